@@ -1,0 +1,156 @@
+// The lesson model: what a lesson file holds once validated.
+// The file format itself is documented in docs/authoring.md.
+
+/** A learner-facing string: plain (English), or one per locale (`en` required). */
+export type LocalText = string | { en: string; [locale: string]: string };
+
+export type Locale = 'en' | 'zh-CN';
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+export interface Lesson {
+  id: string;
+  order: number;
+  title: LocalText;
+  summary: LocalText;
+  pages: Page[];
+  /** Where it came from: absolute path of lesson.json (for messages). */
+  source: string;
+  /** 'builtin' for the lessons shipped in the package, else the --lessons folder. */
+  pack: string;
+}
+
+/** A page is prose with at most one interactive block: an exercise or a simulation. */
+export interface Page {
+  id: string;
+  title?: LocalText;
+  text?: LocalText;
+  exercise?: Exercise;
+  simulation?: SimulationBlock;
+}
+
+export interface SimulationBlock {
+  /** A built-in scenario name, or a path relative to the lesson folder. */
+  scenario: string;
+  /** Predict questions asked when the player reaches given events. */
+  predict?: PredictPoint[];
+}
+
+export interface PredictPoint {
+  id: string;
+  /** Pause before the event this selector finds (see core/grading/query). */
+  before: EventSelector;
+  ask: PredictAsk;
+  hints: LocalText[];
+}
+
+export type PredictAsk = 'next-state' | 'next-flags' | 'next-ack' | 'next-seq';
+
+export interface EventSelector {
+  type: 'send' | 'state' | 'deliver' | 'drop' | 'timer' | 'error' | 'call';
+  side?: 'client' | 'server';
+  /** 1-based among the events that match type (and side); default 1. */
+  nth?: number;
+}
+
+export interface ChoiceOption {
+  id: string;
+  text: LocalText;
+  /** Why this option is right or wrong; shown after the learner answers. */
+  why: LocalText;
+}
+
+export interface OrderItem {
+  id: string;
+  text: LocalText;
+}
+
+/** Random parameters drawn per attempt; `{name}` in texts is replaced by the value. */
+export type ParamSpec = { int: [number, number] } | { choice: Array<string | number> };
+
+/** Where a short answer's expected value comes from. */
+export type AnswerSource =
+  | { value: string | number }
+  | { sim: SimAnswerQuery }
+  | { expr: string };
+
+export interface SimAnswerQuery {
+  /** Built-in scenario name or a path relative to the lesson folder. */
+  scenario: string;
+  /** Scenario fields to override, e.g. {"client.isn": "{isn}"}; `{param}` is substituted. */
+  set?: Record<string, string | number>;
+  /** Which value of the run is the answer. */
+  query: SimQuery;
+}
+
+export type SimQuery =
+  | { segment: EventSelectorLike; field: 'seq' | 'ack' | 'len' | 'flags' }
+  | { state: { side: 'client' | 'server'; nth: number } }
+  | { final: 'client' | 'server' }
+  | { count: EventSelectorLike };
+
+export interface EventSelectorLike {
+  side?: 'client' | 'server';
+  nth?: number;
+  flags?: string[];
+}
+
+export type ShortAnswerKind = 'number' | 'token' | 'state' | 'header';
+
+interface ExerciseBase {
+  id: string;
+  prompt: LocalText;
+  /** Escalating hints; the last may be the solution (asked for with a confirmation). */
+  hints: LocalText[];
+  /** Shown after any answer: the general why. */
+  explanation?: LocalText;
+  params?: Record<string, ParamSpec>;
+}
+
+export interface SingleChoiceExercise extends ExerciseBase {
+  type: 'single';
+  options: ChoiceOption[];
+  answer: string;
+}
+
+export interface MultipleChoiceExercise extends ExerciseBase {
+  type: 'multiple';
+  options: ChoiceOption[];
+  answer: string[];
+}
+
+export interface OrderingExercise extends ExerciseBase {
+  type: 'ordering';
+  /** Listed in the order shown to the learner (which must not be the answer). */
+  items: OrderItem[];
+  answer: string[];
+  /** Per item: why it goes where it goes (shown at the first wrong position). */
+  why?: Record<string, LocalText>;
+}
+
+export interface ShortAnswerExercise extends ExerciseBase {
+  type: 'short';
+  kind: ShortAnswerKind;
+  answer: AnswerSource;
+  /** Other accepted spellings (normalised the same way). */
+  accept?: string[];
+  /** Explanations for expected mistakes: an answer matching `answer` (normalised) gets `why`. */
+  mistakes?: Array<{ answer: string | number | { expr: string }; why: LocalText }>;
+}
+
+export type Exercise =
+  | SingleChoiceExercise
+  | MultipleChoiceExercise
+  | OrderingExercise
+  | ShortAnswerExercise;
+
+export type ExerciseType = Exercise['type'];
+
+/** A problem found in a lesson file. */
+export interface LessonProblem {
+  file: string;
+  /** 1-based line in the file, when the format has lines and the field was found. */
+  line?: number;
+  /** A path such as `pages[2].exercise.options[0].why`, or '' for the whole file. */
+  field: string;
+  message: string;
+}

@@ -1,0 +1,102 @@
+// The vocabulary of the TCP simulator, as fixed by the sim CLI contract
+// (shared spec `sim-cli.md`). Everything here is plain data.
+
+export const TCP_STATES = [
+  'CLOSED',
+  'LISTEN',
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
+
+export type Side = 'client' | 'server';
+export const SIDES: readonly Side[] = ['client', 'server'];
+export const otherSide = (side: Side): Side => (side === 'client' ? 'server' : 'client');
+
+export type Flag = 'SYN' | 'ACK' | 'FIN' | 'RST';
+/** Flags always appear in this order. */
+export const FLAG_ORDER: readonly Flag[] = ['SYN', 'ACK', 'FIN', 'RST'];
+
+export interface Segment {
+  flags: Flag[];
+  seq: number;
+  /** null exactly when ACK is not among the flags. */
+  ack: number | null;
+  len: number;
+}
+
+export type AppCall = 'listen' | 'connect' | 'send' | 'close' | 'abort';
+export const APP_CALLS: readonly AppCall[] = ['listen', 'connect', 'send', 'close', 'abort'];
+
+export interface Action {
+  at: number;
+  side: Side;
+  call: AppCall;
+  /** Required (≥ 1) for `send`. */
+  bytes?: number;
+}
+
+export type FaultKind = 'drop' | 'duplicate' | { delayMs: number };
+
+export interface Fault {
+  side: Side;
+  /** 1-based count of segments this side sends, retransmissions included. */
+  nth: number;
+  fault: FaultKind;
+}
+
+export interface EndpointConfig {
+  isn: number;
+  port: number;
+}
+
+export interface ScenarioOptions {
+  handshake: 'three-way' | 'two-way';
+  timeWait: boolean;
+}
+
+/** A scenario with every default filled in. */
+export interface Scenario {
+  name: string;
+  title: string;
+  /** One paragraph on what to watch (built-ins have one; files may). */
+  description?: string;
+  latencyMs: number;
+  mslMs: number;
+  rtoMs: number;
+  maxRetries: number;
+  mss: number;
+  client: EndpointConfig;
+  server: EndpointConfig;
+  options: ScenarioOptions;
+  actions: Action[];
+  faults: Fault[];
+  seed: number;
+  loss: number;
+}
+
+export type TimerKind = 'retransmit' | 'time-wait';
+
+export type SimEvent =
+  | { t: number; type: 'call'; side: Side; call: AppCall; bytes?: number }
+  | { t: number; type: 'state'; side: Side; from: TcpState; to: TcpState }
+  | { t: number; type: 'send'; side: Side; id: number; segment: Segment; retransmission?: boolean }
+  | { t: number; type: 'deliver'; side: Side; id: number }
+  | { t: number; type: 'drop'; side: Side; id: number }
+  | { t: number; type: 'timer'; side: Side; timer: TimerKind }
+  | { t: number; type: 'error'; side: Side; reason: string; call: AppCall | null };
+
+export type SimEventType = SimEvent['type'];
+
+export interface SimResult {
+  scenario: string;
+  events: SimEvent[];
+  final: Record<Side, TcpState>;
+}
