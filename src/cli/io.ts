@@ -1,0 +1,32 @@
+// What a subcommand needs from the outside world, passed in so it can be
+// tested in process and so nothing below the router reads `process` itself.
+
+export interface CliOutput {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface CliIO {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  stdin: { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Asks a yes/no question on the terminal; only called when stdin and stdout are TTYs. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A problem with how the command was called: one line on stderr, a usage hint, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint = 'Run `nettutor --help` for usage.',
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Exit statuses shared by every subcommand. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
