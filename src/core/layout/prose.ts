@@ -1,0 +1,196 @@
+// Lays out lesson prose as styled lines for a given width: paragraphs are
+// word-wrapped, `- ` bullets get a hanging indent, ``` fenced blocks are kept
+// as they are (diagrams must not be re-wrapped), `code` spans are marked.
+import stringWidth from 'string-width';
+
+export type SpanStyle = 'plain' | 'code' | 'pre' | 'strong' | 'muted';
+
+export interface Span {
+  text: string;
+  style: SpanStyle;
+}
+
+export type StyledLine = Span[];
+
+export const lineWidth = (line: StyledLine): number => line.reduce((w, s) => w + stringWidth(s.text), 0);
+
+export const lineText = (line: StyledLine): string => line.map((s) => s.text).join('');
+
+/** Splits `a `b` c **d**` into spans. */
+export function inlineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) spans.push({ text: text.slice(last, match.index), style: 'plain' });
+    if (match[1] !== undefined) spans.push({ text: match[1], style: 'code' });
+    else spans.push({ text: match[2]!, style: 'strong' });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) spans.push({ text: text.slice(last), style: 'plain' });
+  return spans;
+}
+
+interface Word {
+  spans: Span[];
+  width: number;
+}
+
+function words(spans: Span[]): Word[] {
+  const out: Word[] = [];
+  let current: Span[] = [];
+  const flush = () => {
+    if (current.length > 0) out.push({ spans: current, width: current.reduce((w, s) => w + stringWidth(s.text), 0) });
+    current = [];
+  };
+  for (const span of spans) {
+    const parts = span.text.split(/( +)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^ +$/.test(part)) flush();
+      else current.push({ text: part, style: span.style });
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Cuts one over-long word into pieces no wider than `width`. */
+function breakWord(word: Word, width: number): Word[] {
+  const pieces: Word[] = [];
+  let spans: Span[] = [];
+  let used = 0;
+  for (const span of word.spans) {
+    let buffer = '';
+    for (const ch of span.text) {
+      const w = stringWidth(ch);
+      if (used + w > width && used > 0) {
+        if (buffer) spans.push({ text: buffer, style: span.style });
+        pieces.push({ spans, width: used });
+        spans = [];
+        buffer = '';
+        used = 0;
+      }
+      buffer += ch;
+      used += w;
+    }
+    if (buffer) spans.push({ text: buffer, style: span.style });
+  }
+  if (spans.length > 0) pieces.push({ spans, width: used });
+  return pieces;
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.style === span.style) prev.text += span.text;
+    else out.push({ ...span });
+  }
+  return out;
+}
+
+/** Word-wraps one paragraph; `indent` is prefixed to continuation lines. */
+export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
+  const lines: StyledLine[] = [];
+  const prefixWidth = stringWidth(indent);
+  let line: Span[] = firstPrefix ? [{ text: firstPrefix, style: 'plain' }] : [];
+  let used = stringWidth(firstPrefix);
+  let empty = true;
+  const push = () => {
+    lines.push(mergeSpans(line));
+    line = indent ? [{ text: indent, style: 'plain' }] : [];
+    used = prefixWidth;
+    empty = true;
+  };
+  const room = Math.max(1, width - prefixWidth);
+  for (const word of words(spans)) {
+    const pieces = word.width > room ? breakWord(word, room) : [word];
+    for (const piece of pieces) {
+      const needed = (empty ? 0 : 1) + piece.width;
+      if (!empty && used + needed > width) push();
+      if (!empty) {
+        line.push({ text: ' ', style: 'plain' });
+        used += 1;
+      }
+      line.push(...piece.spans);
+      used += piece.width;
+      empty = false;
+    }
+  }
+  if (!empty || lines.length === 0) lines.push(mergeSpans(line));
+  return lines;
+}
+
+/** Cuts a preformatted line to `width`, marking the cut with `…`. */
+function fitPre(text: string, width: number, ellipsis: string): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - stringWidth(ellipsis)) break;
+    out += ch;
+  }
+  return out + ellipsis;
+}
+
+/** Lays out lesson prose (a tiny Markdown subset) at `width` columns. */
+export function layoutProse(text: string, width: number, ellipsis = '…'): StyledLine[] {
+  const out: StyledLine[] = [];
+  const source = text.replace(/\r\n?/g, '\n').split('\n');
+  let inFence = false;
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length === 0) return;
+    const joined = paragraph.join(' ');
+    const bullet = /^(\s*)([-*]|\d+\.) +(.*)$/.exec(joined);
+    if (bullet) {
+      const marker = `${bullet[1]}${bullet[2]} `;
+      out.push(...wrapSpans(inlineSpans(bullet[3]!), width, marker, ' '.repeat(stringWidth(marker))));
+    } else {
+      out.push(...wrapSpans(inlineSpans(joined), width));
+    }
+    paragraph = [];
+  };
+  for (const raw of source) {
+    if (/^\s*```/.test(raw)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      out.push([{ text: fitPre(raw, width, ellipsis), style: 'pre' }]);
+      continue;
+    }
+    if (raw.trim() === '') {
+      flush();
+      if (out.length > 0 && lineText(out[out.length - 1]!) !== '') out.push([]);
+      continue;
+    }
+    // A new bullet starts a new paragraph.
+    if (/^\s*([-*]|\d+\.) +/.test(raw)) flush();
+    paragraph.push(raw.trim() === raw ? raw : raw.replace(/\s+$/, ''));
+  }
+  flush();
+  while (out.length > 0 && lineText(out[out.length - 1]!) === '') out.pop();
+  return out;
+}
+
+/** Cuts `text` to at most `width` columns, ending with `ellipsis` when cut. */
+export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
+  if (stringWidth(text) <= width) return text;
+  const room = width - stringWidth(ellipsis);
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = stringWidth(ch);
+    if (used + w > room) break;
+    out += ch;
+    used += w;
+  }
+  return out + ellipsis;
+}
+
+/** Pads `text` with spaces to `width` columns (wide characters count as two). */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}

@@ -1,0 +1,88 @@
+// Semantic colours and glyphs. Colour is never the only signal: every state
+// also has a mark (✓/✗ or [ok]/[x]) or a word. Named ANSI colours are used, so
+// the terminal's own palette keeps them readable on dark and light backgrounds.
+import { createContext, useContext } from 'react';
+
+export interface Theme {
+  color: boolean;
+  ascii: boolean;
+  colors: {
+    accent?: string;
+    ok?: string;
+    error?: string;
+    warn?: string;
+    client?: string;
+    server?: string;
+  };
+  glyphs: {
+    ok: string;
+    wrong: string;
+    pointer: string;
+    checked: string;
+    unchecked: string;
+    radioOn: string;
+    radioOff: string;
+    barFull: string;
+    barEmpty: string;
+    separator: string;
+    grab: string;
+    ellipsis: string;
+    up: string;
+    down: string;
+    left: string;
+    right: string;
+    rule: string;
+  };
+}
+
+export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }): Theme {
+  return {
+    color,
+    ascii,
+    colors: color
+      ? { accent: 'cyan', ok: 'green', error: 'red', warn: 'yellow', client: 'blue', server: 'magenta' }
+      : {},
+    glyphs: ascii
+      ? {
+          ok: '[ok]',
+          wrong: '[x]',
+          pointer: '>',
+          checked: '[x]',
+          unchecked: '[ ]',
+          radioOn: '(*)',
+          radioOff: '( )',
+          barFull: '#',
+          barEmpty: '-',
+          separator: ' | ',
+          grab: '=',
+          ellipsis: '...',
+          up: 'Up',
+          down: 'Down',
+          left: 'Left',
+          right: 'Right',
+          rule: '-',
+        }
+      : {
+          ok: '✓',
+          wrong: '✗',
+          pointer: '›',
+          checked: '[x]',
+          unchecked: '[ ]',
+          radioOn: '(•)',
+          radioOff: '( )',
+          barFull: '█',
+          barEmpty: '░',
+          separator: ' · ',
+          grab: '≡',
+          ellipsis: '…',
+          up: '↑',
+          down: '↓',
+          left: '←',
+          right: '→',
+          rule: '─',
+        },
+  };
+}
+
+export const ThemeContext = createContext<Theme>(makeTheme({ color: true, ascii: false }));
+export const useTheme = (): Theme => useContext(ThemeContext);

@@ -1,0 +1,61 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { inlineSpans, layoutProse, lineText, padToWidth, truncateToWidth } from '../../../src/core/layout/prose.js';
+
+const texts = (text: string, width: number) => layoutProse(text, width).map(lineText);
+
+describe('layoutProse', () => {
+  it('word-wraps paragraphs to the width and keeps blank lines between them', () => {
+    expect(texts('The client sends SYN and the server answers SYN,ACK.\n\nThen ACK.', 20)).toEqual([
+      'The client sends SYN',
+      'and the server',
+      'answers SYN,ACK.',
+      '',
+      'Then ACK.',
+    ]);
+  });
+
+  it('never produces a line wider than the width, even for one long word', () => {
+    for (const line of texts('a'.repeat(50) + ' short', 12)) expect(stringWidth(line)).toBeLessThanOrEqual(12);
+  });
+
+  it('joins the lines of one paragraph written across several source lines', () => {
+    expect(texts('one\ntwo\nthree', 40)).toEqual(['one two three']);
+  });
+
+  it('gives bullets a hanging indent', () => {
+    expect(texts('- SYN consumes one sequence number, and so does FIN', 24)).toEqual([
+      '- SYN consumes one',
+      '  sequence number, and',
+      '  so does FIN',
+    ]);
+  });
+
+  it('keeps fenced blocks as they are, cutting only what is wider than the screen', () => {
+    const out = texts('```\nclient      server\n  |--SYN-->|\n' + 'x'.repeat(30) + '\n```', 20);
+    expect(out[0]).toBe('client      server');
+    expect(out[1]).toBe('  |--SYN-->|');
+    expect(out[2]).toBe(`${'x'.repeat(19)}…`);
+  });
+
+  it('measures wide (CJK) characters as two columns', () => {
+    for (const line of texts('三次握手 建立 连接 三次握手 建立 连接', 10)) expect(stringWidth(line)).toBeLessThanOrEqual(10);
+  });
+
+  it('marks `code` and **strong** spans', () => {
+    expect(inlineSpans('send `SYN` **now**')).toEqual([
+      { text: 'send ', style: 'plain' },
+      { text: 'SYN', style: 'code' },
+      { text: ' ', style: 'plain' },
+      { text: 'now', style: 'strong' },
+    ]);
+  });
+});
+
+describe('width helpers', () => {
+  it('truncates by columns and pads by columns', () => {
+    expect(truncateToWidth('TIME-WAIT lasts', 9)).toBe('TIME-WAI…');
+    expect(truncateToWidth('short', 9)).toBe('short');
+    expect(stringWidth(padToWidth('握手', 6))).toBe(6);
+  });
+});
