@@ -1,0 +1,91 @@
+// `npm run bench`: how nettutor feels to a learner, measured in a pseudo-
+// terminal at 80x24 against bare Node start-up in the same run, plus the
+// engine's speed. Uses ../shared/tools/tuibench when it is there, else a small
+// pty harness of our own (scripts/bench-pty.py). Figures go to .bench/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, '.bench');
+mkdirSync(out, { recursive: true });
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const data = mkdtempSync(join(tmpdir(), 'nettutor-bench-'));
+const env = { ...process.env, XDG_DATA_HOME: data };
+delete env.CI;
+
+const FLOOR = `node -e "process.stdout.write('ready\\n'); setTimeout(()=>{},100000)"`;
+const APP = `node ${join(root, 'bin/nettutor.js')}`;
+const MARKER = 'Enter open';
+const KEYS = 'down down up';
+
+function tui() {
+  const tuibench = process.env.TUIBENCH ?? join(root, '..', 'shared', 'tools', 'tuibench', 'tuibench.py');
+  const json = join(out, 'tui.json');
+  if (existsSync(tuibench)) {
+    console.log(`== TUI (tuibench, ${runs} runs, 80x24)`);
+    const args = [tuibench, '-n', String(runs), '--until', MARKER, '--keys', KEYS, '--idle', '3',
+      '--vs', FLOOR, '--vs-until', 'ready', '--vs-keys', 'down', '--label', 'nettutor', '--vs-label', 'node',
+      '--json-out', json, APP];
+    const r = spawnSync('python3', args, { stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error('tuibench failed');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    return fromTuibench(report);
+  }
+  console.log(`== TUI (built-in pty harness, ${runs} runs, 80x24)`);
+  const r = spawnSync('python3', [join(root, 'scripts/bench-pty.py'), '--runs', String(runs), '--marker', MARKER,
+    '--keys', KEYS, '--floor', FLOOR, '--json-out', json, '--', ...APP.split(' ')], { stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('pty harness failed');
+  return JSON.parse(readFileSync(json, 'utf8'));
+}
+
+function fromTuibench(report) {
+  const [a, b] = report.targets ?? [];
+  const agg = (t) => t?.aggregate ?? t?.stats ?? t;
+  const A = agg(a) ?? {};
+  const B = agg(b) ?? {};
+  const m = (s) => s?.median;
+  const keys = (A.keys ?? []).map((k) => ({
+    key: k.key,
+    bytes: m(k.bytes),
+    minRowBytes: m(k.min_line_bytes),
+    latencyMs: m(k.first_change_ms) ?? m(k.first_byte_ms),
+  }));
+  return {
+    firstFrameMs: m(A.first_frame_ms),
+    nodeFirstFrameMs: m(B.first_frame_ms),
+    idleCpuPct: m(A.idle_cpu_pct),
+    idleBytesPerS: m(A.idle_bytes_per_s),
+    peakRssMb: m(A.peak_rss_mb),
+    keys,
+  };
+}
+
+async function core() {
+  console.log('== engine and layout');
+  const entry = join(out, 'bench-core.mjs');
+  await build({ entryPoints: [join(root, 'scripts/bench-core.ts')], outfile: entry, bundle: true, platform: 'node',
+    format: 'esm', target: 'node20', logLevel: 'warning' });
+  const text = execFileSync(process.execPath, [entry], { encoding: 'utf8' });
+  process.stdout.write(text);
+  return JSON.parse(text.trim().split('\n').pop());
+}
+
+const tuiFigures = process.env.BENCH_SKIP_TUI ? null : tui();
+const coreFigures = await core();
+const summary = { date: new Date().toISOString(), node: process.version, runs, tui: tuiFigures, core: coreFigures };
+writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+console.log('\n== summary (medians)');
+if (tuiFigures) {
+  const t = tuiFigures;
+  const ratio = t.firstFrameMs && t.nodeFirstFrameMs ? (t.firstFrameMs / t.nodeFirstFrameMs).toFixed(2) : '-';
+  console.log(`first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`);
+  for (const k of t.keys) console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${k.minRowBytes} B; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
+  console.log(`idle: ${t.idleCpuPct?.toFixed(2)} % CPU, ${t.idleBytesPerS} B/s (target 0)`);
+  console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB (target < 90)`);
+}
+console.log(`engine: ${coreFigures.events} events in ${coreFigures.simulateMs.toFixed(0)} ms (target: 1M in < 2000 ms)`);
+console.log(`ladder: ${coreFigures.layoutMs.toFixed(3)} ms per 80-column frame of a ${coreFigures.layoutEvents}-event run (target < 2 ms)`);
