@@ -80,6 +80,8 @@ export interface Scenario {
   faults: Fault[];
   seed: number;
   loss: number;
+  /** The what-if the player's `w` key turns on for this scenario. */
+  whatIf?: 'two-way' | 'no-time-wait';
 }
 
 export type TimerKind = 'retransmit' | 'time-wait';
