@@ -18,6 +18,8 @@ await build({
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
+  // Prefer ESM builds: jsonc-parser's UMD build requires its modules dynamically.
+  mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',

@@ -1,9 +1,187 @@
+// The command-line router: argv → the tutorial (TUI) or a subcommand.
+// `sim`, `lessons`, `progress`, `--help` and `--version` never load Ink or
+// React; the TUI arrives through a dynamic import.
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type CliIO, EXIT, UsageError, describeParseError } from './cli/io.js';
+
 declare const __NETTUTOR_VERSION__: string;
 
-export async function main(argv: string[]): Promise<void> {
-  if (argv.includes('--version')) {
-    process.stdout.write(`${__NETTUTOR_VERSION__}\n`);
-    return;
+export const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
+
+const SUBCOMMANDS = ['sim', 'lessons', 'progress', 'help'] as const;
+
+export const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close and how HTTP works, by watching it happen.
+
+Usage:
+  nettutor [options]                 open the tutorial (needs a terminal)
+  nettutor sim <scenario> [options]  print a TCP simulation as a ladder diagram, text or JSON
+  nettutor sim --list                list the built-in scenarios
+  nettutor lessons check [dir]       validate lesson files (exit 2 if any problem)
+  nettutor lessons list [--json]     list the lessons in order
+  nettutor progress                  show your progress
+  nettutor progress --export         print your progress as JSON (for an instructor)
+  nettutor progress --reset [--lesson <id>] [--yes]
+                                     forget progress (all, or one lesson)
+
+Options for the tutorial:
+  --lesson <id>       jump straight into a lesson
+  --lang <code>       language of the lessons: en, zh-CN (default: from LANG, else en)
+  --ascii-only        7-bit characters only, no box drawing
+  --no-color          no colours (NO_COLOR is honoured too; FORCE_COLOR forces them)
+  --lessons <dir>     also load the lessons in <dir>, in addition to the built-in
+                      ones (a lesson with the same id replaces the built-in one)
+  --progress <file>   keep progress in <file> (default: $XDG_DATA_HOME/nettutor/
+                      progress.json, ~/.local/share/nettutor/progress.json on Linux)
+  -h, --help          show this help
+  -v, --version       show the version
+
+Run \`nettutor sim --help\`, \`nettutor lessons --help\` or \`nettutor progress --help\` for more.
+In the tutorial, press ? for the keys.
+`;
+
+export interface TutorOptions {
+  lesson?: string;
+  lang?: string;
+  asciiOnly: boolean;
+  noColor: boolean;
+  lessons?: string;
+  progress?: string;
+}
+
+/** Where the lessons shipped in the package are: ../lessons from dist/cli.js. */
+export function builtinLessonsDir(): string {
+  return fileURLToPath(new URL('../lessons/', import.meta.url));
+}
+
+function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; version: boolean } {
+  let parsed: ReturnType<typeof parseTutorArgs>;
+  try {
+    parsed = parseTutorArgs(argv);
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
   }
-  process.stdout.write('nettutor\n');
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) {
+    const word = positionals[0]!;
+    throw new UsageError(
+      (SUBCOMMANDS as readonly string[]).includes(word)
+        ? `'${word}' must come first: nettutor ${word} [options]`
+        : `unknown command '${word}' (commands: sim, lessons, progress)`,
+    );
+  }
+  for (const name of ['lesson', 'lang', 'lessons', 'progress'] as const) {
+    const value = values[name];
+    if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a value`);
+  }
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    lesson: values.lesson,
+    lang: values.lang,
+    asciiOnly: values['ascii-only'] ?? false,
+    noColor: values['no-color'] ?? false,
+    lessons: values.lessons,
+    progress: values.progress,
+  };
+}
+
+function parseTutorArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      lesson: { type: 'string' },
+      lang: { type: 'string' },
+      'ascii-only': { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      lessons: { type: 'string' },
+      progress: { type: 'string' },
+    },
+  });
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    confirm: confirmOnTerminal,
+  };
+}
+
+async function confirmOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  const env = { builtinLessonsDir: builtinLessonsDir() };
+  switch (first) {
+    case 'sim': {
+      const { runSim } = await import('./cli/sim.js');
+      return runSim(rest, io);
+    }
+    case 'lessons': {
+      const { runLessons } = await import('./cli/lessons.js');
+      return runLessons(rest, io, env);
+    }
+    case 'progress': {
+      const { runProgress } = await import('./cli/progress.js');
+      return runProgress(rest, io, env);
+    }
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+  }
+  const options = parseTutorOptions(argv);
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (options.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+    io.stderr.write(
+      'nettutor: the tutorial needs an interactive terminal (stdin and stdout must be a TTY).\n' +
+        'Without one, use `nettutor sim <scenario>` (e.g. `nettutor sim handshake --format text`),\n' +
+        '`nettutor lessons list` or `nettutor --help`.\n',
+    );
+    return EXIT.usage;
+  }
+  const { startTutor } = await import('./tutor.js');
+  return startTutor(options, io, env);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const io = processIO();
+  let code: number;
+  try {
+    code = await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`nettutor: ${error.message}\n${error.hint}\n`);
+      code = EXIT.usage;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`nettutor: unexpected error: ${message}\n`);
+      if (process.env.NETTUTOR_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      code = EXIT.failure;
+    }
+  }
+  process.exitCode = code;
 }

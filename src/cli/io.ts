@@ -30,3 +30,17 @@ export class UsageError extends Error {
 
 /** Exit statuses shared by every subcommand. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** Turns node:util parseArgs errors into one short line. */
+export function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option '${unknown[1]}'`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(message);
+  if (noValue) return `${noValue[1]} does not take a value`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `unexpected argument '${positional[1]}'`;
+  return message.split('\n')[0] ?? message;
+}

@@ -22,7 +22,7 @@ export const KEYS = {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 0)));
 
-export function renderTui(tree: ReactElement, size: { columns?: number; rows?: number } = {}) {
+export async function renderTui(tree: ReactElement, size: { columns?: number; rows?: number } = {}) {
   const result = inkRender(tree);
   const { stdout, stdin } = result;
   const setSize = (columns: number, rows: number) => {
@@ -32,6 +32,9 @@ export function renderTui(tree: ReactElement, size: { columns?: number; rows?: n
   };
   setSize(size.columns ?? 80, size.rows ?? 24);
   stdout.emit('resize');
+  // Let the first frame at the real size replace the one drawn at the library's default width.
+  await tick();
+  await tick();
   return {
     ...result,
     frame: () => result.lastFrame() ?? '',

@@ -1,5 +1,6 @@
 // The lesson model: what a lesson file holds once validated.
 // The file format itself is documented in docs/authoring.md.
+import type { Scenario } from '../tcp/types.js';
 
 /** A learner-facing string: plain (English), or one per locale (`en` required). */
 export type LocalText = string | { en: string; [locale: string]: string };
@@ -17,6 +18,8 @@ export interface Lesson {
   source: string;
   /** 'builtin' for the lessons shipped in the package, else the --lessons folder. */
   pack: string;
+  /** Scenario files of the lesson folder, by the relative path the lesson uses. */
+  scenarios?: Record<string, Scenario>;
 }
 
 /** A page is prose with at most one interactive block: an exercise or a simulation. */

@@ -68,7 +68,7 @@ export function formatText(result: SimResult): string[] {
 /** One sentence on what a segment means, in the learner's terms. */
 export function explainSegment(result: SimResult, sendIndex: number): string {
   const e = result.events[sendIndex];
-  if (!e || e.type !== 'send') return '';
+  if (e?.type !== 'send') return '';
   const s = e.segment;
   const peer = e.side === 'client' ? 'server' : 'client';
   const has = (f: string) => s.flags.includes(f as never);
@@ -91,7 +91,7 @@ export function explainSegment(result: SimResult, sendIndex: number): string {
   if (has('FIN')) return `FIN: the ${e.side} has no more data to send. It occupies one sequence number (${s.seq}), so its acknowledgment will be ${s.seq + 1}.`;
   if (s.len > 0) return `${s.len} bytes of data from seq=${s.seq}; the ${peer} will acknowledge them with ack = ${s.seq + s.len}.`;
   const lastPeer = peerSends.at(-1);
-  if (lastPeer && lastPeer.segment.flags.includes('SYN') && lastPeer.segment.flags.includes('ACK')) {
+  if (lastPeer?.segment.flags.includes('SYN') && lastPeer.segment.flags.includes('ACK')) {
     return `Completes the handshake: acknowledges the ${peer}'s SYN (ack = ${s.ack}). A pure ACK occupies no sequence number.`;
   }
   if (lastPeer?.segment.flags.includes('FIN')) return `Acknowledges the ${peer}'s FIN: ack = its seq + 1 = ${s.ack}.`;

@@ -169,7 +169,9 @@ export function simulate(scenario: Scenario): SimResult {
   let timerToken = 0;
   let now = 0;
 
-  scenario.actions.forEach((a, index) => queue.push({ kind: 'call', t: a.at, order: index, index }));
+  scenario.actions.forEach((a, index) => {
+    queue.push({ kind: 'call', t: a.at, order: index, index });
+  });
 
   const emit = (e: SimEvent) => {
     events.push(e);
@@ -450,7 +452,7 @@ export function simulate(scenario: Scenario): SimResult {
           // Simultaneous open: both sides sent SYN.
           ep.passive = false;
           setState(ep, 'SYN-RECEIVED');
-          transmit(ep, segment(['SYN', 'ACK'], ep.iss, ep.rcvNxt), true);
+          transmit(ep, segment(['SYN', 'ACK'], ep.iss, ep.rcvNxt));
           startRetransmitTimer(ep);
         }
         return;

@@ -1,0 +1,80 @@
+// `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveLocale, text } from '../core/lessons/localize.js';
+import { gradedIds } from '../core/progress/score.js';
+import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
+import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+
+export const LESSONS_USAGE = `Usage:
+  nettutor lessons check [dir]       validate lesson files; every problem as file:line: field: message
+                                     (dir: a lesson pack; default: the built-in lessons and --lessons)
+  nettutor lessons list [--json]     id, title and number of graded exercises of each lesson, in order
+
+Options:
+  --lessons <dir>   also load the lessons in <dir> (as in the tutorial)
+  --lang <code>     language of the titles: en, zh-CN
+  --json            (list) print a JSON array of {"id", "title", "exercises"}
+
+Exit status: 0 when everything is valid, 2 when a lesson has a problem or the command was misused.
+`;
+
+export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(describeParseError(error), 'Run `nettutor lessons --help` for usage.');
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(LESSONS_USAGE);
+    return EXIT.ok;
+  }
+  const [action, ...rest] = positionals;
+  const extraDir = values.lessons ? resolve(io.cwd, values.lessons) : undefined;
+  if (action === 'check') {
+    if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, 'Run `nettutor lessons --help` for usage.');
+    const loaded = rest[0]
+      ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
+      : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
+    for (const p of loaded.problems) io.stdout.write(`${formatProblem(p, io.cwd)}\n`);
+    const files = new Set(loaded.problems.map((p) => p.file)).size;
+    const n = loaded.lessons.length;
+    const summary = `${n} valid lesson${n === 1 ? '' : 's'}, ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}${files ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}`;
+    io.stdout.write(`${summary}\n`);
+    return loaded.problems.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (action === 'list') {
+    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, 'Run `nettutor lessons --help` for usage.');
+    const locale = resolveLocale(values.lang, io.env);
+    const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
+    const rows = loaded.lessons.map((l) => ({ id: l.id, title: text(l.title, locale), exercises: gradedIds(l).length }));
+    if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      const width = Math.max(2, ...rows.map((r) => r.id.length));
+      for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.title} (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`);
+    }
+    for (const p of loaded.problems) io.stderr.write(`nettutor: skipped: ${formatProblem(p, io.cwd)}\n`);
+    return EXIT.ok;
+  }
+  throw new UsageError(
+    action ? `unknown lessons command '${action}' (expected check or list)` : 'lessons needs a command: check or list',
+    'Run `nettutor lessons --help` for usage.',
+  );
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      lessons: { type: 'string' },
+      lang: { type: 'string' },
+      progress: { type: 'string' },
+    },
+  });
+}

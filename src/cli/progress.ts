@@ -1,0 +1,132 @@
+// `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveLocale, text } from '../core/lessons/localize.js';
+import { resetProgress } from '../core/progress/merge.js';
+import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
+import { defaultProgressPath } from '../node/data-dir.js';
+import { loadLessons } from '../node/lesson-files.js';
+import { openProgressStore } from '../node/progress-store.js';
+import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+
+export const PROGRESS_USAGE = `Usage:
+  nettutor progress                          each lesson's status and score, and where progress is kept
+  nettutor progress --export                 the progress as JSON on stdout (for an instructor)
+  nettutor progress --reset [--lesson <id>] [--yes]
+                                             forget progress: all of it, or one lesson's;
+                                             asks first on a terminal (--yes skips the question)
+
+Options:
+  --progress <file>  the progress file (default: $XDG_DATA_HOME/nettutor/progress.json)
+  --lessons <dir>    also load the lessons in <dir>
+  --lang <code>      language of the titles: en, zh-CN
+`;
+
+const STATUS_WORDS = { done: 'done', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
+
+export async function runProgress(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(describeParseError(error), 'Run `nettutor progress --help` for usage.');
+  }
+  const { values, positionals } = parsed;
+  const hint = 'Run `nettutor progress --help` for usage.';
+  if (values.help) {
+    io.stdout.write(PROGRESS_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, hint);
+  if (values.export && values.reset) throw new UsageError('--export and --reset cannot be used together', hint);
+  if (values.lesson !== undefined && !values.reset) throw new UsageError('--lesson goes with --reset', hint);
+  if (values.yes && !values.reset) throw new UsageError('--yes goes with --reset', hint);
+
+  const file = values.progress ? resolve(io.cwd, values.progress) : defaultProgressPath(io.env, process.platform, homedir());
+  const store = openProgressStore(file);
+  const { progress, notices } = store.load();
+  for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
+  const locale = resolveLocale(values.lang, io.env);
+  const { lessons } = loadLessons({
+    builtinDir: env.builtinLessonsDir,
+    extraDir: values.lessons ? resolve(io.cwd, values.lessons) : undefined,
+  });
+
+  if (values.export) {
+    const report = {
+      file,
+      exportedAt: new Date().toISOString(),
+      lessons: lessons.map((l) => {
+        const record = progress.lessons[l.id];
+        return {
+          id: l.id,
+          title: text(l.title, locale),
+          status: lessonStatus(l, record),
+          score: Math.round(lessonScore(l, record) * 100) / 100,
+          exercises: gradedIds(l).length,
+          solved: gradedIds(l).filter((id) => record?.exercises[id]?.solved).length,
+        };
+      }),
+      progress,
+    };
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.ok;
+  }
+
+  if (values.reset) {
+    const id = values.lesson;
+    if (id !== undefined && !progress.lessons[id] && !lessons.some((l) => l.id === id)) {
+      throw new UsageError(`no lesson with id '${id}' (ids: ${lessons.map((l) => l.id).join(', ')})`, hint);
+    }
+    const what = id ? `the progress of lesson '${id}'` : 'all your progress';
+    if (!values.yes) {
+      if (!io.stdin.isTTY || !io.stdout.isTTY || !io.confirm) {
+        throw new UsageError(`refusing to forget ${what} without a confirmation`, 'Add --yes to reset without being asked.');
+      }
+      if (!(await io.confirm(`Forget ${what} (kept in ${file})?`))) {
+        io.stdout.write('Nothing was changed.\n');
+        return EXIT.ok;
+      }
+    }
+    const result = store.save(resetProgress(progress, id), { replace: true });
+    if (!result.ok) {
+      io.stderr.write(`nettutor: could not write ${file}: ${result.error}\n`);
+      return EXIT.failure;
+    }
+    io.stdout.write(`Forgot ${what}.\n`);
+    return EXIT.ok;
+  }
+
+  io.stdout.write(`Progress kept in ${file}\n\n`);
+  const width = Math.max(...lessons.map((l) => text(l.title, locale).length), 5);
+  for (const l of lessons) {
+    const record = progress.lessons[l.id];
+    const status = lessonStatus(l, record);
+    const ids = gradedIds(l);
+    const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
+    const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;
+    io.stdout.write(`${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`);
+  }
+  const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));
+  if (unknown.length > 0) io.stdout.write(`\nAlso kept, for lessons not loaded now: ${unknown.join(', ')}\n`);
+  return EXIT.ok;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      export: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      lesson: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      progress: { type: 'string' },
+      lessons: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+}

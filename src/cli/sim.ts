@@ -1,0 +1,143 @@
+// `nettutor sim`: the simulator's command-line door (shared spec sim-cli.md).
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } from '../core/ladder/render.js';
+import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
+import { parseScenario } from '../core/scenario/validate.js';
+import { didYouMean } from '../core/suggest.js';
+import { formatText } from '../core/tcp/describe.js';
+import { simulate } from '../core/tcp/simulate.js';
+import type { Scenario, SimResult } from '../core/tcp/types.js';
+import { readJsonFile } from '../node/lesson-files.js';
+import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+
+export const SIM_USAGE = `Usage:
+  nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only]
+  nettutor sim --list
+
+<scenario> is a built-in scenario's name (see --list) or the path of a scenario file (JSON).
+
+Options:
+  --format ascii   the ladder diagram (default)
+  --format text    one plain sentence per event (for screen readers, notes, diffs)
+  --format json    one JSON document: {"scenario", "events", "final"}
+  --width N        fit the diagram to N columns (${MIN_LADDER_WIDTH}-${MAX_LADDER_WIDTH}; default: the terminal's width, or 80)
+  --ascii-only     7-bit characters only, no box drawing
+  --list           the built-in scenarios, one per line: name, then title
+  -h, --help       this help
+
+Exit status: 0 on success; 2 for a usage error, an unknown scenario or an invalid scenario file.
+The same input gives the same output, byte for byte.
+`;
+
+const HINT = 'Run `nettutor sim --help` for usage.';
+
+/** JSON with one event per line: stable, diffable, and still one document. */
+export function formatJson(result: SimResult): string {
+  const events = result.events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  return `{\n  "scenario": ${JSON.stringify(result.scenario)},\n  "events": [\n${events}\n  ],\n  "final": ${JSON.stringify(result.final)}\n}\n`;
+}
+
+function loadScenario(arg: string, io: CliIO): Scenario | { problems: string[] } {
+  const builtin = getBuiltinScenario(arg);
+  if (builtin) return builtin;
+  const path = resolve(io.cwd, arg);
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) {
+    const names = BUILTIN_SCENARIOS.map((s) => s.name);
+    const looksLikePath = /[/\\]|\.json$/i.test(arg);
+    throw new UsageError(
+      looksLikePath
+        ? `cannot read the scenario file ${arg}: it does not exist`
+        : `unknown scenario '${arg}'${didYouMean(arg, names)}`,
+      'Run `nettutor sim --list` for the built-in scenarios, or give the path of a scenario file.',
+    );
+  }
+  const parsed = readJsonFile(path);
+  if (parsed.problems.length > 0) return { problems: parsed.problems.map((p) => `${arg}: ${p.message}`) };
+  const result = parseScenario(parsed.value, { defaultName: basename(arg).replace(/\.json$/i, '') });
+  if (!result.ok) return { problems: result.problems.map((p) => `${arg}: ${p.field || '(file)'}: ${p.message}`) };
+  return result.scenario;
+}
+
+export async function runSim(args: string[], io: CliIO): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(describeParseError(error), HINT);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(SIM_USAGE);
+    return EXIT.ok;
+  }
+  if (values.list) {
+    if (positionals.length > 0) throw new UsageError('--list takes no scenario', HINT);
+    const width = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
+    for (const s of BUILTIN_SCENARIOS) io.stdout.write(`${s.name.padEnd(width)}  ${s.title}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('sim needs a scenario: a built-in name or a file', 'Run `nettutor sim --list` for the built-in scenarios.');
+  if (positionals.length > 1) throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);
+  const format = values.format ?? 'ascii';
+  if (!['ascii', 'text', 'json'].includes(format)) {
+    throw new UsageError(`--format must be ascii, text or json, not '${format}'`, HINT);
+  }
+  let width: number;
+  if (values.width !== undefined) {
+    if (!/^\d+$/.test(values.width)) throw new UsageError(`--width must be a whole number, not '${values.width}'`, HINT);
+    width = Number(values.width);
+    if (width < MIN_LADDER_WIDTH || width > MAX_LADDER_WIDTH) {
+      throw new UsageError(
+        `--width ${width} is out of range: the ladder needs ${MIN_LADDER_WIDTH} to ${MAX_LADDER_WIDTH} columns`,
+        HINT,
+      );
+    }
+  } else {
+    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+    width = Math.max(MIN_LADDER_WIDTH, Math.min(MAX_LADDER_WIDTH, columns));
+  }
+
+  const loaded = loadScenario(positionals[0]!, io);
+  if ('problems' in loaded) {
+    for (const p of loaded.problems) io.stderr.write(`nettutor sim: ${p}\n`);
+    return EXIT.usage;
+  }
+  const result = simulate(loaded);
+  if (format === 'json') {
+    io.stdout.write(formatJson(result));
+  } else if (format === 'text') {
+    io.stdout.write(`${formatText(result).join('\n')}\n`);
+  } else {
+    try {
+      const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });
+      io.stdout.write(`${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n`);
+    } catch (error) {
+      if (error instanceof LadderWidthError) throw new UsageError(error.message, HINT);
+      throw error;
+    }
+  }
+  return EXIT.ok;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      list: { type: 'boolean' },
+      format: { type: 'string' },
+      width: { type: 'string' },
+      'ascii-only': { type: 'boolean' },
+    },
+  });
+}

@@ -1,0 +1,168 @@
+// Grades an answer to an exercise. Expected answers are data (an option id,
+// an order) or computed by core code: an arithmetic expression over the
+// attempt's parameters, or a value read from a run of the TCP engine.
+import { interpolate } from '../lessons/localize.js';
+import type { AnswerSource, Exercise, Lesson, LocalText, ShortAnswerExercise } from '../lessons/types.js';
+import { getBuiltinScenario } from '../scenario/builtins.js';
+import { simulate } from '../tcp/simulate.js';
+import type { Scenario, SimResult } from '../tcp/types.js';
+import { evaluate } from './expression.js';
+import { normalize } from './normalize.js';
+import { runQuery } from './query.js';
+
+export type Params = Record<string, string | number>;
+
+export interface GradeContext {
+  params: Params;
+  runScenario: (nameOrFile: string, set: Params) => SimResult;
+}
+
+export interface Verdict {
+  correct: boolean;
+  /** The expected answer, as the learner would write it (may be several texts). */
+  expected: LocalText[];
+  /** Why: the explanation of each chosen option, of the misplaced item, of the mistake made. */
+  feedback: LocalText[];
+  /** Ordering: the first position (0-based) holding the wrong item. */
+  firstWrongPosition?: number;
+  /** Short answers: the learner's answer after normalisation. */
+  normalized?: string;
+}
+
+/** Draws each parameter with `rng` (a function returning [0, 1)). */
+export function drawParams(exercise: Exercise, rng: () => number): Params {
+  const params: Params = {};
+  for (const [name, spec] of Object.entries(exercise.params ?? {})) {
+    if ('int' in spec) {
+      const [lo, hi] = spec.int;
+      params[name] = lo + Math.floor(rng() * (hi - lo + 1));
+    } else {
+      params[name] = spec.choice[Math.floor(rng() * spec.choice.length)]!;
+    }
+  }
+  return params;
+}
+
+/** Sets `client.isn`-style paths in a copy of the scenario. */
+export function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  for (const [path, raw] of Object.entries(set)) {
+    const text = typeof raw === 'string' ? interpolate(raw, params) : raw;
+    const value = typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+    const keys = path.split('.');
+    let target = copy;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      if (typeof next !== 'object' || next === null) throw new Error(`scenario has no field '${path}'`);
+      target = next as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (!(last in target)) throw new Error(`scenario has no field '${path}'`);
+    target[last] = value;
+  }
+  return copy as unknown as Scenario;
+}
+
+/** Runs a lesson's scenario (its own files first, then the built-ins) with settings applied. */
+export function makeRunScenario(lesson: Pick<Lesson, 'scenarios'>): GradeContext['runScenario'] {
+  const cache = new Map<string, SimResult>();
+  return (name, set) => {
+    const key = `${name}\u0000${JSON.stringify(set)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const base = lesson.scenarios?.[name] ?? getBuiltinScenario(name);
+    if (!base) throw new Error(`no scenario named '${name}'`);
+    const result = simulate(applySettings(base, set, {}));
+    cache.set(key, result);
+    return result;
+  };
+}
+
+function resolveSource(source: AnswerSource, ctx: GradeContext): string {
+  if ('value' in source) return String(source.value);
+  if ('expr' in source) return String(evaluate(source.expr, ctx.params));
+  const set: Params = {};
+  for (const [k, v] of Object.entries(source.sim.set ?? {})) set[k] = typeof v === 'string' ? interpolate(v, ctx.params) : v;
+  const result = ctx.runScenario(source.sim.scenario, set);
+  const answer = runQuery(result, source.sim.query);
+  if ('error' in answer) throw new Error(`the answer cannot be computed: ${answer.error}`);
+  return answer.value;
+}
+
+/** The expected answer of an exercise for this attempt, ready to show. */
+export function expectedAnswer(exercise: Exercise, ctx: GradeContext): LocalText[] {
+  switch (exercise.type) {
+    case 'single':
+      return [exercise.options.find((o) => o.id === exercise.answer)?.text ?? exercise.answer];
+    case 'multiple':
+      return exercise.options.filter((o) => exercise.answer.includes(o.id)).map((o) => o.text);
+    case 'ordering':
+      return exercise.answer.map((id, i) => {
+        const t = exercise.items.find((it) => it.id === id)?.text ?? id;
+        return typeof t === 'string'
+          ? `${i + 1}. ${t}`
+          : Object.fromEntries(Object.entries(t).map(([k, v]) => [k, `${i + 1}. ${v}`])) as LocalText;
+      });
+    case 'short':
+      return [resolveSource(exercise.answer, ctx)];
+  }
+}
+
+function gradeShort(exercise: ShortAnswerExercise, answer: string, ctx: GradeContext): Verdict {
+  const expectedRaw = resolveSource(exercise.answer, ctx);
+  const expected = normalize(exercise.kind, expectedRaw);
+  const given = normalize(exercise.kind, answer);
+  const base = { expected: [expectedRaw] as LocalText[], normalized: given };
+  if (given === undefined) {
+    const what =
+      exercise.kind === 'number'
+        ? `“${answer.trim()}” is not a number: answer with digits, e.g. 1001.`
+        : exercise.kind === 'state'
+          ? `“${answer.trim()}” is not a TCP state name.`
+          : 'The answer is empty.';
+    return { ...base, correct: false, feedback: [what] };
+  }
+  const accepted = [expected, ...(exercise.accept ?? []).map((a) => normalize(exercise.kind, a))];
+  if (accepted.includes(given)) return { ...base, correct: true, feedback: [] };
+  for (const mistake of exercise.mistakes ?? []) {
+    const raw = typeof mistake.answer === 'object' ? String(evaluate(mistake.answer.expr, ctx.params)) : String(mistake.answer);
+    if (normalize(exercise.kind, raw) === given) return { ...base, correct: false, feedback: [mistake.why] };
+  }
+  return { ...base, correct: false, feedback: [] };
+}
+
+export function grade(exercise: Exercise, answer: string | string[], ctx: GradeContext): Verdict {
+  const expected = expectedAnswer(exercise, ctx);
+  switch (exercise.type) {
+    case 'single': {
+      const chosen = Array.isArray(answer) ? answer[0] : answer;
+      const option = exercise.options.find((o) => o.id === chosen);
+      return { correct: chosen === exercise.answer, expected, feedback: option ? [option.why] : [] };
+    }
+    case 'multiple': {
+      const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
+      const right = new Set(exercise.answer);
+      const correct = chosen.size === right.size && [...chosen].every((id) => right.has(id));
+      const feedback: LocalText[] = exercise.options.filter((o) => chosen.has(o.id)).map((o) => o.why);
+      const missed = exercise.answer.filter((id) => !chosen.has(id)).length;
+      if (!correct && missed > 0) {
+        feedback.push(`${missed} right answer${missed === 1 ? ' is' : 's are'} not marked.`);
+      }
+      return { correct, expected, feedback };
+    }
+    case 'ordering': {
+      const order = Array.isArray(answer) ? answer : [answer];
+      const wrongAt = exercise.answer.findIndex((id, i) => order[i] !== id);
+      const correct = wrongAt < 0 && order.length === exercise.answer.length;
+      const feedback: LocalText[] = [];
+      if (!correct) {
+        const misplaced = order[wrongAt];
+        const why = misplaced ? exercise.why?.[misplaced] : undefined;
+        if (why) feedback.push(why);
+      }
+      return { correct, expected, feedback, ...(correct ? {} : { firstWrongPosition: Math.max(0, wrongAt) }) };
+    }
+    case 'short':
+      return gradeShort(exercise, Array.isArray(answer) ? answer.join(' ') : answer, ctx);
+  }
+}

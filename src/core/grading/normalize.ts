@@ -1,0 +1,61 @@
+// Short answers are compared after normalising them the way a person would
+// expect: `TIME_WAIT` = `time-wait`, ` 1,001 ` = `1001`, `Host:` = `host`.
+import { FLAG_ORDER, TCP_STATES, type TcpState } from '../tcp/types.js';
+import type { ShortAnswerKind } from '../lessons/types.js';
+
+const compact = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+const STATE_ALIASES: Record<string, TcpState> = {
+  SYNRECV: 'SYN-RECEIVED',
+  SYNRCVD: 'SYN-RECEIVED',
+  SYNRECEIVE: 'SYN-RECEIVED',
+  SYNSENT: 'SYN-SENT',
+  ESTAB: 'ESTABLISHED',
+  LISTENING: 'LISTEN',
+  CLOSE: 'CLOSED',
+  UNCONN: 'CLOSED',
+};
+for (const state of TCP_STATES) STATE_ALIASES[compact(state)] = state;
+
+/** The RFC 9293 name of a state written in any common spelling, or undefined. */
+export function normalizeState(input: string): TcpState | undefined {
+  return STATE_ALIASES[compact(input)];
+}
+
+/** Flags in any order, case or separator (`ack syn`, `SYN+ACK`) as `SYN,ACK`; undefined if one is not a flag. */
+export function normalizeFlags(input: string): string | undefined {
+  const words = input
+    .toUpperCase()
+    .split(/[^A-Z]+/)
+    .filter(Boolean);
+  if (words.length === 0) return undefined;
+  const flags = new Set<string>();
+  for (const w of words) {
+    const f = w === 'SYNACK' ? ['SYN', 'ACK'] : w === 'FINACK' ? ['FIN', 'ACK'] : w === 'RSTACK' ? ['RST', 'ACK'] : [w];
+    for (const x of f) {
+      if (!(FLAG_ORDER as readonly string[]).includes(x)) return undefined;
+      flags.add(x);
+    }
+  }
+  return FLAG_ORDER.filter((f) => flags.has(f)).join(',');
+}
+
+/** A number written with optional spaces, commas or underscores between digits. */
+export function normalizeNumber(input: string): string | undefined {
+  const s = input.trim().replace(/(\d)[\s,_](?=\d)/g, '$1');
+  if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return undefined;
+  return String(Number(s));
+}
+
+export function normalize(kind: ShortAnswerKind, input: string): string | undefined {
+  switch (kind) {
+    case 'number':
+      return normalizeNumber(input);
+    case 'state':
+      return normalizeState(input) ?? (input.trim() === '' ? undefined : compact(input));
+    case 'header':
+      return input.trim().replace(/:$/, '').trim().toLowerCase() || undefined;
+    case 'token':
+      return input.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+  }
+}

@@ -1,0 +1,81 @@
+// "What happens next?" questions asked by the simulation player. The answer
+// is the engine's own next event, so it is right for any scenario, including
+// one the learner has just changed.
+import type { LocalText, PredictAsk } from '../lessons/types.js';
+import type { SimEvent, SimResult, Side } from '../tcp/types.js';
+import { TCP_STATES } from '../tcp/types.js';
+import type { Verdict } from './grade.js';
+import { normalizeFlags, normalizeNumber, normalizeState } from './normalize.js';
+
+type SendEvent = Extract<SimEvent, { type: 'send' }>;
+
+function nextSend(result: SimResult, index: number): SendEvent | undefined {
+  return result.events.slice(index + 1).find((e): e is SendEvent => e.type === 'send');
+}
+
+function nextState(result: SimResult, index: number, side?: Side) {
+  return result.events
+    .slice(index + 1)
+    .find((e): e is Extract<SimEvent, { type: 'state' }> => e.type === 'state' && (side === undefined || e.side === side));
+}
+
+/** The engine's answer, or undefined when nothing of that kind happens next. */
+export function predictExpected(result: SimResult, index: number, ask: PredictAsk, side?: Side): string | undefined {
+  if (ask === 'next-state') return nextState(result, index, side)?.to;
+  const send = nextSend(result, index);
+  if (!send) return undefined;
+  if (ask === 'next-flags') return send.segment.flags.join(',');
+  if (ask === 'next-ack') return send.segment.ack === null ? 'none' : String(send.segment.ack);
+  return String(send.segment.seq);
+}
+
+function explain(result: SimResult, index: number, ask: PredictAsk): LocalText[] {
+  if (ask === 'next-state') {
+    const e = nextState(result, index);
+    return e ? [`The ${e.side} goes from ${e.from} to ${e.to} at ${e.t} ms.`] : [];
+  }
+  const send = nextSend(result, index);
+  if (!send) return [];
+  const s = send.segment;
+  return [`At ${send.t} ms the ${send.side} sends ${s.flags.join(',')} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`];
+}
+
+export function gradePredict(result: SimResult, index: number, ask: PredictAsk, answer: string, side?: Side): Verdict {
+  const expected = predictExpected(result, index, ask, side) ?? 'nothing';
+  const norm = (s: string) =>
+    ask === 'next-state'
+      ? normalizeState(s)
+      : ask === 'next-flags'
+        ? normalizeFlags(s)
+        : s.trim().toLowerCase() === 'none'
+          ? 'none'
+          : normalizeNumber(s);
+  const given = norm(answer);
+  const correct = given !== undefined && given === norm(expected);
+  return { correct, expected: [expected], feedback: explain(result, index, ask), normalized: given };
+}
+
+/** Three to five plausible answers, the right one among them, in a stable order. */
+export function predictChoices(result: SimResult, index: number, ask: PredictAsk, side?: Side): string[] {
+  const right = predictExpected(result, index, ask, side);
+  if (right === undefined) return ['nothing'];
+  let options: string[];
+  if (ask === 'next-state') {
+    const current = nextState(result, index, side)?.from;
+    const near = TCP_STATES.filter((s) => s !== right && s !== current && s !== 'CLOSED');
+    const i = TCP_STATES.indexOf(right as (typeof TCP_STATES)[number]);
+    const pick = [...near].sort(
+      (a, b) => Math.abs(TCP_STATES.indexOf(a) - i) - Math.abs(TCP_STATES.indexOf(b) - i) || a.localeCompare(b),
+    );
+    options = [right, ...pick.slice(0, 3)];
+  } else if (ask === 'next-flags') {
+    const all = ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'RST', 'RST,ACK'];
+    options = [right, ...all.filter((f) => f !== right).slice(0, 3)];
+  } else {
+    const n = Number(right);
+    const candidates = Number.isFinite(n) ? [n - 1, n + 1, n + 100, n - 100].filter((x) => x >= 0).map(String) : [];
+    options = [right, ...candidates.filter((c) => c !== right).slice(0, 3)];
+  }
+  // A stable order that does not always put the right answer first.
+  return [...new Set(options)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}

@@ -1,0 +1,550 @@
+// Validates a lesson document and builds the Lesson model. Every problem names
+// the field by its path (`pages[2].exercise.options[0].why`) and says what was
+// expected and what was found; all problems are reported, not just the first.
+import { drawParams, makeRunScenario } from '../grading/grade.js';
+import { evaluate } from '../grading/expression.js';
+import { runQuery } from '../grading/query.js';
+import { didYouMean } from '../suggest.js';
+import { interpolate } from './localize.js';
+import { getBuiltinScenario } from '../scenario/builtins.js';
+import type { Scenario } from '../tcp/types.js';
+import type {
+  AnswerSource,
+  ChoiceOption,
+  EventSelector,
+  Exercise,
+  Lesson,
+  LocalText,
+  OrderItem,
+  Page,
+  ParamSpec,
+  PredictPoint,
+  SimQuery,
+} from './types.js';
+
+export const LESSON_FORMAT_VERSION = 1;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function describe(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return v.length > 40 ? `a string` : JSON.stringify(v);
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
+
+class Checker {
+  problems: FieldProblem[] = [];
+
+  problem(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  keys(v: Obj, path: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) {
+        this.problem(join(path, key), `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
+      }
+    }
+  }
+
+  object(v: Json, path: string): Obj | undefined {
+    if (isObj(v)) return v;
+    this.problem(path, `expected an object, found ${describe(v)}`);
+    return undefined;
+  }
+
+  string(v: Json, path: string, { pattern, what }: { pattern?: RegExp; what?: string } = {}): string | undefined {
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.problem(path, `expected ${what ?? 'a non-empty string'}, found ${v === undefined ? 'nothing' : describe(v)}`);
+      return undefined;
+    }
+    if (pattern && !pattern.test(v)) {
+      this.problem(path, `expected ${what ?? `text matching ${pattern}`}, found ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  id(v: Json, path: string): string | undefined {
+    return this.string(v, path, { pattern: ID, what: 'an id in kebab-case (a-z, 0-9 and -)' });
+  }
+
+  number(v: Json, path: string, { integer = false, min }: { integer?: boolean; min?: number } = {}): number | undefined {
+    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (min !== undefined && v < min)) {
+      const kind = integer ? 'an integer' : 'a number';
+      this.problem(path, `expected ${kind}${min !== undefined ? ` ≥ ${min}` : ''}, found ${v === undefined ? 'nothing' : describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(v: Json, path: string, values: readonly T[]): T | undefined {
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
+    this.problem(
+      path,
+      `expected one of ${values.join(', ')}; found ${v === undefined ? 'nothing' : describe(v)}${typeof v === 'string' ? didYouMean(v, values) : ''}`,
+    );
+    return undefined;
+  }
+
+  array(v: Json, path: string, { min = 0, what = 'items' }: { min?: number; what?: string } = {}): Json[] | undefined {
+    if (!Array.isArray(v)) {
+      this.problem(path, `expected an array of ${what}, found ${v === undefined ? 'nothing' : describe(v)}`);
+      return undefined;
+    }
+    if (v.length < min) {
+      this.problem(path, `expected at least ${min} ${what}, found ${v.length}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  text(v: Json, path: string): LocalText | undefined {
+    if (typeof v === 'string') return this.string(v, path, { what: 'a non-empty text' });
+    if (!isObj(v)) {
+      this.problem(path, `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${v === undefined ? 'nothing' : describe(v)}`);
+      return undefined;
+    }
+    if (typeof v.en !== 'string' || v.en.trim() === '') {
+      this.problem(join(path, 'en'), 'expected the English text (required in every translated text)');
+      return undefined;
+    }
+    const out: Record<string, string> = { en: v.en };
+    for (const [locale, t] of Object.entries(v)) {
+      if (locale === 'en') continue;
+      if (!LOCALE.test(locale)) this.problem(join(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
+      else if (typeof t !== 'string' || t.trim() === '') this.problem(join(path, locale), `expected a non-empty text, found ${describe(t)}`);
+      else out[locale] = t;
+    }
+    return out as LocalText;
+  }
+
+  texts(v: Json, path: string, min: number, what: string): LocalText[] | undefined {
+    const list = this.array(v, path, { min, what });
+    if (!list) return undefined;
+    const out: LocalText[] = [];
+    list.forEach((t, i) => {
+      const x = this.text(t, `${path}[${i}]`);
+      if (x !== undefined) out.push(x);
+    });
+    return out.length === list.length ? out : undefined;
+  }
+
+  uniqueIds(items: Array<{ id: string }>, path: string, what: string): void {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) this.problem(`${path}[${i}].id`, `duplicate ${what} id "${item.id}" (also at ${path}[${first}])`);
+      else seen.set(item.id, i);
+    });
+  }
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
+const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'simulation'] as const;
+const EXERCISE_TYPES = ['single', 'multiple', 'ordering', 'short'] as const;
+const COMMON_EXERCISE_KEYS = ['id', 'type', 'prompt', 'hints', 'explanation', 'params'];
+const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
+  single: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
+  multiple: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
+  ordering: [...COMMON_EXERCISE_KEYS, 'items', 'answer', 'why'],
+  short: [...COMMON_EXERCISE_KEYS, 'kind', 'answer', 'accept', 'mistakes'],
+};
+const PREDICT_ASKS = ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const;
+const EVENT_TYPES = ['send', 'state', 'deliver', 'drop', 'timer', 'error', 'call'] as const;
+const SHORT_KINDS = ['number', 'token', 'state', 'header'] as const;
+const SIDES = ['client', 'server'] as const;
+const QUERY_FIELDS = ['seq', 'ack', 'len', 'flags'] as const;
+
+export interface ValidateContext {
+  /** Scenario files of the lesson folder, by relative path (already validated). */
+  scenarios?: Record<string, Scenario>;
+}
+
+function params(c: Checker, v: Json, path: string): Record<string, ParamSpec> | undefined {
+  if (v === undefined) return undefined;
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  const out: Record<string, ParamSpec> = {};
+  for (const [name, spec] of Object.entries(o)) {
+    const p = `${path}.${name}`;
+    if (!/^\w+$/.test(name)) c.problem(p, 'expected a parameter name of letters, digits and _');
+    const s = c.object(spec, p);
+    if (!s) continue;
+    if ('int' in s) {
+      c.keys(s, p, ['int']);
+      const range = s.int;
+      if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n)) || (range[0] as number) > (range[1] as number)) {
+        c.problem(`${p}.int`, `expected [min, max] with whole numbers and min ≤ max, found ${JSON.stringify(range)}`);
+      } else out[name] = { int: [range[0] as number, range[1] as number] };
+    } else if ('choice' in s) {
+      c.keys(s, p, ['choice']);
+      const list = c.array(s.choice, `${p}.choice`, { min: 1, what: 'values' });
+      if (list?.every((x) => typeof x === 'string' || typeof x === 'number')) out[name] = { choice: list as Array<string | number> };
+      else if (list) c.problem(`${p}.choice`, 'expected strings or numbers');
+    } else {
+      c.problem(p, 'expected {"int": [min, max]} or {"choice": [values…]}');
+    }
+  }
+  return out;
+}
+
+function options(c: Checker, v: Json, path: string): ChoiceOption[] | undefined {
+  const list = c.array(v, path, { min: 2, what: 'options' });
+  if (!list) return undefined;
+  const out: ChoiceOption[] = [];
+  list.forEach((raw, i) => {
+    const p = `${path}[${i}]`;
+    const o = c.object(raw, p);
+    if (!o) return;
+    c.keys(o, p, ['id', 'text', 'why']);
+    const id = c.id(o.id, `${p}.id`);
+    const text = c.text(o.text, `${p}.text`);
+    const why = c.text(o.why, `${p}.why`);
+    if (id && text && why) out.push({ id, text, why });
+  });
+  c.uniqueIds(out, path, 'option');
+  return out.length === list.length ? out : undefined;
+}
+
+function items(c: Checker, v: Json, path: string): OrderItem[] | undefined {
+  const list = c.array(v, path, { min: 2, what: 'items' });
+  if (!list) return undefined;
+  const out: OrderItem[] = [];
+  list.forEach((raw, i) => {
+    const p = `${path}[${i}]`;
+    const o = c.object(raw, p);
+    if (!o) return;
+    c.keys(o, p, ['id', 'text']);
+    const id = c.id(o.id, `${p}.id`);
+    const text = c.text(o.text, `${p}.text`);
+    if (id && text) out.push({ id, text });
+  });
+  c.uniqueIds(out, path, 'item');
+  return out.length === list.length ? out : undefined;
+}
+
+function selector(c: Checker, v: Json, path: string, { withType }: { withType: boolean }) {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, withType ? ['type', 'side', 'nth'] : ['side', 'nth', 'flags']);
+  const type = withType ? c.oneOf(o.type, `${path}.type`, EVENT_TYPES) : undefined;
+  const side = o.side === undefined ? undefined : c.oneOf(o.side, `${path}.side`, SIDES);
+  const nth = o.nth === undefined ? undefined : c.number(o.nth, `${path}.nth`, { integer: true, min: 1 });
+  let flags: string[] | undefined;
+  if (!withType && o.flags !== undefined) {
+    const list = c.array(o.flags, `${path}.flags`, { min: 1, what: 'flags' });
+    if (list) {
+      flags = [];
+      list.forEach((f, i) => {
+        const x = c.oneOf(f, `${path}.flags[${i}]`, ['SYN', 'ACK', 'FIN', 'RST'] as const);
+        if (x) flags!.push(x);
+      });
+    }
+  }
+  return { type, side, nth, flags };
+}
+
+function query(c: Checker, v: Json, path: string): SimQuery | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  if ('segment' in o) {
+    c.keys(o, path, ['segment', 'field']);
+    const s = selector(c, o.segment, `${path}.segment`, { withType: false });
+    const field = c.oneOf(o.field, `${path}.field`, QUERY_FIELDS);
+    return s && field ? { segment: { side: s.side, nth: s.nth, flags: s.flags }, field } : undefined;
+  }
+  if ('state' in o) {
+    c.keys(o, path, ['state']);
+    const s = c.object(o.state, `${path}.state`);
+    if (!s) return undefined;
+    c.keys(s, `${path}.state`, ['side', 'nth']);
+    const side = c.oneOf(s.side, `${path}.state.side`, SIDES);
+    const nth = c.number(s.nth, `${path}.state.nth`, { integer: true, min: 1 });
+    return side && nth ? { state: { side, nth } } : undefined;
+  }
+  if ('final' in o) {
+    c.keys(o, path, ['final']);
+    const side = c.oneOf(o.final, `${path}.final`, SIDES);
+    return side ? { final: side } : undefined;
+  }
+  if ('count' in o) {
+    c.keys(o, path, ['count']);
+    const s = selector(c, o.count, `${path}.count`, { withType: false });
+    return s ? { count: { side: s.side, flags: s.flags } } : undefined;
+  }
+  c.problem(path, 'expected {"segment": …, "field": …}, {"state": {"side", "nth"}}, {"final": side} or {"count": …}');
+  return undefined;
+}
+
+function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): AnswerSource | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  if ('value' in o) {
+    c.keys(o, path, ['value']);
+    if (typeof o.value !== 'string' && typeof o.value !== 'number') {
+      c.problem(`${path}.value`, `expected a string or a number, found ${describe(o.value)}`);
+      return undefined;
+    }
+    return { value: o.value };
+  }
+  if ('expr' in o) {
+    c.keys(o, path, ['expr']);
+    const expr = c.string(o.expr, `${path}.expr`);
+    return expr ? { expr } : undefined;
+  }
+  if ('sim' in o) {
+    c.keys(o, path, ['sim']);
+    const s = c.object(o.sim, `${path}.sim`);
+    if (!s) return undefined;
+    c.keys(s, `${path}.sim`, ['scenario', 'set', 'query']);
+    const scenario = c.string(s.scenario, `${path}.sim.scenario`);
+    if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
+      c.problem(`${path}.sim.scenario`, `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`);
+    }
+    let set: Record<string, string | number> | undefined;
+    if (s.set !== undefined) {
+      const so = c.object(s.set, `${path}.sim.set`);
+      if (so) {
+        set = {};
+        for (const [k, val] of Object.entries(so)) {
+          if (typeof val !== 'string' && typeof val !== 'number') c.problem(`${path}.sim.set.${k}`, 'expected a string or a number');
+          else set[k] = val;
+        }
+      }
+    }
+    const q = query(c, s.query, `${path}.sim.query`);
+    return scenario && q ? { sim: { scenario, set, query: q } } : undefined;
+  }
+  c.problem(path, 'expected {"value": …}, {"expr": "…"} or {"sim": {"scenario", "set", "query"}}');
+  return undefined;
+}
+
+/** `{name}` placeholders in a text must be declared parameters. */
+function checkPlaceholders(c: Checker, t: LocalText | undefined, path: string, declared: Record<string, ParamSpec> | undefined) {
+  if (t === undefined) return;
+  const all = typeof t === 'string' ? [t] : Object.values(t);
+  for (const s of all) {
+    for (const m of s.matchAll(/\{(\w+)\}/g)) {
+      if (!declared || !(m[1]! in declared)) c.problem(path, `uses {${m[1]}}, which is not a declared parameter (see "params")`);
+    }
+  }
+}
+
+function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exercise | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  const type = c.oneOf(o.type, `${path}.type`, EXERCISE_TYPES);
+  if (!type) return undefined;
+  c.keys(o, path, EXERCISE_KEYS[type]);
+  const before = c.problems.length;
+  const id = c.id(o.id, `${path}.id`);
+  const prompt = c.text(o.prompt, `${path}.prompt`);
+  const hints = c.texts(o.hints, `${path}.hints`, 1, 'hints');
+  const explanation = o.explanation === undefined ? undefined : c.text(o.explanation, `${path}.explanation`);
+  const declared = params(c, o.params, `${path}.params`);
+  checkPlaceholders(c, prompt, `${path}.prompt`, declared);
+  hints?.forEach((h, i) => {
+    checkPlaceholders(c, h, `${path}.hints[${i}]`, declared);
+  });
+  checkPlaceholders(c, explanation, `${path}.explanation`, declared);
+  const base = { id: id!, prompt: prompt!, hints: hints!, ...(explanation ? { explanation } : {}), ...(declared ? { params: declared } : {}) };
+  let out: Exercise | undefined;
+  if (type === 'single' || type === 'multiple') {
+    const opts = options(c, o.options, `${path}.options`);
+    const ids = opts?.map((x) => x.id) ?? [];
+    if (type === 'single') {
+      const answer = c.string(o.answer, `${path}.answer`, { what: 'the id of the right option' });
+      if (answer && opts && !ids.includes(answer)) c.problem(`${path}.answer`, `expected one of the option ids ${ids.join(', ')}; found "${answer}"${didYouMean(answer, ids)}`);
+      if (opts && answer) out = { ...base, type, options: opts, answer };
+    } else {
+      const list = c.array(o.answer, `${path}.answer`, { min: 1, what: 'option ids' });
+      const answer: string[] = [];
+      list?.forEach((a, i) => {
+        if (typeof a !== 'string' || !ids.includes(a)) c.problem(`${path}.answer[${i}]`, `expected one of the option ids ${ids.join(', ')}; found ${describe(a)}`);
+        else if (answer.includes(a)) c.problem(`${path}.answer[${i}]`, `"${a}" is listed twice`);
+        else answer.push(a);
+      });
+      if (opts && list) out = { ...base, type, options: opts, answer };
+    }
+  } else if (type === 'ordering') {
+    const its = items(c, o.items, `${path}.items`);
+    const list = c.array(o.answer, `${path}.answer`, { min: 2, what: 'item ids' });
+    const ids = its?.map((x) => x.id) ?? [];
+    let why: Record<string, LocalText> | undefined;
+    if (o.why !== undefined) {
+      const w = c.object(o.why, `${path}.why`);
+      if (w) {
+        why = {};
+        for (const [k, t] of Object.entries(w)) {
+          if (!ids.includes(k)) c.problem(`${path}.why.${k}`, `expected an item id (${ids.join(', ')})${didYouMean(k, ids)}`);
+          const x = c.text(t, `${path}.why.${k}`);
+          if (x) why[k] = x;
+        }
+      }
+    }
+    if (its && list) {
+      const answer = list.filter((a): a is string => typeof a === 'string');
+      const sorted = (xs: string[]) => [...xs].sort().join('\u0000');
+      if (answer.length !== list.length || sorted(answer) !== sorted(ids)) {
+        c.problem(`${path}.answer`, `expected every item id exactly once (${ids.join(', ')}); found ${JSON.stringify(list)}`);
+      } else if (answer.every((a, i) => a === ids[i])) {
+        c.problem(`${path}.items`, 'the items are already listed in the right order: list them shuffled, the answer gives the order');
+      } else out = { ...base, type, items: its, answer, ...(why ? { why } : {}) };
+    }
+  } else {
+    const kind = c.oneOf(o.kind, `${path}.kind`, SHORT_KINDS);
+    const answer = answerSource(c, o.answer, `${path}.answer`, ctx);
+    let accept: string[] | undefined;
+    if (o.accept !== undefined) {
+      const list = c.array(o.accept, `${path}.accept`, { what: 'answers' });
+      if (list) accept = list.map((a, i) => c.string(String(a), `${path}.accept[${i}]`) ?? '');
+    }
+    let mistakes: Array<{ answer: string | number | { expr: string }; why: LocalText }> | undefined;
+    if (o.mistakes !== undefined) {
+      const list = c.array(o.mistakes, `${path}.mistakes`, { what: 'mistakes' });
+      mistakes = [];
+      list?.forEach((m, i) => {
+        const p = `${path}.mistakes[${i}]`;
+        const mo = c.object(m, p);
+        if (!mo) return;
+        c.keys(mo, p, ['answer', 'why']);
+        const why = c.text(mo.why, `${p}.why`);
+        const a = mo.answer;
+        let ans: string | number | { expr: string } | undefined;
+        if (typeof a === 'string' || typeof a === 'number') ans = a;
+        else if (isObj(a) && typeof a.expr === 'string') ans = { expr: a.expr };
+        else c.problem(`${p}.answer`, `expected a string, a number or {"expr": "…"}, found ${describe(a)}`);
+        if (why && ans !== undefined) mistakes!.push({ answer: ans, why });
+      });
+    }
+    if (kind && answer) out = { ...base, type, kind, answer, ...(accept ? { accept } : {}), ...(mistakes ? { mistakes } : {}) };
+  }
+  if (c.problems.length > before || !out) return undefined;
+  // Every expected answer must be computable: try it with the parameters drawn at both ends of their ranges.
+  if (out.type === 'short') {
+    for (const pick of [() => 0, () => 0.999999]) {
+      const p = drawParams(out, pick);
+      try {
+        const src = out.answer;
+        if ('expr' in src) evaluate(src.expr, p);
+        if ('sim' in src) {
+          const set: Record<string, string | number> = {};
+          for (const [k, val] of Object.entries(src.sim.set ?? {})) set[k] = typeof val === 'string' ? interpolate(val, p) : val;
+          const result = makeRunScenario({ scenarios: ctx.scenarios })(src.sim.scenario, set);
+          const value = runQuery(result, src.sim.query);
+          if ('error' in value) throw new Error(value.error);
+        }
+        for (const m of out.mistakes ?? []) if (typeof m.answer === 'object') evaluate(m.answer.expr, p);
+      } catch (error) {
+        c.problem(`${path}.answer`, `the answer cannot be computed: ${(error as Error).message}`);
+        return undefined;
+      }
+    }
+  }
+  return out;
+}
+
+function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | undefined {
+  if (v === undefined) return undefined;
+  const list = c.array(v, path, { what: 'predict questions' });
+  if (!list) return undefined;
+  const out: PredictPoint[] = [];
+  list.forEach((raw, i) => {
+    const p = `${path}[${i}]`;
+    const o = c.object(raw, p);
+    if (!o) return;
+    c.keys(o, p, ['id', 'before', 'ask', 'hints']);
+    const id = c.id(o.id, `${p}.id`);
+    const sel = selector(c, o.before, `${p}.before`, { withType: true });
+    const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
+    const hints = o.hints === undefined ? [] : c.texts(o.hints, `${p}.hints`, 0, 'hints');
+    if (id && sel?.type && ask && hints) {
+      const before: EventSelector = { type: sel.type, ...(sel.side ? { side: sel.side } : {}), ...(sel.nth ? { nth: sel.nth } : {}) };
+      out.push({ id, before, ask, hints });
+    }
+  });
+  c.uniqueIds(out, path, 'predict question');
+  return out;
+}
+
+export type LessonData = Omit<Lesson, 'source' | 'pack'>;
+
+export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?: LessonData; problems: FieldProblem[] } {
+  const c = new Checker();
+  const o = c.object(json, '');
+  if (!o) return { problems: c.problems };
+  c.keys(o, '', LESSON_KEYS);
+  if (o.formatVersion !== LESSON_FORMAT_VERSION) {
+    c.problem('formatVersion', `expected ${LESSON_FORMAT_VERSION} (the lesson format this nettutor reads), found ${o.formatVersion === undefined ? 'nothing' : describe(o.formatVersion)}`);
+  }
+  const id = c.id(o.id, 'id');
+  const order = c.number(o.order, 'order');
+  const title = c.text(o.title, 'title');
+  const summary = c.text(o.summary, 'summary');
+  const rawPages = c.array(o.pages, 'pages', { min: 1, what: 'pages' }) ?? [];
+  const pages: Page[] = [];
+  const gradedIds = new Map<string, string>();
+  rawPages.forEach((raw, i) => {
+    const path = `pages[${i}]`;
+    const p = c.object(raw, path);
+    if (!p) return;
+    c.keys(p, path, PAGE_KEYS);
+    const pageId = c.id(p.id, `${path}.id`);
+    const page: Page = { id: pageId ?? `#${i}` };
+    if (p.title !== undefined) page.title = c.text(p.title, `${path}.title`);
+    if (p.text !== undefined) page.text = c.text(p.text, `${path}.text`);
+    if (p.exercise !== undefined && p.simulation !== undefined) {
+      c.problem(path, 'a page has at most one interactive block: "exercise" or "simulation", not both');
+    }
+    if (p.exercise !== undefined) {
+      page.exercise = exercise(c, p.exercise, `${path}.exercise`, ctx);
+      if (page.exercise) {
+        const other = gradedIds.get(page.exercise.id);
+        if (other) c.problem(`${path}.exercise.id`, `duplicate exercise id "${page.exercise.id}" (also at ${other})`);
+        gradedIds.set(page.exercise.id, `${path}.exercise.id`);
+      }
+    }
+    if (p.simulation !== undefined) {
+      const s = c.object(p.simulation, `${path}.simulation`);
+      if (s) {
+        c.keys(s, `${path}.simulation`, ['scenario', 'predict']);
+        const scenario = c.string(s.scenario, `${path}.simulation.scenario`);
+        if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
+          c.problem(`${path}.simulation.scenario`, `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`);
+        }
+        const predict = predictPoints(c, s.predict, `${path}.simulation.predict`);
+        predict?.forEach((q, j) => {
+          const other = gradedIds.get(q.id);
+          if (other) c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
+          gradedIds.set(q.id, `${path}.simulation.predict[${j}].id`);
+        });
+        if (scenario) page.simulation = { scenario, ...(predict ? { predict } : {}) };
+      }
+    }
+    if (p.text === undefined && p.exercise === undefined && p.simulation === undefined) {
+      c.problem(path, 'expected "text", "exercise" or "simulation": the page is empty');
+    }
+    pages.push(page);
+  });
+  c.uniqueIds(pages, 'pages', 'page');
+  if (c.problems.length > 0 || !id || order === undefined || !title || !summary) return { problems: c.problems };
+  return { lesson: { id, order, title, summary, pages, ...(ctx.scenarios ? { scenarios: ctx.scenarios } : {}) }, problems: [] };
+}

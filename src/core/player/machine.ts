@@ -1,0 +1,202 @@
+// The simulation player as a pure reducer: which event is shown, playback,
+// the learner's changes (drop or duplicate a segment, the what-if) and the
+// predict questions. Every change re-runs the engine from the start.
+import type { EventSelector, PredictPoint } from '../lessons/types.js';
+import { simulate } from '../tcp/simulate.js';
+import type { Fault, Scenario, SimEvent, SimResult } from '../tcp/types.js';
+import { faultForNextSegment, toggleWhatIf } from '../tcp/what-if.js';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+export interface PredictState {
+  point: PredictPoint;
+  /** The event index the question is about: the answer is what happens next after it. */
+  at: number;
+  answered: boolean;
+  correct?: boolean;
+}
+
+export interface PlayerState {
+  base: Scenario;
+  /** The scenario as the learner changed it. */
+  scenario: Scenario;
+  baseResult: SimResult;
+  result: SimResult;
+  /** Faults the learner added, in order (shown as a list). */
+  added: Fault[];
+  whatIf: boolean;
+  /** Index of the last event shown; -1 before the first. */
+  index: number;
+  playing: boolean;
+  speed: number;
+  compare: boolean;
+  predict: PredictState | null;
+  /** Ids of predict points already asked in this run. */
+  asked: string[];
+  /** Predict points of the lesson page (only asked while the scenario is unchanged). */
+  points: PredictPoint[];
+  message?: string;
+}
+
+export type PlayerAction =
+  | { type: 'play/toggle' }
+  | { type: 'tick' }
+  | { type: 'step'; delta: number }
+  | { type: 'home' }
+  | { type: 'end' }
+  | { type: 'speed'; delta: number }
+  | { type: 'restart' }
+  | { type: 'fault'; kind: 'drop' | 'duplicate' }
+  | { type: 'what-if/toggle' }
+  | { type: 'compare/toggle' }
+  | { type: 'predict/answered'; correct: boolean }
+  | { type: 'predict/dismiss' };
+
+export function findEvent(events: readonly SimEvent[], selector: EventSelector): number {
+  let seen = 0;
+  const wanted = selector.nth ?? 1;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== selector.type) continue;
+    if (selector.side && e.side !== selector.side) continue;
+    seen += 1;
+    if (seen === wanted) return i;
+  }
+  return -1;
+}
+
+export function initialPlayerState(scenario: Scenario, points: PredictPoint[] = []): PlayerState {
+  const result = simulate(scenario);
+  return {
+    base: scenario,
+    scenario,
+    baseResult: result,
+    result,
+    added: [],
+    whatIf: false,
+    index: -1,
+    playing: false,
+    speed: 1,
+    compare: false,
+    predict: null,
+    asked: [],
+    points,
+  };
+}
+
+const unchanged = (s: PlayerState) => s.added.length === 0 && !s.whatIf;
+
+/** Moves to `target`, stopping before an event a predict question is about. */
+function advanceTo(state: PlayerState, target: number): PlayerState {
+  const last = state.result.events.length - 1;
+  let index = Math.max(-1, Math.min(target, last));
+  if (index > state.index && unchanged(state) && !state.predict) {
+    for (const point of state.points) {
+      if (state.asked.includes(point.id)) continue;
+      const at = findEvent(state.result.events, point.before);
+      // Ask when the learner is about to see the event: stop just before it.
+      if (at >= 0 && at - 1 >= state.index && at <= index) {
+        index = at - 1;
+        return {
+          ...state,
+          index,
+          playing: false,
+          predict: { point, at: index, answered: false },
+          asked: [...state.asked, point.id],
+        };
+      }
+    }
+  }
+  return { ...state, index, playing: state.playing && index < last };
+}
+
+function rerun(state: PlayerState, scenario: Scenario, added: Fault[], whatIf: boolean, message: string): PlayerState {
+  return {
+    ...state,
+    scenario,
+    added,
+    whatIf,
+    result: simulate(scenario),
+    index: -1,
+    playing: false,
+    predict: null,
+    message,
+  };
+}
+
+export function playerReducer(current: PlayerState, action: PlayerAction): PlayerState {
+  let state = current;
+  // An answered question goes away as soon as the run moves on.
+  if (state.predict?.answered && ['play/toggle', 'tick', 'step', 'end', 'home'].includes(action.type)) {
+    state = { ...state, predict: null };
+  }
+  const last = state.result.events.length - 1;
+  if (state.predict && !state.predict.answered && action.type !== 'predict/answered') {
+    // The question must be answered (or dismissed) before the run goes on.
+    if (action.type !== 'predict/dismiss' && action.type !== 'compare/toggle') return state;
+  }
+  switch (action.type) {
+    case 'play/toggle':
+      if (state.playing) return { ...state, playing: false };
+      return { ...(state.index >= last ? { ...state, index: -1, asked: [] } : state), playing: true, message: undefined };
+    case 'tick':
+      if (!state.playing) return state;
+      return advanceTo(state, state.index + 1);
+    case 'step':
+      return advanceTo({ ...state, playing: false, message: undefined }, state.index + action.delta);
+    case 'home':
+      return { ...state, index: -1, playing: false, predict: null };
+    case 'end':
+      return advanceTo({ ...state, playing: false }, last);
+    case 'speed': {
+      const i = SPEEDS.indexOf(state.speed as (typeof SPEEDS)[number]);
+      const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 2 : i) + action.delta))]!;
+      return { ...state, speed: next, message: `speed ×${next}` };
+    }
+    case 'restart':
+      return rerun(state, state.base, [], false, 'restarted: your changes are undone');
+    case 'fault': {
+      const fault = faultForNextSegment(state.result, state.index, action.kind);
+      if (!fault) return { ...state, message: `no segment is sent after this point to ${action.kind === 'drop' ? 'drop' : 'duplicate'}` };
+      const added = [...state.added, fault];
+      const scenario = { ...state.scenario, faults: [...state.scenario.faults, fault] };
+      const at = state.index;
+      const next = rerun(
+        state,
+        scenario,
+        added,
+        state.whatIf,
+        `${action.kind === 'drop' ? 'dropping' : 'duplicating'} segment ${fault.nth} the ${fault.side} sends; re-run from the start`,
+      );
+      // Keep the learner where they were: the change only affects what follows.
+      return { ...next, index: Math.min(at, next.result.events.length - 1) };
+    }
+    case 'what-if/toggle': {
+      const whatIf = !state.whatIf;
+      const scenario = whatIf ? toggleWhatIf(state.scenario) : { ...state.base, faults: [...state.base.faults, ...state.added] };
+      const label =
+        scenario.options.handshake === 'two-way'
+          ? 'what-if: a two-way handshake'
+          : scenario.options.timeWait === false
+            ? 'what-if: no TIME-WAIT'
+            : 'real TCP again';
+      return rerun(state, scenario, state.added, whatIf, `${label}; re-run from the start`);
+    }
+    case 'compare/toggle':
+      return { ...state, compare: !state.compare };
+    case 'predict/answered':
+      if (!state.predict) return state;
+      return { ...state, predict: { ...state.predict, answered: true, correct: action.correct } };
+    case 'predict/dismiss':
+      return { ...state, predict: null };
+  }
+}
+
+/** Index of the first event where two runs differ, or -1 when they are the same. */
+export function firstDivergence(a: SimResult, b: SimResult): number {
+  const n = Math.max(a.events.length, b.events.length);
+  for (let i = 0; i < n; i++) {
+    if (JSON.stringify(a.events[i]) !== JSON.stringify(b.events[i])) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,156 @@
+// Progress records: created, updated and merged as plain data. Merging never
+// loses a completed exercise, so two nettutor processes can share one file.
+import { scoreOf } from './score.js';
+import { type ExerciseRecord, type LessonRecord, PROGRESS_VERSION, type Progress } from './types.js';
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, lessons: {} };
+}
+
+const EPOCH = new Date(0).toISOString();
+
+function emptyLesson(at: string): LessonRecord {
+  return { seen: [], exercises: {}, updatedAt: at };
+}
+
+function emptyExercise(at: string): ExerciseRecord {
+  return { attempts: 0, hintsUsed: 0, solved: false, solutionShown: false, score: 0, updatedAt: at };
+}
+
+function updateLesson(progress: Progress, lessonId: string, at: string, change: (l: LessonRecord) => LessonRecord): Progress {
+  const lesson = progress.lessons[lessonId] ?? emptyLesson(at);
+  return { ...progress, lessons: { ...progress.lessons, [lessonId]: { ...change(lesson), updatedAt: at } } };
+}
+
+function updateExercise(
+  progress: Progress,
+  lessonId: string,
+  exerciseId: string,
+  at: string,
+  change: (e: ExerciseRecord) => ExerciseRecord,
+): Progress {
+  return updateLesson(progress, lessonId, at, (lesson) => {
+    const exercise = lesson.exercises[exerciseId] ?? emptyExercise(at);
+    const changed = { ...change(exercise), updatedAt: at };
+    return { ...lesson, exercises: { ...lesson.exercises, [exerciseId]: { ...changed, score: Math.max(exercise.score, scoreOf(changed)) } } };
+  });
+}
+
+export function recordAnswer(
+  progress: Progress,
+  lessonId: string,
+  exerciseId: string,
+  answer: { correct: boolean; hintsUsed: number; solutionShown: boolean; at: string },
+): Progress {
+  return updateExercise(progress, lessonId, exerciseId, answer.at, (e) => ({
+    ...e,
+    attempts: e.attempts + 1,
+    hintsUsed: Math.max(e.hintsUsed, answer.hintsUsed),
+    solutionShown: e.solutionShown || answer.solutionShown,
+    solved: e.solved || answer.correct,
+  }));
+}
+
+export function recordHint(
+  progress: Progress,
+  lessonId: string,
+  exerciseId: string,
+  hint: { hintsUsed: number; solutionShown: boolean; at: string },
+): Progress {
+  return updateExercise(progress, lessonId, exerciseId, hint.at, (e) => ({
+    ...e,
+    hintsUsed: Math.max(e.hintsUsed, hint.hintsUsed),
+    solutionShown: e.solutionShown || hint.solutionShown,
+  }));
+}
+
+export function recordPage(progress: Progress, lessonId: string, pageId: string, at: string): Progress {
+  return updateLesson(progress, lessonId, at, (l) => ({
+    ...l,
+    page: pageId,
+    seen: l.seen.includes(pageId) ? l.seen : [...l.seen, pageId],
+  }));
+}
+
+export function resetProgress(progress: Progress, lessonId?: string): Progress {
+  if (lessonId === undefined) return emptyProgress();
+  const { [lessonId]: _removed, ...rest } = progress.lessons;
+  return { ...progress, lessons: rest };
+}
+
+function newer(a: string, b: string): boolean {
+  return Date.parse(a) >= Date.parse(b);
+}
+
+function mergeExercise(a: ExerciseRecord, b: ExerciseRecord): ExerciseRecord {
+  return {
+    attempts: Math.max(a.attempts, b.attempts),
+    hintsUsed: Math.max(a.hintsUsed, b.hintsUsed),
+    solved: a.solved || b.solved,
+    solutionShown: a.solutionShown || b.solutionShown,
+    score: Math.max(a.score, b.score),
+    updatedAt: newer(a.updatedAt, b.updatedAt) ? a.updatedAt : b.updatedAt,
+  };
+}
+
+function mergeLesson(a: LessonRecord, b: LessonRecord): LessonRecord {
+  const exercises: Record<string, ExerciseRecord> = { ...b.exercises };
+  for (const [id, record] of Object.entries(a.exercises)) {
+    const other = exercises[id];
+    exercises[id] = other ? mergeExercise(record, other) : record;
+  }
+  const latest = newer(a.updatedAt, b.updatedAt) ? a : b;
+  return {
+    page: latest.page ?? a.page ?? b.page,
+    seen: [...new Set([...a.seen, ...b.seen])],
+    exercises,
+    updatedAt: latest.updatedAt,
+  };
+}
+
+/** Everything either side knows: solved stays solved, counts take the maximum, pages seen are united. */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const lessons: Record<string, LessonRecord> = { ...b.lessons };
+  for (const [id, record] of Object.entries(a.lessons)) {
+    const other = lessons[id];
+    lessons[id] = other ? mergeLesson(record, other) : record;
+  }
+  return { version: PROGRESS_VERSION, lessons };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
+const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : EPOCH);
+
+/** Reads a stored progress document; anything that is not one is an error (the file is then moved aside). */
+export function parseProgress(json: unknown): Progress | { error: string } {
+  if (!isObject(json)) return { error: 'not a JSON object' };
+  if (json.version !== PROGRESS_VERSION) {
+    return { error: `unknown version ${JSON.stringify(json.version)} (this nettutor reads version ${PROGRESS_VERSION})` };
+  }
+  if (!isObject(json.lessons)) return { error: '"lessons" is not an object' };
+  const lessons: Record<string, LessonRecord> = {};
+  for (const [id, raw] of Object.entries(json.lessons)) {
+    if (!isObject(raw)) return { error: `lessons.${id} is not an object` };
+    const exercises: Record<string, ExerciseRecord> = {};
+    if (raw.exercises !== undefined && !isObject(raw.exercises)) return { error: `lessons.${id}.exercises is not an object` };
+    for (const [eid, e] of Object.entries((raw.exercises as Record<string, unknown>) ?? {})) {
+      if (!isObject(e)) return { error: `lessons.${id}.exercises.${eid} is not an object` };
+      exercises[eid] = {
+        attempts: count(e.attempts),
+        hintsUsed: count(e.hintsUsed),
+        solved: e.solved === true,
+        solutionShown: e.solutionShown === true,
+        score: typeof e.score === 'number' && e.score >= 0 && e.score <= 1 ? e.score : 0,
+        updatedAt: time(e.updatedAt),
+      };
+    }
+    lessons[id] = {
+      page: typeof raw.page === 'string' ? raw.page : undefined,
+      seen: Array.isArray(raw.seen) ? raw.seen.filter((s): s is string => typeof s === 'string') : [],
+      exercises,
+      updatedAt: time(raw.updatedAt),
+    };
+  }
+  return { version: PROGRESS_VERSION, lessons };
+}

@@ -1,0 +1,406 @@
+// The whole learning session as a pure reducer: where the learner is, the
+// exercise being answered, hints, verdicts and the progress record. The UI
+// only turns keys into these actions and draws the state.
+import type { Exercise, Lesson, LocalText, Page } from '../lessons/types.js';
+import type { Progress } from '../progress/types.js';
+import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../player/machine.js';
+import {
+  type Answer,
+  type ExerciseVerdict,
+  drawExerciseParams,
+  gradeExercise,
+  noteAnswer,
+  noteHint,
+  notePage,
+  predictOptions,
+  gradePrediction,
+  scenarioOf,
+  solutionOf,
+} from './content.js';
+
+export type Overlay = 'help' | 'confirm-solution' | null;
+
+export interface Attempt {
+  exerciseId: string;
+  params: Record<string, string | number>;
+  /** Highlighted row of a choice or ordering list. */
+  cursor: number;
+  /** Marked option ids (single and multiple choice). */
+  marked: string[];
+  /** Current order of item ids (ordering). */
+  order: string[];
+  /** An ordering item is picked up and moves with the cursor. */
+  grabbed: boolean;
+  /** Text typed (short answer). */
+  input: string;
+  /** Short answers: keys go to the text field. */
+  typing: boolean;
+  verdict: ExerciseVerdict | null;
+  /** Hints shown so far on this exercise (across attempts). */
+  hintsShown: number;
+  solutionShown: boolean;
+  solution?: LocalText[];
+}
+
+export interface TutorState {
+  lessons: Lesson[];
+  progress: Progress;
+  screen: 'home' | 'lesson';
+  homeIndex: number;
+  lessonIndex: number;
+  pageIndex: number;
+  /** First visible line of the page body. */
+  scroll: number;
+  overlay: Overlay;
+  attempt: Attempt | null;
+  /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
+  notices: string[];
+  /** Bumped whenever a graded answer changed progress: the shell saves then. */
+  saveRequests: number;
+  quitRequested: boolean;
+  /** The simulation player of the current page, if it has one. */
+  player: PlayerState | null;
+  /** The predict question being answered: its choices, the highlighted one, the verdict. */
+  prediction: Prediction | null;
+  /** State of the pseudo-random generator used for exercise parameters. */
+  seed: number;
+}
+
+export interface Prediction {
+  pointId: string;
+  choices: string[];
+  cursor: number;
+  verdict: ExerciseVerdict | null;
+}
+
+export type TutorAction =
+  | { type: 'player'; action: PlayerAction }
+  | { type: 'predict/move'; delta: number }
+  | { type: 'predict/submit' }
+  | { type: 'home/move'; delta: number }
+  | { type: 'home/open'; index?: number }
+  | { type: 'lesson/open'; lessonId: string }
+  | { type: 'page/next' }
+  | { type: 'page/prev' }
+  | { type: 'page/scroll'; delta: number; max: number }
+  | { type: 'back' }
+  | { type: 'help/toggle' }
+  | { type: 'answer/focus' }
+  | { type: 'answer/move'; delta: number }
+  | { type: 'answer/toggle' }
+  | { type: 'answer/type'; text: string }
+  | { type: 'answer/erase' }
+  | { type: 'answer/submit' }
+  | { type: 'answer/retry' }
+  | { type: 'hint' }
+  | { type: 'solution/confirm'; yes: boolean }
+  | { type: 'notices/dismiss' }
+  | { type: 'quit' };
+
+export function initialTutorState(input: {
+  lessons: Lesson[];
+  progress: Progress;
+  notices?: string[];
+  seed?: number;
+  startLesson?: string;
+}): TutorState {
+  const base: TutorState = {
+    lessons: input.lessons,
+    progress: input.progress,
+    screen: 'home',
+    homeIndex: 0,
+    lessonIndex: 0,
+    pageIndex: 0,
+    scroll: 0,
+    overlay: null,
+    attempt: null,
+    notices: input.notices ?? [],
+    saveRequests: 0,
+    quitRequested: false,
+    player: null,
+    prediction: null,
+    seed: (input.seed ?? 1) >>> 0 || 1,
+  };
+  if (input.startLesson) return tutorReducer(base, { type: 'lesson/open', lessonId: input.startLesson });
+  return base;
+}
+
+export const currentLesson = (s: TutorState): Lesson | undefined =>
+  s.screen === 'lesson' ? s.lessons[s.lessonIndex] : undefined;
+
+export const currentPage = (s: TutorState): Page | undefined => currentLesson(s)?.pages[s.pageIndex];
+
+export const currentExercise = (s: TutorState): Exercise | undefined => currentPage(s)?.exercise;
+
+/** A small deterministic generator (mulberry32) so the reducer stays pure. */
+function nextRandom(seed: number): { value: number; seed: number } {
+  let t = (seed + 0x6d2b79f5) >>> 0;
+  const next = t;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return { value: ((t ^ (t >>> 14)) >>> 0) / 4294967296, seed: next };
+}
+
+function newAttempt(state: TutorState, exercise: Exercise, hintsShown: number): { attempt: Attempt; seed: number } {
+  let seed = state.seed;
+  const rng = () => {
+    const r = nextRandom(seed);
+    seed = r.seed;
+    return r.value;
+  };
+  const params = drawExerciseParams(exercise, rng);
+  return {
+    attempt: {
+      exerciseId: exercise.id,
+      params,
+      cursor: 0,
+      marked: [],
+      order: exercise.type === 'ordering' ? exercise.items.map((i) => i.id) : [],
+      grabbed: false,
+      input: '',
+      typing: exercise.type === 'short',
+      verdict: null,
+      hintsShown,
+      solutionShown: false,
+    },
+    seed,
+  };
+}
+
+/** Enter a page: record it as seen and prepare its exercise, if any. */
+function enterPage(state: TutorState, pageIndex: number): TutorState {
+  const lesson = state.lessons[state.lessonIndex];
+  const page = lesson?.pages[pageIndex];
+  if (!lesson || !page) return state;
+  const progress = notePage(state.progress, lesson.id, page.id);
+  let next: TutorState = {
+    ...state,
+    pageIndex,
+    scroll: 0,
+    overlay: null,
+    attempt: null,
+    player: null,
+    prediction: null,
+    progress,
+  };
+  if (page.simulation) {
+    const scenario = scenarioOf(lesson, page.simulation.scenario);
+    if (scenario) next = { ...next, player: initialPlayerState(scenario, page.simulation.predict ?? []) };
+  }
+  if (page.exercise) {
+    const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
+    const { attempt, seed } = newAttempt(next, page.exercise, record?.hintsUsed ?? 0);
+    next = { ...next, attempt, seed };
+  }
+  return next;
+}
+
+function openLesson(state: TutorState, lessonIndex: number): TutorState {
+  const lesson = state.lessons[lessonIndex];
+  if (!lesson || lesson.pages.length === 0) return state;
+  const record = state.progress.lessons[lesson.id];
+  const resumeAt = record?.page ? lesson.pages.findIndex((p) => p.id === record.page) : -1;
+  return enterPage({ ...state, screen: 'lesson', lessonIndex, homeIndex: lessonIndex }, Math.max(0, resumeAt));
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
+function optionCount(exercise: Exercise): number {
+  return exercise.type === 'ordering' ? exercise.items.length : exercise.type === 'short' ? 0 : exercise.options.length;
+}
+
+function answerOf(exercise: Exercise, attempt: Attempt): Answer | undefined {
+  switch (exercise.type) {
+    case 'single':
+      return attempt.marked[0] ?? exercise.options[attempt.cursor]?.id;
+    case 'multiple':
+      return attempt.marked.length > 0 ? attempt.marked : undefined;
+    case 'ordering':
+      return attempt.order;
+    case 'short':
+      return attempt.input.trim() === '' ? undefined : attempt.input;
+  }
+}
+
+function updateAttempt(state: TutorState, change: (a: Attempt, e: Exercise) => Attempt): TutorState {
+  const exercise = currentExercise(state);
+  if (!state.attempt || !exercise) return state;
+  return { ...state, attempt: change(state.attempt, exercise) };
+}
+
+export function tutorReducer(state: TutorState, action: TutorAction): TutorState {
+  switch (action.type) {
+    case 'home/move':
+      if (state.screen !== 'home' || state.lessons.length === 0) return state;
+      return { ...state, homeIndex: clamp(state.homeIndex + action.delta, 0, state.lessons.length - 1) };
+    case 'home/open':
+      if (state.screen !== 'home') return state;
+      return openLesson(state, action.index ?? state.homeIndex);
+    case 'lesson/open': {
+      const index = state.lessons.findIndex((l) => l.id === action.lessonId);
+      return index < 0 ? state : openLesson({ ...state, screen: 'home' }, index);
+    }
+    case 'page/next':
+    case 'page/prev': {
+      const lesson = currentLesson(state);
+      if (!lesson || state.overlay) return state;
+      if (state.attempt?.grabbed) return state;
+      const target = state.pageIndex + (action.type === 'page/next' ? 1 : -1);
+      if (target < 0 || target >= lesson.pages.length) return state;
+      return enterPage(state, target);
+    }
+    case 'page/scroll':
+      return { ...state, scroll: clamp(state.scroll + action.delta, 0, Math.max(0, action.max)) };
+    case 'back':
+      if (state.overlay) return { ...state, overlay: null };
+      if (state.attempt?.grabbed) return updateAttempt(state, (a) => ({ ...a, grabbed: false }));
+      if (state.attempt?.typing) return updateAttempt(state, (a) => ({ ...a, typing: false }));
+      if (state.screen === 'lesson') return { ...state, screen: 'home', attempt: null, scroll: 0 };
+      return state;
+    case 'help/toggle':
+      return { ...state, overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help' };
+    case 'answer/focus':
+      return updateAttempt(state, (a, e) => (e.type === 'short' && !a.verdict ? { ...a, typing: true } : a));
+    case 'answer/move':
+      return updateAttempt(state, (a, e) => {
+        if (a.verdict) return a;
+        const count = optionCount(e);
+        if (count === 0) return a;
+        const cursor = clamp(a.cursor + action.delta, 0, count - 1);
+        if (e.type === 'ordering' && a.grabbed && cursor !== a.cursor) {
+          const order = [...a.order];
+          const [moved] = order.splice(a.cursor, 1);
+          order.splice(cursor, 0, moved!);
+          return { ...a, cursor, order };
+        }
+        return { ...a, cursor };
+      });
+    case 'answer/toggle':
+      return updateAttempt(state, (a, e) => {
+        if (a.verdict) return a;
+        if (e.type === 'ordering') return { ...a, grabbed: !a.grabbed };
+        if (e.type === 'single') {
+          const id = e.options[a.cursor]?.id;
+          return id ? { ...a, marked: [id] } : a;
+        }
+        if (e.type === 'multiple') {
+          const id = e.options[a.cursor]?.id;
+          if (!id) return a;
+          return { ...a, marked: a.marked.includes(id) ? a.marked.filter((m) => m !== id) : [...a.marked, id] };
+        }
+        return a;
+      });
+    case 'answer/type':
+      return updateAttempt(state, (a) =>
+        a.typing && !a.verdict ? { ...a, input: (a.input + action.text).slice(0, 200) } : a,
+      );
+    case 'answer/erase':
+      return updateAttempt(state, (a) =>
+        a.typing && !a.verdict ? { ...a, input: Array.from(a.input).slice(0, -1).join('') } : a,
+      );
+    case 'answer/submit': {
+      const lesson = currentLesson(state);
+      const exercise = currentExercise(state);
+      const attempt = state.attempt;
+      if (!lesson || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
+      const answer = answerOf(exercise, attempt);
+      if (answer === undefined) return state;
+      const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
+      const progress = noteAnswer(state.progress, lesson.id, exercise.id, {
+        correct: verdict.correct,
+        hintsUsed: attempt.hintsShown,
+        solutionShown: attempt.solutionShown,
+      });
+      return {
+        ...state,
+        progress,
+        attempt: { ...attempt, verdict, typing: false },
+        saveRequests: state.saveRequests + 1,
+      };
+    }
+    case 'answer/retry': {
+      const exercise = currentExercise(state);
+      if (!exercise || !state.attempt?.verdict) return state;
+      const { attempt, seed } = newAttempt(state, exercise, state.attempt.hintsShown);
+      return { ...state, seed, attempt: { ...attempt, solutionShown: state.attempt.solutionShown } };
+    }
+    case 'hint': {
+      const exercise = currentExercise(state);
+      const lesson = currentLesson(state);
+      const attempt = state.attempt;
+      if (!exercise || !lesson || !attempt || state.overlay) return state;
+      if (attempt.hintsShown < exercise.hints.length) {
+        const hintsShown = attempt.hintsShown + 1;
+        return {
+          ...state,
+          attempt: { ...attempt, hintsShown },
+          progress: noteHint(state.progress, lesson.id, exercise.id, hintsShown, false),
+          saveRequests: state.saveRequests + 1,
+        };
+      }
+      if (attempt.solutionShown) return state;
+      return { ...state, overlay: 'confirm-solution' };
+    }
+    case 'solution/confirm': {
+      if (state.overlay !== 'confirm-solution') return state;
+      const exercise = currentExercise(state);
+      const lesson = currentLesson(state);
+      const attempt = state.attempt;
+      if (!action.yes || !exercise || !lesson || !attempt) return { ...state, overlay: null };
+      return {
+        ...state,
+        overlay: null,
+        attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, exercise, attempt.params) },
+        progress: noteHint(state.progress, lesson.id, exercise.id, attempt.hintsShown, true),
+        saveRequests: state.saveRequests + 1,
+      };
+    }
+    case 'player': {
+      if (!state.player || state.overlay) return state;
+      const player = playerReducer(state.player, action.action);
+      let prediction = state.prediction;
+      if (player.predict && !player.predict.answered && (!prediction || prediction.pointId !== player.predict.point.id)) {
+        prediction = {
+          pointId: player.predict.point.id,
+          choices: predictOptions(player.result, player.predict.at, player.predict.point.ask),
+          cursor: 0,
+          verdict: null,
+        };
+      }
+      if (!player.predict) prediction = null;
+      return { ...state, player, prediction };
+    }
+    case 'predict/move': {
+      const p = state.prediction;
+      if (!p || p.verdict) return state;
+      return { ...state, prediction: { ...p, cursor: clamp(p.cursor + action.delta, 0, p.choices.length - 1) } };
+    }
+    case 'predict/submit': {
+      const p = state.prediction;
+      const player = state.player;
+      const lesson = currentLesson(state);
+      if (!p || p.verdict || !player?.predict || !lesson) return state;
+      const answer = p.choices[p.cursor];
+      if (answer === undefined) return state;
+      const verdict = gradePrediction(player.result, player.predict.at, player.predict.point.ask, answer);
+      const progress = noteAnswer(state.progress, lesson.id, p.pointId, {
+        correct: verdict.correct,
+        hintsUsed: 0,
+        solutionShown: false,
+      });
+      return {
+        ...state,
+        progress,
+        prediction: { ...p, verdict },
+        player: playerReducer(player, { type: 'predict/answered', correct: verdict.correct }),
+        saveRequests: state.saveRequests + 1,
+      };
+    }
+    case 'notices/dismiss':
+      return { ...state, notices: [] };
+    case 'quit':
+      return { ...state, quitRequested: true };
+  }
+}

@@ -1,0 +1,108 @@
+// Starts the tutorial on the process's terminal: loads lessons and progress,
+// renders the app, and makes sure progress is saved however the session ends
+// (q, Ctrl+C, SIGINT, SIGTERM, or SIGHUP when an SSH connection drops).
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { TutorOptions } from './cli.js';
+import { type CliIO, EXIT, UsageError } from './cli/io.js';
+import { resolveLocale } from './core/lessons/localize.js';
+import type { Progress } from './core/progress/types.js';
+import { initialTutorState } from './core/tutor/machine.js';
+import { defaultProgressPath } from './node/data-dir.js';
+import { formatProblem, loadLessons } from './node/lesson-files.js';
+import { openProgressStore } from './node/progress-store.js';
+
+export async function startTutor(
+  options: TutorOptions,
+  io: CliIO,
+  env: { builtinLessonsDir: string },
+): Promise<number> {
+  const locale = resolveLocale(options.lang, io.env);
+  const loaded = loadLessons({
+    builtinDir: env.builtinLessonsDir,
+    extraDir: options.lessons ? resolve(io.cwd, options.lessons) : undefined,
+  });
+  const notices: string[] = [...(loaded.notices ?? [])];
+  if (loaded.problems.length > 0) {
+    const files = new Set(loaded.problems.map((p) => p.file));
+    notices.push(
+      `${files.size} lesson file${files.size === 1 ? ' has' : 's have'} problems and ${files.size === 1 ? 'was' : 'were'} skipped: run \`nettutor lessons check${options.lessons ? ` ${options.lessons}` : ''}\` (first: ${formatProblem(loaded.problems[0]!)})`,
+    );
+  }
+  if (options.lesson && !loaded.lessons.some((l) => l.id === options.lesson)) {
+    throw new UsageError(
+      `no lesson with id '${options.lesson}' (ids: ${loaded.lessons.map((l) => l.id).join(', ') || 'none'})`,
+      'Run `nettutor lessons list` to see the lessons.',
+    );
+  }
+  const progressFile = options.progress
+    ? resolve(io.cwd, options.progress)
+    : defaultProgressPath(io.env, process.platform, homedir());
+  const store = openProgressStore(progressFile);
+  const { progress, notices: progressNotices } = store.load();
+  notices.push(...progressNotices);
+
+  let latest: Progress = progress;
+  let saveError: string | undefined;
+  const save = (p: Progress) => {
+    latest = p;
+    const result = store.save(p);
+    if (!result.ok) saveError = result.error;
+  };
+
+  const { renderApp } = await import('./ui/render-app.js');
+  const stdout = io.stdout as NodeJS.WriteStream;
+  // A terminal that goes away (an SSH connection dropping) makes writes fail
+  // with EIO or EPIPE. That must not crash the process before progress is saved.
+  const ignore = () => {};
+  stdout.on('error', ignore);
+  (io.stderr as NodeJS.WriteStream).on?.('error', ignore);
+  (io.stdin as NodeJS.ReadStream).on?.('error', ignore);
+
+  let app: { unmount: () => void; waitUntilExit: () => Promise<unknown> } | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Registered before Ink's own exit hooks, so progress is saved before anything touches the terminal.
+    save(latest);
+    try {
+      app?.unmount();
+    } catch {
+      // The terminal may already be gone; progress is saved, which is what matters.
+    }
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+
+  app = renderApp({
+    initial: initialTutorState({
+      lessons: loaded.lessons,
+      progress,
+      notices,
+      seed: Date.now() >>> 0,
+      startLesson: options.lesson,
+    }),
+    locale,
+    color: !options.noColor && !(io.env.NO_COLOR && !io.env.FORCE_COLOR) && io.env.FORCE_COLOR !== '0',
+    ascii: options.asciiOnly,
+    progressFile,
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout,
+    stderr: io.stderr as NodeJS.WriteStream,
+    onSave: save,
+    onProgress: (p) => {
+      latest = p;
+    },
+  });
+
+  try {
+    await app.waitUntilExit();
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+    save(latest);
+  }
+  if (saveError) {
+    io.stderr.write(`nettutor: could not save progress to ${progressFile}: ${saveError}\n`);
+    return EXIT.failure;
+  }
+  return EXIT.ok;
+}

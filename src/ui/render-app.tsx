@@ -1,0 +1,45 @@
+// The one place that calls Ink's render(). Streams are injected, so the same
+// app can run on a local terminal or any other TTY-like stream pair.
+import { render } from 'ink';
+import type { Progress } from '../core/progress/types.js';
+import type { TutorState } from '../core/tutor/machine.js';
+import { App } from './App.js';
+import { makeTheme } from './theme.js';
+
+export interface RenderAppOptions {
+  initial: TutorState;
+  locale: string;
+  color: boolean;
+  ascii: boolean;
+  progressFile: string;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  onSave: (progress: Progress) => void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export function renderApp(options: RenderAppOptions) {
+  const theme = makeTheme({ color: options.color, ascii: options.ascii });
+  return render(
+    <App
+      initial={options.initial}
+      theme={theme}
+      locale={options.locale}
+      progressFile={options.progressFile}
+      onSave={options.onSave}
+      onProgress={options.onProgress}
+    />,
+    {
+      stdin: options.stdin,
+      stdout: options.stdout,
+      stderr: options.stderr,
+      // Ctrl+C is an ordinary key to the app: it saves progress and exits cleanly.
+      exitOnCtrlC: false,
+      patchConsole: false,
+      // Only the rows that changed are rewritten: a few dozen bytes per key over SSH.
+      incrementalRendering: true,
+      maxFps: 30,
+    },
+  );
+}

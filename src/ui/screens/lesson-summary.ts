@@ -1,0 +1,25 @@
+import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
+import type { Lesson, LocalText } from '../../core/lessons/types.js';
+import { lessonScore, lessonStatus } from '../../core/progress/score.js';
+import type { Progress } from '../../core/progress/types.js';
+import type { Theme } from '../theme.js';
+
+/** One row of the lesson list: number, title, status in words (never colour alone) and score. */
+export function lessonSummary(
+  lesson: Lesson,
+  progress: Progress,
+  tr: (t: LocalText) => string,
+  theme: Theme,
+  width: number,
+): string {
+  const record = progress.lessons[lesson.id];
+  const status = lessonStatus(lesson, record);
+  const exercises = lesson.pages.filter((p) => p.exercise).length;
+  const mark =
+    status === 'done' ? `${theme.glyphs.ok} done` : status === 'in-progress' ? '… in progress' : '  not started';
+  const score = status === 'not-started' || exercises === 0 ? '' : ` ${Math.round(lessonScore(lesson, record) * 100)}%`;
+  const right = `${theme.ascii ? mark.replace('…', '..') : mark}${score}`;
+  const title = tr(lesson.title);
+  const room = Math.max(8, width - right.length - 2);
+  return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
+}

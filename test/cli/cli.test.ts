@@ -1,0 +1,60 @@
+// The built CLI as a user runs it: output, exit statuses, messages.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
+
+function nettutor(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    input: '',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('nettutor (router)', () => {
+  it('prints its version', () => {
+    const r = nettutor(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('prints help naming every subcommand and option', () => {
+    const r = nettutor(['--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['sim', 'lessons check', 'lessons list', 'progress --export', '--reset', '--lang', '--ascii-only', '--no-color', '--lessons', '--progress', '--lesson']) {
+      expect(r.stdout).toContain(word);
+    }
+  });
+
+  it('rejects an unknown option with one line, a hint and status 2', () => {
+    const r = nettutor(['--colour']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("nettutor: unknown option '--colour'\nRun `nettutor --help` for usage.\n");
+  });
+
+  it('rejects a missing option value', () => {
+    const r = nettutor(['--lang']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang needs a value');
+  });
+
+  it('rejects an unknown command, and says where a subcommand goes', () => {
+    expect(nettutor(['simulate']).stderr).toContain("unknown command 'simulate'");
+    const late = nettutor(['--ascii-only', 'sim']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain("'sim' must come first");
+  });
+
+  it('explains that the tutorial needs a terminal when stdin/stdout are not TTYs', () => {
+    const r = nettutor([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs an interactive terminal');
+    expect(r.stderr).toContain('nettutor sim');
+    expect(r.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../../src/core/progress/merge.js';
+import {
+  type TutorAction,
+  type TutorState,
+  currentPage,
+  initialTutorState,
+  tutorReducer,
+} from '../../../src/core/tutor/machine.js';
+import { sampleLesson, secondLesson } from '../../fixtures/lessons.js';
+
+const start = (extra: Partial<Parameters<typeof initialTutorState>[0]> = {}) =>
+  initialTutorState({ lessons: [sampleLesson, secondLesson], progress: emptyProgress(), seed: 42, ...extra });
+
+const run = (state: TutorState, ...actions: TutorAction[]) => actions.reduce(tutorReducer, state);
+
+const toPage = (pageId: string) => {
+  const s = run(start(), { type: 'home/open', index: 0 });
+  const index = sampleLesson.pages.findIndex((p) => p.id === pageId);
+  return run(s, ...Array.from({ length: index }, () => ({ type: 'page/next' }) as const));
+};
+
+describe('tutor session', () => {
+  it('opens a lesson at its first page and records the page as seen', () => {
+    const s = run(start(), { type: 'home/move', delta: 1 }, { type: 'home/move', delta: -1 }, { type: 'home/open' });
+    expect(s.screen).toBe('lesson');
+    expect(currentPage(s)?.id).toBe('intro');
+    expect(s.progress.lessons.sample?.seen).toContain('intro');
+  });
+
+  it('resumes a lesson at the page the learner left', () => {
+    const left = run(toPage('q-order'), { type: 'back' });
+    expect(left.screen).toBe('home');
+    const again = run(left, { type: 'home/open' });
+    expect(currentPage(again)?.id).toBe('q-order');
+  });
+
+  it('jumps into a lesson given on the command line', () => {
+    const s = start({ startLesson: 'second' });
+    expect(s.screen).toBe('lesson');
+    expect(currentPage(s)?.id).toBe('only');
+  });
+
+  it('stays within the pages', () => {
+    const s = run(start(), { type: 'home/open' }, { type: 'page/prev' });
+    expect(s.pageIndex).toBe(0);
+    const end = run(s, ...Array.from({ length: 10 }, () => ({ type: 'page/next' }) as const));
+    expect(end.pageIndex).toBe(sampleLesson.pages.length - 1);
+  });
+
+  it('grades a right single choice, records it as solved and asks for a save', () => {
+    const s = run(toPage('q-single'), { type: 'answer/move', delta: 1 }, { type: 'answer/submit' });
+    expect(s.attempt?.verdict?.correct).toBe(true);
+    expect(s.progress.lessons.sample?.exercises['isn-carrier']?.solved).toBe(true);
+    expect(s.saveRequests).toBe(1);
+  });
+
+  it('explains a wrong single choice and lets the learner try again', () => {
+    const wrong = run(toPage('q-single'), { type: 'answer/submit' });
+    expect(wrong.attempt?.verdict?.correct).toBe(false);
+    expect(JSON.stringify(wrong.attempt?.verdict?.feedback)).toContain('client ISN');
+    expect(wrong.progress.lessons.sample?.exercises['isn-carrier']?.solved).toBe(false);
+    const retry = run(wrong, { type: 'answer/retry' });
+    expect(retry.attempt?.verdict).toBeNull();
+    const right = run(retry, { type: 'answer/move', delta: 1 }, { type: 'answer/submit' });
+    expect(right.attempt?.verdict?.correct).toBe(true);
+    expect(right.progress.lessons.sample?.exercises['isn-carrier']?.attempts).toBe(2);
+  });
+
+  it('needs every right option marked in a multiple choice', () => {
+    const one = run(toPage('q-multiple'), { type: 'answer/toggle' }, { type: 'answer/submit' });
+    expect(one.attempt?.verdict?.correct).toBe(false);
+    const both = run(
+      toPage('q-multiple'),
+      { type: 'answer/toggle' },
+      { type: 'answer/move', delta: 1 },
+      { type: 'answer/toggle' },
+      { type: 'answer/submit' },
+    );
+    expect(both.attempt?.verdict?.correct).toBe(true);
+  });
+
+  it('does not submit a multiple choice with nothing marked', () => {
+    const s = run(toPage('q-multiple'), { type: 'answer/submit' });
+    expect(s.attempt?.verdict).toBeNull();
+  });
+
+  it('moves a picked-up ordering item and names the first wrong position', () => {
+    const shown = run(toPage('q-order'), { type: 'answer/submit' });
+    expect(shown.attempt?.verdict?.correct).toBe(false);
+    expect(shown.attempt?.verdict?.firstWrongPosition).toBe(0);
+    // ack, syn, synack → pick up ack and move it to the bottom.
+    const s = run(
+      toPage('q-order'),
+      { type: 'answer/toggle' },
+      { type: 'answer/move', delta: 1 },
+      { type: 'answer/move', delta: 1 },
+      { type: 'answer/toggle' },
+    );
+    expect(s.attempt?.order).toEqual(['syn', 'synack', 'ack']);
+    expect(run(s, { type: 'answer/submit' }).attempt?.verdict?.correct).toBe(true);
+  });
+
+  it('types a short answer computed from the drawn parameter', () => {
+    const s = toPage('q-short');
+    expect(s.attempt?.typing).toBe(true);
+    expect(s.attempt?.params.isn).toBe(1000);
+    const typed = run(s, { type: 'answer/type', text: '10012' }, { type: 'answer/erase' }, { type: 'answer/submit' });
+    expect(typed.attempt?.verdict?.correct).toBe(true);
+  });
+
+  it('escalates hints, then shows the solution only after a confirmation, and counts both', () => {
+    let s = run(toPage('q-single'), { type: 'hint' });
+    expect(s.attempt?.hintsShown).toBe(1);
+    s = run(s, { type: 'hint' }, { type: 'hint' });
+    expect(s.attempt?.hintsShown).toBe(2);
+    expect(s.overlay).toBe('confirm-solution');
+    const declined = run(s, { type: 'solution/confirm', yes: false });
+    expect(declined.attempt?.solutionShown).toBe(false);
+    const shown = run(s, { type: 'solution/confirm', yes: true });
+    expect(shown.attempt?.solutionShown).toBe(true);
+    expect(shown.attempt?.solution).toContain('SYN,ACK');
+    expect(shown.progress.lessons.sample?.exercises['isn-carrier']?.solutionShown).toBe(true);
+    expect(shown.progress.lessons.sample?.exercises['isn-carrier']?.hintsUsed).toBe(2);
+  });
+
+  it('asks to quit without losing the session', () => {
+    const s = run(toPage('q-single'), { type: 'quit' });
+    expect(s.quitRequested).toBe(true);
+    expect(s.progress.lessons.sample?.seen.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,99 @@
+// The built CLI in a real pseudo-terminal (tmux), as a learner uses it: open a
+// lesson, answer an exercise, quit, and find the answer in the progress file.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession, hasTmux } from '../helpers/tmux.js';
+
+const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+});
+
+function lessonPack(dir: string) {
+  mkdirSync(join(dir, 'e2e'), { recursive: true });
+  writeFileSync(
+    join(dir, 'e2e', 'lesson.json'),
+    JSON.stringify({
+      formatVersion: 1,
+      id: 'e2e',
+      order: 99,
+      title: 'End to end',
+      summary: 'A lesson for the end-to-end test.',
+      pages: [
+        { id: 'intro', text: 'Read this first.' },
+        {
+          id: 'q',
+          exercise: {
+            id: 'who-sends-synack',
+            type: 'single',
+            prompt: 'Who sends the SYN,ACK?',
+            hints: ['The side that was listening.'],
+            options: [
+              { id: 'client', text: 'the client', why: 'The client sends the first SYN.' },
+              { id: 'server', text: 'the server', why: 'The listening server answers the SYN with SYN,ACK.' },
+            ],
+            answer: 'server',
+          },
+        },
+      ],
+    }),
+  );
+}
+
+describe.skipIf(!hasTmux)('nettutor in a terminal', () => {
+  it('opens a lesson, grades an answer, quits cleanly and keeps the progress', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
+    const progress = join(dir, 'progress.json');
+    lessonPack(join(dir, 'lessons'));
+    const s = new TmuxSession(
+      ['node', bin, '--lessons', join(dir, 'lessons'), '--lesson', 'e2e', '--progress', progress],
+      { columns: 80, rows: 24 },
+    );
+    sessions.push(s);
+    await s.waitFor('Read this first.');
+    s.keys('n');
+    await s.waitFor('Who sends the SYN,ACK?');
+    s.keys('Down', 'Enter');
+    const screen = await s.waitFor('Correct');
+    expect(screen).toContain('The listening server answers the SYN with SYN,ACK.');
+    s.keys('q');
+    const end = await s.waitFor(/EXITED:\d+/);
+    expect(end).toContain('EXITED:0');
+    expect(existsSync(progress)).toBe(true);
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    expect(saved.lessons.e2e.exercises['who-sends-synack'].solved).toBe(true);
+  });
+
+  it('draws the home screen at 80x24 and adapts to a resize', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
+    const s = new TmuxSession(['node', bin, '--progress', join(dir, 'p.json')], { columns: 80, rows: 24 });
+    sessions.push(s);
+    await s.waitFor('Enter open');
+    s.resize(50, 12);
+    await s.waitFor('Make the terminal at least');
+    s.resize(90, 30);
+    await s.waitFor('Enter open');
+    s.keys('C-c');
+    expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
+  });
+
+  it('saves progress when the terminal hangs up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
+    const progress = join(dir, 'progress.json');
+    const s = new TmuxSession(['node', bin, '--progress', progress], { columns: 80, rows: 24 });
+    sessions.push(s);
+    await s.waitFor('Enter open');
+    s.keys('Enter');
+    await s.waitFor('page 1/');
+    s.kill();
+    sessions.pop();
+    const deadline = Date.now() + 5000;
+    while (!existsSync(progress) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    expect(Object.keys(saved.lessons).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { emptyProgress } from '../../src/core/progress/merge.js';
+import type { Progress } from '../../src/core/progress/types.js';
+import { initialTutorState } from '../../src/core/tutor/machine.js';
+import { App } from '../../src/ui/App.js';
+import { makeTheme } from '../../src/ui/theme.js';
+import { sampleLesson, secondLesson } from '../fixtures/lessons.js';
+import { KEYS, renderTui } from '../helpers/render.js';
+
+afterEach(() => cleanup());
+
+async function setup(opts: { ascii?: boolean; columns?: number; rows?: number; notices?: string[]; lesson?: string } = {}) {
+  const onSave = vi.fn<(p: Progress) => void>();
+  const initial = initialTutorState({
+    lessons: [sampleLesson, secondLesson],
+    progress: emptyProgress(),
+    seed: 7,
+    notices: opts.notices,
+    startLesson: opts.lesson,
+  });
+  const ui = await renderTui(
+    <App
+      initial={initial}
+      theme={makeTheme({ color: false, ascii: opts.ascii ?? false })}
+      locale="en"
+      progressFile="/tmp/p.json"
+      onSave={onSave}
+    />,
+    { columns: opts.columns ?? 80, rows: opts.rows ?? 24 },
+  );
+  return { ...ui, onSave };
+}
+
+describe('App shell', () => {
+  it('shows the lesson list with statuses in words and the keys of the screen', async () => {
+    const ui = await setup();
+    const frame = await ui.waitForFrame('Enter open');
+    expect(frame).toContain('Sample lesson');
+    expect(frame).toContain('not started');
+    expect(frame).toContain('q quit');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+  });
+
+  it('shows notices about lessons that could not be loaded', async () => {
+    const ui = await setup({ notices: ['1 lesson file has problems'] });
+    expect(await ui.waitForFrame('Enter open')).toContain('! 1 lesson file has problems');
+  });
+
+  it('opens a lesson with Enter and pages with n and p', async () => {
+    const ui = await setup();
+    await ui.waitForFrame('Enter open');
+    await ui.press(KEYS.enter);
+    let frame = await ui.waitForFrame('page 1/5');
+    expect(frame).toContain('Welcome');
+    expect(frame).toContain('n/→ next page');
+    await ui.press('n');
+    frame = await ui.waitForFrame('page 2/5');
+    expect(frame).toContain('Which segment carries the server ISN?');
+    await ui.press('p');
+    await ui.waitForFrame('page 1/5');
+  });
+
+  it('grades a choice, says why, and saves progress at once', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', KEYS.down, KEYS.enter);
+    const frame = await ui.waitForFrame('Correct');
+    expect(frame).toContain('✓ Correct.');
+    expect(frame).toContain('The server sends its ISN in its SYN,ACK.');
+    expect(ui.onSave).toHaveBeenCalledTimes(1);
+    expect(ui.onSave.mock.calls[0]![0].lessons.sample?.exercises['isn-carrier']?.solved).toBe(true);
+  });
+
+  it('uses 7-bit marks in the ASCII style', async () => {
+    const ui = await setup({ lesson: 'sample', ascii: true });
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', KEYS.enter);
+    const frame = await ui.waitForFrame('Not quite');
+    expect(frame).toContain('[x] Not quite.');
+    expect(frame).not.toMatch(/[^\x00-\x7f]/);
+  });
+
+  it('sends letters to a short-answer field, and Esc gives the keys back', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', 'n', 'n', 'n');
+    await ui.waitForFrame('page 5/5');
+    await ui.type('1001q');
+    await ui.waitForFrame('Your answer: 1001q');
+    await ui.press(KEYS.backspace, KEYS.enter);
+    await ui.waitForFrame('✓ Correct.');
+  });
+
+  it('shows the help overlay with ? and closes it with Esc', async () => {
+    const ui = await setup();
+    await ui.waitForFrame('Enter open');
+    await ui.press('?');
+    const frame = await ui.waitForFrame('Keys —');
+    expect(frame).toContain('quit');
+    await ui.press(KEYS.escape);
+    await ui.waitForFrame('Enter open');
+  });
+
+  it('asks for a bigger terminal below the minimum size and recovers when it grows', async () => {
+    const ui = await setup();
+    await ui.waitForFrame('Enter open');
+    await ui.resize(50, 12);
+    await ui.waitForFrame('Make the terminal at least 60×16');
+    await ui.resize(100, 30);
+    const frame = await ui.waitForFrame('Enter open');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(29);
+  });
+
+  it('saves and exits on q', async () => {
+    const ui = await setup();
+    await ui.waitForFrame('Enter open');
+    await ui.press('q');
+    await vi.waitFor(() => expect(ui.onSave).toHaveBeenCalled());
+  });
+
+  it('survives any key on any screen', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    const keys = ['x', KEYS.tab, KEYS.pageDown, KEYS.pageUp, '\u001B[H', '\u001B[F', '€', '\u0007', 'Z', KEYS.left];
+    for (let page = 0; page < 5; page++) {
+      await ui.press(...keys, KEYS.escape, KEYS.enter, 'n');
+    }
+    expect(ui.frame()).toContain('page');
+  });
+});
