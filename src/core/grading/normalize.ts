@@ -1,6 +1,6 @@
 // Short answers are compared after normalising them the way a person would
 // expect: `TIME_WAIT` = `time-wait`, ` 1,001 ` = `1001`, `Host:` = `host`.
-import { FLAG_ORDER, TCP_STATES, type TcpState } from '../tcp/types.js';
+import { FLAG_ORDER, TCP_STATES, type TcpState, flagLabel } from '../tcp/types.js';
 import type { ShortAnswerKind } from '../lessons/types.js';
 
 const compact = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -37,7 +37,7 @@ export function normalizeFlags(input: string): string | undefined {
       flags.add(x);
     }
   }
-  return FLAG_ORDER.filter((f) => flags.has(f)).join(',');
+  return flagLabel(FLAG_ORDER.filter((f) => flags.has(f)));
 }
 
 /** A number written with optional spaces, commas or underscores between digits. */

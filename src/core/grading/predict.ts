@@ -3,7 +3,7 @@
 // one the learner has just changed.
 import type { LocalText, PredictAsk } from '../lessons/types.js';
 import type { SimEvent, SimResult, Side } from '../tcp/types.js';
-import { TCP_STATES } from '../tcp/types.js';
+import { TCP_STATES, flagLabel } from '../tcp/types.js';
 import type { Verdict } from './grade.js';
 import { normalizeFlags, normalizeNumber, normalizeState } from './normalize.js';
 
@@ -24,7 +24,7 @@ export function predictExpected(result: SimResult, index: number, ask: PredictAs
   if (ask === 'next-state') return nextState(result, index, side)?.to;
   const send = nextSend(result, index);
   if (!send) return undefined;
-  if (ask === 'next-flags') return send.segment.flags.join(',');
+  if (ask === 'next-flags') return flagLabel(send.segment.flags);
   if (ask === 'next-ack') return send.segment.ack === null ? 'none' : String(send.segment.ack);
   return String(send.segment.seq);
 }
@@ -37,7 +37,7 @@ function explain(result: SimResult, index: number, ask: PredictAsk): LocalText[]
   const send = nextSend(result, index);
   if (!send) return [];
   const s = send.segment;
-  return [`At ${send.t} ms the ${send.side} sends ${s.flags.join(',')} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`];
+  return [`At ${send.t} ms the ${send.side} sends ${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`];
 }
 
 export function gradePredict(result: SimResult, index: number, ask: PredictAsk, answer: string, side?: Side): Verdict {

@@ -1,7 +1,7 @@
 // Reads one value out of a simulation run: the answer to a question such as
 // "the ack number of the server's first segment".
 import type { SimQuery } from '../lessons/types.js';
-import type { SimEvent, SimResult } from '../tcp/types.js';
+import { type SimEvent, type SimResult, flagLabel } from '../tcp/types.js';
 
 type SendEvent = Extract<SimEvent, { type: 'send' }>;
 
@@ -21,7 +21,7 @@ export function runQuery(result: SimResult, query: SimQuery): { value: string } 
     }
     const value = send.segment[query.field];
     if (query.field === 'ack' && value === null) return { error: 'that segment has no ACK flag, so no ack number' };
-    return { value: Array.isArray(value) ? value.join(',') : String(value) };
+    return { value: Array.isArray(value) ? flagLabel(value) : String(value) };
   }
   if ('state' in query) {
     const states = result.events.filter((e) => e.type === 'state' && e.side === query.state.side);

@@ -4,7 +4,7 @@
 // its flags and numbers; state changes, timers and errors are written beside
 // the lifelines. Pure: events + width + charset → lines.
 import stringWidth from 'string-width';
-import type { Scenario, SimEvent, SimResult, Side } from '../tcp/types.js';
+import { type Scenario, type SimEvent, type SimResult, type Side, flagLabel } from '../tcp/types.js';
 
 export type Charset = 'unicode' | 'ascii';
 
@@ -63,7 +63,7 @@ type SendEvent = Extract<SimEvent, { type: 'send' }>;
  */
 export function segmentLabel(send: SendEvent, room: number): string {
   const s = send.segment;
-  const flags = s.flags.join(',');
+  const flags = flagLabel(s.flags);
   const re = send.retransmission ? ' (re)' : '';
   const full = `${flags} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
   const short = `${flags} s=${s.seq}${s.ack === null ? '' : ` a=${s.ack}`}${s.len > 0 ? ` l=${s.len}` : ''}`;

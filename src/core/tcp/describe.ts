@@ -1,11 +1,11 @@
 // Events in plain English: `--format text`, the player's screen-reader mode
 // and the player's detail pane all use these sentences.
-import type { SimEvent, SimResult } from './types.js';
+import { type SimEvent, type SimResult, flagLabel } from './types.js';
 
 type SendEvent = Extract<SimEvent, { type: 'send' }>;
 
 export function segmentLabel(s: SendEvent['segment']): string {
-  return `${s.flags.join(',')} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
+  return `${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
 }
 
 function sendOf(result: SimResult, id: number): SendEvent | undefined {
@@ -75,7 +75,7 @@ export function explainSegment(result: SimResult, sendIndex: number): string {
   const earlier = result.events.slice(0, sendIndex);
   const peerSends = earlier.filter((x): x is SendEvent => x.type === 'send' && x.side === peer);
   if (e.retransmission) {
-    return `A retransmission: the same ${s.flags.join(',')} with seq=${s.seq}, sent again because no acknowledgment came back in time.`;
+    return `A retransmission: the same ${flagLabel(s.flags)} with seq=${s.seq}, sent again because no acknowledgment came back in time.`;
   }
   if (has('RST')) {
     if (s.ack !== null) return `RST,ACK from a side with no connection: seq=0 and ack = the offending segment's seq + its length, so the ${peer} will accept it.`;

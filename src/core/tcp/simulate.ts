@@ -279,7 +279,7 @@ export function simulate(scenario: Scenario): SimResult {
     if (ep.closing && ep.finSeq === null && ep.queued === 0) {
       ep.finSeq = ep.sndNxt;
       ep.unacked.push({ seq: ep.sndNxt, len: 0, syn: false, fin: true });
-      transmit(ep, segment(['FIN', 'ACK'], ep.sndNxt, ep.rcvNxt));
+      transmit(ep, segment(['ACK', 'FIN'], ep.sndNxt, ep.rcvNxt));
       ep.sndNxt = wrap(ep.sndNxt + 1);
     }
     if (!hadOutstanding && ep.unacked.length > 0) startRetransmitTimer(ep);
@@ -292,7 +292,7 @@ export function simulate(scenario: Scenario): SimResult {
         ? segment(['SYN'], u.seq, null)
         : segment(['SYN', 'ACK'], u.seq, ep.rcvNxt);
     }
-    if (u.fin) return segment(['FIN', 'ACK'], u.seq, ep.rcvNxt);
+    if (u.fin) return segment(['ACK', 'FIN'], u.seq, ep.rcvNxt);
     return segment(['ACK'], u.seq, ep.rcvNxt, u.len);
   };
 

@@ -24,6 +24,15 @@ export type Flag = 'SYN' | 'ACK' | 'FIN' | 'RST';
 /** Flags always appear in this order. */
 export const FLAG_ORDER: readonly Flag[] = ['SYN', 'ACK', 'FIN', 'RST'];
 
+/**
+ * Flags as captures print them: the control flag first, then ACK
+ * (`SYN,ACK`, `FIN,ACK`, `RST,ACK`). JSON keeps the contract's order.
+ */
+export function flagLabel(flags: readonly Flag[]): string {
+  const control = flags.filter((f) => f !== 'ACK');
+  return [...control, ...(flags.includes('ACK') ? ['ACK'] : [])].join(',');
+}
+
 export interface Segment {
   flags: Flag[];
   seq: number;

@@ -6,7 +6,7 @@ import { renderLadder } from '../../core/ladder/render.js';
 import { type PlayerState, firstDivergence } from '../../core/player/machine.js';
 import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
-import type { Scenario, SimResult } from '../../core/tcp/types.js';
+import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
 import { type UiLine, plain } from '../lines.js';
 import type { Theme } from '../theme.js';
 
@@ -128,7 +128,7 @@ export function playerLines(
         const s = send.segment;
         detail.push([
           { text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `, dim: true },
-          { text: s.flags.join(','), bold: true },
+          { text: flagLabel(s.flags), bold: true },
           { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
         ]);
         detail.push(plain(truncateToWidth(explainSegment(result, sendIndex), width, g.ellipsis), { dim: true }));
