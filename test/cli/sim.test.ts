@@ -1,0 +1,126 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { UsageError } from '../../src/cli/io.js';
+import { runSim } from '../../src/cli/sim.js';
+
+function io(opts: { tty?: boolean; columns?: number; cwd?: string } = {}) {
+  let out = '';
+  let err = '';
+  const value: CliIO = {
+    stdout: { write: (s: string) => (out += s), isTTY: opts.tty ?? false, columns: opts.columns },
+    stderr: { write: (s: string) => (err += s) },
+    stdin: { isTTY: false },
+    env: {},
+    cwd: opts.cwd ?? tmpdir(),
+  };
+  return { io: value, out: () => out, err: () => err };
+}
+
+async function sim(args: string[], opts: Parameters<typeof io>[0] = {}) {
+  const x = io(opts);
+  try {
+    const code = await runSim(args, x.io);
+    return { code, stdout: x.out(), stderr: x.err() };
+  } catch (error) {
+    if (error instanceof UsageError) return { code: 2, stdout: x.out(), stderr: `${error.message}\n${error.hint}` };
+    throw error;
+  }
+}
+
+function file(contents: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'nettutor-sim-'));
+  writeFileSync(join(dir, 'my-scenario.json'), contents);
+  return dir;
+}
+
+describe('nettutor sim', () => {
+  it('lists the built-in scenarios, one per line, name then title', async () => {
+    const r = await sim(['--list']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(18);
+    expect(lines[0]).toMatch(/^handshake\s+The three-way handshake$/);
+    for (const name of ['lost-final-ack', 'no-time-wait', 'old-duplicate-syn-two-way', 'close-wait-leak']) {
+      expect(r.stdout).toMatch(new RegExp(`^${name} `, 'm'));
+    }
+  });
+
+  it('prints one JSON document with the contract example for the handshake', async () => {
+    const r = await sim(['handshake', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenario).toBe('handshake');
+    expect(doc.events).toHaveLength(13);
+    expect(doc.events[7]).toEqual({ t: 60, type: 'send', side: 'server', id: 2, segment: { flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 } });
+    expect(doc.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
+  it('prints one sentence per event in the text format', async () => {
+    const r = await sim(['handshake', '--format', 'text']);
+    expect(r.stdout).toContain('60 ms: the server sends SYN,ACK seq=5000 ack=1001 (segment 2) and enters SYN-RECEIVED');
+  });
+
+  it('gives byte-identical output on every run', async () => {
+    for (const format of ['ascii', 'json', 'text']) {
+      const a = await sim(['lost-final-ack', '--format', format]);
+      const b = await sim(['lost-final-ack', '--format', format]);
+      expect(a.stdout).toBe(b.stdout);
+    }
+  });
+
+  it('fits the ladder to --width, to the terminal, or to 80 columns', async () => {
+    const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
+    expect(widest((await sim(['handshake', '--width', '120'])).stdout)).toBeLessThanOrEqual(120);
+    expect(widest((await sim(['handshake'])).stdout)).toBeLessThanOrEqual(80);
+    expect(widest((await sim(['handshake'], { tty: true, columns: 64 })).stdout)).toBeLessThanOrEqual(64);
+    expect((await sim(['handshake'], { tty: true, columns: 30 })).code).toBe(0);
+  });
+
+  it('uses only 7-bit characters with --ascii-only', async () => {
+    const r = await sim(['client-close', '--ascii-only']);
+    expect(r.stdout).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+
+  it('rejects bad usage with status 2 and a hint', async () => {
+    expect(await sim(['handshake', '--width', '40'])).toMatchObject({ code: 2, stderr: expect.stringContaining('60 to 200') });
+    expect(await sim(['handshake', '--width', 'wide'])).toMatchObject({ code: 2, stderr: expect.stringContaining('whole number') });
+    expect(await sim(['handshake', '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('ascii, text or json') });
+    expect(await sim(['handshake', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--colour'") });
+    expect(await sim([])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs a scenario') });
+    expect(await sim(['handshak'])).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "handshake"') });
+  });
+
+  it('runs a scenario file, named after the file when it has no name', async () => {
+    const dir = file(JSON.stringify({ actions: [{ at: 0, side: 'client', call: 'connect' }] }));
+    const r = await sim(['my-scenario.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scenario).toBe('my-scenario');
+  });
+
+  it('names the file, the field and what was expected for an invalid scenario', async () => {
+    const dir = file(
+      JSON.stringify({ actions: [{ at: 0, side: 'server', call: 'listen' }, { at: 5, side: 'cleint', call: 'conect' }], loss: 2 }),
+    );
+    const r = await sim(['my-scenario.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nettutor sim: my-scenario.json: actions[1].side: expected "client" or "server", found "cleint"');
+    expect(r.stderr).toContain('actions[1].call: expected one of listen, connect, send, close, abort; found "conect" (did you mean "connect"?)');
+    expect(r.stderr).toContain('loss: expected a number from 0 to 1, found 2');
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('reports invalid JSON with its line and column', async () => {
+    const dir = file('{\n  "actions": [\n    { "at": 0, }\n  ]\n}\n');
+    const r = await sim(['my-scenario.json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/my-scenario\.json: invalid JSON: \w+ at line 3, column \d+/);
+  });
+
+  it('says so when a scenario file does not exist', async () => {
+    const r = await sim(['missing/scenario.json']);
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
+  });
+});

@@ -1,0 +1,103 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { LadderWidthError, renderLadder, segmentLabel } from '../../../src/core/ladder/render.js';
+import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
+import { simulate } from '../../../src/core/tcp/simulate.js';
+import type { SimEvent } from '../../../src/core/tcp/types.js';
+
+const golden = (name: string) => fileURLToPath(new URL(`./__golden__/${name}.txt`, import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function ladderOf(name: string, width = 80, charset: 'unicode' | 'ascii' = 'unicode', upTo?: number) {
+  const s = getBuiltinScenario(name)!;
+  return renderLadder(simulate(s), s, { width, charset, upTo });
+}
+
+describe('golden ladders of every built-in scenario at 80 columns', () => {
+  for (const s of BUILTIN_SCENARIOS) {
+    for (const charset of ['unicode', 'ascii'] as const) {
+      it(`${s.name} (${charset})`, () => {
+        const text = `${renderLadder(simulate(s), s, { width: 80, charset }).lines.join('\n')}\n`;
+        const file = golden(`${s.name}.${charset}`);
+        if (update || !existsSync(file)) writeFileSync(file, text);
+        expect(text).toBe(readFileSync(file, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('ladder layout', () => {
+  it('fits every width from 60 to 200 without a line wider than asked', () => {
+    for (const s of BUILTIN_SCENARIOS) {
+      const r = simulate(s);
+      for (const width of [60, 61, 79, 80, 100, 120, 160, 200]) {
+        for (const line of renderLadder(r, s, { width, charset: 'unicode' }).lines) {
+          expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+  });
+
+  it('uses only 7-bit characters in the ASCII style', () => {
+    for (const s of BUILTIN_SCENARIOS) {
+      const text = renderLadder(simulate(s), s, { width: 60, charset: 'ascii' }).lines.join('\n');
+      expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+    }
+  });
+
+  it('refuses a width too small for a readable diagram, naming the minimum', () => {
+    expect(() => ladderOf('handshake', 59)).toThrow(LadderWidthError);
+    expect(() => ladderOf('handshake', 40)).toThrow(/at least 60 columns/);
+  });
+
+  it('draws a client segment left to right and a server segment right to left', () => {
+    const lines = ladderOf('handshake').lines;
+    expect(lines.find((l) => l.includes('►│ SYN-RECEIVED'))).toBeDefined();
+    expect(lines.find((l) => l.includes('ESTABLISHED │◄'))).toBeDefined();
+    expect(lines.some((l) => l.includes('SYN,ACK seq=5000 ack=1001'))).toBe(true);
+  });
+
+  it('ends a lost segment part way with a cross', () => {
+    const lines = ladderOf('lost-syn').lines;
+    const lost = lines.find((l) => l.includes('✕'))!;
+    const cross = lost.indexOf('✕');
+    expect(cross).toBeGreaterThan(lost.indexOf('│') + 5);
+    expect(cross).toBeLessThan(lost.lastIndexOf('│') - 5);
+    expect(lines.some((l) => /RTO/.test(l))).toBe(true);
+  });
+
+  it('marks the 2·MSL timer and compresses the long quiet stretch of TIME-WAIT', () => {
+    const lines = ladderOf('client-close').lines;
+    expect(lines.some((l) => l.includes('2MSL up'))).toBe(true);
+    expect(lines.some((l) => /^\s*\+\d+\s+┊/.test(l))).toBe(true);
+    expect(lines.length).toBeLessThan(60);
+  });
+
+  it('unfolds: drawing up to an event shows nothing that happens later', () => {
+    const full = ladderOf('handshake');
+    const partial = ladderOf('handshake', 80, 'unicode', 4);
+    expect(partial.lines.length).toBeLessThan(full.lines.length);
+    expect(partial.lines.join('\n')).toContain('SYN seq=1000');
+    expect(partial.lines.join('\n')).not.toContain('SYN,ACK');
+    // Rows are stable while stepping, so the view does not jump.
+    expect(partial.eventRows).toEqual(full.eventRows);
+  });
+
+  it('abbreviates labels by the documented rule, never cutting them silently', () => {
+    const send = (len: number): Extract<SimEvent, { type: 'send' }> => ({
+      t: 0,
+      type: 'send',
+      side: 'client',
+      id: 1,
+      segment: { flags: ['ACK', 'FIN'], seq: 1101, ack: 5001, len },
+    });
+    expect(segmentLabel(send(100), 60)).toBe('FIN,ACK seq=1101 ack=5001 len=100');
+    expect(segmentLabel(send(100), 30)).toBe('FIN,ACK s=1101 a=5001 l=100');
+    expect(segmentLabel(send(100), 20)).toBe('FIN,ACK s=1101 l=100');
+    expect(segmentLabel(send(0), 15)).toBe('FIN,ACK s=1101');
+    expect(segmentLabel(send(0), 8)).toBe('FIN,ACK');
+  });
+
+});
