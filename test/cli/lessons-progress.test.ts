@@ -1,0 +1,102 @@
+// `nettutor lessons` and `nettutor progress`, run as a user runs them.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+const run = (args: string[], cwd = tmpdir()) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, env: { ...process.env, CI: '' }, input: '' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('nettutor lessons', () => {
+  it('lists the built-in lessons in order, as text and as JSON', () => {
+    const json = run(['lessons', 'list', '--json']);
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as Array<{ id: string; title: string; exercises: number }>;
+    expect(rows[0]).toEqual({ id: 'how-nettutor-works', title: 'How nettutor works', exercises: 4 });
+    expect(rows.map((r) => Object.keys(r).sort().join())).toEqual(rows.map(() => 'exercises,id,title'));
+    expect(run(['lessons', 'list']).stdout).toMatch(/^how-nettutor-works\s+How nettutor works \(4 exercises\)$/m);
+    expect(JSON.parse(run(['lessons', 'list', '--json', '--lang', 'zh-CN']).stdout)[0].title).toBe('nettutor 使用说明');
+  });
+
+  it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
+    expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-check-'));
+    mkdirSync(join(d, 'x'));
+    writeFileSync(join(d, 'x', 'lesson.json'), '{\n  "formatVersion": 1,\n  "id": "Bad Id",\n  "order": 1,\n  "title": "T",\n  "summary": "S",\n  "pages": []\n}\n');
+    const r = run(['lessons', 'check', d], d);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`x/lesson.json:3: id: expected an id in kebab-case (a-z, 0-9 and -), found "Bad Id"`);
+    expect(r.stdout).toContain('x/lesson.json:7: pages: expected at least 1 pages, found 0');
+    expect(r.stdout).toMatch(/0 valid lessons, 2 problems in 1 file/);
+  });
+
+  it('rejects an unknown lessons command', () => {
+    expect(run(['lessons', 'verify'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown lessons command 'verify'") });
+  });
+});
+
+describe('nettutor progress', () => {
+  const file = () => join(mkdtempSync(join(tmpdir(), 'nettutor-progress-')), 'progress.json');
+  const saved = (f: string) => {
+    writeFileSync(
+      f,
+      JSON.stringify({
+        version: 1,
+        lessons: {
+          'how-nettutor-works': {
+            seen: ['welcome'],
+            page: 'welcome',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+            exercises: { 'server-isn-carrier': { attempts: 1, hintsUsed: 0, solved: true, solutionShown: false, score: 1, updatedAt: '2026-01-01T00:00:00.000Z' } },
+          },
+        },
+      }),
+    );
+    return f;
+  };
+
+  it('summarises each lesson and says where the file is', () => {
+    const f = saved(file());
+    const r = run(['progress', '--progress', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Progress kept in ${f}`);
+    expect(r.stdout).toMatch(/How nettutor works\s+in progress\s+1\/4 solved\s+score 25%/);
+    expect(r.stdout).toMatch(/Watch a handshake\s+not started\s+0\/6 solved/);
+  });
+
+  it('exports JSON for an instructor', () => {
+    const f = saved(file());
+    const doc = JSON.parse(run(['progress', '--export', '--progress', f]).stdout);
+    expect(doc.lessons[0]).toMatchObject({ id: 'how-nettutor-works', status: 'in-progress', solved: 1, exercises: 4 });
+    expect(doc.progress.lessons['how-nettutor-works'].exercises['server-isn-carrier'].solved).toBe(true);
+  });
+
+  it('resets only with a confirmation or --yes', () => {
+    const f = saved(file());
+    const refused = run(['progress', '--reset', '--progress', f]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Add --yes');
+    expect(JSON.parse(readFileSync(f, 'utf8')).lessons).not.toEqual({});
+    expect(run(['progress', '--reset', '--lesson', 'nope', '--yes', '--progress', f])).toMatchObject({ code: 2, stderr: expect.stringContaining("no lesson with id 'nope'") });
+    expect(run(['progress', '--reset', '--lesson', 'how-nettutor-works', '--yes', '--progress', f]).code).toBe(0);
+    expect(JSON.parse(readFileSync(f, 'utf8')).lessons).toEqual({});
+  });
+
+  it('moves a corrupt progress file aside with a message instead of failing', () => {
+    const f = file();
+    writeFileSync(f, 'garbage');
+    const r = run(['progress', '--progress', f]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('was moved to');
+  });
+
+  it('rejects options that do not go together', () => {
+    expect(run(['progress', '--export', '--reset'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot be used together') });
+    expect(run(['progress', '--lesson', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lesson goes with --reset') });
+  });
+});

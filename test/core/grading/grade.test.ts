@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/core/grading/expression.js';
+import { drawParams, expectedAnswer, grade, makeRunScenario } from '../../../src/core/grading/grade.js';
+import { normalize, normalizeFlags, normalizeState } from '../../../src/core/grading/normalize.js';
+import { gradePredict, predictChoices, predictExpected } from '../../../src/core/grading/predict.js';
+import type { ShortAnswerExercise } from '../../../src/core/lessons/types.js';
+import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
+import { simulate } from '../../../src/core/tcp/simulate.js';
+import { sampleLesson } from '../../fixtures/lessons.js';
+
+const ctx = (params: Record<string, string | number> = {}) => ({ params, runScenario: makeRunScenario({}) });
+const exercise = (id: string) => sampleLesson.pages.find((p) => p.exercise?.id === id)!.exercise!;
+
+describe('normalising short answers', () => {
+  it('treats every common spelling of a state as the RFC name', () => {
+    for (const s of ['TIME_WAIT', 'time-wait', 'Time Wait', 'TIME-WAIT', 'timewait']) expect(normalizeState(s)).toBe('TIME-WAIT');
+    expect(normalizeState('SYN_RECV')).toBe('SYN-RECEIVED');
+    expect(normalizeState('syn-recv')).toBe('SYN-RECEIVED');
+    expect(normalizeState('FIN_WAIT1')).toBe('FIN-WAIT-1');
+    expect(normalizeState('LISTENING')).toBe('LISTEN');
+    expect(normalizeState('estab')).toBe('ESTABLISHED');
+    expect(normalizeState('WAITING')).toBeUndefined();
+  });
+
+  it('reads flags in any order, case and separator', () => {
+    expect(normalizeFlags('ack syn')).toBe('SYN,ACK');
+    expect(normalizeFlags('SYN+ACK')).toBe('SYN,ACK');
+    expect(normalizeFlags('fin, ack')).toBe('FIN,ACK');
+    expect(normalizeFlags('synack')).toBe('SYN,ACK');
+    expect(normalizeFlags('PSH')).toBeUndefined();
+  });
+
+  it('reads numbers with spaces or separators, and headers without case or colon', () => {
+    expect(normalize('number', ' 1,001 ')).toBe('1001');
+    expect(normalize('number', '1 001')).toBe('1001');
+    expect(normalize('number', 'one')).toBeUndefined();
+    expect(normalize('header', 'Content-Type:')).toBe('content-type');
+    expect(normalize('token', '  Keep   Alive ')).toBe('keep alive');
+  });
+});
+
+describe('expressions', () => {
+  it('computes with parameters, precedence and parentheses', () => {
+    expect(evaluate('{isn} + 1', { isn: 41 })).toBe(42);
+    expect(evaluate('2 * (3 + 4) - 1', {})).toBe(13);
+    expect(evaluate('{a} / 2', { a: 7 })).toBe(3);
+    expect(() => evaluate('1 +', {})).toThrow(/expected a number/);
+    expect(() => evaluate('{missing} + 1', {})).toThrow();
+  });
+});
+
+describe('grading', () => {
+  it('explains a single choice with the chosen option', () => {
+    const v = grade(exercise('isn-carrier'), 'ack', ctx());
+    expect(v.correct).toBe(false);
+    expect(v.feedback).toEqual(['The third segment only acknowledges.']);
+    expect(grade(exercise('isn-carrier'), 'synack', ctx()).correct).toBe(true);
+  });
+
+  it('needs exactly the right set in a multiple choice, and says how many are missing', () => {
+    expect(grade(exercise('active-closer-states'), ['tw', 'fw1'], ctx()).correct).toBe(true);
+    const partial = grade(exercise('active-closer-states'), ['tw'], ctx());
+    expect(partial.correct).toBe(false);
+    expect(partial.feedback).toContain('1 right answer is not marked.');
+    expect(grade(exercise('active-closer-states'), ['tw', 'fw1', 'cw'], ctx()).correct).toBe(false);
+  });
+
+  it('names the first wrong position of an ordering', () => {
+    expect(grade(exercise('handshake-order'), ['syn', 'ack', 'synack'], ctx())).toMatchObject({ correct: false, firstWrongPosition: 1 });
+    expect(grade(exercise('handshake-order'), ['syn', 'synack', 'ack'], ctx()).correct).toBe(true);
+  });
+
+  it('computes a short answer from the attempt\'s parameters', () => {
+    const ex = exercise('synack-ack');
+    expect(grade(ex, '1001', ctx({ isn: 1000 })).correct).toBe(true);
+    expect(grade(ex, '1001', ctx({ isn: 2000 })).correct).toBe(false);
+    expect(grade(ex, 'a lot', ctx({ isn: 1000 })).feedback[0]).toMatch(/not a number/);
+  });
+
+  it('computes a short answer by running the engine, and explains expected mistakes', () => {
+    const ex: ShortAnswerExercise = {
+      id: 'x',
+      type: 'short',
+      kind: 'number',
+      prompt: 'ack?',
+      hints: ['h'],
+      params: { isn: { int: [10, 10] } },
+      answer: { sim: { scenario: 'handshake', set: { 'client.isn': '{isn}' }, query: { segment: { side: 'server', nth: 1 }, field: 'ack' } } },
+      mistakes: [{ answer: { expr: '{isn}' }, why: 'That is the seq.' }],
+    };
+    expect(expectedAnswer(ex, ctx({ isn: 777 }))).toEqual(['778']);
+    expect(grade(ex, '778', ctx({ isn: 777 })).correct).toBe(true);
+    expect(grade(ex, '777', ctx({ isn: 777 })).feedback).toEqual(['That is the seq.']);
+  });
+
+  it('draws parameters within their ranges', () => {
+    const ex = { ...exercise('synack-ack'), params: { isn: { int: [5, 9] as [number, number] }, who: { choice: ['client', 'server'] } } };
+    for (const r of [0, 0.5, 0.999999]) {
+      const p = drawParams(ex, () => r);
+      expect(p.isn).toBeGreaterThanOrEqual(5);
+      expect(p.isn).toBeLessThanOrEqual(9);
+      expect(['client', 'server']).toContain(p.who);
+    }
+  });
+});
+
+describe('predict questions', () => {
+  const r = simulate(getBuiltinScenario('handshake')!);
+  // Index 5 is the server receiving the SYN; what follows is its state change and its SYN,ACK.
+  it('takes the answer from the engine\'s next event', () => {
+    expect(predictExpected(r, 5, 'next-state')).toBe('SYN-RECEIVED');
+    expect(predictExpected(r, 5, 'next-flags')).toBe('SYN,ACK');
+    expect(predictExpected(r, 5, 'next-ack')).toBe('1001');
+    expect(predictExpected(r, 5, 'next-seq')).toBe('5000');
+  });
+
+  it('grades any reasonable spelling and explains with the real event', () => {
+    expect(gradePredict(r, 5, 'next-state', 'syn_recv').correct).toBe(true);
+    expect(gradePredict(r, 5, 'next-flags', 'ack+syn').correct).toBe(true);
+    const wrong = gradePredict(r, 5, 'next-ack', '1000');
+    expect(wrong.correct).toBe(false);
+    expect(wrong.feedback[0]).toContain('SYN,ACK seq=5000 ack=1001');
+  });
+
+  it('offers plausible choices that include the right one', () => {
+    for (const ask of ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const) {
+      const choices = predictChoices(r, 5, ask);
+      expect(choices.length).toBeGreaterThanOrEqual(3);
+      expect(choices).toContain(predictExpected(r, 5, ask));
+      expect(new Set(choices).size).toBe(choices.length);
+    }
+  });
+});

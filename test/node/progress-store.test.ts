@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { emptyProgress, recordAnswer } from '../../src/core/progress/merge.js';
+import { defaultProgressPath } from '../../src/node/data-dir.js';
+import { openProgressStore } from '../../src/node/progress-store.js';
+
+const at = '2026-01-01T00:00:00.000Z';
+const dir = () => mkdtempSync(join(tmpdir(), 'nettutor-store-'));
+const solved = (id: string, base = emptyProgress()) =>
+  recordAnswer(base, 'lesson', id, { correct: true, hintsUsed: 0, solutionShown: false, at });
+
+describe('the progress file', () => {
+  it('starts empty when there is no file, and reads back what it saved', () => {
+    const store = openProgressStore(join(dir(), 'sub', 'progress.json'));
+    expect(store.load()).toEqual({ progress: emptyProgress(), notices: [] });
+    expect(store.save(solved('q1'))).toEqual({ ok: true });
+    expect(store.load().progress.lessons.lesson?.exercises.q1?.solved).toBe(true);
+  });
+
+  it('leaves no temporary files behind', () => {
+    const d = dir();
+    const store = openProgressStore(join(d, 'progress.json'));
+    store.save(solved('q1'));
+    store.save(solved('q2'));
+    expect(readdirSync(d)).toEqual(['progress.json']);
+  });
+
+  it('moves a corrupt file aside with a notice, and goes on', () => {
+    const d = dir();
+    const file = join(d, 'progress.json');
+    writeFileSync(file, '{ not json');
+    const { progress, notices } = openProgressStore(file).load();
+    expect(progress).toEqual(emptyProgress());
+    expect(notices[0]).toMatch(/could not be used \(it is not valid JSON/);
+    const aside = readdirSync(d).find((f) => f.startsWith('progress.json.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(join(d, aside!), 'utf8')).toBe('{ not json');
+  });
+
+  it('merges with what another process saved meanwhile', () => {
+    const file = join(dir(), 'progress.json');
+    const a = openProgressStore(file);
+    const b = openProgressStore(file);
+    a.load();
+    b.load();
+    a.save(solved('from-a'));
+    b.save(solved('from-b'));
+    const exercises = a.load().progress.lessons.lesson?.exercises ?? {};
+    expect(Object.keys(exercises).sort()).toEqual(['from-a', 'from-b']);
+  });
+
+  it('replaces the file as it is for a reset', () => {
+    const file = join(dir(), 'progress.json');
+    const store = openProgressStore(file);
+    store.save(solved('q1'));
+    store.save(emptyProgress(), { replace: true });
+    expect(store.load().progress).toEqual(emptyProgress());
+  });
+
+  it('reports a folder it cannot write to instead of throwing', () => {
+    if (process.getuid?.() === 0) {
+      // root can write anywhere; a path under a file cannot be created by anyone.
+      const d = dir();
+      writeFileSync(join(d, 'file'), '');
+      const r = openProgressStore(join(d, 'file', 'progress.json')).save(emptyProgress());
+      expect(r).toMatchObject({ ok: false, error: expect.stringContaining('cannot create') });
+      return;
+    }
+    const d = dir();
+    mkdirSync(join(d, 'ro'));
+    chmodSync(join(d, 'ro'), 0o500);
+    const r = openProgressStore(join(d, 'ro', 'progress.json')).save(emptyProgress());
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('permission denied') });
+  });
+
+  it('loses no completed exercise when two processes save at the same time', async () => {
+    const d = dir();
+    const file = join(d, 'progress.json');
+    const entry = join(d, 'saver.ts');
+    const src = fileURLToPath(new URL('../../src/', import.meta.url));
+    writeFileSync(
+      entry,
+      `import { openProgressStore } from '${src}node/progress-store.js';
+import { emptyProgress, recordAnswer } from '${src}core/progress/merge.js';
+const [file, who] = process.argv.slice(2);
+const store = openProgressStore(file);
+let p = store.load().progress;
+for (let i = 0; i < 25; i++) {
+  p = recordAnswer(p, 'lesson', who + '-' + i, { correct: true, hintsUsed: 0, solutionShown: false, at: new Date().toISOString() });
+  const r = store.save(p);
+  if (!r.ok) { console.error(r.error); process.exit(1); }
+}
+`,
+    );
+    const out = join(d, 'saver.mjs');
+    await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+    const run = (who: string) =>
+      new Promise<number>((resolve) => spawn(process.execPath, [out, file, who], { stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1)));
+    expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
+    const exercises = openProgressStore(file).load().progress.lessons.lesson?.exercises ?? {};
+    expect(Object.keys(exercises)).toHaveLength(50);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('where progress is kept by default', () => {
+  it('follows each platform\'s convention', () => {
+    expect(defaultProgressPath({ XDG_DATA_HOME: '/x/data' }, 'linux', '/home/ann')).toBe('/x/data/nettutor/progress.json');
+    expect(defaultProgressPath({}, 'linux', '/home/ann')).toBe('/home/ann/.local/share/nettutor/progress.json');
+    expect(defaultProgressPath({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/ann')).toBe('/home/ann/.local/share/nettutor/progress.json');
+    expect(defaultProgressPath({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/nettutor/progress.json');
+    expect(defaultProgressPath({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toBe(
+      'C:\\Users\\ann\\AppData\\Roaming\\nettutor\\progress.json',
+    );
+  });
+});
