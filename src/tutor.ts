@@ -11,6 +11,7 @@ import { initialTutorState } from './core/tutor/machine.js';
 import { defaultProgressPath } from './node/data-dir.js';
 import { formatProblem, loadLessons } from './node/lesson-files.js';
 import { openProgressStore } from './node/progress-store.js';
+import { ScreenOutput } from './node/screen-output.js';
 
 export async function startTutor(
   options: TutorOptions,
@@ -51,11 +52,11 @@ export async function startTutor(
   };
 
   const { renderApp } = await import('./ui/render-app.js');
-  const stdout = io.stdout as NodeJS.WriteStream;
+  const terminal = io.stdout as NodeJS.WriteStream;
   // A terminal that goes away (an SSH connection dropping) makes writes fail
   // with EIO or EPIPE. That must not crash the process before progress is saved.
   const ignore = () => {};
-  stdout.on('error', ignore);
+  terminal.on('error', ignore);
   (io.stderr as NodeJS.WriteStream).on?.('error', ignore);
   (io.stdin as NodeJS.ReadStream).on?.('error', ignore);
 
@@ -65,6 +66,7 @@ export async function startTutor(
     save(latest);
     try {
       app?.unmount();
+      screen.restore();
     } catch {
       // The terminal may already be gone; progress is saved, which is what matters.
     }
@@ -73,6 +75,7 @@ export async function startTutor(
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
 
+  const screen = new ScreenOutput(terminal);
   app = renderApp({
     initial: initialTutorState({
       lessons: loaded.lessons,
@@ -86,7 +89,7 @@ export async function startTutor(
     ascii: options.asciiOnly,
     progressFile,
     stdin: io.stdin as NodeJS.ReadStream,
-    stdout,
+    stdout: screen as unknown as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     onSave: save,
     onProgress: (p) => {
@@ -99,6 +102,7 @@ export async function startTutor(
   } finally {
     for (const s of signals) process.off(s, onSignal);
     save(latest);
+    screen.restore();
   }
   if (saveError) {
     io.stderr.write(`nettutor: could not save progress to ${progressFile}: ${saveError}\n`);

@@ -37,8 +37,8 @@ export function renderApp(options: RenderAppOptions) {
       // Ctrl+C is an ordinary key to the app: it saves progress and exits cleanly.
       exitOnCtrlC: false,
       patchConsole: false,
-      // Only the rows that changed are rewritten: a few dozen bytes per key over SSH.
-      incrementalRendering: true,
+      // Ink writes whole frames; the stdout given here (ScreenOutput) sends the terminal only the rows that changed.
+      incrementalRendering: false,
       maxFps: 30,
     },
   );
