@@ -74,6 +74,9 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
     const value = values[name];
     if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a value`);
   }
+  if (values.lang !== undefined && !/^(en|zh)([-_][A-Za-z]{2})?$/i.test(values.lang)) {
+    throw new UsageError(`--lang ${values.lang} is not available (languages: en, zh-CN)`);
+  }
   return {
     help: values.help ?? false,
     version: values.version ?? false,

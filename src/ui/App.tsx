@@ -1,10 +1,10 @@
 // The app shell: one reducer (core/tutor), one input handler, one screen at a
 // time, always exactly one line shorter than the terminal so Ink never falls
 // back to clearing the whole screen.
-import { Box, type Key, Text, useApp, useInput } from 'ink';
+import { Box, type Key, Text, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import SelectInput from 'ink-select-input';
 import { type ReactElement, useEffect, useReducer, useRef } from 'react';
-import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
+import { foldToAscii, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
 import type { Progress } from '../core/progress/types.js';
 import {
@@ -221,7 +221,7 @@ function HomeScreen({
         )}
         itemComponent={({ isSelected, label }) => (
           <Text color={isSelected ? theme.colors.accent : undefined} bold={isSelected} wrap="truncate-end">
-            {label}
+            {theme.ascii ? foldToAscii(label) : label}
           </Text>
         )}
         onHighlight={(item) => dispatch({ type: 'home/move', delta: Number(item.value) - state.homeIndex })}
@@ -256,6 +256,7 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
 
 export function App({ initial, theme, locale, onSave, onProgress }: AppProps): ReactElement {
   const [state, dispatch] = useReducer(appReducer, initial);
+  const screenReader = useIsScreenReaderEnabled();
   const { columns, rows } = useTerminalSize();
   const { exit } = useApp();
   const saved = useRef(state.saveRequests);
@@ -374,7 +375,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
               : undefined,
           }
         : null;
-      const player = playerLines(state.player, width, bodyHeight - intro.length, theme, predict);
+      const player = playerLines(state.player, width, bodyHeight - intro.length, theme, predict, screenReader);
       view = { visible: [...intro, ...player], top: 0, more: { above: false, below: false } };
     }
     if (state.overlay === 'confirm-solution') {

@@ -3,8 +3,8 @@
 // rewrites the lines that changed.
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { StyledLine } from '../core/layout/prose.js';
-import type { Theme } from './theme.js';
+import { type StyledLine, foldToAscii } from '../core/layout/prose.js';
+import { type Theme, useTheme } from './theme.js';
 
 export interface UiSpan {
   text: string;
@@ -44,7 +44,7 @@ export function fromProse(lines: StyledLine[], theme: Theme, indent = ''): UiLin
   });
 }
 
-function Line({ line }: { line: UiLine }): ReactElement {
+function Line({ line, ascii }: { line: UiLine; ascii: boolean }): ReactElement {
   if (line.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
@@ -58,7 +58,7 @@ function Line({ line }: { line: UiLine }): ReactElement {
           inverse={span.inverse}
           underline={span.underline}
         >
-          {span.text}
+          {ascii ? foldToAscii(span.text) : span.text}
         </Text>
       ))}
     </Text>
@@ -66,11 +66,12 @@ function Line({ line }: { line: UiLine }): ReactElement {
 }
 
 export function Lines({ lines }: { lines: UiLine[] }): ReactElement {
+  const { ascii } = useTheme();
   return (
     <>
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional rows of the screen
-        <Line key={i} line={line} />
+        <Line key={i} line={line} ascii={ascii} />
       ))}
     </>
   );

@@ -43,6 +43,12 @@ describe('nettutor (router)', () => {
     expect(r.stderr).toContain('--lang needs a value');
   });
 
+  it('rejects a language it does not have', () => {
+    const r = nettutor(['--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--lang fr is not available (languages: en, zh-CN)');
+  });
+
   it('rejects an unknown command, and says where a subcommand goes', () => {
     expect(nettutor(['simulate']).stderr).toContain("unknown command 'simulate'");
     const late = nettutor(['--ascii-only', 'sim']);

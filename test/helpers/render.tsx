@@ -18,6 +18,8 @@ export const KEYS = {
   pageDown: '\u001B[6~',
   pageUp: '\u001B[5~',
   ctrlC: '\u0003',
+  home: '\u001B[H',
+  end: '\u001B[F',
 } as const;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(() => setTimeout(resolve, 0)));

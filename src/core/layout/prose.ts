@@ -194,3 +194,42 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
+
+const ASCII_FOLD: Record<string, string> = {
+  '→': '->',
+  '←': '<-',
+  '↑': 'Up',
+  '↓': 'Down',
+  '—': '--',
+  '–': '-',
+  '·': '.',
+  '…': '...',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '✓': '[ok]',
+  '✗': '[x]',
+  '×': 'x',
+  '≥': '>=',
+  '≤': '<=',
+  '•': '*',
+  '►': '>',
+  '◄': '<',
+  '─': '-',
+  '│': '|',
+  '┬': '+',
+  '┊': ':',
+  '✕': 'x',
+  '❚': '|',
+  '█': '#',
+  '░': '-',
+  '›': '>',
+  ' ': ' ',
+};
+
+/** Replaces common typographic characters with 7-bit equivalents (for --ascii-only); other text is kept. */
+export function foldToAscii(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is every non-ASCII character
+  return /[^\x00-\x7f]/.test(text) ? text.replace(/[^\x00-\x7f]/g, (ch) => ASCII_FOLD[ch] ?? ch) : text;
+}

@@ -63,6 +63,7 @@ export function playerLines(
   height: number,
   theme: Theme,
   predict: PredictView | null,
+  screenReader = false,
 ): UiLine[] {
   const g = theme.glyphs;
   const { result, index } = state;
@@ -164,6 +165,11 @@ export function playerLines(
       ];
     }
     ladder = ladder.slice(0, ladderHeight);
+  } else if (screenReader) {
+    // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
+    const spoken: UiLine[] = [];
+    for (let i = 0; i <= index; i++) spoken.push(plain(describeEvent(result, i)));
+    ladder = spoken.slice(-ladderHeight);
   } else {
     ladder = ladderLines(result, state.scenario, index, width, ladderHeight, theme);
   }
