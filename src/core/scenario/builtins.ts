@@ -119,7 +119,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     description:
       'The client’s FIN is dropped, so the server never learns that the client closed. The client, in FIN-WAIT-1, retransmits the FIN after the RTO; the teardown then goes on as usual. A FIN is retransmitted like data because it occupies a sequence number.',
     whatIf: 'no-time-wait',
-    actions: CLIENT_CLOSE,
+    actions: [...CLIENT_CLOSE.slice(0, -1), { at: 1200, side: 'server', call: 'close' }],
     faults: [{ side: 'client', nth: 4, fault: 'drop' }],
   },
   {

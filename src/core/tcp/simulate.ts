@@ -50,9 +50,9 @@ interface Endpoint {
   closing: boolean;
   finSeq: number | null;
   /** Segments sent and not yet acknowledged, oldest first. */
-  unacked: Unacked[];
-  /** Out-of-order data and FINs held until the gap before them fills. */
-  held: Array<{ seq: number; len: number; fin: boolean }>;
+  unacked: Outstanding;
+  /** Out-of-order data and FINs held until the gap before them fills, by sequence number. */
+  held: Map<number, { len: number; fin: boolean }>;
   rto: number;
   retries: number;
   /** Generation of the live timers: a fired timer whose generation is old is ignored. */
@@ -120,6 +120,37 @@ class Queue {
   }
 }
 
+/** Unacknowledged segments, oldest first: appended at the end, acknowledged from the front. */
+class Outstanding {
+  private items: Unacked[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(u: Unacked): void {
+    this.items.push(u);
+  }
+
+  first(): Unacked | undefined {
+    return this.items[this.head];
+  }
+
+  dropWhile(acked: (u: Unacked) => boolean): void {
+    while (this.head < this.items.length && acked(this.items[this.head]!)) this.head += 1;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+}
+
 function newEndpoint(side: Side): Endpoint {
   return {
     side,
@@ -134,8 +165,8 @@ function newEndpoint(side: Side): Endpoint {
     queued: 0,
     closing: false,
     finSeq: null,
-    unacked: [],
-    held: [],
+    unacked: new Outstanding(),
+    held: new Map(),
     rto: 0,
     retries: 0,
     retransmitTimer: null,
@@ -240,8 +271,8 @@ export function simulate(scenario: Scenario): SimResult {
     ep.queued = 0;
     ep.closing = false;
     ep.finSeq = null;
-    ep.unacked = [];
-    ep.held = [];
+    ep.unacked.clear();
+    ep.held.clear();
     ep.retries = 0;
     ep.retransmitTimer = null;
     ep.timeWaitTimer = null;
@@ -254,7 +285,8 @@ export function simulate(scenario: Scenario): SimResult {
     ep.sndNxt = wrap(ep.iss + 1);
     ep.rto = scenario.rtoMs;
     ep.retries = 0;
-    ep.unacked = [{ seq: ep.iss, len: 0, syn: true, fin: false }];
+    ep.unacked.clear();
+    ep.unacked.push({ seq: ep.iss, len: 0, syn: true, fin: false });
   };
 
   const ackNow = (ep: Endpoint) => transmit(ep, segment(['ACK'], ep.sndNxt, ep.rcvNxt));
@@ -300,10 +332,7 @@ export function simulate(scenario: Scenario): SimResult {
   const acknowledge = (ep: Endpoint, ack: number) => {
     if (!before(ep.sndUna, ack) || before(ep.sndNxt, ack)) return;
     ep.sndUna = ack;
-    ep.unacked = ep.unacked.filter((u) => {
-      const end = wrap(u.seq + u.len + (u.syn ? 1 : 0) + (u.fin ? 1 : 0));
-      return before(ack, end);
-    });
+    ep.unacked.dropWhile((u) => !before(ack, wrap(u.seq + u.len + (u.syn ? 1 : 0) + (u.fin ? 1 : 0))));
     ep.retries = 0;
     ep.rto = scenario.rtoMs;
     if (ep.unacked.length === 0) stopRetransmitTimer(ep);
@@ -319,7 +348,7 @@ export function simulate(scenario: Scenario): SimResult {
       return;
     }
     setState(ep, 'TIME-WAIT');
-    ep.unacked = [];
+    ep.unacked.clear();
     startTimeWait(ep);
   };
 
@@ -347,7 +376,7 @@ export function simulate(scenario: Scenario): SimResult {
       len -= skip;
     }
     if (seq !== ep.rcvNxt) {
-      if (!ep.held.some((h) => h.seq === seq)) ep.held.push({ seq, len, fin });
+      if (!ep.held.has(seq)) ep.held.set(seq, { len, fin });
       return false;
     }
     ep.rcvNxt = wrap(ep.rcvNxt + len);
@@ -357,23 +386,16 @@ export function simulate(scenario: Scenario): SimResult {
       gotFin = true;
     }
     // Anything held that now follows on is taken too.
-    let progress = !gotFin;
-    while (progress) {
-      progress = false;
-      for (let i = 0; i < ep.held.length; i++) {
-        const h = ep.held[i]!;
-        if (h.seq === ep.rcvNxt) {
-          ep.held.splice(i, 1);
-          ep.rcvNxt = wrap(ep.rcvNxt + h.len);
-          if (h.fin) {
-            ep.rcvNxt = wrap(ep.rcvNxt + 1);
-            gotFin = true;
-          } else progress = true;
-          break;
-        }
+    while (!gotFin) {
+      const h = ep.held.get(ep.rcvNxt);
+      if (!h) break;
+      ep.held.delete(ep.rcvNxt);
+      ep.rcvNxt = wrap(ep.rcvNxt + h.len);
+      if (h.fin) {
+        ep.rcvNxt = wrap(ep.rcvNxt + 1);
+        gotFin = true;
       }
     }
-    ep.held = ep.held.filter((h) => !before(h.seq, ep.rcvNxt));
     return gotFin;
   };
 
@@ -415,7 +437,7 @@ export function simulate(scenario: Scenario): SimResult {
         ep.passive = true;
         if (scenario.options.handshake === 'two-way') {
           // The what-if: a SYN is enough; the SYN,ACK is never waited for.
-          ep.unacked = [];
+          ep.unacked.clear();
           ep.sndUna = ep.sndNxt;
           setState(ep, 'ESTABLISHED');
           transmit(ep, segment(['SYN', 'ACK'], ep.iss, ep.rcvNxt));
@@ -670,7 +692,7 @@ export function simulate(scenario: Scenario): SimResult {
     }
     ep.retries += 1;
     ep.rto *= 2;
-    transmit(ep, rebuild(ep, ep.unacked[0]!), true);
+    transmit(ep, rebuild(ep, ep.unacked.first()!), true);
     startRetransmitTimer(ep);
   };
 
