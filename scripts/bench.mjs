@@ -83,7 +83,10 @@ if (tuiFigures) {
   const t = tuiFigures;
   const ratio = t.firstFrameMs && t.nodeFirstFrameMs ? (t.firstFrameMs / t.nodeFirstFrameMs).toFixed(2) : '-';
   console.log(`first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`);
-  for (const k of t.keys) console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${k.minRowBytes} B; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
+  for (const k of t.keys) {
+    const min = k.minRowBytes == null ? "n/a without tuibench" : `${k.minRowBytes} B`;
+    console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${min}; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
+  }
   console.log(`idle: ${t.idleCpuPct?.toFixed(2)} % CPU, ${t.idleBytesPerS} B/s (target 0)`);
   console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB (target < 90)`);
 }

@@ -17,7 +17,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minifySyntax: true,
+  minify: true,
+  keepNames: false,
   // Prefer ESM builds: jsonc-parser's UMD build requires its modules dynamically.
   mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',

@@ -166,8 +166,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     );
     return EXIT.usage;
   }
+  // The UI bundle (React, Ink, Yoga's WebAssembly) is the slowest thing to load: start it now,
+  // so it compiles while the lessons and progress are read.
+  const ui = import('./ui/render-app.js');
+  ui.catch(() => {});
   const { startTutor } = await import('./tutor.js');
-  return startTutor(options, io, env);
+  return startTutor(options, io, env, ui);
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -17,6 +17,7 @@ export async function startTutor(
   options: TutorOptions,
   io: CliIO,
   env: { builtinLessonsDir: string },
+  ui: Promise<typeof import('./ui/render-app.js')> = import('./ui/render-app.js'),
 ): Promise<number> {
   const locale = resolveLocale(options.lang, io.env);
   const loaded = loadLessons({
@@ -51,7 +52,7 @@ export async function startTutor(
     if (!result.ok) saveError = result.error;
   };
 
-  const { renderApp } = await import('./ui/render-app.js');
+  const { renderApp } = await ui;
   const terminal = io.stdout as NodeJS.WriteStream;
   // A terminal that goes away (an SSH connection dropping) makes writes fail
   // with EIO or EPIPE. That must not crash the process before progress is saved.
