@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.bench');
@@ -33,13 +33,40 @@ function tui() {
     const r = spawnSync('python3', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error('tuibench failed');
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    return fromTuibench(report);
+    const figures = fromTuibench(report);
+    figures.inkMenuFirstFrameMs = inkMenu(tuibench);
+    return figures;
   }
   console.log(`== TUI (built-in pty harness, ${runs} runs, 80x24)`);
   const r = spawnSync('python3', [join(root, 'scripts/bench-pty.py'), '--runs', String(runs), '--marker', MARKER,
     '--keys', KEYS, '--floor', FLOOR, '--json-out', json, '--', ...APP.split(' ')], { stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('pty harness failed');
   return JSON.parse(readFileSync(json, 'utf8'));
+}
+
+/** First frame of a hello-world Ink menu, bundled like nettutor, measured against nettutor in one run. */
+function inkMenu(tuibench) {
+  const menu = join(out, 'ink-menu.mjs');
+  buildSync({
+    entryPoints: [join(root, 'scripts/bench-ink-menu.tsx')],
+    outfile: menu,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    logLevel: 'error',
+    alias: { 'react-devtools-core': join(root, 'scripts/stubs/react-devtools-core.js') },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  console.log(`== first frame against a hello-world Ink menu (${runs} runs)`);
+  const json = join(out, 'ink-menu.json');
+  const r = spawnSync('python3', [tuibench, '-n', String(runs), '--idle', '0', '--until', MARKER, '--label', 'nettutor',
+    '--vs', `node ${menu}`, '--vs-until', 'q to quit', '--vs-label', 'ink-menu', '--json-out', json, APP], { stdio: 'inherit', env });
+  if (r.status !== 0) return undefined;
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  return report.targets?.[1]?.stats?.first_frame_ms?.median;
 }
 
 function fromTuibench(report) {
@@ -83,6 +110,7 @@ if (tuiFigures) {
   const t = tuiFigures;
   const ratio = t.firstFrameMs && t.nodeFirstFrameMs ? (t.firstFrameMs / t.nodeFirstFrameMs).toFixed(2) : '-';
   console.log(`first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`);
+  if (t.inkMenuFirstFrameMs) console.log(`hello-world Ink menu, same machine: ${t.inkMenuFirstFrameMs.toFixed(0)} ms (the second run above compares the two directly)`);
   for (const k of t.keys) {
     const min = k.minRowBytes == null ? "n/a without tuibench" : `${k.minRowBytes} B`;
     console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${min}; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
