@@ -4,7 +4,7 @@
 import { Box, type Key, Text, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import SelectInput from 'ink-select-input';
 import { type ReactElement, useEffect, useReducer, useRef } from 'react';
-import { foldToAscii, padToWidth, truncateToWidth } from '../core/layout/prose.js';
+import { foldToAscii, layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
 import type { Progress } from '../core/progress/types.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../core/tutor/machine.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { type Intent, type Mode, hintsFor, intentFor } from './keymap.js';
-import { Lines, type UiLine, plain } from './lines.js';
+import { Lines, type UiLine, fromProse, plain } from './lines.js';
 import { predictQuestion } from '../core/tutor/content.js';
 import { lessonSummary } from './screens/lesson-summary.js';
 import { playerLines } from './screens/player-lines.js';
@@ -205,7 +205,13 @@ function HomeScreen({
     value: String(i),
     label: lessonSummary(lesson, state.progress, tr, theme, width - 4),
   }));
-  const limit = Math.max(1, height - head.length);
+  const highlighted = state.lessons[Math.min(state.homeIndex, state.lessons.length - 1)];
+  const summary = highlighted
+    ? fromProse(layoutProse(tr(highlighted.summary), width - 2, theme.glyphs.ellipsis), theme, '  ')
+        .slice(0, 3)
+        .map((line) => line.map((span) => ({ ...span, dim: true })))
+    : [];
+  const limit = Math.max(1, height - head.length - summary.length - 1);
   return (
     <Box flexDirection="column">
       <Lines lines={head} />
@@ -227,6 +233,7 @@ function HomeScreen({
         onHighlight={(item) => dispatch({ type: 'home/move', delta: Number(item.value) - state.homeIndex })}
         onSelect={(item) => dispatch({ type: 'home/open', index: Number(item.value) })}
       />
+      <Lines lines={[[], ...summary]} />
     </Box>
   );
 }

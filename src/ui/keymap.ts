@@ -149,6 +149,9 @@ export const KEYMAP: Record<Mode, Binding[]> = {
   ],
   typing: [
     { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
+    // Arrows type nothing, so they still turn pages while the answer field has the keys.
+    { intent: 'next-page', keys: [k('right')], label: '→', does: 'next page' },
+    { intent: 'prev-page', keys: [k('left')], label: '←', does: 'previous page' },
     { intent: 'erase', keys: [k('backspace')], label: 'Backspace', does: 'erase' },
     { intent: 'back', keys: [k('escape'), k('tab')], label: 'Esc', does: 'stop typing (then h, n, p, q work)', hint: true },
     QUIT_CTRL_C,

@@ -42,6 +42,22 @@ describe('App shell', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(23);
   });
 
+  it('shows the summary of the highlighted lesson', async () => {
+    const ui = await setup();
+    expect(await ui.waitForFrame('Enter open')).toContain('A lesson used by the tests.');
+    await ui.press(KEYS.down);
+    await ui.waitForFrame('More.');
+  });
+
+  it('turns pages with the arrows even while an answer is being typed', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', 'n', 'n', 'n');
+    await ui.waitForFrame('page 5/5');
+    await ui.press(KEYS.left);
+    await ui.waitForFrame('page 4/5');
+  });
+
   it('shows notices about lessons that could not be loaded', async () => {
     const ui = await setup({ notices: ['1 lesson file has problems'] });
     expect(await ui.waitForFrame('Enter open')).toContain('! 1 lesson file has problems');
