@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 // What a subcommand needs from the outside world, passed in so it can be
 // tested in process and so nothing below the router reads `process` itself.
 
@@ -43,4 +45,23 @@ export function describeParseError(error: unknown): string {
   const positional = /Unexpected argument '([^']+)'/.exec(message);
   if (positional) return `unexpected argument '${positional[1]}'`;
   return message.split('\n')[0] ?? message;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The options every subcommand takes: help, and where lessons, progress and language come from. */
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  lessons: { type: 'string' },
+  lang: { type: 'string' },
+  progress: { type: 'string' },
+} as const satisfies Options;
+
+/** parseArgs (strict, positionals allowed) with mistakes reported as one usage line plus `hint`. */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, hint: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error), hint);
+  }
 }

@@ -1,10 +1,9 @@
 // `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { gradedIds } from '../core/progress/score.js';
 import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
-import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 export const LESSONS_USAGE = `Usage:
   nettutor lessons check [dir]       validate lesson files; every problem as file:line: field: message
@@ -20,13 +19,11 @@ Exit status: 0 when everything is valid, 2 when a lesson has a problem or the co
 `;
 
 export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError(describeParseError(error), 'Run `nettutor lessons --help` for usage.');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    'Run `nettutor lessons --help` for usage.',
+  );
   if (values.help) {
     io.stdout.write(LESSONS_USAGE);
     return EXIT.ok;
@@ -62,19 +59,4 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     action ? `unknown lessons command '${action}' (expected check or list)` : 'lessons needs a command: check or list',
     'Run `nettutor lessons --help` for usage.',
   );
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      json: { type: 'boolean' },
-      lessons: { type: 'string' },
-      lang: { type: 'string' },
-      progress: { type: 'string' },
-    },
-  });
 }

@@ -1,14 +1,13 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
 import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { loadLessons } from '../node/lesson-files.js';
 import { openProgressStore } from '../node/progress-store.js';
-import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 export const PROGRESS_USAGE = `Usage:
   nettutor progress                          each lesson's status and score, and where progress is kept
@@ -26,14 +25,18 @@ Options:
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
 
 export async function runProgress(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError(describeParseError(error), 'Run `nettutor progress --help` for usage.');
-  }
-  const { values, positionals } = parsed;
   const hint = 'Run `nettutor progress --help` for usage.';
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      ...COMMON_OPTIONS,
+      export: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      lesson: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+    },
+    hint,
+  );
   if (values.help) {
     io.stdout.write(PROGRESS_USAGE);
     return EXIT.ok;
@@ -111,22 +114,4 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));
   if (unknown.length > 0) io.stdout.write(`\nAlso kept, for lessons not loaded now: ${unknown.join(', ')}\n`);
   return EXIT.ok;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      export: { type: 'boolean' },
-      reset: { type: 'boolean' },
-      lesson: { type: 'string' },
-      yes: { type: 'boolean', short: 'y' },
-      progress: { type: 'string' },
-      lessons: { type: 'string' },
-      lang: { type: 'string' },
-    },
-  });
 }

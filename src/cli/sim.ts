@@ -1,7 +1,6 @@
 // `nettutor sim`: the simulator's command-line door (shared spec sim-cli.md).
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } from '../core/ladder/render.js';
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
@@ -10,7 +9,7 @@ import { formatText } from '../core/tcp/describe.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
-import { type CliIO, EXIT, UsageError, describeParseError } from './io.js';
+import { type CliIO, EXIT, UsageError, parseCommandArgs } from './io.js';
 
 export const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only]
@@ -67,13 +66,17 @@ function loadScenario(arg: string, io: CliIO): Scenario | { problems: string[] }
 }
 
 export async function runSim(args: string[], io: CliIO): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    throw new UsageError(describeParseError(error), HINT);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      help: { type: 'boolean', short: 'h' },
+      list: { type: 'boolean' },
+      format: { type: 'string' },
+      width: { type: 'string' },
+      'ascii-only': { type: 'boolean' },
+    },
+    HINT,
+  );
   if (values.help) {
     io.stdout.write(SIM_USAGE);
     return EXIT.ok;
@@ -125,19 +128,4 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     }
   }
   return EXIT.ok;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      list: { type: 'boolean' },
-      format: { type: 'string' },
-      width: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-    },
-  });
 }

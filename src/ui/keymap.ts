@@ -91,6 +91,23 @@ const BACK: Binding = { intent: 'back', keys: [k('escape')], label: 'Esc', does:
 const SCROLL_UP: Binding = { intent: 'page-up', keys: [k('pageup')], label: 'PgUp', does: 'scroll up' };
 const SCROLL_DOWN: Binding = { intent: 'page-down', keys: [k('pagedown')], label: 'PgDn', does: 'scroll down' };
 
+/** Answering a choice or ordering question: the same keys, Space doing what the question needs. */
+function answering(space: string): Binding[] {
+  return [
+    MOVE,
+    MOVE_DOWN,
+    MOVE_HINT,
+    { intent: 'toggle', keys: [k('space')], label: 'Space', does: space, hint: true },
+    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
+    HINT,
+    NEXT,
+    PREV,
+    BACK,
+    HELP,
+    QUIT,
+  ];
+}
+
 export const KEYMAP: Record<Mode, Binding[]> = {
   home: [
     MOVE,
@@ -113,32 +130,8 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     HELP,
     QUIT,
   ],
-  choice: [
-    MOVE,
-    MOVE_DOWN,
-    MOVE_HINT,
-    { intent: 'toggle', keys: [k('space')], label: 'Space', does: 'mark', hint: true },
-    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
-    HINT,
-    NEXT,
-    PREV,
-    BACK,
-    HELP,
-    QUIT,
-  ],
-  ordering: [
-    MOVE,
-    MOVE_DOWN,
-    MOVE_HINT,
-    { intent: 'toggle', keys: [k('space')], label: 'Space', does: 'pick up', hint: true },
-    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
-    HINT,
-    NEXT,
-    PREV,
-    BACK,
-    HELP,
-    QUIT,
-  ],
+  choice: answering('mark'),
+  ordering: answering('pick up'),
   'ordering-grabbed': [
     { ...MOVE, does: 'move item up' },
     { ...MOVE_DOWN, does: 'move item down' },
