@@ -47,7 +47,7 @@ export function modeOf(state: TutorState): Mode {
   const attempt = state.attempt;
   if (!exercise || !attempt) return 'page';
   if (attempt.verdict) return 'verdict';
-  if (exercise.type === 'short') return attempt.typing ? 'typing' : 'page';
+  if (exercise.type === 'short') return attempt.typing ? 'typing' : 'short-answer';
   if (exercise.type === 'ordering') return attempt.grabbed ? 'ordering-grabbed' : 'ordering';
   return 'choice';
 }
@@ -110,7 +110,7 @@ function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows: number
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
       if (mode === 'predict') return { type: 'predict/move', delta };
-      if (mode === 'page' || mode === 'verdict') return { type: 'page/scroll', delta, max: bodyMax };
+      if (mode === 'page' || mode === 'short-answer' || mode === 'verdict') return { type: 'page/scroll', delta, max: bodyMax };
       return { type: 'answer/move', delta };
     }
     case 'page-up':
@@ -146,6 +146,7 @@ function progressBar(done: number, total: number, width: number, theme: Theme): 
 const MODE_TITLES: Record<Mode, string> = {
   home: 'On the lesson list',
   page: 'On a lesson page',
+  'short-answer': 'On a question with a typed answer',
   choice: 'Answering a choice question',
   ordering: 'Putting items in order',
   'ordering-grabbed': 'Moving an item',
@@ -316,7 +317,14 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
       return;
     }
-    dispatch({ type: 'key', input, key, bodyMax, pageRows: Math.max(1, bodyHeight - 1) });
+    const pageRows = Math.max(1, bodyHeight - 1);
+    // Keys typed faster than they are read (or sent in one packet over SSH) arrive together:
+    // plain characters are taken one by one, so `nnn` turns three pages.
+    if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
+      for (const ch of Array.from(input)) dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows });
+      return;
+    }
+    dispatch({ type: 'key', input, key, bodyMax, pageRows });
   });
 
   let content: ReactElement;

@@ -37,6 +37,7 @@ export type Intent =
 export type Mode =
   | 'home'
   | 'page'
+  | 'short-answer'
   | 'choice'
   | 'ordering'
   | 'ordering-grabbed'
@@ -124,7 +125,18 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { ...MOVE_DOWN, does: 'scroll' },
     SCROLL_UP,
     SCROLL_DOWN,
-    { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'answer', hint: true },
+    BACK,
+    HELP,
+    QUIT,
+  ],
+  'short-answer': [
+    { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'type the answer', hint: true },
+    NEXT,
+    PREV,
+    { ...MOVE, does: 'scroll' },
+    { ...MOVE_DOWN, does: 'scroll' },
+    SCROLL_UP,
+    SCROLL_DOWN,
     HINT,
     BACK,
     HELP,

@@ -58,6 +58,20 @@ describe('App shell', () => {
     await ui.waitForFrame('page 4/5');
   });
 
+  it('takes keys that arrive together one by one', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    ui.stdin.write('nn');
+    await ui.waitForFrame('page 3/5');
+  });
+
+  it('offers Enter to type only on a page with a typed answer', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    expect(await ui.waitForFrame('page 1/5')).not.toContain('Enter type the answer');
+    await ui.press('n', 'n', 'n', 'n', KEYS.escape);
+    await ui.waitForFrame('Enter type the answer');
+  });
+
   it('shows notices about lessons that could not be loaded', async () => {
     const ui = await setup({ notices: ['1 lesson file has problems'] });
     expect(await ui.waitForFrame('Enter open')).toContain('! 1 lesson file has problems');

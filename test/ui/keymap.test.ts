@@ -31,7 +31,8 @@ describe('keymap', () => {
     expect(intentFor('page', 'n', none)).toBe('next-page');
     expect(intentFor('page', '', key({ rightArrow: true }))).toBe('next-page');
     expect(intentFor('page', 'p', none)).toBe('prev-page');
-    expect(intentFor('page', 'h', none)).toBe('hint');
+    expect(intentFor('short-answer', 'h', none)).toBe('hint');
+    expect(intentFor('choice', 'h', none)).toBe('hint');
     expect(intentFor('page', '?', none)).toBe('help');
     expect(intentFor('page', '', key({ escape: true }))).toBe('back');
     expect(intentFor('page', 'q', none)).toBe('quit');
