@@ -6,6 +6,7 @@ import SelectInput from 'ink-select-input';
 import { type ReactElement, useEffect, useReducer, useRef } from 'react';
 import { foldToAscii, layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
+import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import {
   type TutorAction,
@@ -310,6 +311,19 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       : lesson && page
         ? pageLines(lesson, page, state.attempt, width, theme, locale)
         : { lines: [] };
+  if (lesson && page && !state.overlay && state.pageIndex === lesson.pages.length - 1) {
+    const record = state.progress.lessons[lesson.id];
+    if (lessonStatus(lesson, record) === 'done') {
+      body.lines.push(
+        [],
+        plain(`${theme.glyphs.ok} Lesson complete: score ${Math.round(lessonScore(lesson, record) * 100)}%.`, {
+          bold: true,
+          color: theme.colors.ok,
+        }),
+        plain('Esc returns to the lesson list.', { dim: true }),
+      );
+    }
+  }
   const bodyMax = Math.max(0, body.lines.length - bodyHeight);
 
   useInput((input, key) => {

@@ -102,6 +102,21 @@ describe('App shell', () => {
     expect(ui.onSave.mock.calls[0]![0].lessons.sample?.exercises['isn-carrier']?.solved).toBe(true);
   });
 
+  it('says so when the lesson is complete', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', KEYS.down, KEYS.enter);
+    await ui.waitForFrame('Correct');
+    await ui.press('n', KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
+    await ui.waitForFrame('Correct');
+    await ui.press('n', KEYS.space, KEYS.down, KEYS.down, KEYS.space, KEYS.enter);
+    await ui.waitForFrame('Correct');
+    await ui.press('n');
+    await ui.type('1001');
+    await ui.press(KEYS.enter);
+    expect(await ui.waitForFrame('Lesson complete')).toContain('score 100%');
+  });
+
   it('uses 7-bit marks in the ASCII style', async () => {
     const ui = await setup({ lesson: 'sample', ascii: true });
     await ui.waitForFrame('page 1/5');
