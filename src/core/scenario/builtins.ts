@@ -99,7 +99,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'lost-syn-ack',
     title: 'The SYN,ACK is lost',
     description:
-      'The server’s SYN,ACK is dropped. Both sides have a timer running: the client retransmits its SYN, and the server, in SYN-RECEIVED, answers the repeated SYN with its SYN,ACK again (as Linux does); its own timer would have resent it too.',
+      'The server’s SYN,ACK is dropped. Both sides have a timer running: the client retransmits its SYN, and the server, in SYN-RECEIVED, answers the repeated SYN with its SYN,ACK again (as Linux does) and restarts its own retransmission timer.',
     whatIf: 'two-way',
     actions: OPEN,
     faults: [{ side: 'server', nth: 1, fault: 'drop' }],

@@ -507,8 +507,10 @@ export function simulate(scenario: Scenario): SimResult {
         return;
       }
       if (!has('ACK')) {
-        // The peer sent its SYN again (our SYN,ACK may be lost): send the SYN,ACK again, as Linux does.
+        // The peer sent its SYN again (our SYN,ACK may be lost): send the SYN,ACK again, as Linux
+        // does, and start the timer afresh so the same SYN,ACK does not go out twice.
         transmit(ep, segment(['SYN', 'ACK'], ep.iss, ep.rcvNxt), true);
+        startRetransmitTimer(ep);
         return;
       }
     }

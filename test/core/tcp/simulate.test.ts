@@ -217,6 +217,13 @@ describe('retransmission and the network', () => {
     expect(r.events.find((e) => e.type === 'drop')).toMatchObject({ side: 'server', id: 1, t: 60 });
   });
 
+  it('answers a repeated SYN in SYN-RECEIVED with one SYN,ACK, restarting its timer', () => {
+    const r = builtin('lost-syn-ack');
+    const synacks = sends(r, 'server').filter((s) => s.segment.flags.includes('SYN'));
+    expect(synacks.map((s) => s.t)).toEqual([60, 360]);
+    expect(r.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
   it('completes the handshake with the first data segment when the third segment is lost', () => {
     const r = builtin('lost-handshake-ack');
     const established = r.events.find((e) => e.type === 'state' && e.side === 'server' && e.to === 'ESTABLISHED')!;
