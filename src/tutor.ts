@@ -49,7 +49,7 @@ export async function startTutor(
   const save = (p: Progress) => {
     latest = p;
     const result = store.save(p);
-    if (!result.ok) saveError = result.error;
+    saveError = result.ok ? undefined : result.error;
   };
 
   const { renderApp } = await ui;
@@ -61,6 +61,7 @@ export async function startTutor(
   (io.stderr as NodeJS.WriteStream).on?.('error', ignore);
   (io.stdin as NodeJS.ReadStream).on?.('error', ignore);
 
+  const screen = new ScreenOutput(terminal);
   let app: { unmount: () => void; waitUntilExit: () => Promise<unknown> } | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     // Registered before Ink's own exit hooks, so progress is saved before anything touches the terminal.
@@ -76,7 +77,6 @@ export async function startTutor(
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
 
-  const screen = new ScreenOutput(terminal);
   app = renderApp({
     initial: initialTutorState({
       lessons: loaded.lessons,
