@@ -1,0 +1,58 @@
+// The frame around every screen: the status bar of keys, rules, the lesson's
+// progress bar, and the help overlay, all built from the key table.
+import type { ReactElement } from 'react';
+import { type Mode, hintsFor } from './keymap.js';
+import { Lines, type UiLine, plain } from './lines.js';
+import type { Theme } from './theme.js';
+
+export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
+  const hints = hintsFor(mode, theme.ascii);
+  const parts: UiLine = [];
+  let used = 0;
+  for (const hint of hints) {
+    const piece = `${hint.keys} ${hint.does}`;
+    const sep = parts.length > 0 ? theme.glyphs.separator : '';
+    if (used + sep.length + piece.length > width) break;
+    if (sep) parts.push({ text: sep, dim: true });
+    parts.push({ text: hint.keys, bold: true, color: theme.colors.accent }, { text: ` ${hint.does}` });
+    used += sep.length + piece.length;
+  }
+  return <Lines lines={[parts]} />;
+}
+
+export function rule(width: number, theme: Theme): UiLine {
+  return plain(theme.glyphs.rule.repeat(width), { dim: true });
+}
+
+export function progressBar(done: number, total: number, width: number, theme: Theme): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return theme.glyphs.barFull.repeat(filled) + theme.glyphs.barEmpty.repeat(Math.max(0, width - filled));
+}
+
+const MODE_TITLES: Record<Mode, string> = {
+  home: 'On the lesson list',
+  page: 'On a lesson page',
+  'short-answer': 'On a question with a typed answer',
+  choice: 'Answering a choice question',
+  ordering: 'Putting items in order',
+  'ordering-grabbed': 'Moving an item',
+  typing: 'Typing an answer',
+  verdict: 'After an answer',
+  player: 'Watching a simulation',
+  predict: 'Answering a prediction',
+  help: 'Help',
+  confirm: 'Confirming',
+};
+
+export function helpLines(under: Mode, theme: Theme): UiLine[] {
+  const lines: UiLine[] = [plain(`Keys — ${MODE_TITLES[under]}`, { bold: true, underline: true }), []];
+  for (const h of hintsFor(under, theme.ascii, true)) {
+    lines.push([{ text: `  ${h.keys.padEnd(12)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);
+  }
+  lines.push([]);
+  lines.push(plain('Everywhere: ? this help · Esc back · q quit (Ctrl+C too).', { dim: true }));
+  lines.push(plain('Progress is saved after every answer and when you quit.', { dim: true }));
+  lines.push(plain('The README lists every key of every screen.', { dim: true }));
+  return lines;
+}
+

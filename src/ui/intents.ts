@@ -1,0 +1,116 @@
+// Keys become the session's actions here: the key table says what a key means
+// in the current mode, and the mode is read from the state the key arrives in
+// (not the one last drawn), so keys typed quickly never reach a stale screen.
+import type { Key } from 'ink';
+import {
+  type TutorAction,
+  type TutorState,
+  currentExercise,
+  tutorReducer,
+} from '../core/tutor/machine.js';
+import { type Intent, type Mode, intentFor } from './keymap.js';
+
+export function modeOf(state: TutorState): Mode {
+  if (state.overlay === 'help') return 'help';
+  if (state.overlay === 'confirm-solution') return 'confirm';
+  if (state.screen === 'home') return 'home';
+  if (state.player) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
+  const exercise = currentExercise(state);
+  const attempt = state.attempt;
+  if (!exercise || !attempt) return 'page';
+  if (attempt.verdict) return 'verdict';
+  if (exercise.type === 'short') return attempt.typing ? 'typing' : 'short-answer';
+  if (exercise.type === 'ordering') return attempt.grabbed ? 'ordering-grabbed' : 'ordering';
+  return 'choice';
+}
+
+export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows: number): TutorAction | undefined {
+  switch (intent) {
+    case 'quit':
+      return { type: 'quit' };
+    case 'help':
+      return { type: 'help/toggle' };
+    case 'back':
+      return mode === 'confirm' ? { type: 'solution/confirm', yes: false } : { type: 'back' };
+    case 'next-page':
+      return { type: 'page/next' };
+    case 'prev-page':
+      return { type: 'page/prev' };
+    case 'hint':
+      return { type: 'hint' };
+    case 'yes':
+      return { type: 'solution/confirm', yes: true };
+    case 'no':
+      return { type: 'solution/confirm', yes: false };
+    case 'submit':
+      return mode === 'predict' ? { type: 'predict/submit' } : { type: 'answer/submit' };
+    case 'retry':
+      return { type: 'answer/retry' };
+    case 'toggle':
+      return { type: 'answer/toggle' };
+    case 'erase':
+      return { type: 'answer/erase' };
+    case 'focus-answer':
+      return { type: 'answer/focus' };
+    case 'select':
+      return { type: 'home/open' };
+    case 'play':
+      return { type: 'player', action: { type: 'play/toggle' } };
+    case 'step-forward':
+      return { type: 'player', action: { type: 'step', delta: 1 } };
+    case 'step-back':
+      return { type: 'player', action: { type: 'step', delta: -1 } };
+    case 'first-event':
+      return { type: 'player', action: { type: 'home' } };
+    case 'last-event':
+      return { type: 'player', action: { type: 'end' } };
+    case 'faster':
+      return { type: 'player', action: { type: 'speed', delta: 1 } };
+    case 'slower':
+      return { type: 'player', action: { type: 'speed', delta: -1 } };
+    case 'restart':
+      return { type: 'player', action: { type: 'restart' } };
+    case 'drop':
+      return { type: 'player', action: { type: 'fault', kind: 'drop' } };
+    case 'duplicate':
+      return { type: 'player', action: { type: 'fault', kind: 'duplicate' } };
+    case 'what-if':
+      return { type: 'player', action: { type: 'what-if/toggle' } };
+    case 'compare':
+      return { type: 'player', action: { type: 'compare/toggle' } };
+    case 'up':
+    case 'down': {
+      const delta = intent === 'up' ? -1 : 1;
+      if (mode === 'predict') return { type: 'predict/move', delta };
+      if (mode === 'page' || mode === 'short-answer' || mode === 'verdict') return { type: 'page/scroll', delta, max: bodyMax };
+      return { type: 'answer/move', delta };
+    }
+    case 'page-up':
+    case 'page-down':
+      return { type: 'page/scroll', delta: (intent === 'page-up' ? -1 : 1) * pageRows, max: bodyMax };
+  }
+}
+
+
+export type KeyAction = { type: 'key'; input: string; key: Key; bodyMax: number; pageRows: number };
+
+export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
+  if (action.type !== 'key') return tutorReducer(state, action);
+  const { input, key } = action;
+  const mode = modeOf(state);
+  const intent = intentFor(mode, input, key);
+  if (intent) {
+    // The lesson list widget owns movement and Enter on the home screen.
+    if (mode === 'home' && (intent === 'up' || intent === 'down' || intent === 'select')) return state;
+    const next = actionFor(mode, intent, action.bodyMax, action.pageRows);
+    return next ? tutorReducer(state, next) : state;
+  }
+  if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {
+    const printable = Array.from(input)
+      .filter((ch) => ch >= ' ' && ch !== '\u007f')
+      .join('');
+    if (printable) return tutorReducer(state, { type: 'answer/type', text: printable });
+  }
+  return state;
+}
+
