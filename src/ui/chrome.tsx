@@ -7,15 +7,20 @@ import type { Theme } from './theme.js';
 
 export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
   const hints = hintsFor(mode, theme.ascii);
+  // "? help" and "q quit" always stay visible; the others fill the room left, in table order.
+  const essential = hints.filter((h) => h.does === 'help' || h.does === 'quit');
+  const others = hints.filter((h) => !essential.includes(h));
+  const cost = (list: typeof hints) =>
+    list.reduce((w, h, i) => w + (i > 0 ? theme.glyphs.separator.length : 0) + h.keys.length + 1 + h.does.length, 0);
+  const shown: typeof hints = [];
+  for (const hint of others) {
+    if (cost([...shown, hint, ...essential]) > width) break;
+    shown.push(hint);
+  }
   const parts: UiLine = [];
-  let used = 0;
-  for (const hint of hints) {
-    const piece = `${hint.keys} ${hint.does}`;
-    const sep = parts.length > 0 ? theme.glyphs.separator : '';
-    if (used + sep.length + piece.length > width) break;
-    if (sep) parts.push({ text: sep, dim: true });
+  for (const hint of [...shown, ...essential]) {
+    if (parts.length > 0) parts.push({ text: theme.glyphs.separator, dim: true });
     parts.push({ text: hint.keys, bold: true, color: theme.colors.accent }, { text: ` ${hint.does}` });
-    used += sep.length + piece.length;
   }
   return <Lines lines={[parts]} />;
 }

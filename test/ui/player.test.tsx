@@ -44,6 +44,8 @@ describe('the simulation player', () => {
     const ui = await setup();
     await ui.waitForFrame('event 0/41');
     expect(ui.frame()).toContain('Space play/pause');
+    // Help and quit stay on the status bar however many keys the screen has.
+    expect(ui.frame()).toMatch(/\? help · q quit\s*$/);
     await ui.press(KEYS.right, KEYS.right, KEYS.right, KEYS.right, KEYS.right);
     const frame = await ui.waitForFrame('event 5/41');
     expect(frame).toContain('client SYN-SENT');
