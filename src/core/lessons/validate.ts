@@ -3,7 +3,10 @@
 // expected and what was found; all problems are reported, not just the first.
 import { drawParams, makeRunScenario } from '../grading/grade.js';
 import { evaluate } from '../grading/expression.js';
+import { predictExpected } from '../grading/predict.js';
 import { runQuery } from '../grading/query.js';
+import { findEvent } from '../player/machine.js';
+import { simulate } from '../tcp/simulate.js';
 import { didYouMean } from '../suggest.js';
 import { interpolate } from './localize.js';
 import { getBuiltinScenario } from '../scenario/builtins.js';
@@ -536,6 +539,20 @@ export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?
           if (other) c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
           gradedIds.set(q.id, `${path}.simulation.predict[${j}].id`);
         });
+        const known = scenario ? (ctx.scenarios?.[scenario] ?? getBuiltinScenario(scenario)) : undefined;
+        if (known && predict && predict.length > 0) {
+          // Each question must point at an event the run really has, with an answer after it.
+          const run = simulate(known);
+          predict.forEach((q, j) => {
+            const at = findEvent(run.events, q.before);
+            const where = `${path}.simulation.predict[${j}].before`;
+            if (at < 0) c.problem(where, `the run of "${scenario}" has no such event (${JSON.stringify(q.before)})`);
+            else if (at === 0) c.problem(where, 'selects the very first event: there is nothing before it to pause at');
+            else if (predictExpected(run, at - 1, q.ask) === undefined) {
+              c.problem(`${path}.simulation.predict[${j}].ask`, `nothing answers "${q.ask}" after that point of the run`);
+            }
+          });
+        }
         if (scenario) page.simulation = { scenario, ...(predict ? { predict } : {}) };
       }
     }

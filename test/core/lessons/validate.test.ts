@@ -109,6 +109,15 @@ describe('lesson validation', () => {
     expect(problems(again).some((p) => p.includes('the answer cannot be computed: the run has 1 matching segment, not 9'))).toBe(true);
   });
 
+  it('rejects a predict question that points at no event of the run', () => {
+    const doc = base();
+    doc.pages.push({
+      id: 'sim',
+      simulation: { scenario: 'handshake', predict: [{ id: 'q', before: { type: 'drop' }, ask: 'next-state' }] },
+    } as never);
+    expect(problems(doc)).toContain('pages[2].simulation.predict[0].before: the run of "handshake" has no such event ({"type":"drop"})');
+  });
+
   it('rejects a simulation of a scenario that does not exist', () => {
     const doc = base();
     doc.pages.push({ id: 'sim', simulation: { scenario: 'handshak' } } as never);
