@@ -5,7 +5,7 @@ import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef } from 'react';
 import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
-import { lessonScore, lessonStatus } from '../core/progress/score.js';
+import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/tutor/content.js';
 import { type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
@@ -205,8 +205,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
 
 
 function lessonSummaryShort(state: TutorState, lesson: Lesson): string {
-  const exercises = lesson.pages.filter((p) => p.exercise).length;
+  const ids = gradedIds(lesson);
   const record = state.progress.lessons[lesson.id];
-  const solved = lesson.pages.filter((p) => p.exercise && record?.exercises[p.exercise.id]?.solved).length;
-  return exercises > 0 ? `${solved}/${exercises} exercises solved` : '';
+  const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
+  return ids.length > 0 ? `${solved}/${ids.length} exercises solved` : '';
 }
