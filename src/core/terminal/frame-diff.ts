@@ -7,6 +7,7 @@
 // was left by the previous frame.
 //
 // Pure: strings in, strings out.
+import stringWidth from 'string-width';
 
 const ESC = '\u001B';
 const CSI = `${ESC}[`;
@@ -71,7 +72,7 @@ export class FrameDiff {
     this.lines[this.row] += text;
   }
 
-  /** Rows that changed, each written at its absolute position and cleared to the end of the line. */
+  /** Rows that changed: only the changed stretch of each, at its absolute position. */
   private update(): string {
     // Ink ends a frame with a newline; a trailing empty row is not part of the picture.
     const next = [...this.lines];
@@ -80,10 +81,136 @@ export class FrameDiff {
     const rows = Math.max(next.length, this.shown.length);
     for (let r = 0; r < rows; r++) {
       const line = next[r] ?? '';
-      if (line === (this.shown[r] ?? '')) continue;
-      out += `${CSI}${r + 1};1H${line}${CSI}0m${CSI}K`;
+      const old = this.shown[r] ?? '';
+      if (line === old) continue;
+      out += rowUpdate(r, cellsOf(old), cellsOf(line));
     }
     this.shown = next;
     return out;
   }
+}
+
+interface Cell {
+  ch: string;
+  /** The SGR codes in effect, canonical (so equal styles compare equal). */
+  style: string;
+}
+
+interface Style {
+  bold: boolean;
+  dim: boolean;
+  italic: boolean;
+  underline: boolean;
+  inverse: boolean;
+  strike: boolean;
+  fg: string;
+  bg: string;
+}
+
+const PLAIN: Style = { bold: false, dim: false, italic: false, underline: false, inverse: false, strike: false, fg: '', bg: '' };
+
+function applySgr(style: Style, params: string): Style {
+  const s = { ...style };
+  const codes = params === '' ? [0] : params.split(';').map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c === 0) Object.assign(s, PLAIN);
+    else if (c === 1) s.bold = true;
+    else if (c === 2) s.dim = true;
+    else if (c === 22) s.bold = s.dim = false;
+    else if (c === 3) s.italic = true;
+    else if (c === 23) s.italic = false;
+    else if (c === 4) s.underline = true;
+    else if (c === 24) s.underline = false;
+    else if (c === 7) s.inverse = true;
+    else if (c === 27) s.inverse = false;
+    else if (c === 9) s.strike = true;
+    else if (c === 29) s.strike = false;
+    else if ((c >= 30 && c <= 37) || (c >= 90 && c <= 97)) s.fg = String(c);
+    else if (c === 39) s.fg = '';
+    else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) s.bg = String(c);
+    else if (c === 49) s.bg = '';
+    else if ((c === 38 || c === 48) && codes[i + 1] === 5) {
+      (c === 38 ? (s.fg = `${c};5;${codes[i + 2]}`) : (s.bg = `${c};5;${codes[i + 2]}`));
+      i += 2;
+    } else if ((c === 38 || c === 48) && codes[i + 1] === 2) {
+      const v = `${c};2;${codes[i + 2]};${codes[i + 3]};${codes[i + 4]}`;
+      if (c === 38) s.fg = v;
+      else s.bg = v;
+      i += 4;
+    }
+  }
+  return s;
+}
+
+function sgrOf(s: Style): string {
+  const codes: string[] = ['0'];
+  if (s.bold) codes.push('1');
+  if (s.dim) codes.push('2');
+  if (s.italic) codes.push('3');
+  if (s.underline) codes.push('4');
+  if (s.inverse) codes.push('7');
+  if (s.strike) codes.push('9');
+  if (s.fg) codes.push(s.fg);
+  if (s.bg) codes.push(s.bg);
+  return `${CSI}${codes.join(';')}m`;
+}
+
+const SGR = /\u001B\[([0-9;]*)m/y;
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : undefined;
+
+/** A line as screen cells; a wide character takes two (the second is empty). */
+function cellsOf(line: string): Cell[] {
+  const cells: Cell[] = [];
+  let style = PLAIN;
+  let key = sgrOf(style);
+  let i = 0;
+  while (i < line.length) {
+    SGR.lastIndex = i;
+    const m = SGR.exec(line);
+    if (m) {
+      style = applySgr(style, m[1] ?? '');
+      key = sgrOf(style);
+      i = SGR.lastIndex;
+      continue;
+    }
+    const next = line.indexOf(ESC, i);
+    const text = line.slice(i, next < 0 ? line.length : next);
+    const graphemes = /^[\x20-\x7e]*$/.test(text) || !segmenter ? Array.from(text) : Array.from(segmenter.segment(text), (g) => g.segment);
+    for (const g of graphemes) {
+      cells.push({ ch: g, style: key });
+      if (stringWidth(g) === 2) cells.push({ ch: '', style: key });
+    }
+    i = next < 0 ? line.length : next;
+    if (next >= 0 && !line.startsWith(`${ESC}[`, next)) i += 1;
+  }
+  return cells;
+}
+
+const same = (a: Cell | undefined, b: Cell | undefined) => a !== undefined && b !== undefined && a.ch === b.ch && a.style === b.style;
+
+function rowUpdate(row: number, old: Cell[], next: Cell[]): string {
+  let start = 0;
+  while (start < next.length && same(old[start], next[start])) start++;
+  // Never start on the second half of a wide character.
+  while (start > 0 && next[start]?.ch === '') start--;
+  let end = next.length;
+  if (next.length === old.length) {
+    while (end > start && same(old[end - 1], next[end - 1])) end--;
+    while (end < next.length && next[end]?.ch === '') end++;
+  }
+  let out = `${CSI}${row + 1};${start + 1}H`;
+  let style: string | undefined;
+  for (let c = start; c < end; c++) {
+    const cell = next[c]!;
+    if (cell.ch === '') continue;
+    if (cell.style !== style) {
+      out += cell.style;
+      style = cell.style;
+    }
+    out += cell.ch;
+  }
+  if (style !== undefined && style !== `${CSI}0m`) out += `${CSI}0m`;
+  if (next.length < old.length) out += `${CSI}K`;
+  return out;
 }

@@ -24,6 +24,38 @@ async function screenAfter(chunks: string[], cols = 40, rows = 10) {
 }
 
 describe('FrameDiff', () => {
+  it('keeps wide characters whole when only part of a line changes', async () => {
+    const diff = new FrameDiff();
+    const a = ['三次握手 state: LISTEN'];
+    const b = ['三次握手 state: SYN-RECEIVED'];
+    const out = [diff.feed(inkWrite([], a)), diff.feed(inkWrite(a, b))];
+    expect(out[1]!.startsWith('\u001B[1;17H')).toBe(true);
+    expect((await screenAfter(out))[0]).toBe('三次握手 state: SYN-RECEIVED');
+  });
+
+  it('matches the frame after random edits of random lines', async () => {
+    const words = ['SYN', 'ACK', '握手', 'FIN', ' ', '──', '►', 'x'];
+    const colours = ['', '\u001B[32m', '\u001B[1m', '\u001B[7m'];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const line = () =>
+      Array.from({ length: rand(6) }, () => `${colours[rand(4)]}${words[rand(8)]}\u001B[0m`).join('');
+    const diff = new FrameDiff();
+    const out: string[] = [];
+    let prev: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      const next = Array.from({ length: 1 + rand(8) }, (_, i) => (rand(3) === 0 ? line() : (prev[i] ?? line())));
+      out.push(diff.feed(inkWrite(prev, next)));
+      prev = next;
+    }
+    const strip = (s: string) => s.replace(/\u001B\[[0-9;]*m/g, '');
+    const screen = await screenAfter(out, 60, 10);
+    expect(screen.slice(0, prev.length)).toEqual(prev.map(strip).map((s) => s.replace(/\s+$/, '')));
+  });
+
   it('shows exactly the latest frame after a series of updates', async () => {
     const frames = [
       ['title', 'one', 'two', 'three', 'status'],
@@ -50,17 +82,20 @@ describe('FrameDiff', () => {
     const b = [...a];
     b[5] = 'row 5 changed';
     const out = diff.feed(inkWrite(a, b));
-    expect(out).toContain('row 5 changed');
+    // Only the changed stretch of row 6 (1-based) is written, from the first changed column.
+    expect(out).toBe('\u001B[6;5H\u001B[0m5 changed\u001B[K');
     expect(out).not.toContain('row 6');
-    expect(out.length).toBeLessThan(40);
     expect(diff.feed(inkWrite(b, b))).toBe('');
   });
 
   it('keeps colours and resets them at the end of each row', async () => {
     const diff = new FrameDiff();
     const out = diff.feed(inkWrite([], ['\u001B[32mok\u001B[39m plain']));
-    expect(out).toContain('\u001B[32mok\u001B[39m plain\u001B[0m\u001B[K');
+    expect(out).toBe('\u001B[1;1H\u001B[0;32mok\u001B[0m plain');
     expect((await screenAfter([out]))[0]).toBe('ok plain');
+    // Changing only the colour of a word rewrites that word.
+    const recoloured = diff.feed(inkWrite(['\u001B[32mok\u001B[39m plain'], ['\u001B[31mok\u001B[39m plain']));
+    expect(recoloured).toBe('\u001B[1;1H\u001B[0;31mok\u001B[0m');
   });
 
   it('redraws everything after a resize or a clear', async () => {
