@@ -83,7 +83,8 @@ export class FrameDiff {
       const line = next[r] ?? '';
       const old = this.shown[r] ?? '';
       if (line === old) continue;
-      out += rowUpdate(r, cellsOf(old), cellsOf(line));
+      // A row that was blank is simply written; only rows that change are compared cell by cell.
+      out += old === '' ? `${CSI}${r + 1};1H${line}${CSI}0m` : rowUpdate(r, cellsOf(old), cellsOf(line));
     }
     this.shown = next;
     return out;

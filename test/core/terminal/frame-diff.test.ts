@@ -91,7 +91,7 @@ describe('FrameDiff', () => {
   it('keeps colours and resets them at the end of each row', async () => {
     const diff = new FrameDiff();
     const out = diff.feed(inkWrite([], ['\u001B[32mok\u001B[39m plain']));
-    expect(out).toBe('\u001B[1;1H\u001B[0;32mok\u001B[0m plain');
+    expect(out).toBe('\u001B[1;1H\u001B[32mok\u001B[39m plain\u001B[0m');
     expect((await screenAfter([out]))[0]).toBe('ok plain');
     // Changing only the colour of a word rewrites that word.
     const recoloured = diff.feed(inkWrite(['\u001B[32mok\u001B[39m plain'], ['\u001B[31mok\u001B[39m plain']));
