@@ -109,6 +109,16 @@ function answering(space: string): Binding[] {
   ];
 }
 
+/** Turning pages and scrolling a page. */
+const READING: Binding[] = [
+  NEXT,
+  PREV,
+  { ...MOVE, does: 'scroll' },
+  { ...MOVE_DOWN, does: 'scroll' },
+  SCROLL_UP,
+  SCROLL_DOWN,
+];
+
 export const KEYMAP: Record<Mode, Binding[]> = {
   home: [
     MOVE,
@@ -118,25 +128,10 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     HELP,
     QUIT,
   ],
-  page: [
-    NEXT,
-    PREV,
-    { ...MOVE, does: 'scroll' },
-    { ...MOVE_DOWN, does: 'scroll' },
-    SCROLL_UP,
-    SCROLL_DOWN,
-    BACK,
-    HELP,
-    QUIT,
-  ],
+  page: [...READING, BACK, HELP, QUIT],
   'short-answer': [
     { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'type the answer', hint: true },
-    NEXT,
-    PREV,
-    { ...MOVE, does: 'scroll' },
-    { ...MOVE_DOWN, does: 'scroll' },
-    SCROLL_UP,
-    SCROLL_DOWN,
+    ...READING,
     HINT,
     BACK,
     HELP,
