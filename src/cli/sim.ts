@@ -42,13 +42,16 @@ function loadScenario(arg: string, io: CliIO): Scenario | { problems: string[] }
   const builtin = getBuiltinScenario(arg);
   if (builtin) return builtin;
   const path = resolve(io.cwd, arg);
-  let isFile = false;
+  let kind: 'file' | 'folder' | 'none' = 'none';
   try {
-    isFile = statSync(path).isFile();
+    kind = statSync(path).isFile() ? 'file' : 'folder';
   } catch {
-    isFile = false;
+    kind = 'none';
   }
-  if (!isFile) {
+  if (kind === 'folder') {
+    throw new UsageError(`${arg} is a folder, not a scenario file`, 'Give the path of a scenario file (JSON).');
+  }
+  if (kind === 'none') {
     const names = BUILTIN_SCENARIOS.map((s) => s.name);
     const looksLikePath = /[/\\]|\.json$/i.test(arg);
     throw new UsageError(

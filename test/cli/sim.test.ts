@@ -119,8 +119,10 @@ describe('nettutor sim', () => {
     expect(r.stderr).toMatch(/my-scenario\.json: invalid JSON: \w+ at line 3, column \d+/);
   });
 
-  it('says so when a scenario file does not exist', async () => {
+  it('says so when a scenario file does not exist, or is a folder', async () => {
     const r = await sim(['missing/scenario.json']);
     expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
+    const dir = file('{}');
+    expect(await sim(['.'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('. is a folder, not a scenario file') });
   });
 });
