@@ -1,6 +1,8 @@
 // The command-line router: argv → the tutorial (TUI) or a subcommand.
 // `sim`, `lessons`, `progress`, `--help` and `--version` never load Ink or
 // React; the TUI arrives through a dynamic import.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CliIO, EXIT, UsageError, describeParseError } from './cli/io.js';
@@ -129,6 +131,25 @@ async function confirmOnTerminal(question: string): Promise<boolean> {
   }
 }
 
+/** --lessons must be a folder and --progress must not be one: said before anything starts. */
+function checkPaths(options: TutorOptions, cwd: string): void {
+  if (options.lessons) {
+    const dir = resolve(cwd, options.lessons);
+    if (!existsSync(dir)) throw new UsageError(`--lessons ${options.lessons}: the folder does not exist`);
+    if (!statSync(dir).isDirectory()) {
+      throw new UsageError(`--lessons ${options.lessons}: expected a folder of lessons, found a file`);
+    }
+  }
+  if (options.progress) {
+    const file = resolve(cwd, options.progress);
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      throw new UsageError(
+        `--progress ${options.progress} is a folder: give the path of a file, e.g. ${join(options.progress, 'progress.json')}`,
+      );
+    }
+  }
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   const env = { builtinLessonsDir: builtinLessonsDir() };
@@ -158,6 +179,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  checkPaths(options, io.cwd);
   if (!io.stdin.isTTY || !io.stdout.isTTY) {
     io.stderr.write(
       'nettutor: the tutorial needs an interactive terminal (stdin and stdout must be a TTY).\n' +

@@ -52,7 +52,13 @@ function message(error: unknown): string {
   }
 }
 
-type ReadResult = { kind: 'missing' } | { kind: 'ok'; progress: Progress } | { kind: 'bad'; reason: string };
+type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'ok'; progress: Progress }
+  /** The content cannot be used: the file is moved aside. */
+  | { kind: 'bad'; reason: string }
+  /** The file cannot be read at all (a folder, no permission): it is left alone. */
+  | { kind: 'unreadable'; reason: string };
 
 function read(file: string): ReadResult {
   let text: string;
@@ -60,7 +66,7 @@ function read(file: string): ReadResult {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'bad', reason: `it cannot be read: ${message(error)}` };
+    return { kind: 'unreadable', reason: message(error) };
   }
   let json: unknown;
   try {
@@ -104,6 +110,12 @@ export function openProgressStore(file: string): ProgressStore {
       const r = read(file);
       if (r.kind === 'missing') return { progress: emptyProgress(), notices: [] };
       if (r.kind === 'ok') return { progress: r.progress, notices: [] };
+      if (r.kind === 'unreadable') {
+        return {
+          progress: emptyProgress(),
+          notices: [`Your progress file ${file} cannot be read (${r.reason}); it is left as it is, and this session's progress may not be saved.`],
+        };
+      }
       const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
         renameSync(file, aside);

@@ -49,6 +49,14 @@ describe('nettutor (router)', () => {
     expect(r.stderr).toContain('--lang fr is not available (languages: en, zh-CN)');
   });
 
+  it('says what is wrong with --lessons and --progress paths before starting', () => {
+    expect(nettutor(['--lessons', '/no/such/folder'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--lessons /no/such/folder: the folder does not exist'),
+    });
+    expect(nettutor(['--progress', '/tmp'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--progress /tmp is a folder') });
+  });
+
   it('rejects an unknown command, and says where a subcommand goes', () => {
     expect(nettutor(['simulate']).stderr).toContain("unknown command 'simulate'");
     const late = nettutor(['--ascii-only', 'sim']);

@@ -42,6 +42,14 @@ describe('the progress file', () => {
     expect(readFileSync(join(d, aside!), 'utf8')).toBe('{ not json');
   });
 
+  it('leaves a path it cannot read alone instead of moving it aside', () => {
+    const d = dir();
+    mkdirSync(join(d, 'progress.json'));
+    const { notices } = openProgressStore(join(d, 'progress.json')).load();
+    expect(notices[0]).toContain('cannot be read');
+    expect(readdirSync(d)).toEqual(['progress.json']);
+  });
+
   it('merges with what another process saved meanwhile', () => {
     const file = join(dir(), 'progress.json');
     const a = openProgressStore(file);
