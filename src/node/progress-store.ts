@@ -75,7 +75,7 @@ function read(file: string): ReadResult {
     return { kind: 'bad', reason: `it is not valid JSON (${(error as Error).message})` };
   }
   const parsed = parseProgress(json);
-  if ('error' in parsed) return { kind: 'bad', reason: parsed.error };
+  if ('error' in parsed) return parsed.newer ? { kind: 'unreadable', reason: parsed.error } : { kind: 'bad', reason: parsed.error };
   return { kind: 'ok', progress: parsed };
 }
 
@@ -101,6 +101,11 @@ function acquireLock(lock: string): boolean {
   }
 }
 
+/** Where an unusable progress file is moved: beside it, named with the time. */
+function asideName(file: string): string {
+  return `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+}
+
 export function openProgressStore(file: string): ProgressStore {
   const dir = dirname(file);
   const lock = `${file}.lock`;
@@ -116,7 +121,7 @@ export function openProgressStore(file: string): ProgressStore {
           notices: [`Your progress file ${file} cannot be read (${r.reason}); it is left as it is, and this session's progress may not be saved.`],
         };
       }
-      const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const aside = asideName(file);
       try {
         renameSync(file, aside);
         return {
@@ -140,8 +145,13 @@ export function openProgressStore(file: string): ProgressStore {
       const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
       try {
         // Merge with what another process may have written since we loaded.
-        const onDisk = options.replace ? undefined : read(file);
-        const merged = onDisk?.kind === 'ok' ? mergeProgress(progress, onDisk.progress) : progress;
+        const onDisk = read(file);
+        if (onDisk.kind === 'unreadable') {
+          // Never write over what cannot be read (a newer nettutor's file, a folder): it would be lost.
+          return { ok: false, error: `${file} was not overwritten: ${onDisk.reason}` };
+        }
+        if (onDisk.kind === 'bad') renameSync(file, asideName(file));
+        const merged = onDisk.kind === 'ok' && !options.replace ? mergeProgress(progress, onDisk.progress) : progress;
         const fd = openSync(tmp, 'w', 0o644);
         try {
           writeSync(fd, `${JSON.stringify(merged, null, 2)}\n`);

@@ -50,6 +50,26 @@ describe('the progress file', () => {
     expect(readdirSync(d)).toEqual(['progress.json']);
   });
 
+  it('never writes over a newer nettutor\'s progress file', () => {
+    const file = join(dir(), 'progress.json');
+    const newer = JSON.stringify({ version: 99, lessons: { x: {} } });
+    writeFileSync(file, newer);
+    const store = openProgressStore(file);
+    expect(store.load().notices[0]).toContain('newer nettutor');
+    expect(store.save(solved('q1'))).toMatchObject({ ok: false, error: expect.stringContaining('was not overwritten') });
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+  });
+
+  it('moves aside a file that went bad after it was loaded, before writing', () => {
+    const d = dir();
+    const file = join(d, 'progress.json');
+    const store = openProgressStore(file);
+    store.load();
+    writeFileSync(file, 'garbage');
+    expect(store.save(solved('q1'))).toEqual({ ok: true });
+    expect(readdirSync(d).some((f) => f.startsWith('progress.json.corrupt-'))).toBe(true);
+  });
+
   it('merges with what another process saved meanwhile', () => {
     const file = join(dir(), 'progress.json');
     const a = openProgressStore(file);

@@ -123,8 +123,11 @@ const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v 
 const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : EPOCH);
 
 /** Reads a stored progress document; anything that is not one is an error (the file is then moved aside). */
-export function parseProgress(json: unknown): Progress | { error: string } {
+export function parseProgress(json: unknown): Progress | { error: string; newer?: boolean } {
   if (!isObject(json)) return { error: 'not a JSON object' };
+  if (typeof json.version === 'number' && json.version > PROGRESS_VERSION) {
+    return { error: `it was written by a newer nettutor (format ${json.version}; this one reads ${PROGRESS_VERSION})`, newer: true };
+  }
   if (json.version !== PROGRESS_VERSION) {
     return { error: `unknown version ${JSON.stringify(json.version)} (this nettutor reads version ${PROGRESS_VERSION})` };
   }

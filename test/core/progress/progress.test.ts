@@ -63,7 +63,8 @@ describe('parsing a stored file', () => {
     const p = recordAnswer(emptyProgress(), 's', 'q', { correct: true, hintsUsed: 0, solutionShown: false, at });
     expect(parseProgress(JSON.parse(JSON.stringify(p)))).toEqual(p);
     expect(parseProgress([])).toEqual({ error: 'not a JSON object' });
-    expect(parseProgress({ version: 9, lessons: {} })).toMatchObject({ error: expect.stringContaining('unknown version 9') });
+    expect(parseProgress({ version: 9, lessons: {} })).toMatchObject({ error: expect.stringContaining('newer nettutor'), newer: true });
+    expect(parseProgress({ version: 'x', lessons: {} })).toMatchObject({ error: expect.stringContaining('unknown version') });
     expect(parseProgress({ version: 1, lessons: { a: 3 } })).toMatchObject({ error: 'lessons.a is not an object' });
   });
 });
