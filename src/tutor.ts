@@ -46,10 +46,11 @@ export async function startTutor(
 
   let latest: Progress = progress;
   let saveError: string | undefined;
-  const save = (p: Progress) => {
+  const save = (p: Progress): string | undefined => {
     latest = p;
     const result = store.save(p);
     saveError = result.ok ? undefined : result.error;
+    return saveError;
   };
 
   const { renderApp } = await ui;

@@ -2,7 +2,7 @@
 // time, always exactly one line shorter than the terminal so Ink never falls
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
-import { type ReactElement, useEffect, useReducer, useRef } from 'react';
+import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
 import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
 import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
@@ -26,8 +26,8 @@ export interface AppProps {
   theme: Theme;
   locale: string;
   progressFile: string;
-  /** Called with the new progress after every graded answer or hint, and on quit. */
-  onSave: (progress: Progress) => void;
+  /** Called with the new progress after every graded answer or hint, and on quit; returns an error message if it could not be saved. */
+  onSave: (progress: Progress) => string | undefined;
   /** Called on every state change, so signal handlers can save the latest progress. */
   onProgress?: (progress: Progress) => void;
 }
@@ -39,6 +39,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const { columns, rows } = useTerminalSize();
   const { exit } = useApp();
   const saved = useRef(state.saveRequests);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     onProgress?.(state.progress);
@@ -47,7 +48,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   useEffect(() => {
     if (state.saveRequests !== saved.current) {
       saved.current = state.saveRequests;
-      onSave(state.progress);
+      setSaveError(onSave(state.progress));
     }
   }, [state.saveRequests, state.progress, onSave]);
 
@@ -186,7 +187,9 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       view = windowLines([...body.lines, ...confirm], bodyHeight, Number.MAX_SAFE_INTEGER);
     }
     const filler = Math.max(0, bodyHeight - view.visible.length);
-    const more = view.more.below
+    const more = saveError
+      ? plain(`! progress not saved: ${saveError}`, { bold: true, color: theme.colors.error })
+      : view.more.below
       ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
       : view.more.above
         ? plain(`${theme.glyphs.up} more above`, { dim: true })

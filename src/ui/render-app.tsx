@@ -15,7 +15,7 @@ export interface RenderAppOptions {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  onSave: (progress: Progress) => void;
+  onSave: (progress: Progress) => string | undefined;
   onProgress?: (progress: Progress) => void;
 }
 

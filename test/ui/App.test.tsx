@@ -11,7 +11,7 @@ import { KEYS, renderTui } from '../helpers/render.js';
 afterEach(() => cleanup());
 
 async function setup(opts: { ascii?: boolean; columns?: number; rows?: number; notices?: string[]; lesson?: string } = {}) {
-  const onSave = vi.fn<(p: Progress) => void>();
+  const onSave = vi.fn<(p: Progress) => string | undefined>();
   const initial = initialTutorState({
     lessons: [sampleLesson, secondLesson],
     progress: emptyProgress(),
@@ -115,6 +115,14 @@ describe('App shell', () => {
     await ui.type('1001');
     await ui.press(KEYS.enter);
     expect(await ui.waitForFrame('Lesson complete')).toContain('score 100%');
+  });
+
+  it('says on screen when progress could not be saved', async () => {
+    const ui = await setup({ lesson: 'sample' });
+    ui.onSave.mockReturnValue('the disk is full');
+    await ui.waitForFrame('page 1/5');
+    await ui.press('n', KEYS.down, KEYS.enter);
+    await ui.waitForFrame('! progress not saved: the disk is full');
   });
 
   it('uses 7-bit marks in the ASCII style', async () => {
