@@ -1,0 +1,52 @@
+// No key may crash the app: random key sequences over every screen of the
+// shipped lessons, the frame always fitting the terminal.
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../src/core/progress/merge.js';
+import { initialTutorState } from '../../src/core/tutor/machine.js';
+import { loadLessons } from '../../src/node/lesson-files.js';
+import { App } from '../../src/ui/App.js';
+import { makeTheme } from '../../src/ui/theme.js';
+import { KEYS, renderTui } from '../helpers/render.js';
+
+afterEach(() => cleanup());
+
+// 'q' and Ctrl+C are left out: they end the session, which other tests cover.
+const POOL = [
+  ...Object.values(KEYS).filter((k) => k !== KEYS.ctrlC),
+  'n', 'p', 'h', 'r', 'd', 'u', 'w', 'c', 'y', 'g', 'G', '+', '-', 'j', 'k', 'l', '1', '2', 'x', '?', ' ', '\u001B[1;5A', '€', '好',
+];
+
+describe('random keys', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`never crash or overflow the screen (seed ${seed})`, async () => {
+      const { lessons } = loadLessons({ builtinDir: 'lessons' });
+      const initial = initialTutorState({ lessons, progress: emptyProgress(), seed });
+      let errors = 0;
+      const ui = await renderTui(
+        <App
+          initial={initial}
+          theme={makeTheme({ color: false, ascii: seed === 2 })}
+          locale={seed === 3 ? 'zh-CN' : 'en'}
+          progressFile="/x"
+          onSave={() => undefined}
+        />,
+        { columns: 80, rows: 24 },
+      );
+      let s = seed;
+      const next = (n: number) => {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        return s % n;
+      };
+      for (let i = 0; i < 150; i++) {
+        const key = POOL[next(POOL.length)]!;
+        ui.stdin.write(key);
+        await new Promise((r) => setImmediate(r));
+        const frame = ui.frame();
+        if (frame.split('\n').length > 23 || frame.includes(' ERROR ')) errors += 1;
+      }
+      expect(errors).toBe(0);
+      expect(ui.frame()).not.toBe('');
+    });
+  }
+});
