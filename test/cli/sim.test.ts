@@ -85,7 +85,7 @@ describe('nettutor sim', () => {
   });
 
   it('rejects bad usage with status 2 and a hint', async () => {
-    expect(await sim(['handshake', '--width', '40'])).toMatchObject({ code: 2, stderr: expect.stringContaining('60 to 200') });
+    expect(await sim(['handshake', '--width', '40'])).toMatchObject({ code: 2, stderr: expect.stringContaining('56 to 200') });
     expect(await sim(['handshake', '--width', 'wide'])).toMatchObject({ code: 2, stderr: expect.stringContaining('whole number') });
     expect(await sim(['handshake', '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('ascii, text or json') });
     expect(await sim(['handshake', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--colour'") });

@@ -76,6 +76,20 @@ describe('the simulation player', () => {
     expect(frame).toContain('with it');
   });
 
+  it('draws the ladder at the smallest terminal, and side by side from 120 columns', async () => {
+    const small = await setup(60, 16);
+    await small.press(KEYS.right, KEYS.right, KEYS.right, KEYS.right, KEYS.right);
+    const frame = await small.waitForFrame('event 5/41');
+    expect(frame).toContain('SYN-SENT');
+    expect(frame).not.toContain('too narrow');
+    cleanup();
+    const wide = await setup(120, 30);
+    await wide.press('d', 'c');
+    const compare = await wide.waitForFrame('first difference');
+    expect(compare).not.toContain('too narrow');
+    expect(compare.split('\n').some((l) => (l.match(/server/g) ?? []).length === 2)).toBe(true);
+  });
+
   it('switches the what-if on and off', async () => {
     const ui = await setup();
     await ui.waitForFrame('event 0/41');

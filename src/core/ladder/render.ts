@@ -22,7 +22,7 @@ export interface Ladder {
   width: number;
 }
 
-export const MIN_LADDER_WIDTH = 60;
+export const MIN_LADDER_WIDTH = 56;
 export const MAX_LADDER_WIDTH = 200;
 
 export class LadderWidthError extends Error {

@@ -145,7 +145,8 @@ export function playerLines(
   if (state.compare) {
     const diverge = firstDivergence(state.baseResult, state.result);
     const note = diverge < 0 ? 'no difference yet: change something with d, u or w' : `first difference at event ${diverge + 1} (marked)`;
-    if (width >= 120) {
+    // The frame is one column narrower than the terminal: 119 here is a 120-column terminal.
+    if (width >= 119) {
       const half = Math.floor((width - 3) / 2);
       const left = ladderLines(state.baseResult, state.base, state.baseResult.events.length - 1, half, ladderHeight - 2, theme, diverge);
       const right = ladderLines(result, state.scenario, result.events.length - 1, half, ladderHeight - 2, theme, diverge);

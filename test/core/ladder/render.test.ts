@@ -29,10 +29,10 @@ describe('golden ladders of every built-in scenario at 80 columns', () => {
 });
 
 describe('ladder layout', () => {
-  it('fits every width from 60 to 200 without a line wider than asked', () => {
+  it('fits every width from 56 to 200 without a line wider than asked', () => {
     for (const s of BUILTIN_SCENARIOS) {
       const r = simulate(s);
-      for (const width of [60, 61, 79, 80, 100, 120, 160, 200]) {
+      for (const width of [56, 58, 60, 61, 79, 80, 100, 120, 160, 200]) {
         for (const line of renderLadder(r, s, { width, charset: 'unicode' }).lines) {
           expect(stringWidth(line)).toBeLessThanOrEqual(width);
         }
@@ -48,8 +48,8 @@ describe('ladder layout', () => {
   });
 
   it('refuses a width too small for a readable diagram, naming the minimum', () => {
-    expect(() => ladderOf('handshake', 59)).toThrow(LadderWidthError);
-    expect(() => ladderOf('handshake', 40)).toThrow(/at least 60 columns/);
+    expect(() => ladderOf('handshake', 55)).toThrow(LadderWidthError);
+    expect(() => ladderOf('handshake', 40)).toThrow(/at least 56 columns/);
   });
 
   it('draws a client segment left to right and a server segment right to left', () => {
