@@ -3,6 +3,10 @@
 // as they are (diagrams must not be re-wrapped), `code` spans are marked.
 import stringWidth from 'string-width';
 
+/** Characters of scripts that break between any two characters (CJK ideographs, kana, full-width forms). */
+const WIDE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const WIDE_SPLIT = /([\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])/;
+
 export type SpanStyle = 'plain' | 'code' | 'pre' | 'strong' | 'muted';
 
 export interface Span {
@@ -34,24 +38,42 @@ export function inlineSpans(text: string): Span[] {
 interface Word {
   spans: Span[];
   width: number;
+  /** Joined to the word before without a space (the two sides of a break inside CJK text). */
+  glue: boolean;
 }
 
+/** Words separated by spaces; CJK text is cut between characters, which may break without a space. */
 function words(spans: Span[]): Word[] {
   const out: Word[] = [];
   let current: Span[] = [];
-  const flush = () => {
-    if (current.length > 0) out.push({ spans: current, width: current.reduce((w, s) => w + stringWidth(s.text), 0) });
+  let glue = false;
+  /** Ends the current word; what follows it is glued to it, or not (after a space). */
+  const flush = (nextGlue: boolean) => {
+    if (current.length > 0) {
+      out.push({ spans: current, width: current.reduce((w, sp) => w + stringWidth(sp.text), 0), glue });
+      glue = nextGlue;
+    } else if (!nextGlue) glue = false;
     current = [];
   };
   for (const span of spans) {
-    const parts = span.text.split(/( +)/);
-    for (const part of parts) {
+    for (const part of span.text.split(/( +)/)) {
       if (part === '') continue;
-      if (/^ +$/.test(part)) flush();
-      else current.push({ text: part, style: span.style });
+      if (/^ +$/.test(part)) {
+        flush(false);
+        continue;
+      }
+      for (const piece of part.split(WIDE_SPLIT)) {
+        if (piece === '') continue;
+        if (WIDE.test(piece)) {
+          // A CJK character stands alone, glued to what comes before and after it.
+          flush(true);
+          current.push({ text: piece, style: span.style });
+          flush(true);
+        } else current.push({ text: piece, style: span.style });
+      }
     }
   }
-  flush();
+  flush(false);
   return out;
 }
 
@@ -60,23 +82,26 @@ function breakWord(word: Word, width: number): Word[] {
   const pieces: Word[] = [];
   let spans: Span[] = [];
   let used = 0;
+  const push = () => {
+    pieces.push({ spans, width: used, glue: pieces.length === 0 ? word.glue : true });
+    spans = [];
+    used = 0;
+  };
   for (const span of word.spans) {
     let buffer = '';
     for (const ch of span.text) {
       const w = stringWidth(ch);
       if (used + w > width && used > 0) {
         if (buffer) spans.push({ text: buffer, style: span.style });
-        pieces.push({ spans, width: used });
-        spans = [];
         buffer = '';
-        used = 0;
+        push();
       }
       buffer += ch;
       used += w;
     }
     if (buffer) spans.push({ text: buffer, style: span.style });
   }
-  if (spans.length > 0) pieces.push({ spans, width: used });
+  if (spans.length > 0) push();
   return pieces;
 }
 
@@ -107,9 +132,9 @@ export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent
   for (const word of words(spans)) {
     const pieces = word.width > room ? breakWord(word, room) : [word];
     for (const piece of pieces) {
-      const needed = (empty ? 0 : 1) + piece.width;
-      if (!empty && used + needed > width) push();
-      if (!empty) {
+      const gap = empty || piece.glue ? 0 : 1;
+      if (!empty && used + gap + piece.width > width) push();
+      if (!empty && !piece.glue) {
         line.push({ text: ' ', style: 'plain' });
         used += 1;
       }

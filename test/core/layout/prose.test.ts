@@ -42,6 +42,14 @@ describe('layoutProse', () => {
     for (const line of texts('三次握手 建立 连接 三次握手 建立 连接', 10)) expect(stringWidth(line)).toBeLessThanOrEqual(10);
   });
 
+  it('breaks Chinese text between characters to fill each line', () => {
+    const out = texts('请区分两件事：ACK 标志位（一个比特）和确认号（发送方期待的下一个序号）。', 20);
+    expect(out[0]).toBe('请区分两件事：ACK 标');
+    for (const line of out.slice(0, -1)) expect(stringWidth(line)).toBeGreaterThanOrEqual(19);
+    for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(20);
+    expect(out.join('').replace(/ /g, '')).toBe('请区分两件事：ACK标志位（一个比特）和确认号（发送方期待的下一个序号）。');
+  });
+
   it('marks `code` and **strong** spans', () => {
     expect(inlineSpans('send `SYN` **now**')).toEqual([
       { text: 'send ', style: 'plain' },
