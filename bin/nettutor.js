@@ -9,7 +9,9 @@ if (noColorFlag || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !
 await import('../dist/cli.js').then(
   (cli) => cli.main(argv),
   (error) => {
-    process.stderr.write(`nettutor: could not load dist/cli.js (${error.code ?? error.message}). Run \`npm run build\` first.\n`);
+    process.stderr.write(
+      `nettutor: could not load dist/cli.js (${error.code ?? error.message}). Run \`npm run build\` first.\n`,
+    );
     process.exit(1);
   },
 );

@@ -30,7 +30,9 @@ simulate(scenario(50, 10_000, 0.01)); // warm-up
 const runs = [0, 1, 2].map(() => time(() => simulate(big)));
 const best = runs.reduce((a, b) => (a.ms < b.ms ? a : b));
 const events = best.value.events.length;
-console.log(`simulate: ${events} events in ${best.ms.toFixed(0)} ms (${Math.round(events / (best.ms / 1000)).toLocaleString('en')} events/s)`);
+console.log(
+  `simulate: ${events} events in ${best.ms.toFixed(0)} ms (${Math.round(events / (best.ms / 1000)).toLocaleString('en')} events/s)`,
+);
 
 // One 80-column frame of a run of about 200 events.
 let small = scenario(20, 3000, 0.05);
@@ -42,7 +44,8 @@ for (let n = 20; result.events.length < 200 && n < 400; n += 5) {
 for (let i = 0; i < 50; i++) renderLadder(result, small, { width: 80, charset: 'unicode' });
 const frames = 500;
 const layout = time(() => {
-  for (let i = 0; i < frames; i++) renderLadder(result, small, { width: 80, charset: 'unicode', upTo: i % result.events.length });
+  for (let i = 0; i < frames; i++)
+    renderLadder(result, small, { width: 80, charset: 'unicode', upTo: i % result.events.length });
 });
 const layoutMs = layout.ms / frames;
 console.log(`ladder: ${layoutMs.toFixed(3)} ms per 80-column frame of a ${result.events.length}-event run`);

@@ -27,9 +27,30 @@ function tui() {
   const json = join(out, 'tui.json');
   if (existsSync(tuibench)) {
     console.log(`== TUI (tuibench, ${runs} runs, 80x24)`);
-    const args = [tuibench, '-n', String(runs), '--until', MARKER, '--keys', KEYS, '--idle', '3',
-      '--vs', FLOOR, '--vs-until', 'ready', '--vs-keys', 'down', '--label', 'nettutor', '--vs-label', 'node',
-      '--json-out', json, APP];
+    const args = [
+      tuibench,
+      '-n',
+      String(runs),
+      '--until',
+      MARKER,
+      '--keys',
+      KEYS,
+      '--idle',
+      '3',
+      '--vs',
+      FLOOR,
+      '--vs-until',
+      'ready',
+      '--vs-keys',
+      'down',
+      '--label',
+      'nettutor',
+      '--vs-label',
+      'node',
+      '--json-out',
+      json,
+      APP,
+    ];
     const r = spawnSync('python3', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error('tuibench failed');
     const report = JSON.parse(readFileSync(json, 'utf8'));
@@ -38,8 +59,25 @@ function tui() {
     return figures;
   }
   console.log(`== TUI (built-in pty harness, ${runs} runs, 80x24)`);
-  const r = spawnSync('python3', [join(root, 'scripts/bench-pty.py'), '--runs', String(runs), '--marker', MARKER,
-    '--keys', KEYS, '--floor', FLOOR, '--json-out', json, '--', ...APP.split(' ')], { stdio: 'inherit', env });
+  const r = spawnSync(
+    'python3',
+    [
+      join(root, 'scripts/bench-pty.py'),
+      '--runs',
+      String(runs),
+      '--marker',
+      MARKER,
+      '--keys',
+      KEYS,
+      '--floor',
+      FLOOR,
+      '--json-out',
+      json,
+      '--',
+      ...APP.split(' '),
+    ],
+    { stdio: 'inherit', env },
+  );
   if (r.status !== 0) throw new Error('pty harness failed');
   return JSON.parse(readFileSync(json, 'utf8'));
 }
@@ -62,8 +100,30 @@ function inkMenu(tuibench) {
   });
   console.log(`== first frame against a hello-world Ink menu (${runs} runs)`);
   const json = join(out, 'ink-menu.json');
-  const r = spawnSync('python3', [tuibench, '-n', String(runs), '--idle', '0', '--until', MARKER, '--label', 'nettutor',
-    '--vs', `node ${menu}`, '--vs-until', 'q to quit', '--vs-label', 'ink-menu', '--json-out', json, APP], { stdio: 'inherit', env });
+  const r = spawnSync(
+    'python3',
+    [
+      tuibench,
+      '-n',
+      String(runs),
+      '--idle',
+      '0',
+      '--until',
+      MARKER,
+      '--label',
+      'nettutor',
+      '--vs',
+      `node ${menu}`,
+      '--vs-until',
+      'q to quit',
+      '--vs-label',
+      'ink-menu',
+      '--json-out',
+      json,
+      APP,
+    ],
+    { stdio: 'inherit', env },
+  );
   if (r.status !== 0) return undefined;
   const report = JSON.parse(readFileSync(json, 'utf8'));
   return report.targets?.[1]?.stats?.first_frame_ms?.median;
@@ -94,8 +154,15 @@ function fromTuibench(report) {
 async function core() {
   console.log('== engine and layout');
   const entry = join(out, 'bench-core.mjs');
-  await build({ entryPoints: [join(root, 'scripts/bench-core.ts')], outfile: entry, bundle: true, platform: 'node',
-    format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'scripts/bench-core.ts')],
+    outfile: entry,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   const text = execFileSync(process.execPath, [entry], { encoding: 'utf8' });
   process.stdout.write(text);
   return JSON.parse(text.trim().split('\n').pop());
@@ -109,14 +176,23 @@ console.log('\n== summary (medians)');
 if (tuiFigures) {
   const t = tuiFigures;
   const ratio = t.firstFrameMs && t.nodeFirstFrameMs ? (t.firstFrameMs / t.nodeFirstFrameMs).toFixed(2) : '-';
-  console.log(`first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`);
-  if (t.inkMenuFirstFrameMs) console.log(`hello-world Ink menu, same machine: ${t.inkMenuFirstFrameMs.toFixed(0)} ms (the second run above compares the two directly)`);
+  console.log(
+    `first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`,
+  );
+  if (t.inkMenuFirstFrameMs)
+    console.log(
+      `hello-world Ink menu, same machine: ${t.inkMenuFirstFrameMs.toFixed(0)} ms (the second run above compares the two directly)`,
+    );
   for (const k of t.keys) {
-    const min = k.minRowBytes == null ? "n/a without tuibench" : `${k.minRowBytes} B`;
+    const min = k.minRowBytes == null ? 'n/a without tuibench' : `${k.minRowBytes} B`;
     console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${min}; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
   }
   console.log(`idle: ${t.idleCpuPct?.toFixed(2)} % CPU, ${t.idleBytesPerS} B/s (target 0)`);
   console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB (target < 90)`);
 }
-console.log(`engine: ${coreFigures.events} events in ${coreFigures.simulateMs.toFixed(0)} ms (target: 1M in < 2000 ms)`);
-console.log(`ladder: ${coreFigures.layoutMs.toFixed(3)} ms per 80-column frame of a ${coreFigures.layoutEvents}-event run (target < 2 ms)`);
+console.log(
+  `engine: ${coreFigures.events} events in ${coreFigures.simulateMs.toFixed(0)} ms (target: 1M in < 2000 ms)`,
+);
+console.log(
+  `ladder: ${coreFigures.layoutMs.toFixed(3)} ms per 80-column frame of a ${coreFigures.layoutEvents}-event run (target < 2 ms)`,
+);

@@ -21,7 +21,16 @@ function wrongAnswers(e: Exercise, expected: string): Array<string | string[]> {
     case 'single':
       return e.options.filter((o) => o.id !== e.answer).map((o) => o.id);
     case 'multiple':
-      return [e.answer.slice(1), [...e.answer, ...e.options.filter((o) => !e.answer.includes(o.id)).map((o) => o.id).slice(0, 1)]];
+      return [
+        e.answer.slice(1),
+        [
+          ...e.answer,
+          ...e.options
+            .filter((o) => !e.answer.includes(o.id))
+            .map((o) => o.id)
+            .slice(0, 1),
+        ],
+      ];
     case 'ordering':
       return [e.items.map((i) => i.id), [...e.answer].reverse()];
     case 'short':
@@ -54,7 +63,8 @@ describe('the shipped lessons', () => {
             const right: string | string[] =
               e.type === 'short' ? text(expected[0]!, 'en') : e.type === 'single' ? e.answer : e.answer;
             expect(grade(e, right, ctx).correct).toBe(true);
-            for (const wrong of wrongAnswers(e, text(expected[0]!, 'en'))) expect(grade(e, wrong, ctx).correct).toBe(false);
+            for (const wrong of wrongAnswers(e, text(expected[0]!, 'en')))
+              expect(grade(e, wrong, ctx).correct).toBe(false);
           }
         });
       }

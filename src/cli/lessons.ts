@@ -31,7 +31,11 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   const [action, ...rest] = positionals;
   const extraDir = values.lessons ? resolve(io.cwd, values.lessons) : undefined;
   if (action === 'check') {
-    if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, 'Run `nettutor lessons --help` for usage.');
+    if (rest.length > 1)
+      throw new UsageError(
+        `lessons check takes one folder, got ${rest.length}`,
+        'Run `nettutor lessons --help` for usage.',
+      );
     const loaded = rest[0]
       ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
       : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
@@ -43,14 +47,20 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     return loaded.problems.length > 0 ? EXIT.usage : EXIT.ok;
   }
   if (action === 'list') {
-    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, 'Run `nettutor lessons --help` for usage.');
+    if (rest.length > 0)
+      throw new UsageError(`unexpected argument '${rest[0]}'`, 'Run `nettutor lessons --help` for usage.');
     const locale = resolveLocale(values.lang, io.env);
     const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
-    const rows = loaded.lessons.map((l) => ({ id: l.id, title: text(l.title, locale), exercises: gradedIds(l).length }));
+    const rows = loaded.lessons.map((l) => ({
+      id: l.id,
+      title: text(l.title, locale),
+      exercises: gradedIds(l).length,
+    }));
     if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else {
       const width = Math.max(2, ...rows.map((r) => r.id.length));
-      for (const r of rows) io.stdout.write(`${r.id.padEnd(width)}  ${r.title} (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`);
+      for (const r of rows)
+        io.stdout.write(`${r.id.padEnd(width)}  ${r.title} (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`);
     }
     for (const p of loaded.problems) io.stderr.write(`nettutor: skipped: ${formatProblem(p, io.cwd)}\n`);
     return EXIT.ok;

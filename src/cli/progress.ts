@@ -46,7 +46,9 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   if (values.lesson !== undefined && !values.reset) throw new UsageError('--lesson goes with --reset', hint);
   if (values.yes && !values.reset) throw new UsageError('--yes goes with --reset', hint);
 
-  const file = values.progress ? resolve(io.cwd, values.progress) : defaultProgressPath(io.env, process.platform, homedir());
+  const file = values.progress
+    ? resolve(io.cwd, values.progress)
+    : defaultProgressPath(io.env, process.platform, homedir());
   const store = openProgressStore(file);
   const { progress, notices } = store.load();
   for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
@@ -85,7 +87,10 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
     const what = id ? `the progress of lesson '${id}'` : 'all your progress';
     if (!values.yes) {
       if (!io.stdin.isTTY || !io.stdout.isTTY || !io.confirm) {
-        throw new UsageError(`refusing to forget ${what} without a confirmation`, 'Add --yes to reset without being asked.');
+        throw new UsageError(
+          `refusing to forget ${what} without a confirmation`,
+          'Add --yes to reset without being asked.',
+        );
       }
       if (!(await io.confirm(`Forget ${what} (kept in ${file})?`))) {
         io.stdout.write('Nothing was changed.\n');
@@ -109,7 +114,9 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
     const ids = gradedIds(l);
     const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
     const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;
-    io.stdout.write(`${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`);
+    io.stdout.write(
+      `${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`,
+    );
   }
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));
   if (unknown.length > 0) io.stdout.write(`\nAlso kept, for lessons not loaded now: ${unknown.join(', ')}\n`);

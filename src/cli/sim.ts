@@ -90,15 +90,21 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     for (const s of BUILTIN_SCENARIOS) io.stdout.write(`${s.name.padEnd(width)}  ${s.title}\n`);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError('sim needs a scenario: a built-in name or a file', 'Run `nettutor sim --list` for the built-in scenarios.');
-  if (positionals.length > 1) throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);
+  if (positionals.length === 0)
+    throw new UsageError(
+      'sim needs a scenario: a built-in name or a file',
+      'Run `nettutor sim --list` for the built-in scenarios.',
+    );
+  if (positionals.length > 1)
+    throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);
   const format = values.format ?? 'ascii';
   if (!['ascii', 'text', 'json'].includes(format)) {
     throw new UsageError(`--format must be ascii, text or json, not '${format}'`, HINT);
   }
   let width: number;
   if (values.width !== undefined) {
-    if (!/^\d+$/.test(values.width)) throw new UsageError(`--width must be a whole number, not '${values.width}'`, HINT);
+    if (!/^\d+$/.test(values.width))
+      throw new UsageError(`--width must be a whole number, not '${values.width}'`, HINT);
     width = Number(values.width);
     if (width < MIN_LADDER_WIDTH || width > MAX_LADDER_WIDTH) {
       throw new UsageError(
@@ -124,7 +130,9 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   } else {
     try {
       const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });
-      io.stdout.write(`${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n`);
+      io.stdout.write(
+        `${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n`,
+      );
     } catch (error) {
       if (error instanceof LadderWidthError) throw new UsageError(error.message, HINT);
       throw error;

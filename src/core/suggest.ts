@@ -15,8 +15,6 @@ function distance(a: string, b: string): number {
 }
 
 export function didYouMean(word: string, known: readonly string[]): string {
-  const best = known
-    .map((k) => ({ k, d: distance(word.toLowerCase(), k.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d)[0];
+  const best = known.map((k) => ({ k, d: distance(word.toLowerCase(), k.toLowerCase()) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best.k}"?)` : '';
 }

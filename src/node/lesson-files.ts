@@ -3,7 +3,14 @@
 // problem can name its line. Nothing here throws: problems are returned.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import {
+  type Node,
+  type ParseError,
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
 import { type FieldProblem, validateLesson } from '../core/lessons/validate.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
 import { parseScenario } from '../core/scenario/validate.js';
@@ -67,7 +74,11 @@ export function readJsonFile(file: string): ParsedJson {
       problems: errors.slice(0, 5).map((e) => {
         const line = lineOf(text, e.offset);
         const column = e.offset - text.lastIndexOf('\n', e.offset - 1);
-        return { line, field: '', message: `invalid JSON: ${printParseErrorCode(e.error)} at line ${line}, column ${column}` };
+        return {
+          line,
+          field: '',
+          message: `invalid JSON: ${printParseErrorCode(e.error)} at line ${line}, column ${column}`,
+        };
       }),
     };
   }
@@ -75,11 +86,19 @@ export function readJsonFile(file: string): ParsedJson {
 }
 
 function withLines(file: string, parsed: ParsedJson, problems: FieldProblem[]): LessonProblem[] {
-  return problems.map((p) => ({ file, line: lineOfField(parsed.root, parsed.text, p.field), field: p.field, message: p.message }));
+  return problems.map((p) => ({
+    file,
+    line: lineOfField(parsed.root, parsed.text, p.field),
+    field: p.field,
+    message: p.message,
+  }));
 }
 
 /** Scenario files a lesson names (paths ending in .json), loaded and validated. */
-function loadScenarioFiles(dir: string, value: unknown): { scenarios: Record<string, Scenario>; problems: LessonProblem[] } {
+function loadScenarioFiles(
+  dir: string,
+  value: unknown,
+): { scenarios: Record<string, Scenario>; problems: LessonProblem[] } {
   const scenarios: Record<string, Scenario> = {};
   const problems: LessonProblem[] = [];
   const names = new Set<string>();
@@ -92,7 +111,11 @@ function loadScenarioFiles(dir: string, value: unknown): { scenarios: Record<str
   for (const name of names) {
     const file = resolve(dir, name);
     if (!file.startsWith(resolve(dir))) {
-      problems.push({ file: join(dir, 'lesson.json'), field: '', message: `scenario "${name}" is outside the lesson folder` });
+      problems.push({
+        file: join(dir, 'lesson.json'),
+        field: '',
+        message: `scenario "${name}" is outside the lesson folder`,
+      });
       continue;
     }
     const parsed = readJsonFile(file);
@@ -126,13 +149,22 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) {
-      return { lessons, problems: [{ file: dir, field: '', message: 'expected a folder of lessons, found a file' }], notices: [] };
+      return {
+        lessons,
+        problems: [{ file: dir, field: '', message: 'expected a folder of lessons, found a file' }],
+        notices: [],
+      };
     }
     entries = existsSync(join(dir, 'lesson.json')) ? ['.'] : readdirSync(dir).sort();
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'the folder does not exist' : e.code === 'EACCES' ? 'permission denied' : e.message;
-    return { lessons, problems: [{ file: dir, field: '', message: `cannot read the lessons folder: ${why}` }], notices: [] };
+    const why =
+      e.code === 'ENOENT' ? 'the folder does not exist' : e.code === 'EACCES' ? 'permission denied' : e.message;
+    return {
+      lessons,
+      problems: [{ file: dir, field: '', message: `cannot read the lessons folder: ${why}` }],
+      notices: [],
+    };
   }
   for (const entry of entries) {
     const folder = join(dir, entry);
@@ -155,7 +187,11 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
   for (const lesson of lessons) {
     const other = seen.get(lesson.id);
     if (other) {
-      problems.push({ file: lesson.source, field: 'id', message: `duplicate lesson id "${lesson.id}" (also in ${other})` });
+      problems.push({
+        file: lesson.source,
+        field: 'id',
+        message: `duplicate lesson id "${lesson.id}" (also in ${other})`,
+      });
       continue;
     }
     seen.set(lesson.id, lesson.source);

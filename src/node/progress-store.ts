@@ -75,7 +75,8 @@ function read(file: string): ReadResult {
     return { kind: 'bad', reason: `it is not valid JSON (${(error as Error).message})` };
   }
   const parsed = parseProgress(json);
-  if ('error' in parsed) return parsed.newer ? { kind: 'unreadable', reason: parsed.error } : { kind: 'bad', reason: parsed.error };
+  if ('error' in parsed)
+    return parsed.newer ? { kind: 'unreadable', reason: parsed.error } : { kind: 'bad', reason: parsed.error };
   return { kind: 'ok', progress: parsed };
 }
 
@@ -118,7 +119,9 @@ export function openProgressStore(file: string): ProgressStore {
       if (r.kind === 'unreadable') {
         return {
           progress: emptyProgress(),
-          notices: [`Your progress file ${file} cannot be read (${r.reason}); it is left as it is, and this session's progress may not be saved.`],
+          notices: [
+            `Your progress file ${file} cannot be read (${r.reason}); it is left as it is, and this session's progress may not be saved.`,
+          ],
         };
       }
       const aside = asideName(file);
@@ -126,12 +129,16 @@ export function openProgressStore(file: string): ProgressStore {
         renameSync(file, aside);
         return {
           progress: emptyProgress(),
-          notices: [`Your progress file could not be used (${r.reason}); it was moved to ${aside} and you start afresh.`],
+          notices: [
+            `Your progress file could not be used (${r.reason}); it was moved to ${aside} and you start afresh.`,
+          ],
         };
       } catch (error) {
         return {
           progress: emptyProgress(),
-          notices: [`Your progress file ${file} could not be used (${r.reason}) nor moved aside (${message(error)}); progress will not be saved over it.`],
+          notices: [
+            `Your progress file ${file} could not be used (${r.reason}) nor moved aside (${message(error)}); progress will not be saved over it.`,
+          ],
         };
       }
     },

@@ -32,7 +32,6 @@ export interface AppProps {
   onProgress?: (progress: Progress) => void;
 }
 
-
 export function App({ initial, theme, locale, onSave, onProgress }: AppProps): ReactElement {
   const [state, dispatch] = useReducer(appReducer, initial);
   const screenReader = useIsScreenReaderEnabled();
@@ -106,7 +105,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     // Keys typed faster than they are read (or sent in one packet over SSH) arrive together:
     // plain characters are taken one by one, so `nnn` turns three pages.
     if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
-      for (const ch of Array.from(input)) dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows });
+      for (const ch of Array.from(input))
+        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows });
       return;
     }
     dispatch({ type: 'key', input, key, bodyMax, pageRows });
@@ -146,7 +146,10 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
     const titleRoom = Math.max(10, width - pageInfo.length - 1);
     const header: UiLine = [
-      { text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - pageInfo.length), bold: true },
+      {
+        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - pageInfo.length),
+        bold: true,
+      },
       { text: pageInfo, dim: true },
     ];
     const barWidth = Math.max(10, Math.min(40, width - 30));
@@ -165,16 +168,21 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
         intro[intro.length - 1] = [...intro[intro.length - 1]!, { text: ` ${theme.glyphs.ellipsis}`, dim: true }];
       }
       const p = state.prediction;
-      const predict = p && state.player.predict
-        ? {
-            question: predictQuestion(state.player.result, state.player.predict.at, state.player.predict.point.ask),
-            choices: p.choices,
-            cursor: p.cursor,
-            verdict: p.verdict
-              ? { correct: p.verdict.correct, expected: p.verdict.expected.map((e) => tr(e)).join(', '), feedback: p.verdict.feedback.map((f) => tr(f)) }
-              : undefined,
-          }
-        : null;
+      const predict =
+        p && state.player.predict
+          ? {
+              question: predictQuestion(state.player.result, state.player.predict.at, state.player.predict.point.ask),
+              choices: p.choices,
+              cursor: p.cursor,
+              verdict: p.verdict
+                ? {
+                    correct: p.verdict.correct,
+                    expected: p.verdict.expected.map((e) => tr(e)).join(', '),
+                    feedback: p.verdict.feedback.map((f) => tr(f)),
+                  }
+                : undefined,
+            }
+          : null;
       const player = playerLines(state.player, width, bodyHeight - intro.length, theme, predict, screenReader);
       view = { visible: [...intro, ...player], top: 0, more: { above: false, below: false } };
     }
@@ -190,10 +198,10 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     const more = saveError
       ? plain(`! progress not saved: ${saveError}`, { bold: true, color: theme.colors.error })
       : view.more.below
-      ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
-      : view.more.above
-        ? plain(`${theme.glyphs.up} more above`, { dim: true })
-        : rule(width, theme);
+        ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+        : view.more.above
+          ? plain(`${theme.glyphs.up} more above`, { dim: true })
+          : rule(width, theme);
     content = (
       <Box flexDirection="column" height={frameHeight}>
         <Lines lines={[header, bar, rule(width, theme)]} />
@@ -205,7 +213,6 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   }
   return <ThemeContext.Provider value={theme}>{content}</ThemeContext.Provider>;
 }
-
 
 function lessonSummaryShort(state: TutorState, lesson: Lesson): string {
   const ids = gradedIds(lesson);

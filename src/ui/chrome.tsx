@@ -60,4 +60,3 @@ export function helpLines(under: Mode, theme: Theme): UiLine[] {
   lines.push(plain('The README lists every key of every screen.', { dim: true }));
   return lines;
 }
-

@@ -2,12 +2,7 @@
 // in the current mode, and the mode is read from the state the key arrives in
 // (not the one last drawn), so keys typed quickly never reach a stale screen.
 import type { Key } from 'ink';
-import {
-  type TutorAction,
-  type TutorState,
-  currentExercise,
-  tutorReducer,
-} from '../core/tutor/machine.js';
+import { type TutorAction, type TutorState, currentExercise, tutorReducer } from '../core/tutor/machine.js';
 import { type Intent, type Mode, intentFor } from './keymap.js';
 
 export function modeOf(state: TutorState): Mode {
@@ -82,7 +77,8 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
       if (mode === 'predict') return { type: 'predict/move', delta };
-      if (mode === 'page' || mode === 'short-answer' || mode === 'verdict') return { type: 'page/scroll', delta, max: bodyMax };
+      if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
+        return { type: 'page/scroll', delta, max: bodyMax };
       return { type: 'answer/move', delta };
     }
     case 'page-up':
@@ -90,7 +86,6 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
       return { type: 'page/scroll', delta: (intent === 'page-up' ? -1 : 1) * pageRows, max: bodyMax };
   }
 }
-
 
 export type KeyAction = { type: 'key'; input: string; key: Key; bodyMax: number; pageRows: number };
 
@@ -113,4 +108,3 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   }
   return state;
 }
-

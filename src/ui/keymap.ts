@@ -153,7 +153,13 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { intent: 'next-page', keys: [k('right')], label: '→', does: 'next page' },
     { intent: 'prev-page', keys: [k('left')], label: '←', does: 'previous page' },
     { intent: 'erase', keys: [k('backspace')], label: 'Backspace', does: 'erase' },
-    { intent: 'back', keys: [k('escape'), k('tab')], label: 'Esc', does: 'stop typing (then h, n, p, q work)', hint: true },
+    {
+      intent: 'back',
+      keys: [k('escape'), k('tab')],
+      label: 'Esc',
+      does: 'stop typing (then h, n, p, q work)',
+      hint: true,
+    },
     QUIT_CTRL_C,
   ],
   verdict: [
@@ -167,7 +173,16 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     HELP,
     QUIT,
   ],
-  help: [{ intent: 'back', keys: [k('escape'), c('?'), c('q'), k('return')], label: 'Esc/?', does: 'close help', hint: true }, QUIT_CTRL_C],
+  help: [
+    {
+      intent: 'back',
+      keys: [k('escape'), c('?'), c('q'), k('return')],
+      label: 'Esc/?',
+      does: 'close help',
+      hint: true,
+    },
+    QUIT_CTRL_C,
+  ],
   player: [
     { intent: 'play', keys: [k('space')], label: 'Space', does: 'play/pause', hint: true },
     { intent: 'step-forward', keys: [k('right'), c('l')], label: '→/←', does: 'step', hint: true },

@@ -26,7 +26,19 @@ describe('nettutor (router)', () => {
   it('prints help naming every subcommand and option', () => {
     const r = nettutor(['--help']);
     expect(r.code).toBe(0);
-    for (const word of ['sim', 'lessons check', 'lessons list', 'progress --export', '--reset', '--lang', '--ascii-only', '--no-color', '--lessons', '--progress', '--lesson']) {
+    for (const word of [
+      'sim',
+      'lessons check',
+      'lessons list',
+      'progress --export',
+      '--reset',
+      '--lang',
+      '--ascii-only',
+      '--no-color',
+      '--lessons',
+      '--progress',
+      '--lesson',
+    ]) {
       expect(r.stdout).toContain(word);
     }
   });
@@ -54,7 +66,10 @@ describe('nettutor (router)', () => {
       code: 2,
       stderr: expect.stringContaining('--lessons /no/such/folder: the folder does not exist'),
     });
-    expect(nettutor(['--progress', '/tmp'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--progress /tmp is a folder') });
+    expect(nettutor(['--progress', '/tmp'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--progress /tmp is a folder'),
+    });
   });
 
   it('rejects an unknown command, and says where a subcommand goes', () => {

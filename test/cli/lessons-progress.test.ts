@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 const run = (args: string[], cwd = tmpdir()) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, env: { ...process.env, CI: '' }, input: '' });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, CI: '' },
+    input: '',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -27,7 +32,10 @@ describe('nettutor lessons', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });
     const d = mkdtempSync(join(tmpdir(), 'nettutor-check-'));
     mkdirSync(join(d, 'x'));
-    writeFileSync(join(d, 'x', 'lesson.json'), '{\n  "formatVersion": 1,\n  "id": "Bad Id",\n  "order": 1,\n  "title": "T",\n  "summary": "S",\n  "pages": []\n}\n');
+    writeFileSync(
+      join(d, 'x', 'lesson.json'),
+      '{\n  "formatVersion": 1,\n  "id": "Bad Id",\n  "order": 1,\n  "title": "T",\n  "summary": "S",\n  "pages": []\n}\n',
+    );
     const r = run(['lessons', 'check', d], d);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`x/lesson.json:3: id: expected an id in kebab-case (a-z, 0-9 and -), found "Bad Id"`);
@@ -36,7 +44,10 @@ describe('nettutor lessons', () => {
   });
 
   it('rejects an unknown lessons command', () => {
-    expect(run(['lessons', 'verify'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown lessons command 'verify'") });
+    expect(run(['lessons', 'verify'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown lessons command 'verify'"),
+    });
   });
 });
 
@@ -52,7 +63,16 @@ describe('nettutor progress', () => {
             seen: ['welcome'],
             page: 'welcome',
             updatedAt: '2026-01-01T00:00:00.000Z',
-            exercises: { 'server-isn-carrier': { attempts: 1, hintsUsed: 0, solved: true, solutionShown: false, score: 1, updatedAt: '2026-01-01T00:00:00.000Z' } },
+            exercises: {
+              'server-isn-carrier': {
+                attempts: 1,
+                hintsUsed: 0,
+                solved: true,
+                solutionShown: false,
+                score: 1,
+                updatedAt: '2026-01-01T00:00:00.000Z',
+              },
+            },
           },
         },
       }),
@@ -82,7 +102,10 @@ describe('nettutor progress', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('Add --yes');
     expect(JSON.parse(readFileSync(f, 'utf8')).lessons).not.toEqual({});
-    expect(run(['progress', '--reset', '--lesson', 'nope', '--yes', '--progress', f])).toMatchObject({ code: 2, stderr: expect.stringContaining("no lesson with id 'nope'") });
+    expect(run(['progress', '--reset', '--lesson', 'nope', '--yes', '--progress', f])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("no lesson with id 'nope'"),
+    });
     expect(run(['progress', '--reset', '--lesson', 'how-nettutor-works', '--yes', '--progress', f]).code).toBe(0);
     expect(JSON.parse(readFileSync(f, 'utf8')).lessons).toEqual({});
   });
@@ -96,7 +119,13 @@ describe('nettutor progress', () => {
   });
 
   it('rejects options that do not go together', () => {
-    expect(run(['progress', '--export', '--reset'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot be used together') });
-    expect(run(['progress', '--lesson', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lesson goes with --reset') });
+    expect(run(['progress', '--export', '--reset'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot be used together'),
+    });
+    expect(run(['progress', '--lesson', 'x'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--lesson goes with --reset'),
+    });
   });
 });

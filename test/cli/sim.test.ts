@@ -54,7 +54,13 @@ describe('nettutor sim', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.scenario).toBe('handshake');
     expect(doc.events).toHaveLength(13);
-    expect(doc.events[7]).toEqual({ t: 60, type: 'send', side: 'server', id: 2, segment: { flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 } });
+    expect(doc.events[7]).toEqual({
+      t: 60,
+      type: 'send',
+      side: 'server',
+      id: 2,
+      segment: { flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 },
+    });
     expect(doc.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
   });
 
@@ -85,12 +91,27 @@ describe('nettutor sim', () => {
   });
 
   it('rejects bad usage with status 2 and a hint', async () => {
-    expect(await sim(['handshake', '--width', '40'])).toMatchObject({ code: 2, stderr: expect.stringContaining('56 to 200') });
-    expect(await sim(['handshake', '--width', 'wide'])).toMatchObject({ code: 2, stderr: expect.stringContaining('whole number') });
-    expect(await sim(['handshake', '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('ascii, text or json') });
-    expect(await sim(['handshake', '--colour'])).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option '--colour'") });
+    expect(await sim(['handshake', '--width', '40'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('56 to 200'),
+    });
+    expect(await sim(['handshake', '--width', 'wide'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('whole number'),
+    });
+    expect(await sim(['handshake', '--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('ascii, text or json'),
+    });
+    expect(await sim(['handshake', '--colour'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("unknown option '--colour'"),
+    });
     expect(await sim([])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs a scenario') });
-    expect(await sim(['handshak'])).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "handshake"') });
+    expect(await sim(['handshak'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('did you mean "handshake"'),
+    });
   });
 
   it('runs a scenario file, named after the file when it has no name', async () => {
@@ -102,12 +123,22 @@ describe('nettutor sim', () => {
 
   it('names the file, the field and what was expected for an invalid scenario', async () => {
     const dir = file(
-      JSON.stringify({ actions: [{ at: 0, side: 'server', call: 'listen' }, { at: 5, side: 'cleint', call: 'conect' }], loss: 2 }),
+      JSON.stringify({
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 5, side: 'cleint', call: 'conect' },
+        ],
+        loss: 2,
+      }),
     );
     const r = await sim(['my-scenario.json'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('nettutor sim: my-scenario.json: actions[1].side: expected "client" or "server", found "cleint"');
-    expect(r.stderr).toContain('actions[1].call: expected one of listen, connect, send, close, abort; found "conect" (did you mean "connect"?)');
+    expect(r.stderr).toContain(
+      'nettutor sim: my-scenario.json: actions[1].side: expected "client" or "server", found "cleint"',
+    );
+    expect(r.stderr).toContain(
+      'actions[1].call: expected one of listen, connect, send, close, abort; found "conect" (did you mean "connect"?)',
+    );
     expect(r.stderr).toContain('loss: expected a number from 0 to 1, found 2');
     expect(r.stderr).not.toContain('    at ');
   });
@@ -123,6 +154,9 @@ describe('nettutor sim', () => {
     const r = await sim(['missing/scenario.json']);
     expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist') });
     const dir = file('{}');
-    expect(await sim(['.'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('. is a folder, not a scenario file') });
+    expect(await sim(['.'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('. is a folder, not a scenario file'),
+    });
   });
 });

@@ -14,7 +14,11 @@ function pack(lessons: Record<string, string>) {
 }
 
 const lesson = (id: string, order = 1, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ formatVersion: 1, id, order, title: id, summary: 's', pages: [{ id: 'p', text: 't' }], ...extra }, null, 2);
+  JSON.stringify(
+    { formatVersion: 1, id, order, title: id, summary: 's', pages: [{ id: 'p', text: 't' }], ...extra },
+    null,
+    2,
+  );
 
 describe('loading lesson folders', () => {
   it('loads valid lessons in order and reports each bad file with its line and field', () => {
@@ -24,7 +28,9 @@ describe('loading lesson folders', () => {
     expect(r.lessons.map((l) => l.id)).toEqual(['first', 'second']);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ line: 6, field: 'summary' });
-    expect(formatProblem(r.problems[0]!, d)).toBe('c/lesson.json:6: summary: expected a text (a string, or {"en": "…", "zh-CN": "…"}), found 7');
+    expect(formatProblem(r.problems[0]!, d)).toBe(
+      'c/lesson.json:6: summary: expected a text (a string, or {"en": "…", "zh-CN": "…"}), found 7',
+    );
   });
 
   it('reports invalid JSON with line and column instead of throwing', () => {
@@ -36,7 +42,9 @@ describe('loading lesson folders', () => {
 
   it('says what is wrong with a folder that is missing or holds no lessons', () => {
     expect(loadLessonPack('/nonexistent/lessons', 'x').problems[0]!.message).toContain('the folder does not exist');
-    expect(loadLessonPack(mkdtempSync(join(tmpdir(), 'empty-')), 'x').problems[0]!.message).toContain('no lessons found');
+    expect(loadLessonPack(mkdtempSync(join(tmpdir(), 'empty-')), 'x').problems[0]!.message).toContain(
+      'no lessons found',
+    );
   });
 
   it('adds --lessons to the built-in ones, and a lesson with the same id replaces the built-in', () => {

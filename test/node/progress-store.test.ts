@@ -50,13 +50,16 @@ describe('the progress file', () => {
     expect(readdirSync(d)).toEqual(['progress.json']);
   });
 
-  it('never writes over a newer nettutor\'s progress file', () => {
+  it("never writes over a newer nettutor's progress file", () => {
     const file = join(dir(), 'progress.json');
     const newer = JSON.stringify({ version: 99, lessons: { x: {} } });
     writeFileSync(file, newer);
     const store = openProgressStore(file);
     expect(store.load().notices[0]).toContain('newer nettutor');
-    expect(store.save(solved('q1'))).toMatchObject({ ok: false, error: expect.stringContaining('was not overwritten') });
+    expect(store.save(solved('q1'))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('was not overwritten'),
+    });
     expect(readFileSync(file, 'utf8')).toBe(newer);
   });
 
@@ -126,9 +129,18 @@ for (let i = 0; i < 25; i++) {
 `,
     );
     const out = join(d, 'saver.mjs');
-    await build({ entryPoints: [entry], outfile: out, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+    await build({
+      entryPoints: [entry],
+      outfile: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+    });
     const run = (who: string) =>
-      new Promise<number>((resolve) => spawn(process.execPath, [out, file, who], { stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1)));
+      new Promise<number>((resolve) =>
+        spawn(process.execPath, [out, file, who], { stdio: 'inherit' }).on('exit', (c) => resolve(c ?? 1)),
+      );
     expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
     const exercises = openProgressStore(file).load().progress.lessons.lesson?.exercises ?? {};
     expect(Object.keys(exercises)).toHaveLength(50);
@@ -137,11 +149,17 @@ for (let i = 0; i < 25; i++) {
 });
 
 describe('where progress is kept by default', () => {
-  it('follows each platform\'s convention', () => {
-    expect(defaultProgressPath({ XDG_DATA_HOME: '/x/data' }, 'linux', '/home/ann')).toBe('/x/data/nettutor/progress.json');
+  it("follows each platform's convention", () => {
+    expect(defaultProgressPath({ XDG_DATA_HOME: '/x/data' }, 'linux', '/home/ann')).toBe(
+      '/x/data/nettutor/progress.json',
+    );
     expect(defaultProgressPath({}, 'linux', '/home/ann')).toBe('/home/ann/.local/share/nettutor/progress.json');
-    expect(defaultProgressPath({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/ann')).toBe('/home/ann/.local/share/nettutor/progress.json');
-    expect(defaultProgressPath({}, 'darwin', '/Users/ann')).toBe('/Users/ann/Library/Application Support/nettutor/progress.json');
+    expect(defaultProgressPath({ XDG_DATA_HOME: 'relative' }, 'linux', '/home/ann')).toBe(
+      '/home/ann/.local/share/nettutor/progress.json',
+    );
+    expect(defaultProgressPath({}, 'darwin', '/Users/ann')).toBe(
+      '/Users/ann/Library/Application Support/nettutor/progress.json',
+    );
     expect(defaultProgressPath({ APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ann')).toBe(
       'C:\\Users\\ann\\AppData\\Roaming\\nettutor\\progress.json',
     );

@@ -64,8 +64,21 @@ async function start() {
   const { lessons } = loadLessons({ builtinDir: 'lessons' });
   const initial = initialTutorState({ lessons, progress: emptyProgress(), seed: 3, startLesson: 'watch-a-handshake' });
   const app = render(
-    <App initial={initial} theme={makeTheme({ color: true, ascii: false })} locale="en" progressFile="/tmp/x" onSave={() => undefined} />,
-    { stdout: screen as never, stdin: stdin as never, debug: false, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 },
+    <App
+      initial={initial}
+      theme={makeTheme({ color: true, ascii: false })}
+      locale="en"
+      progressFile="/tmp/x"
+      onSave={() => undefined}
+    />,
+    {
+      stdout: screen as never,
+      stdin: stdin as never,
+      debug: false,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      maxFps: 1000,
+    },
   );
   cleanups.push(() => {
     app.unmount();

@@ -10,7 +10,9 @@ import { KEYS, renderTui } from '../helpers/render.js';
 
 afterEach(() => cleanup());
 
-async function setup(opts: { ascii?: boolean; columns?: number; rows?: number; notices?: string[]; lesson?: string } = {}) {
+async function setup(
+  opts: { ascii?: boolean; columns?: number; rows?: number; notices?: string[]; lesson?: string } = {},
+) {
   const onSave = vi.fn<(p: Progress) => string | undefined>();
   const initial = initialTutorState({
     lessons: [sampleLesson, secondLesson],

@@ -53,7 +53,9 @@ describe('keymap', () => {
   });
 
   it('spells arrows as words in the ASCII style', () => {
-    const hints = hintsFor('page', true).map((h) => h.keys).join(' ');
+    const hints = hintsFor('page', true)
+      .map((h) => h.keys)
+      .join(' ');
     expect(hints).not.toMatch(/[←→↑↓]/);
     expect(hints).toContain('n/Right');
   });

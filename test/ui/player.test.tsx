@@ -34,7 +34,13 @@ const lesson: Lesson = {
 async function setup(columns = 80, rows = 24) {
   const initial = initialTutorState({ lessons: [lesson], progress: emptyProgress(), seed: 1, startLesson: 'sim' });
   return renderTui(
-    <App initial={initial} theme={makeTheme({ color: false, ascii: false })} locale="en" progressFile="/x" onSave={() => undefined} />,
+    <App
+      initial={initial}
+      theme={makeTheme({ color: false, ascii: false })}
+      locale="en"
+      progressFile="/x"
+      onSave={() => undefined}
+    />,
     { columns, rows },
   );
 }

@@ -14,7 +14,30 @@ afterEach(() => cleanup());
 // 'q' and Ctrl+C are left out: they end the session, which other tests cover.
 const POOL = [
   ...Object.values(KEYS).filter((k) => k !== KEYS.ctrlC),
-  'n', 'p', 'h', 'r', 'd', 'u', 'w', 'c', 'y', 'g', 'G', '+', '-', 'j', 'k', 'l', '1', '2', 'x', '?', ' ', '\u001B[1;5A', '€', '好',
+  'n',
+  'p',
+  'h',
+  'r',
+  'd',
+  'u',
+  'w',
+  'c',
+  'y',
+  'g',
+  'G',
+  '+',
+  '-',
+  'j',
+  'k',
+  'l',
+  '1',
+  '2',
+  'x',
+  '?',
+  ' ',
+  '\u001B[1;5A',
+  '€',
+  '好',
 ];
 
 describe('random keys', () => {

@@ -82,7 +82,8 @@ function resolveSource(source: AnswerSource, ctx: GradeContext): string {
   if ('value' in source) return String(source.value);
   if ('expr' in source) return String(evaluate(source.expr, ctx.params));
   const set: Params = {};
-  for (const [k, v] of Object.entries(source.sim.set ?? {})) set[k] = typeof v === 'string' ? interpolate(v, ctx.params) : v;
+  for (const [k, v] of Object.entries(source.sim.set ?? {}))
+    set[k] = typeof v === 'string' ? interpolate(v, ctx.params) : v;
   const result = ctx.runScenario(source.sim.scenario, set);
   const answer = runQuery(result, source.sim.query);
   if ('error' in answer) throw new Error(`the answer cannot be computed: ${answer.error}`);
@@ -101,7 +102,7 @@ export function expectedAnswer(exercise: Exercise, ctx: GradeContext): LocalText
         const t = exercise.items.find((it) => it.id === id)?.text ?? id;
         return typeof t === 'string'
           ? `${i + 1}. ${t}`
-          : Object.fromEntries(Object.entries(t).map(([k, v]) => [k, `${i + 1}. ${v}`])) as LocalText;
+          : (Object.fromEntries(Object.entries(t).map(([k, v]) => [k, `${i + 1}. ${v}`])) as LocalText);
       });
     case 'short':
       return [resolveSource(exercise.answer, ctx)];
@@ -125,7 +126,8 @@ function gradeShort(exercise: ShortAnswerExercise, answer: string, ctx: GradeCon
   const accepted = [expected, ...(exercise.accept ?? []).map((a) => normalize(exercise.kind, a))];
   if (accepted.includes(given)) return { ...base, correct: true, feedback: [] };
   for (const mistake of exercise.mistakes ?? []) {
-    const raw = typeof mistake.answer === 'object' ? String(evaluate(mistake.answer.expr, ctx.params)) : String(mistake.answer);
+    const raw =
+      typeof mistake.answer === 'object' ? String(evaluate(mistake.answer.expr, ctx.params)) : String(mistake.answer);
     if (normalize(exercise.kind, raw) === given) return { ...base, correct: false, feedback: [mistake.why] };
   }
   return { ...base, correct: false, feedback: [] };

@@ -16,7 +16,9 @@ function nextSend(result: SimResult, index: number): SendEvent | undefined {
 function nextState(result: SimResult, index: number, side?: Side) {
   return result.events
     .slice(index + 1)
-    .find((e): e is Extract<SimEvent, { type: 'state' }> => e.type === 'state' && (side === undefined || e.side === side));
+    .find(
+      (e): e is Extract<SimEvent, { type: 'state' }> => e.type === 'state' && (side === undefined || e.side === side),
+    );
 }
 
 /** The engine's answer, or undefined when nothing of that kind happens next. */
@@ -37,7 +39,9 @@ function explain(result: SimResult, index: number, ask: PredictAsk): LocalText[]
   const send = nextSend(result, index);
   if (!send) return [];
   const s = send.segment;
-  return [`At ${send.t} ms the ${send.side} sends ${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`];
+  return [
+    `At ${send.t} ms the ${send.side} sends ${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`,
+  ];
 }
 
 export function gradePredict(result: SimResult, index: number, ask: PredictAsk, answer: string, side?: Side): Verdict {

@@ -26,7 +26,8 @@ export function runQuery(result: SimResult, query: SimQuery): { value: string } 
   if ('state' in query) {
     const states = result.events.filter((e) => e.type === 'state' && e.side === query.state.side);
     const e = states[query.state.nth - 1];
-    if (e?.type !== 'state') return { error: `the ${query.state.side} changes state ${states.length} times, not ${query.state.nth}` };
+    if (e?.type !== 'state')
+      return { error: `the ${query.state.side} changes state ${states.length} times, not ${query.state.nth}` };
     return { value: e.to };
   }
   if ('final' in query) return { value: result.final[query.final] };

@@ -67,7 +67,15 @@ export function segmentLabel(send: SendEvent, room: number): string {
   const re = send.retransmission ? ' (re)' : '';
   const full = `${flags} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
   const short = `${flags} s=${s.seq}${s.ack === null ? '' : ` a=${s.ack}`}${s.len > 0 ? ` l=${s.len}` : ''}`;
-  const candidates = [full + re, full, short + re, short, `${flags} s=${s.seq}${s.len > 0 ? ` l=${s.len}` : ''}`, `${flags} s=${s.seq}`, flags];
+  const candidates = [
+    full + re,
+    full,
+    short + re,
+    short,
+    `${flags} s=${s.seq}${s.len > 0 ? ` l=${s.len}` : ''}`,
+    `${flags} s=${s.seq}`,
+    flags,
+  ];
   return candidates.find((c) => stringWidth(c) <= room) ?? flags;
 }
 
@@ -125,7 +133,8 @@ export function renderLadder(result: SimResult, scenario: Scenario, opts: Ladder
   const flights = new Map<number, { send: number; ends: Array<{ index: number; lost: boolean }> }>();
   events.forEach((e, i) => {
     if (e.type === 'send') flights.set(e.id, { send: i, ends: [] });
-    else if (e.type === 'deliver' || e.type === 'drop') flights.get(e.id)?.ends.push({ index: i, lost: e.type === 'drop' });
+    else if (e.type === 'deliver' || e.type === 'drop')
+      flights.get(e.id)?.ends.push({ index: i, lost: e.type === 'drop' });
   });
   const inFlightAfter = (t: number) => {
     for (const f of flights.values()) {
@@ -190,7 +199,8 @@ export function renderLadder(result: SimResult, scenario: Scenario, opts: Ladder
     put(row, L, life);
     put(row, R, life);
   });
-  const center = (text: string, col: number) => Math.max(0, Math.min(width - stringWidth(text), col - Math.floor(stringWidth(text) / 2)));
+  const center = (text: string, col: number) =>
+    Math.max(0, Math.min(width - stringWidth(text), col - Math.floor(stringWidth(text) / 2)));
   put(rows[0]!, 0, 'ms'.padStart(timeWidth - 1));
   put(rows[0]!, center('client', L), 'client');
   put(rows[0]!, center('server', R), 'server');
@@ -214,7 +224,10 @@ export function renderLadder(result: SimResult, scenario: Scenario, opts: Ladder
     const rightward = send.side === 'client';
     // Two segments leaving both sides on one row share it: each label gets half.
     const shared = [...flights.values()].some(
-      (other) => other !== flight && sendRows.get((events[other.send] as SendEvent).id) === from && events[other.send]!.side !== send.side,
+      (other) =>
+        other !== flight &&
+        sendRows.get((events[other.send] as SendEvent).id) === from &&
+        events[other.send]!.side !== send.side,
     );
     const labelRoom = shared ? Math.floor(span / 2) - 3 : span - 4;
     const text = segmentLabel(send, labelRoom);

@@ -71,10 +71,7 @@ export interface OrderItem {
 export type ParamSpec = { int: [number, number] } | { choice: Array<string | number> };
 
 /** Where a short answer's expected value comes from. */
-export type AnswerSource =
-  | { value: string | number }
-  | { sim: SimAnswerQuery }
-  | { expr: string };
+export type AnswerSource = { value: string | number } | { sim: SimAnswerQuery } | { expr: string };
 
 export interface SimAnswerQuery {
   /** Built-in scenario name or a path relative to the lesson folder. */
@@ -140,11 +137,7 @@ export interface ShortAnswerExercise extends ExerciseBase {
   mistakes?: Array<{ answer: string | number | { expr: string }; why: LocalText }>;
 }
 
-export type Exercise =
-  | SingleChoiceExercise
-  | MultipleChoiceExercise
-  | OrderingExercise
-  | ShortAnswerExercise;
+export type Exercise = SingleChoiceExercise | MultipleChoiceExercise | OrderingExercise | ShortAnswerExercise;
 
 export type ExerciseType = Exercise['type'];
 

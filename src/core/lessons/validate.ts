@@ -58,7 +58,10 @@ class Checker {
   keys(v: Obj, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(v)) {
       if (!allowed.includes(key)) {
-        this.problem(join(path, key), `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
+        this.problem(
+          join(path, key),
+          `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+        );
       }
     }
   }
@@ -71,7 +74,10 @@ class Checker {
 
   string(v: Json, path: string, { pattern, what }: { pattern?: RegExp; what?: string } = {}): string | undefined {
     if (typeof v !== 'string' || v.trim() === '') {
-      this.problem(path, `expected ${what ?? 'a non-empty string'}, found ${v === undefined ? 'nothing' : describe(v)}`);
+      this.problem(
+        path,
+        `expected ${what ?? 'a non-empty string'}, found ${v === undefined ? 'nothing' : describe(v)}`,
+      );
       return undefined;
     }
     if (pattern && !pattern.test(v)) {
@@ -85,10 +91,22 @@ class Checker {
     return this.string(v, path, { pattern: ID, what: 'an id in kebab-case (a-z, 0-9 and -)' });
   }
 
-  number(v: Json, path: string, { integer = false, min }: { integer?: boolean; min?: number } = {}): number | undefined {
-    if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || (min !== undefined && v < min)) {
+  number(
+    v: Json,
+    path: string,
+    { integer = false, min }: { integer?: boolean; min?: number } = {},
+  ): number | undefined {
+    if (
+      typeof v !== 'number' ||
+      !Number.isFinite(v) ||
+      (integer && !Number.isInteger(v)) ||
+      (min !== undefined && v < min)
+    ) {
       const kind = integer ? 'an integer' : 'a number';
-      this.problem(path, `expected ${kind}${min !== undefined ? ` ≥ ${min}` : ''}, found ${v === undefined ? 'nothing' : describe(v)}`);
+      this.problem(
+        path,
+        `expected ${kind}${min !== undefined ? ` ≥ ${min}` : ''}, found ${v === undefined ? 'nothing' : describe(v)}`,
+      );
       return undefined;
     }
     return v;
@@ -118,7 +136,10 @@ class Checker {
   text(v: Json, path: string): LocalText | undefined {
     if (typeof v === 'string') return this.string(v, path, { what: 'a non-empty text' });
     if (!isObj(v)) {
-      this.problem(path, `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${v === undefined ? 'nothing' : describe(v)}`);
+      this.problem(
+        path,
+        `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${v === undefined ? 'nothing' : describe(v)}`,
+      );
       return undefined;
     }
     if (typeof v.en !== 'string' || v.en.trim() === '') {
@@ -128,8 +149,10 @@ class Checker {
     const out: Record<string, string> = { en: v.en };
     for (const [locale, t] of Object.entries(v)) {
       if (locale === 'en') continue;
-      if (!LOCALE.test(locale)) this.problem(join(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
-      else if (typeof t !== 'string' || t.trim() === '') this.problem(join(path, locale), `expected a non-empty text, found ${describe(t)}`);
+      if (!LOCALE.test(locale))
+        this.problem(join(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
+      else if (typeof t !== 'string' || t.trim() === '')
+        this.problem(join(path, locale), `expected a non-empty text, found ${describe(t)}`);
       else out[locale] = t;
     }
     return out as LocalText;
@@ -150,7 +173,8 @@ class Checker {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
-      if (first !== undefined) this.problem(`${path}[${i}].id`, `duplicate ${what} id "${item.id}" (also at ${path}[${first}])`);
+      if (first !== undefined)
+        this.problem(`${path}[${i}].id`, `duplicate ${what} id "${item.id}" (also at ${path}[${first}])`);
       else seen.set(item.id, i);
     });
   }
@@ -194,13 +218,19 @@ function params(c: Checker, v: Json, path: string): Record<string, ParamSpec> | 
     if ('int' in s) {
       c.keys(s, p, ['int']);
       const range = s.int;
-      if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n)) || (range[0] as number) > (range[1] as number)) {
+      if (
+        !Array.isArray(range) ||
+        range.length !== 2 ||
+        !range.every((n) => Number.isInteger(n)) ||
+        (range[0] as number) > (range[1] as number)
+      ) {
         c.problem(`${p}.int`, `expected [min, max] with whole numbers and min ≤ max, found ${JSON.stringify(range)}`);
       } else out[name] = { int: [range[0] as number, range[1] as number] };
     } else if ('choice' in s) {
       c.keys(s, p, ['choice']);
       const list = c.array(s.choice, `${p}.choice`, { min: 1, what: 'values' });
-      if (list?.every((x) => typeof x === 'string' || typeof x === 'number')) out[name] = { choice: list as Array<string | number> };
+      if (list?.every((x) => typeof x === 'string' || typeof x === 'number'))
+        out[name] = { choice: list as Array<string | number> };
       else if (list) c.problem(`${p}.choice`, 'expected strings or numbers');
     } else {
       c.problem(p, 'expected {"int": [min, max]} or {"choice": [values…]}');
@@ -320,7 +350,10 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): 
     c.keys(s, `${path}.sim`, ['scenario', 'set', 'query']);
     const scenario = c.string(s.scenario, `${path}.sim.scenario`);
     if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
-      c.problem(`${path}.sim.scenario`, `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`);
+      c.problem(
+        `${path}.sim.scenario`,
+        `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
+      );
     }
     let set: Record<string, string | number> | undefined;
     if (s.set !== undefined) {
@@ -328,7 +361,8 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): 
       if (so) {
         set = {};
         for (const [k, val] of Object.entries(so)) {
-          if (typeof val !== 'string' && typeof val !== 'number') c.problem(`${path}.sim.set.${k}`, 'expected a string or a number');
+          if (typeof val !== 'string' && typeof val !== 'number')
+            c.problem(`${path}.sim.set.${k}`, 'expected a string or a number');
           else set[k] = val;
         }
       }
@@ -341,12 +375,18 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): 
 }
 
 /** `{name}` placeholders in a text must be declared parameters. */
-function checkPlaceholders(c: Checker, t: LocalText | undefined, path: string, declared: Record<string, ParamSpec> | undefined) {
+function checkPlaceholders(
+  c: Checker,
+  t: LocalText | undefined,
+  path: string,
+  declared: Record<string, ParamSpec> | undefined,
+) {
   if (t === undefined) return;
   const all = typeof t === 'string' ? [t] : Object.values(t);
   for (const s of all) {
     for (const m of s.matchAll(/\{(\w+)\}/g)) {
-      if (!declared || !(m[1]! in declared)) c.problem(path, `uses {${m[1]}}, which is not a declared parameter (see "params")`);
+      if (!declared || !(m[1]! in declared))
+        c.problem(path, `uses {${m[1]}}, which is not a declared parameter (see "params")`);
     }
   }
 }
@@ -368,20 +408,31 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
     checkPlaceholders(c, h, `${path}.hints[${i}]`, declared);
   });
   checkPlaceholders(c, explanation, `${path}.explanation`, declared);
-  const base = { id: id!, prompt: prompt!, hints: hints!, ...(explanation ? { explanation } : {}), ...(declared ? { params: declared } : {}) };
+  const base = {
+    id: id!,
+    prompt: prompt!,
+    hints: hints!,
+    ...(explanation ? { explanation } : {}),
+    ...(declared ? { params: declared } : {}),
+  };
   let out: Exercise | undefined;
   if (type === 'single' || type === 'multiple') {
     const opts = options(c, o.options, `${path}.options`);
     const ids = opts?.map((x) => x.id) ?? [];
     if (type === 'single') {
       const answer = c.string(o.answer, `${path}.answer`, { what: 'the id of the right option' });
-      if (answer && opts && !ids.includes(answer)) c.problem(`${path}.answer`, `expected one of the option ids ${ids.join(', ')}; found "${answer}"${didYouMean(answer, ids)}`);
+      if (answer && opts && !ids.includes(answer))
+        c.problem(
+          `${path}.answer`,
+          `expected one of the option ids ${ids.join(', ')}; found "${answer}"${didYouMean(answer, ids)}`,
+        );
       if (opts && answer) out = { ...base, type, options: opts, answer };
     } else {
       const list = c.array(o.answer, `${path}.answer`, { min: 1, what: 'option ids' });
       const answer: string[] = [];
       list?.forEach((a, i) => {
-        if (typeof a !== 'string' || !ids.includes(a)) c.problem(`${path}.answer[${i}]`, `expected one of the option ids ${ids.join(', ')}; found ${describe(a)}`);
+        if (typeof a !== 'string' || !ids.includes(a))
+          c.problem(`${path}.answer[${i}]`, `expected one of the option ids ${ids.join(', ')}; found ${describe(a)}`);
         else if (answer.includes(a)) c.problem(`${path}.answer[${i}]`, `"${a}" is listed twice`);
         else answer.push(a);
       });
@@ -397,7 +448,8 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
       if (w) {
         why = {};
         for (const [k, t] of Object.entries(w)) {
-          if (!ids.includes(k)) c.problem(`${path}.why.${k}`, `expected an item id (${ids.join(', ')})${didYouMean(k, ids)}`);
+          if (!ids.includes(k))
+            c.problem(`${path}.why.${k}`, `expected an item id (${ids.join(', ')})${didYouMean(k, ids)}`);
           const x = c.text(t, `${path}.why.${k}`);
           if (x) why[k] = x;
         }
@@ -407,9 +459,15 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
       const answer = list.filter((a): a is string => typeof a === 'string');
       const sorted = (xs: string[]) => [...xs].sort().join('\u0000');
       if (answer.length !== list.length || sorted(answer) !== sorted(ids)) {
-        c.problem(`${path}.answer`, `expected every item id exactly once (${ids.join(', ')}); found ${JSON.stringify(list)}`);
+        c.problem(
+          `${path}.answer`,
+          `expected every item id exactly once (${ids.join(', ')}); found ${JSON.stringify(list)}`,
+        );
       } else if (answer.every((a, i) => a === ids[i])) {
-        c.problem(`${path}.items`, 'the items are already listed in the right order: list them shuffled, the answer gives the order');
+        c.problem(
+          `${path}.items`,
+          'the items are already listed in the right order: list them shuffled, the answer gives the order',
+        );
       } else out = { ...base, type, items: its, answer, ...(why ? { why } : {}) };
     }
   } else {
@@ -438,7 +496,8 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
         if (why && ans !== undefined) mistakes!.push({ answer: ans, why });
       });
     }
-    if (kind && answer) out = { ...base, type, kind, answer, ...(accept ? { accept } : {}), ...(mistakes ? { mistakes } : {}) };
+    if (kind && answer)
+      out = { ...base, type, kind, answer, ...(accept ? { accept } : {}), ...(mistakes ? { mistakes } : {}) };
   }
   if (c.problems.length > before || !out) return undefined;
   // Every expected answer must be computable: try it with the parameters drawn at both ends of their ranges.
@@ -450,7 +509,8 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
         if ('expr' in src) evaluate(src.expr, p);
         if ('sim' in src) {
           const set: Record<string, string | number> = {};
-          for (const [k, val] of Object.entries(src.sim.set ?? {})) set[k] = typeof val === 'string' ? interpolate(val, p) : val;
+          for (const [k, val] of Object.entries(src.sim.set ?? {}))
+            set[k] = typeof val === 'string' ? interpolate(val, p) : val;
           const result = makeRunScenario({ scenarios: ctx.scenarios })(src.sim.scenario, set);
           const value = runQuery(result, src.sim.query);
           if ('error' in value) throw new Error(value.error);
@@ -480,7 +540,11 @@ function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | unde
     const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
     const hints = o.hints === undefined ? [] : c.texts(o.hints, `${p}.hints`, 0, 'hints');
     if (id && sel?.type && ask && hints) {
-      const before: EventSelector = { type: sel.type, ...(sel.side ? { side: sel.side } : {}), ...(sel.nth ? { nth: sel.nth } : {}) };
+      const before: EventSelector = {
+        type: sel.type,
+        ...(sel.side ? { side: sel.side } : {}),
+        ...(sel.nth ? { nth: sel.nth } : {}),
+      };
       out.push({ id, before, ask, hints });
     }
   });
@@ -490,13 +554,19 @@ function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | unde
 
 export type LessonData = Omit<Lesson, 'source' | 'pack'>;
 
-export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?: LessonData; problems: FieldProblem[] } {
+export function validateLesson(
+  json: Json,
+  ctx: ValidateContext = {},
+): { lesson?: LessonData; problems: FieldProblem[] } {
   const c = new Checker();
   const o = c.object(json, '');
   if (!o) return { problems: c.problems };
   c.keys(o, '', LESSON_KEYS);
   if (o.formatVersion !== LESSON_FORMAT_VERSION) {
-    c.problem('formatVersion', `expected ${LESSON_FORMAT_VERSION} (the lesson format this nettutor reads), found ${o.formatVersion === undefined ? 'nothing' : describe(o.formatVersion)}`);
+    c.problem(
+      'formatVersion',
+      `expected ${LESSON_FORMAT_VERSION} (the lesson format this nettutor reads), found ${o.formatVersion === undefined ? 'nothing' : describe(o.formatVersion)}`,
+    );
   }
   const id = c.id(o.id, 'id');
   const order = c.number(o.order, 'order');
@@ -531,12 +601,16 @@ export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?
         c.keys(s, `${path}.simulation`, ['scenario', 'predict']);
         const scenario = c.string(s.scenario, `${path}.simulation.scenario`);
         if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
-          c.problem(`${path}.simulation.scenario`, `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`);
+          c.problem(
+            `${path}.simulation.scenario`,
+            `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
+          );
         }
         const predict = predictPoints(c, s.predict, `${path}.simulation.predict`);
         predict?.forEach((q, j) => {
           const other = gradedIds.get(q.id);
-          if (other) c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
+          if (other)
+            c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
           gradedIds.set(q.id, `${path}.simulation.predict[${j}].id`);
         });
         const known = scenario ? (ctx.scenarios?.[scenario] ?? getBuiltinScenario(scenario)) : undefined;
@@ -549,7 +623,10 @@ export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?
             if (at < 0) c.problem(where, `the run of "${scenario}" has no such event (${JSON.stringify(q.before)})`);
             else if (at === 0) c.problem(where, 'selects the very first event: there is nothing before it to pause at');
             else if (predictExpected(run, at - 1, q.ask) === undefined) {
-              c.problem(`${path}.simulation.predict[${j}].ask`, `nothing answers "${q.ask}" after that point of the run`);
+              c.problem(
+                `${path}.simulation.predict[${j}].ask`,
+                `nothing answers "${q.ask}" after that point of the run`,
+              );
             }
           });
         }
@@ -563,5 +640,8 @@ export function validateLesson(json: Json, ctx: ValidateContext = {}): { lesson?
   });
   c.uniqueIds(pages, 'pages', 'page');
   if (c.problems.length > 0 || !id || order === undefined || !title || !summary) return { problems: c.problems };
-  return { lesson: { id, order, title, summary, pages, ...(ctx.scenarios ? { scenarios: ctx.scenarios } : {}) }, problems: [] };
+  return {
+    lesson: { id, order, title, summary, pages, ...(ctx.scenarios ? { scenarios: ctx.scenarios } : {}) },
+    problems: [],
+  };
 }

@@ -138,7 +138,11 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
   switch (action.type) {
     case 'play/toggle':
       if (state.playing) return { ...state, playing: false };
-      return { ...(state.index >= last ? { ...state, index: -1, asked: [] } : state), playing: true, message: undefined };
+      return {
+        ...(state.index >= last ? { ...state, index: -1, asked: [] } : state),
+        playing: true,
+        message: undefined,
+      };
     case 'tick':
       if (!state.playing) return state;
       return advanceTo(state, state.index + 1);
@@ -157,7 +161,11 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
       return rerun(state, state.base, [], false, 'restarted: your changes are undone');
     case 'fault': {
       const fault = faultForNextSegment(state.result, state.index, action.kind);
-      if (!fault) return { ...state, message: `no segment is sent after this point to ${action.kind === 'drop' ? 'drop' : 'duplicate'}` };
+      if (!fault)
+        return {
+          ...state,
+          message: `no segment is sent after this point to ${action.kind === 'drop' ? 'drop' : 'duplicate'}`,
+        };
       const added = [...state.added, fault];
       const scenario = { ...state.scenario, faults: [...state.scenario.faults, fault] };
       const at = state.index;
@@ -173,7 +181,9 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
     }
     case 'what-if/toggle': {
       const whatIf = !state.whatIf;
-      const scenario = whatIf ? toggleWhatIf(state.scenario) : { ...state.base, faults: [...state.base.faults, ...state.added] };
+      const scenario = whatIf
+        ? toggleWhatIf(state.scenario)
+        : { ...state.base, faults: [...state.base.faults, ...state.added] };
       const label =
         scenario.options.handshake === 'two-way'
           ? 'what-if: a two-way handshake'

@@ -17,7 +17,12 @@ function emptyExercise(at: string): ExerciseRecord {
   return { attempts: 0, hintsUsed: 0, solved: false, solutionShown: false, score: 0, updatedAt: at };
 }
 
-function updateLesson(progress: Progress, lessonId: string, at: string, change: (l: LessonRecord) => LessonRecord): Progress {
+function updateLesson(
+  progress: Progress,
+  lessonId: string,
+  at: string,
+  change: (l: LessonRecord) => LessonRecord,
+): Progress {
   const lesson = progress.lessons[lessonId] ?? emptyLesson(at);
   return { ...progress, lessons: { ...progress.lessons, [lessonId]: { ...change(lesson), updatedAt: at } } };
 }
@@ -32,7 +37,13 @@ function updateExercise(
   return updateLesson(progress, lessonId, at, (lesson) => {
     const exercise = lesson.exercises[exerciseId] ?? emptyExercise(at);
     const changed = { ...change(exercise), updatedAt: at };
-    return { ...lesson, exercises: { ...lesson.exercises, [exerciseId]: { ...changed, score: Math.max(exercise.score, scoreOf(changed)) } } };
+    return {
+      ...lesson,
+      exercises: {
+        ...lesson.exercises,
+        [exerciseId]: { ...changed, score: Math.max(exercise.score, scoreOf(changed)) },
+      },
+    };
   });
 }
 
@@ -126,17 +137,23 @@ const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(
 export function parseProgress(json: unknown): Progress | { error: string; newer?: boolean } {
   if (!isObject(json)) return { error: 'not a JSON object' };
   if (typeof json.version === 'number' && json.version > PROGRESS_VERSION) {
-    return { error: `it was written by a newer nettutor (format ${json.version}; this one reads ${PROGRESS_VERSION})`, newer: true };
+    return {
+      error: `it was written by a newer nettutor (format ${json.version}; this one reads ${PROGRESS_VERSION})`,
+      newer: true,
+    };
   }
   if (json.version !== PROGRESS_VERSION) {
-    return { error: `unknown version ${JSON.stringify(json.version)} (this nettutor reads version ${PROGRESS_VERSION})` };
+    return {
+      error: `unknown version ${JSON.stringify(json.version)} (this nettutor reads version ${PROGRESS_VERSION})`,
+    };
   }
   if (!isObject(json.lessons)) return { error: '"lessons" is not an object' };
   const lessons: Record<string, LessonRecord> = {};
   for (const [id, raw] of Object.entries(json.lessons)) {
     if (!isObject(raw)) return { error: `lessons.${id} is not an object` };
     const exercises: Record<string, ExerciseRecord> = {};
-    if (raw.exercises !== undefined && !isObject(raw.exercises)) return { error: `lessons.${id}.exercises is not an object` };
+    if (raw.exercises !== undefined && !isObject(raw.exercises))
+      return { error: `lessons.${id}.exercises is not an object` };
     for (const [eid, e] of Object.entries((raw.exercises as Record<string, unknown>) ?? {})) {
       if (!isObject(e)) return { error: `lessons.${id}.exercises.${eid} is not an object` };
       exercises[eid] = {

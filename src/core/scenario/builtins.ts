@@ -77,7 +77,11 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     description:
       'The client closes, but the server application never calls close. The server stays in CLOSE-WAIT and the client in FIN-WAIT-2 for as long as the simulation runs: TCP has no timer that ends CLOSE-WAIT; only the application can. Many sockets in CLOSE-WAIT point to an application that does not close connections.',
     whatIf: 'no-time-wait',
-    actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 100 }, { at: 500, side: 'client', call: 'close' }],
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 500, side: 'client', call: 'close' },
+    ],
   },
   {
     name: 'connection-refused',
@@ -168,7 +172,11 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     title: 'Abort: RST instead of FIN',
     description:
       'The client aborts instead of closing: it sends RST (seq = its next sequence number) and forgets the connection at once, without TIME-WAIT. The server accepts the RST and reports "connection reset". An abort discards data that was not delivered; an orderly close with FIN does not.',
-    actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 100 }, { at: 500, side: 'client', call: 'abort' }],
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 500, side: 'client', call: 'abort' },
+    ],
   },
   {
     name: 'duplicate-segment',

@@ -57,12 +57,16 @@ function shown(v: unknown): string {
 export function parseScenario(input: unknown, opts: { defaultName?: string } = {}): ParseResult {
   const problems: ScenarioProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
-  if (!isObj(input)) return { ok: false, problems: [{ field: '', message: `expected a JSON object, found ${shown(input)}` }] };
+  if (!isObj(input))
+    return { ok: false, problems: [{ field: '', message: `expected a JSON object, found ${shown(input)}` }] };
 
   const unknownKeys = (o: Obj, path: string, allowed: readonly string[]) => {
     for (const key of Object.keys(o)) {
       if (!allowed.includes(key)) {
-        problem(path ? `${path}.${key}` : key, `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`);
+        problem(
+          path ? `${path}.${key}` : key,
+          `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
+        );
       }
     }
   };
@@ -97,7 +101,10 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
   };
   const side = (v: unknown, field: string): Side | undefined => {
     if (v === 'client' || v === 'server') return v;
-    problem(field, `expected "client" or "server", found ${shown(v)}${typeof v === 'string' ? didYouMean(v, ['client', 'server']) : ''}`);
+    problem(
+      field,
+      `expected "client" or "server", found ${shown(v)}${typeof v === 'string' ? didYouMean(v, ['client', 'server']) : ''}`,
+    );
     return undefined;
   };
 
@@ -143,7 +150,8 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
 
   const actions: Action[] = [];
   if (input.actions === undefined) problem('actions', 'expected an array of application calls, found nothing');
-  else if (!Array.isArray(input.actions)) problem('actions', `expected an array of application calls, found ${shown(input.actions)}`);
+  else if (!Array.isArray(input.actions))
+    problem('actions', `expected an array of application calls, found ${shown(input.actions)}`);
   else {
     input.actions.forEach((raw, i) => {
       const path = `actions[${i}]`;
@@ -165,10 +173,12 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
       }
       let bytes: number | undefined;
       if (call === 'send') {
-        if (raw.bytes === undefined) problem(`${path}.bytes`, 'expected the number of bytes to send (an integer ≥ 1), found nothing');
+        if (raw.bytes === undefined)
+          problem(`${path}.bytes`, 'expected the number of bytes to send (an integer ≥ 1), found nothing');
         else bytes = number(raw.bytes, `${path}.bytes`, 1, { min: 1, max: 1e12, integer: true });
       } else if (raw.bytes !== undefined) problem(`${path}.bytes`, `only "send" takes bytes, not "${call}"`);
-      if (s && !Number.isNaN(at)) actions.push(call === 'send' ? { at, side: s, call, bytes } : { at, side: s, call: call as Action['call'] });
+      if (s && !Number.isNaN(at))
+        actions.push(call === 'send' ? { at, side: s, call, bytes } : { at, side: s, call: call as Action['call'] });
     });
     const sorted = actions.every((a, i) => i === 0 || actions[i - 1]!.at <= a.at);
     if (!sorted) {
@@ -190,7 +200,8 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
         unknownKeys(raw, path, ['side', 'nth', 'fault']);
         const s = side(raw.side, `${path}.side`);
         const nth = number(raw.nth, `${path}.nth`, Number.NaN, { min: 1, integer: true });
-        if (raw.nth === undefined) problem(`${path}.nth`, 'expected which segment of that side (1 = the first it sends), found nothing');
+        if (raw.nth === undefined)
+          problem(`${path}.nth`, 'expected which segment of that side (1 = the first it sends), found nothing');
         const f = raw.fault;
         let fault: Fault['fault'] | undefined;
         if (f === 'drop' || f === 'duplicate') fault = f;
@@ -222,7 +233,11 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
     latencyMs: number(input.latencyMs, 'latencyMs', SCENARIO_DEFAULTS.latencyMs, { min: 0, max: 3_600_000 }),
     mslMs: number(input.mslMs, 'mslMs', SCENARIO_DEFAULTS.mslMs, { min: 0, max: 3_600_000 }),
     rtoMs: number(input.rtoMs, 'rtoMs', SCENARIO_DEFAULTS.rtoMs, { min: 1, max: 3_600_000 }),
-    maxRetries: number(input.maxRetries, 'maxRetries', SCENARIO_DEFAULTS.maxRetries, { min: 0, max: 50, integer: true }),
+    maxRetries: number(input.maxRetries, 'maxRetries', SCENARIO_DEFAULTS.maxRetries, {
+      min: 0,
+      max: 50,
+      integer: true,
+    }),
     mss: number(input.mss, 'mss', SCENARIO_DEFAULTS.mss, { min: 1, max: 1_000_000, integer: true }),
     client: endpoint('client'),
     server: endpoint('server'),

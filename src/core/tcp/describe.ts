@@ -78,18 +78,22 @@ export function explainSegment(result: SimResult, sendIndex: number): string {
     return `A retransmission: the same ${flagLabel(s.flags)} with seq=${s.seq}, sent again because no acknowledgment came back in time.`;
   }
   if (has('RST')) {
-    if (s.ack !== null) return `RST,ACK from a side with no connection: seq=0 and ack = the offending segment's seq + its length, so the ${peer} will accept it.`;
+    if (s.ack !== null)
+      return `RST,ACK from a side with no connection: seq=0 and ack = the offending segment's seq + its length, so the ${peer} will accept it.`;
     const aborted = earlier.some((x) => x.type === 'call' && x.side === e.side && x.call === 'abort' && x.t === e.t);
     return aborted
       ? `RST: the ${e.side} aborts the connection; seq = its next sequence number. The ${peer} drops the connection at once.`
       : `RST: the ${e.side} has no connection matching the segment it just received; seq = that segment's ack number.`;
   }
-  if (has('SYN') && !has('ACK')) return `Opens a connection: the SYN carries the ${e.side}'s initial sequence number (${s.seq}) and occupies one sequence number.`;
+  if (has('SYN') && !has('ACK'))
+    return `Opens a connection: the SYN carries the ${e.side}'s initial sequence number (${s.seq}) and occupies one sequence number.`;
   if (has('SYN') && has('ACK')) {
     return `Acknowledges the ${peer}'s SYN (ack = its seq + 1 = ${s.ack}) and carries the ${e.side}'s own initial sequence number (${s.seq}).`;
   }
-  if (has('FIN')) return `FIN: the ${e.side} has no more data to send. It occupies one sequence number (${s.seq}), so its acknowledgment will be ${s.seq + 1}.`;
-  if (s.len > 0) return `${s.len} bytes of data from seq=${s.seq}; the ${peer} will acknowledge them with ack = ${s.seq + s.len}.`;
+  if (has('FIN'))
+    return `FIN: the ${e.side} has no more data to send. It occupies one sequence number (${s.seq}), so its acknowledgment will be ${s.seq + 1}.`;
+  if (s.len > 0)
+    return `${s.len} bytes of data from seq=${s.seq}; the ${peer} will acknowledge them with ack = ${s.seq + s.len}.`;
   const lastPeer = peerSends.at(-1);
   if (lastPeer?.segment.flags.includes('SYN') && lastPeer.segment.flags.includes('ACK')) {
     return `Completes the handshake: acknowledges the ${peer}'s SYN (ack = ${s.ack}). A pure ACK occupies no sequence number.`;

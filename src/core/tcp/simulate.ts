@@ -262,7 +262,14 @@ export function simulate(scenario: Scenario): SimResult {
     stopRetransmitTimer(ep);
     const token = ++timerToken;
     ep.timeWaitTimer = token;
-    queue.push({ kind: 'timer', t: now + 2 * scenario.mslMs, order: order++, side: ep.side, timer: 'time-wait', token });
+    queue.push({
+      kind: 'timer',
+      t: now + 2 * scenario.mslMs,
+      order: order++,
+      side: ep.side,
+      timer: 'time-wait',
+      token,
+    });
   };
 
   /** Drops the connection's state: the side is CLOSED (or back in LISTEN). */
@@ -320,9 +327,7 @@ export function simulate(scenario: Scenario): SimResult {
   /** The segment (re)built from an unacknowledged entry, with the current ack. */
   const rebuild = (ep: Endpoint, u: Unacked): Segment => {
     if (u.syn) {
-      return ep.state === 'SYN-SENT'
-        ? segment(['SYN'], u.seq, null)
-        : segment(['SYN', 'ACK'], u.seq, ep.rcvNxt);
+      return ep.state === 'SYN-SENT' ? segment(['SYN'], u.seq, null) : segment(['SYN', 'ACK'], u.seq, ep.rcvNxt);
     }
     if (u.fin) return segment(['ACK', 'FIN'], u.seq, ep.rcvNxt);
     return segment(['ACK'], u.seq, ep.rcvNxt, u.len);
@@ -718,7 +723,13 @@ export function simulate(scenario: Scenario): SimResult {
         break;
     }
     if (events.length > MAX_EVENTS) {
-      emit({ t: now, type: 'error', side: 'client', reason: `the simulation stopped after ${MAX_EVENTS} events`, call: null });
+      emit({
+        t: now,
+        type: 'error',
+        side: 'client',
+        reason: `the simulation stopped after ${MAX_EVENTS} events`,
+        call: null,
+      });
       break;
     }
   }

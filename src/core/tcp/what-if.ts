@@ -16,8 +16,7 @@ export function faultForNextSegment(result: SimResult, index: number, kind: 'dro
 
 /** The scenario with its what-if on: a two-way handshake, or no TIME-WAIT. */
 export function toggleWhatIf(scenario: Scenario): Scenario {
-  const kind =
-    scenario.whatIf ?? (scenario.actions.some((a) => a.call === 'close') ? 'no-time-wait' : 'two-way');
+  const kind = scenario.whatIf ?? (scenario.actions.some((a) => a.call === 'close') ? 'no-time-wait' : 'two-way');
   if (kind === 'two-way') {
     const handshake = scenario.options.handshake === 'two-way' ? 'three-way' : 'two-way';
     return { ...scenario, options: { ...scenario.options, handshake } };

@@ -108,7 +108,16 @@ interface Style {
   bg: string;
 }
 
-const PLAIN: Style = { bold: false, dim: false, italic: false, underline: false, inverse: false, strike: false, fg: '', bg: '' };
+const PLAIN: Style = {
+  bold: false,
+  dim: false,
+  italic: false,
+  underline: false,
+  inverse: false,
+  strike: false,
+  fg: '',
+  bg: '',
+};
 
 function applySgr(style: Style, params: string): Style {
   const s = { ...style };
@@ -132,7 +141,7 @@ function applySgr(style: Style, params: string): Style {
     else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) s.bg = String(c);
     else if (c === 49) s.bg = '';
     else if ((c === 38 || c === 48) && codes[i + 1] === 5) {
-      (c === 38 ? (s.fg = `${c};5;${codes[i + 2]}`) : (s.bg = `${c};5;${codes[i + 2]}`));
+      c === 38 ? (s.fg = `${c};5;${codes[i + 2]}`) : (s.bg = `${c};5;${codes[i + 2]}`);
       i += 2;
     } else if ((c === 38 || c === 48) && codes[i + 1] === 2) {
       const v = `${c};2;${codes[i + 2]};${codes[i + 3]};${codes[i + 4]}`;
@@ -177,7 +186,10 @@ function cellsOf(line: string): Cell[] {
     }
     const next = line.indexOf(ESC, i);
     const text = line.slice(i, next < 0 ? line.length : next);
-    const graphemes = /^[\x20-\x7e]*$/.test(text) || !segmenter ? Array.from(text) : Array.from(segmenter.segment(text), (g) => g.segment);
+    const graphemes =
+      /^[\x20-\x7e]*$/.test(text) || !segmenter
+        ? Array.from(text)
+        : Array.from(segmenter.segment(text), (g) => g.segment);
     for (const g of graphemes) {
       cells.push({ ch: g, style: key });
       if (stringWidth(g) === 2) cells.push({ ch: '', style: key });
@@ -188,7 +200,8 @@ function cellsOf(line: string): Cell[] {
   return cells;
 }
 
-const same = (a: Cell | undefined, b: Cell | undefined) => a !== undefined && b !== undefined && a.ch === b.ch && a.style === b.style;
+const same = (a: Cell | undefined, b: Cell | undefined) =>
+  a !== undefined && b !== undefined && a.ch === b.ch && a.style === b.style;
 
 function rowUpdate(row: number, old: Cell[], next: Cell[]): string {
   let start = 0;

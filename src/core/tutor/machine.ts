@@ -361,7 +361,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (!state.player || state.overlay) return state;
       const player = playerReducer(state.player, action.action);
       let prediction = state.prediction;
-      if (player.predict && !player.predict.answered && (!prediction || prediction.pointId !== player.predict.point.id)) {
+      if (
+        player.predict &&
+        !player.predict.answered &&
+        (!prediction || prediction.pointId !== player.predict.point.id)
+      ) {
         prediction = {
           pointId: player.predict.point.id,
           choices: predictOptions(player.result, player.predict.at, player.predict.point.ask),

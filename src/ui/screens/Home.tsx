@@ -36,10 +36,13 @@ export function HomeScreen({
     }),
   ];
   for (const notice of state.notices.slice(0, 3)) head.push(plain(`! ${notice}`, { color: theme.colors.warn }));
-  if (state.notices.length > 3) head.push(plain(`! …and ${state.notices.length - 3} more`, { color: theme.colors.warn }));
+  if (state.notices.length > 3)
+    head.push(plain(`! …and ${state.notices.length - 3} more`, { color: theme.colors.warn }));
   head.push([]);
   if (state.lessons.length === 0) {
-    head.push(plain('No lessons could be loaded. Run `nettutor lessons check` to see why.', { color: theme.colors.error }));
+    head.push(
+      plain('No lessons could be loaded. Run `nettutor lessons check` to see why.', { color: theme.colors.error }),
+    );
     return <Lines lines={head} />;
   }
   const items = state.lessons.map((lesson: Lesson, i) => ({

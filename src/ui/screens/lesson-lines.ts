@@ -35,7 +35,11 @@ function optionLines(exercise: Exercise, attempt: Attempt, width: number, theme:
       ? attempt.order.map((id, i) => {
           const item = exercise.items.find((it) => it.id === id);
           const grabbed = attempt.grabbed && i === attempt.cursor;
-          return { mark: `${String(i + 1).padStart(2)}. ${grabbed ? g.grab : ' '}`, label: tr(item?.text ?? id), grabbed };
+          return {
+            mark: `${String(i + 1).padStart(2)}. ${grabbed ? g.grab : ' '}`,
+            label: tr(item?.text ?? id),
+            grabbed,
+          };
         })
       : exercise.type === 'short'
         ? []
@@ -112,7 +116,8 @@ export function exerciseLines(
     );
     if (!v.correct && v.firstWrongPosition !== undefined)
       lines.push(plain(`The first item out of place is number ${v.firstWrongPosition + 1}.`));
-    if (v.correct && exercise.type === 'short') lines.push(plain(`Expected: ${v.expected.map(tr).join(', ')}`, { dim: true }));
+    if (v.correct && exercise.type === 'short')
+      lines.push(plain(`Expected: ${v.expected.map(tr).join(', ')}`, { dim: true }));
     for (const f of v.feedback) lines.push(...prose(tr(f), width, theme, '  '));
     if (exercise.explanation) {
       lines.push([]);

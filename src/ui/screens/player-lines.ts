@@ -69,12 +69,12 @@ export function playerLines(
   const { result, index } = state;
   const total = result.events.length;
   const event = index >= 0 ? result.events[index] : undefined;
-  const status = state.playing ? `${theme.ascii ? '>' : '▶'} playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`;
+  const status = state.playing
+    ? `${theme.ascii ? '>' : '▶'} playing ×${state.speed}`
+    : `${theme.ascii ? '||' : '❚❚'} paused`;
   const changes = [
     ...state.added.map((f) => `${typeof f.fault === 'string' ? f.fault : 'delay'} ${f.side} #${f.nth}`),
-    ...(state.whatIf
-      ? [state.scenario.options.handshake === 'two-way' ? 'two-way handshake' : 'no TIME-WAIT']
-      : []),
+    ...(state.whatIf ? [state.scenario.options.handshake === 'two-way' ? 'two-way handshake' : 'no TIME-WAIT'] : []),
   ];
   const top: UiLine[] = [
     [
@@ -88,9 +88,19 @@ export function playerLines(
   const states = statesAt(result, index);
   const stateLine: UiLine = [
     { text: 'client ', dim: true },
-    { text: states.client, bold: true, color: theme.colors.client, inverse: event?.type === 'state' && event.side === 'client' },
+    {
+      text: states.client,
+      bold: true,
+      color: theme.colors.client,
+      inverse: event?.type === 'state' && event.side === 'client',
+    },
     { text: '   server ', dim: true },
-    { text: states.server, bold: true, color: theme.colors.server, inverse: event?.type === 'state' && event.side === 'server' },
+    {
+      text: states.server,
+      bold: true,
+      color: theme.colors.server,
+      inverse: event?.type === 'state' && event.side === 'server',
+    },
   ];
 
   const detail: UiLine[] = [];
@@ -128,7 +138,10 @@ export function playerLines(
       if (send.type === 'send') {
         const s = send.segment;
         detail.push([
-          { text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `, dim: true },
+          {
+            text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `,
+            dim: true,
+          },
           { text: flagLabel(s.flags), bold: true },
           { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
         ]);
@@ -136,7 +149,11 @@ export function playerLines(
       }
     }
   } else {
-    detail.push(plain(truncateToWidth(state.scenario.description ?? 'Press Space to play, → to step.', width, g.ellipsis), { dim: true }));
+    detail.push(
+      plain(truncateToWidth(state.scenario.description ?? 'Press Space to play, → to step.', width, g.ellipsis), {
+        dim: true,
+      }),
+    );
   }
   if (state.message && !predict) detail.push(plain(state.message, { color: theme.colors.warn }));
 
@@ -144,25 +161,71 @@ export function playerLines(
   let ladder: UiLine[];
   if (state.compare) {
     const diverge = firstDivergence(state.baseResult, state.result);
-    const note = diverge < 0 ? 'no difference yet: change something with d, u or w' : `first difference at event ${diverge + 1} (marked)`;
+    const note =
+      diverge < 0
+        ? 'no difference yet: change something with d, u or w'
+        : `first difference at event ${diverge + 1} (marked)`;
     // The frame is one column narrower than the terminal: 119 here is a 120-column terminal.
     if (width >= 119) {
       const half = Math.floor((width - 3) / 2);
-      const left = ladderLines(state.baseResult, state.base, state.baseResult.events.length - 1, half, ladderHeight - 2, theme, diverge);
-      const right = ladderLines(result, state.scenario, result.events.length - 1, half, ladderHeight - 2, theme, diverge);
-      ladder = [plain(note, { color: theme.colors.warn }), [{ text: padToWidth('without your change', half), bold: true }, { text: ' | ' }, { text: 'with it', bold: true }]];
+      const left = ladderLines(
+        state.baseResult,
+        state.base,
+        state.baseResult.events.length - 1,
+        half,
+        ladderHeight - 2,
+        theme,
+        diverge,
+      );
+      const right = ladderLines(
+        result,
+        state.scenario,
+        result.events.length - 1,
+        half,
+        ladderHeight - 2,
+        theme,
+        diverge,
+      );
+      ladder = [
+        plain(note, { color: theme.colors.warn }),
+        [
+          { text: padToWidth('without your change', half), bold: true },
+          { text: ' | ' },
+          { text: 'with it', bold: true },
+        ],
+      ];
       for (let i = 0; i < Math.max(left.length, right.length); i++) {
         const l = (left[i] ?? []).map((s) => s.text).join('');
-        ladder.push([{ text: padToWidth(truncateToWidth(l, half, g.ellipsis), half), color: left[i]?.[0]?.color }, { text: ' | ', dim: true }, ...(right[i] ?? [])]);
+        ladder.push([
+          { text: padToWidth(truncateToWidth(l, half, g.ellipsis), half), color: left[i]?.[0]?.color },
+          { text: ' | ', dim: true },
+          ...(right[i] ?? []),
+        ]);
       }
     } else {
       const each = Math.max(3, Math.floor((ladderHeight - 3) / 2));
       ladder = [
         plain(note, { color: theme.colors.warn }),
         plain('without your change:', { bold: true }),
-        ...ladderLines(state.baseResult, state.base, diverge < 0 ? state.baseResult.events.length - 1 : diverge, width, each, theme, diverge),
+        ...ladderLines(
+          state.baseResult,
+          state.base,
+          diverge < 0 ? state.baseResult.events.length - 1 : diverge,
+          width,
+          each,
+          theme,
+          diverge,
+        ),
         plain('with it:', { bold: true }),
-        ...ladderLines(result, state.scenario, diverge < 0 ? result.events.length - 1 : diverge, width, each, theme, diverge),
+        ...ladderLines(
+          result,
+          state.scenario,
+          diverge < 0 ? result.events.length - 1 : diverge,
+          width,
+          each,
+          theme,
+          diverge,
+        ),
       ];
     }
     ladder = ladder.slice(0, ladderHeight);

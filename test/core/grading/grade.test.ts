@@ -13,7 +13,8 @@ const exercise = (id: string) => sampleLesson.pages.find((p) => p.exercise?.id =
 
 describe('normalising short answers', () => {
   it('treats every common spelling of a state as the RFC name', () => {
-    for (const s of ['TIME_WAIT', 'time-wait', 'Time Wait', 'TIME-WAIT', 'timewait']) expect(normalizeState(s)).toBe('TIME-WAIT');
+    for (const s of ['TIME_WAIT', 'time-wait', 'Time Wait', 'TIME-WAIT', 'timewait'])
+      expect(normalizeState(s)).toBe('TIME-WAIT');
     expect(normalizeState('SYN_RECV')).toBe('SYN-RECEIVED');
     expect(normalizeState('syn-recv')).toBe('SYN-RECEIVED');
     expect(normalizeState('FIN_WAIT1')).toBe('FIN-WAIT-1');
@@ -66,11 +67,14 @@ describe('grading', () => {
   });
 
   it('names the first wrong position of an ordering', () => {
-    expect(grade(exercise('handshake-order'), ['syn', 'ack', 'synack'], ctx())).toMatchObject({ correct: false, firstWrongPosition: 1 });
+    expect(grade(exercise('handshake-order'), ['syn', 'ack', 'synack'], ctx())).toMatchObject({
+      correct: false,
+      firstWrongPosition: 1,
+    });
     expect(grade(exercise('handshake-order'), ['syn', 'synack', 'ack'], ctx()).correct).toBe(true);
   });
 
-  it('computes a short answer from the attempt\'s parameters', () => {
+  it("computes a short answer from the attempt's parameters", () => {
     const ex = exercise('synack-ack');
     expect(grade(ex, '1001', ctx({ isn: 1000 })).correct).toBe(true);
     expect(grade(ex, '1001', ctx({ isn: 2000 })).correct).toBe(false);
@@ -85,7 +89,13 @@ describe('grading', () => {
       prompt: 'ack?',
       hints: ['h'],
       params: { isn: { int: [10, 10] } },
-      answer: { sim: { scenario: 'handshake', set: { 'client.isn': '{isn}' }, query: { segment: { side: 'server', nth: 1 }, field: 'ack' } } },
+      answer: {
+        sim: {
+          scenario: 'handshake',
+          set: { 'client.isn': '{isn}' },
+          query: { segment: { side: 'server', nth: 1 }, field: 'ack' },
+        },
+      },
       mistakes: [{ answer: { expr: '{isn}' }, why: 'That is the seq.' }],
     };
     expect(expectedAnswer(ex, ctx({ isn: 777 }))).toEqual(['778']);
@@ -94,7 +104,10 @@ describe('grading', () => {
   });
 
   it('draws parameters within their ranges', () => {
-    const ex = { ...exercise('synack-ack'), params: { isn: { int: [5, 9] as [number, number] }, who: { choice: ['client', 'server'] } } };
+    const ex = {
+      ...exercise('synack-ack'),
+      params: { isn: { int: [5, 9] as [number, number] }, who: { choice: ['client', 'server'] } },
+    };
     for (const r of [0, 0.5, 0.999999]) {
       const p = drawParams(ex, () => r);
       expect(p.isn).toBeGreaterThanOrEqual(5);
@@ -107,7 +120,7 @@ describe('grading', () => {
 describe('predict questions', () => {
   const r = simulate(getBuiltinScenario('handshake')!);
   // Index 5 is the server receiving the SYN; what follows is its state change and its SYN,ACK.
-  it('takes the answer from the engine\'s next event', () => {
+  it("takes the answer from the engine's next event", () => {
     expect(predictExpected(r, 5, 'next-state')).toBe('SYN-RECEIVED');
     expect(predictExpected(r, 5, 'next-flags')).toBe('SYN,ACK');
     expect(predictExpected(r, 5, 'next-ack')).toBe('1001');

@@ -99,5 +99,4 @@ describe('ladder layout', () => {
     expect(segmentLabel(send(0), 15)).toBe('FIN,ACK s=1101');
     expect(segmentLabel(send(0), 8)).toBe('FIN,ACK');
   });
-
 });

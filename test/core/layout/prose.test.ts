@@ -39,7 +39,8 @@ describe('layoutProse', () => {
   });
 
   it('measures wide (CJK) characters as two columns', () => {
-    for (const line of texts('三次握手 建立 连接 三次握手 建立 连接', 10)) expect(stringWidth(line)).toBeLessThanOrEqual(10);
+    for (const line of texts('三次握手 建立 连接 三次握手 建立 连接', 10))
+      expect(stringWidth(line)).toBeLessThanOrEqual(10);
   });
 
   it('breaks Chinese text between characters to fill each line', () => {
@@ -47,7 +48,9 @@ describe('layoutProse', () => {
     expect(out[0]).toBe('请区分两件事：ACK 标');
     for (const line of out.slice(0, -1)) expect(stringWidth(line)).toBeGreaterThanOrEqual(19);
     for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(20);
-    expect(out.join('').replace(/ /g, '')).toBe('请区分两件事：ACK标志位（一个比特）和确认号（发送方期待的下一个序号）。');
+    expect(out.join('').replace(/ /g, '')).toBe(
+      '请区分两件事：ACK标志位（一个比特）和确认号（发送方期待的下一个序号）。',
+    );
   });
 
   it('marks `code` and **strong** spans', () => {

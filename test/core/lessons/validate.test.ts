@@ -46,7 +46,9 @@ describe('lesson validation', () => {
     expect(list).toContain('formatVersion: expected 1 (the lesson format this nettutor reads), found 2');
     expect(list.some((p) => p.startsWith('titel: unknown field (did you mean "title"?)'))).toBe(true);
     expect(list).toContain('pages[1].exercise.hints: expected at least 1 hints, found 0');
-    expect(list.some((p) => p.startsWith('pages[1].exercise.answer: expected one of the option ids a, b; found "c"'))).toBe(true);
+    expect(
+      list.some((p) => p.startsWith('pages[1].exercise.answer: expected one of the option ids a, b; found "c"')),
+    ).toBe(true);
   });
 
   it('catches duplicate ids, empty pages and an ordering already in order', () => {
@@ -106,7 +108,9 @@ describe('lesson validation', () => {
         answer: { sim: { scenario: 'handshake', query: { segment: { side: 'server', nth: 9 }, field: 'ack' } } },
       },
     } as never);
-    expect(problems(again).some((p) => p.includes('the answer cannot be computed: the run has 1 matching segment, not 9'))).toBe(true);
+    expect(
+      problems(again).some((p) => p.includes('the answer cannot be computed: the run has 1 matching segment, not 9')),
+    ).toBe(true);
   });
 
   it('rejects a predict question that points at no event of the run', () => {
@@ -115,13 +119,19 @@ describe('lesson validation', () => {
       id: 'sim',
       simulation: { scenario: 'handshake', predict: [{ id: 'q', before: { type: 'drop' }, ask: 'next-state' }] },
     } as never);
-    expect(problems(doc)).toContain('pages[2].simulation.predict[0].before: the run of "handshake" has no such event ({"type":"drop"})');
+    expect(problems(doc)).toContain(
+      'pages[2].simulation.predict[0].before: the run of "handshake" has no such event ({"type":"drop"})',
+    );
   });
 
   it('rejects a simulation of a scenario that does not exist', () => {
     const doc = base();
     doc.pages.push({ id: 'sim', simulation: { scenario: 'handshak' } } as never);
-    expect(problems(doc).some((p) => p.startsWith('pages[2].simulation.scenario: no built-in scenario or scenario file named "handshak"'))).toBe(true);
+    expect(
+      problems(doc).some((p) =>
+        p.startsWith('pages[2].simulation.scenario: no built-in scenario or scenario file named "handshak"'),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PredictPoint } from '../../../src/core/lessons/types.js';
-import { type PlayerAction, type PlayerState, firstDivergence, initialPlayerState, playerReducer } from '../../../src/core/player/machine.js';
+import {
+  type PlayerAction,
+  type PlayerState,
+  firstDivergence,
+  initialPlayerState,
+  playerReducer,
+} from '../../../src/core/player/machine.js';
 import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
 
 const run = (s: PlayerState, ...actions: PlayerAction[]) => actions.reduce(playerReducer, s);
@@ -44,7 +50,7 @@ describe('the simulation player', () => {
     expect(s.message).toMatch(/no segment is sent after this point/);
   });
 
-  it('toggles the scenario\'s what-if and back', () => {
+  it("toggles the scenario's what-if and back", () => {
     const s = run(handshake(), { type: 'what-if/toggle' });
     expect(s.scenario.options.handshake).toBe('two-way');
     expect(s.result.final.server).toBe('ESTABLISHED');
@@ -54,7 +60,12 @@ describe('the simulation player', () => {
   });
 
   it('stops before the event a predict question is about, and waits for the answer', () => {
-    const point: PredictPoint = { id: 'p', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] };
+    const point: PredictPoint = {
+      id: 'p',
+      before: { type: 'send', side: 'server', nth: 1 },
+      ask: 'next-ack',
+      hints: [],
+    };
     let s = initialPlayerState(getBuiltinScenario('handshake')!, [point]);
     s = run(s, { type: 'play/toggle' });
     for (let i = 0; i < 20; i++) s = playerReducer(s, { type: 'tick' });

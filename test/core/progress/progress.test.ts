@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, mergeProgress, parseProgress, recordAnswer, recordHint, recordPage, resetProgress } from '../../../src/core/progress/merge.js';
+import {
+  emptyProgress,
+  mergeProgress,
+  parseProgress,
+  recordAnswer,
+  recordHint,
+  recordPage,
+  resetProgress,
+} from '../../../src/core/progress/merge.js';
 import { lessonScore, lessonStatus, scoreOf } from '../../../src/core/progress/score.js';
 import { sampleLesson } from '../../fixtures/lessons.js';
 
@@ -41,7 +49,12 @@ describe('lesson status', () => {
 describe('merging', () => {
   it('never loses a completed exercise from either side', () => {
     const a = recordAnswer(emptyProgress(), 'sample', 'q1', { correct: true, hintsUsed: 1, solutionShown: false, at });
-    const b = recordAnswer(recordPage(emptyProgress(), 'sample', 'p9', later), 'sample', 'q2', { correct: true, hintsUsed: 0, solutionShown: false, at: later });
+    const b = recordAnswer(recordPage(emptyProgress(), 'sample', 'p9', later), 'sample', 'q2', {
+      correct: true,
+      hintsUsed: 0,
+      solutionShown: false,
+      at: later,
+    });
     const b2 = recordAnswer(b, 'sample', 'q1', { correct: false, hintsUsed: 0, solutionShown: false, at: later });
     for (const m of [mergeProgress(a, b2), mergeProgress(b2, a)]) {
       expect(m.lessons.sample?.exercises.q1?.solved).toBe(true);
@@ -63,8 +76,13 @@ describe('parsing a stored file', () => {
     const p = recordAnswer(emptyProgress(), 's', 'q', { correct: true, hintsUsed: 0, solutionShown: false, at });
     expect(parseProgress(JSON.parse(JSON.stringify(p)))).toEqual(p);
     expect(parseProgress([])).toEqual({ error: 'not a JSON object' });
-    expect(parseProgress({ version: 9, lessons: {} })).toMatchObject({ error: expect.stringContaining('newer nettutor'), newer: true });
-    expect(parseProgress({ version: 'x', lessons: {} })).toMatchObject({ error: expect.stringContaining('unknown version') });
+    expect(parseProgress({ version: 9, lessons: {} })).toMatchObject({
+      error: expect.stringContaining('newer nettutor'),
+      newer: true,
+    });
+    expect(parseProgress({ version: 'x', lessons: {} })).toMatchObject({
+      error: expect.stringContaining('unknown version'),
+    });
     expect(parseProgress({ version: 1, lessons: { a: 3 } })).toMatchObject({ error: 'lessons.a is not an object' });
   });
 });

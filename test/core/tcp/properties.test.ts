@@ -88,7 +88,10 @@ const scenarioArb = fc
       client: { isn: r.clientIsn, port: 50000 },
       server: { isn: r.serverIsn, port: 80 },
       options: { handshake: r.handshake, timeWait: r.timeWait },
-      actions: [...opening, ...r.actions.map((a) => (a.call === 'send' ? a : { at: a.at, side: a.side, call: a.call }))],
+      actions: [
+        ...opening,
+        ...r.actions.map((a) => (a.call === 'send' ? a : { at: a.at, side: a.side, call: a.call })),
+      ],
       faults: r.faults,
       seed: r.seed,
       loss: r.loss,

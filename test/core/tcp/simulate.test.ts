@@ -36,7 +36,13 @@ describe('the handshake', () => {
         { t: 10, type: 'send', side: 'client', id: 1, segment: { flags: ['SYN'], seq: 1000, ack: null, len: 0 } },
         { t: 60, type: 'deliver', side: 'server', id: 1 },
         { t: 60, type: 'state', side: 'server', from: 'LISTEN', to: 'SYN-RECEIVED' },
-        { t: 60, type: 'send', side: 'server', id: 2, segment: { flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 } },
+        {
+          t: 60,
+          type: 'send',
+          side: 'server',
+          id: 2,
+          segment: { flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 },
+        },
         { t: 110, type: 'deliver', side: 'client', id: 2 },
         { t: 110, type: 'state', side: 'client', from: 'SYN-SENT', to: 'ESTABLISHED' },
         { t: 110, type: 'send', side: 'client', id: 3, segment: { flags: ['ACK'], seq: 1001, ack: 5001, len: 0 } },
@@ -49,7 +55,13 @@ describe('the handshake', () => {
 
   it('matches the worked example of the facts sheet, segment by segment', () => {
     const r = builtin('client-close');
-    const table = sends(r).map((s) => [s.side, flagLabel(s.segment.flags), s.segment.seq, s.segment.ack, s.segment.len]);
+    const table = sends(r).map((s) => [
+      s.side,
+      flagLabel(s.segment.flags),
+      s.segment.seq,
+      s.segment.ack,
+      s.segment.len,
+    ]);
     expect(table).toEqual([
       ['client', 'SYN', 1000, null, 0],
       ['server', 'SYN,ACK', 5000, 1001, 0],
@@ -177,7 +189,9 @@ describe('resets and errors', () => {
         ],
       }),
     );
-    const errs = r.events.filter((e) => e.type === 'error').map((e) => (e.type === 'error' ? [e.side, e.call, e.reason] : []));
+    const errs = r.events
+      .filter((e) => e.type === 'error')
+      .map((e) => (e.type === 'error' ? [e.side, e.call, e.reason] : []));
     expect(errs).toEqual([
       ['server', 'send', 'not connected'],
       ['server', 'send', 'not connected'],
@@ -246,7 +260,11 @@ describe('retransmission and the network', () => {
       [1001, 1000],
       [2001, 500],
     ]);
-    expect(sends(r, 'server').filter((s) => s.segment.len === 0 && s.segment.ack !== null).map((s) => s.segment.ack)).toContain(2501);
+    expect(
+      sends(r, 'server')
+        .filter((s) => s.segment.len === 0 && s.segment.ack !== null)
+        .map((s) => s.segment.ack),
+    ).toContain(2501);
   });
 
   it('holds out-of-order data until the gap is filled, then acknowledges it all', () => {
@@ -260,11 +278,13 @@ describe('retransmission and the network', () => {
         faults: [{ side: 'client', nth: 3, fault: 'drop' }],
       }),
     );
-    const acks = sends(r, 'server').filter((s) => !s.segment.flags.includes('SYN')).map((s) => s.segment.ack);
+    const acks = sends(r, 'server')
+      .filter((s) => !s.segment.flags.includes('SYN'))
+      .map((s) => s.segment.ack);
     expect(acks).toEqual([1001, 3001]);
   });
 
-  it('uses ISN + 100000 for a side\'s next connection', () => {
+  it("uses ISN + 100000 for a side's next connection", () => {
     const r = builtin('old-duplicate-syn');
     const synacks = sends(r, 'server').filter((s) => s.segment.flags.includes('SYN'));
     expect(synacks[0]!.segment.seq).toBe(5000);

@@ -41,8 +41,7 @@ describe('FrameDiff', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const line = () =>
-      Array.from({ length: rand(6) }, () => `${colours[rand(4)]}${words[rand(8)]}\u001B[0m`).join('');
+    const line = () => Array.from({ length: rand(6) }, () => `${colours[rand(4)]}${words[rand(8)]}\u001B[0m`).join('');
     const diff = new FrameDiff();
     const out: string[] = [];
     let prev: string[] = [];
