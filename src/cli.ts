@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CliIO, EXIT, UsageError, describeParseError } from './cli/io.js';
+import type { TutorOptions } from './cli/tutor.js';
 
 declare const __NETTUTOR_VERSION__: string;
 
@@ -41,15 +42,6 @@ Options for the tutorial:
 Run \`nettutor sim --help\`, \`nettutor lessons --help\` or \`nettutor progress --help\` for more.
 In the tutorial, press ? for the keys.
 `;
-
-export interface TutorOptions {
-  lesson?: string;
-  lang?: string;
-  asciiOnly: boolean;
-  noColor: boolean;
-  lessons?: string;
-  progress?: string;
-}
 
 /** Where the lessons shipped in the package are: ../lessons from dist/cli.js. */
 export function builtinLessonsDir(): string {
@@ -192,7 +184,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // so it compiles while the lessons and progress are read.
   const ui = import('./ui/render-app.js');
   ui.catch(() => {});
-  const { startTutor } = await import('./tutor.js');
+  const { startTutor } = await import('./cli/tutor.js');
   return startTutor(options, io, env, ui);
 }
 

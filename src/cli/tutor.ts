@@ -3,21 +3,30 @@
 // (q, Ctrl+C, SIGINT, SIGTERM, or SIGHUP when an SSH connection drops).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import type { TutorOptions } from './cli.js';
-import { type CliIO, EXIT, UsageError } from './cli/io.js';
-import { resolveLocale } from './core/lessons/localize.js';
-import type { Progress } from './core/progress/types.js';
-import { initialTutorState } from './core/tutor/machine.js';
-import { defaultProgressPath } from './node/data-dir.js';
-import { formatProblem, loadLessons } from './node/lesson-files.js';
-import { openProgressStore } from './node/progress-store.js';
-import { ScreenOutput } from './node/screen-output.js';
+import { type CliIO, EXIT, UsageError } from './io.js';
+import { resolveLocale } from '../core/lessons/localize.js';
+import type { Progress } from '../core/progress/types.js';
+import { initialTutorState } from '../core/tutor/machine.js';
+import { defaultProgressPath } from '../node/data-dir.js';
+import { formatProblem, loadLessons } from '../node/lesson-files.js';
+import { openProgressStore } from '../node/progress-store.js';
+import { ScreenOutput } from '../node/screen-output.js';
+
+/** How the tutorial was asked for on the command line. */
+export interface TutorOptions {
+  lesson?: string;
+  lang?: string;
+  asciiOnly: boolean;
+  noColor: boolean;
+  lessons?: string;
+  progress?: string;
+}
 
 export async function startTutor(
   options: TutorOptions,
   io: CliIO,
   env: { builtinLessonsDir: string },
-  ui: Promise<typeof import('./ui/render-app.js')> = import('./ui/render-app.js'),
+  ui: Promise<typeof import('../ui/render-app.js')> = import('../ui/render-app.js'),
 ): Promise<number> {
   const locale = resolveLocale(options.lang, io.env);
   const loaded = loadLessons({
