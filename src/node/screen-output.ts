@@ -1,5 +1,5 @@
 // The stream Ink draws on: it forwards to the real terminal only the rows
-// that changed (see core/terminal/frame-diff.ts), on the alternate screen, so
+// that changed (see frame-diff.ts), on the alternate screen, so
 // the learner's terminal and its scrollback are left as they were on exit.
 import { Writable } from 'node:stream';
 import {
@@ -8,7 +8,7 @@ import {
   HIDE_CURSOR,
   LEAVE_ALTERNATE_SCREEN,
   SHOW_CURSOR,
-} from '../core/terminal/frame-diff.js';
+} from './frame-diff.js';
 
 export interface TerminalLike {
   write(text: string): unknown;

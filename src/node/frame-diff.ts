@@ -6,7 +6,8 @@
 // the whole screen, and it cannot drift: no row depends on where the cursor
 // was left by the previous frame.
 //
-// Pure: strings in, strings out.
+// Pure (strings in, strings out), but it speaks the terminal's protocol, so it
+// lives beside the stream that uses it rather than in src/core.
 import stringWidth from 'string-width';
 
 const ESC = '\u001B';

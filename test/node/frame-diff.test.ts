@@ -2,7 +2,7 @@
 // writes, the screen must show exactly Ink's frame, with few bytes.
 import xterm from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
-import { FrameDiff } from '../../../src/core/terminal/frame-diff.js';
+import { FrameDiff } from '../../src/node/frame-diff.js';
 
 const { Terminal } = xterm;
 
