@@ -11,7 +11,8 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser';
-import { type FieldProblem, validateLesson } from '../core/lessons/validate.js';
+import { validateLesson } from '../core/grading/lesson-checks.js';
+import type { FieldProblem } from '../core/schema/checker.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import type { Scenario } from '../core/tcp/types.js';

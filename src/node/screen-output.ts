@@ -2,13 +2,7 @@
 // that changed (see frame-diff.ts), on the alternate screen, so
 // the learner's terminal and its scrollback are left as they were on exit.
 import { Writable } from 'node:stream';
-import {
-  ENTER_ALTERNATE_SCREEN,
-  FrameDiff,
-  HIDE_CURSOR,
-  LEAVE_ALTERNATE_SCREEN,
-  SHOW_CURSOR,
-} from './frame-diff.js';
+import { ENTER_ALTERNATE_SCREEN, FrameDiff, HIDE_CURSOR, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from './frame-diff.js';
 
 export interface TerminalLike {
   write(text: string): unknown;

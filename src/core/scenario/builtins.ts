@@ -215,3 +215,8 @@ const BY_NAME = new Map(BUILTIN_SCENARIOS.map((s) => [s.name, s]));
 export function getBuiltinScenario(name: string): Scenario | undefined {
   return BY_NAME.get(name);
 }
+
+/** A scenario by the name a lesson uses: one of the lesson's own files first, then a built-in. */
+export function findScenario(name: string, files?: Readonly<Record<string, Scenario>>): Scenario | undefined {
+  return files?.[name] ?? getBuiltinScenario(name);
+}

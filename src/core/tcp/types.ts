@@ -16,13 +16,13 @@ export const TCP_STATES = [
 ] as const;
 export type TcpState = (typeof TCP_STATES)[number];
 
-export type Side = 'client' | 'server';
-export const SIDES: readonly Side[] = ['client', 'server'];
+export const SIDES = ['client', 'server'] as const;
+export type Side = (typeof SIDES)[number];
 export const otherSide = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
-export type Flag = 'SYN' | 'ACK' | 'FIN' | 'RST';
 /** Flags always appear in this order. */
-export const FLAG_ORDER: readonly Flag[] = ['SYN', 'ACK', 'FIN', 'RST'];
+export const FLAG_ORDER = ['SYN', 'ACK', 'FIN', 'RST'] as const;
+export type Flag = (typeof FLAG_ORDER)[number];
 
 /**
  * Flags as captures print them: the control flag first, then ACK
@@ -41,8 +41,8 @@ export interface Segment {
   len: number;
 }
 
-export type AppCall = 'listen' | 'connect' | 'send' | 'close' | 'abort';
-export const APP_CALLS: readonly AppCall[] = ['listen', 'connect', 'send', 'close', 'abort'];
+export const APP_CALLS = ['listen', 'connect', 'send', 'close', 'abort'] as const;
+export type AppCall = (typeof APP_CALLS)[number];
 
 export interface Action {
   at: number;
@@ -66,8 +66,11 @@ export interface EndpointConfig {
   port: number;
 }
 
+export const HANDSHAKES = ['three-way', 'two-way'] as const;
+export const WHAT_IFS = ['two-way', 'no-time-wait'] as const;
+
 export interface ScenarioOptions {
-  handshake: 'three-way' | 'two-way';
+  handshake: (typeof HANDSHAKES)[number];
   timeWait: boolean;
 }
 
@@ -90,7 +93,7 @@ export interface Scenario {
   seed: number;
   loss: number;
   /** The what-if the player's `w` key turns on for this scenario. */
-  whatIf?: 'two-way' | 'no-time-wait';
+  whatIf?: (typeof WHAT_IFS)[number];
 }
 
 export type TimerKind = 'retransmit' | 'time-wait';
@@ -104,7 +107,15 @@ export type SimEvent =
   | { t: number; type: 'timer'; side: Side; timer: TimerKind }
   | { t: number; type: 'error'; side: Side; reason: string; call: AppCall | null };
 
+export const SIM_EVENT_TYPES = ['send', 'state', 'deliver', 'drop', 'timer', 'error', 'call'] as const;
 export type SimEventType = SimEvent['type'];
+type ListedEventType = (typeof SIM_EVENT_TYPES)[number];
+// Fails to compile when SIM_EVENT_TYPES and SimEvent disagree.
+const _simEventTypesComplete: [SimEventType] extends [ListedEventType]
+  ? [ListedEventType] extends [SimEventType]
+    ? true
+    : never
+  : never = true;
 
 export interface SimResult {
   scenario: string;

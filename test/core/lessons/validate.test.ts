@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLocale, text } from '../../../src/core/lessons/localize.js';
-import { validateLesson } from '../../../src/core/lessons/validate.js';
+import { validateLesson } from '../../../src/core/grading/lesson-checks.js';
 
 const base = () => ({
   formatVersion: 1,

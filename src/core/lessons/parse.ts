@@ -1,16 +1,12 @@
-// Validates a lesson document and builds the Lesson model. Every problem names
-// the field by its path (`pages[2].exercise.options[0].why`) and says what was
-// expected and what was found; all problems are reported, not just the first.
-import { drawParams, makeRunScenario } from '../grading/grade.js';
-import { evaluate } from '../grading/expression.js';
-import { predictExpected } from '../grading/predict.js';
-import { runQuery } from '../grading/query.js';
-import { findEvent } from '../player/machine.js';
-import { simulate } from '../tcp/simulate.js';
+// Reads a lesson document into the Lesson model, checking its shape: every
+// problem names the field by its path (`pages[2].exercise.options[0].why`)
+// and says what was expected and what was found; all problems are reported,
+// not just the first. Whether the engine can answer the lesson's questions is
+// checked above this, in core/grading/lesson-checks.ts.
+import { findScenario } from '../scenario/builtins.js';
+import { Checker, describe, type FieldProblem, fieldPath, isObject, type Json } from '../schema/checker.js';
 import { didYouMean } from '../suggest.js';
-import { interpolate } from './localize.js';
-import { getBuiltinScenario } from '../scenario/builtins.js';
-import type { Scenario } from '../tcp/types.js';
+import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario } from '../tcp/types.js';
 import type {
   AnswerSource,
   ChoiceOption,
@@ -25,163 +21,47 @@ import type {
   SimQuery,
 } from './types.js';
 
-export const LESSON_FORMAT_VERSION = 1;
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-type Json = unknown;
-type Obj = Record<string, Json>;
-
-const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function describe(v: Json): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return v.length > 40 ? `a string` : JSON.stringify(v);
-  if (typeof v === 'object') return 'an object';
-  return String(v);
-}
+const LESSON_FORMAT_VERSION = 1;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
 
-class Checker {
-  problems: FieldProblem[] = [];
-
-  problem(field: string, message: string): void {
-    this.problems.push({ field, message });
-  }
-
-  keys(v: Obj, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(v)) {
-      if (!allowed.includes(key)) {
-        this.problem(
-          join(path, key),
-          `unknown field${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`,
-        );
-      }
-    }
-  }
-
-  object(v: Json, path: string): Obj | undefined {
-    if (isObj(v)) return v;
-    this.problem(path, `expected an object, found ${describe(v)}`);
-    return undefined;
-  }
-
-  string(v: Json, path: string, { pattern, what }: { pattern?: RegExp; what?: string } = {}): string | undefined {
-    if (typeof v !== 'string' || v.trim() === '') {
-      this.problem(
-        path,
-        `expected ${what ?? 'a non-empty string'}, found ${v === undefined ? 'nothing' : describe(v)}`,
-      );
-      return undefined;
-    }
-    if (pattern && !pattern.test(v)) {
-      this.problem(path, `expected ${what ?? `text matching ${pattern}`}, found ${describe(v)}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  id(v: Json, path: string): string | undefined {
-    return this.string(v, path, { pattern: ID, what: 'an id in kebab-case (a-z, 0-9 and -)' });
-  }
-
-  number(
-    v: Json,
-    path: string,
-    { integer = false, min }: { integer?: boolean; min?: number } = {},
-  ): number | undefined {
-    if (
-      typeof v !== 'number' ||
-      !Number.isFinite(v) ||
-      (integer && !Number.isInteger(v)) ||
-      (min !== undefined && v < min)
-    ) {
-      const kind = integer ? 'an integer' : 'a number';
-      this.problem(
-        path,
-        `expected ${kind}${min !== undefined ? ` ≥ ${min}` : ''}, found ${v === undefined ? 'nothing' : describe(v)}`,
-      );
-      return undefined;
-    }
-    return v;
-  }
-
-  oneOf<T extends string>(v: Json, path: string, values: readonly T[]): T | undefined {
-    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
-    this.problem(
-      path,
-      `expected one of ${values.join(', ')}; found ${v === undefined ? 'nothing' : describe(v)}${typeof v === 'string' ? didYouMean(v, values) : ''}`,
-    );
-    return undefined;
-  }
-
-  array(v: Json, path: string, { min = 0, what = 'items' }: { min?: number; what?: string } = {}): Json[] | undefined {
-    if (!Array.isArray(v)) {
-      this.problem(path, `expected an array of ${what}, found ${v === undefined ? 'nothing' : describe(v)}`);
-      return undefined;
-    }
-    if (v.length < min) {
-      this.problem(path, `expected at least ${min} ${what}, found ${v.length}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  text(v: Json, path: string): LocalText | undefined {
-    if (typeof v === 'string') return this.string(v, path, { what: 'a non-empty text' });
-    if (!isObj(v)) {
-      this.problem(
-        path,
-        `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${v === undefined ? 'nothing' : describe(v)}`,
-      );
-      return undefined;
-    }
-    if (typeof v.en !== 'string' || v.en.trim() === '') {
-      this.problem(join(path, 'en'), 'expected the English text (required in every translated text)');
-      return undefined;
-    }
-    const out: Record<string, string> = { en: v.en };
-    for (const [locale, t] of Object.entries(v)) {
-      if (locale === 'en') continue;
-      if (!LOCALE.test(locale))
-        this.problem(join(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
-      else if (typeof t !== 'string' || t.trim() === '')
-        this.problem(join(path, locale), `expected a non-empty text, found ${describe(t)}`);
-      else out[locale] = t;
-    }
-    return out as LocalText;
-  }
-
-  texts(v: Json, path: string, min: number, what: string): LocalText[] | undefined {
-    const list = this.array(v, path, { min, what });
-    if (!list) return undefined;
-    const out: LocalText[] = [];
-    list.forEach((t, i) => {
-      const x = this.text(t, `${path}[${i}]`);
-      if (x !== undefined) out.push(x);
-    });
-    return out.length === list.length ? out : undefined;
-  }
-
-  uniqueIds(items: Array<{ id: string }>, path: string, what: string): void {
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const first = seen.get(item.id);
-      if (first !== undefined)
-        this.problem(`${path}[${i}].id`, `duplicate ${what} id "${item.id}" (also at ${path}[${first}])`);
-      else seen.set(item.id, i);
-    });
-  }
+function idField(c: Checker, v: Json, path: string): string | undefined {
+  return c.string(v, path, { pattern: ID, what: 'an id in kebab-case (a-z, 0-9 and -)' });
 }
 
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
+/** A learner-facing text: a string, or one per locale with English required. */
+function localText(c: Checker, v: Json, path: string): LocalText | undefined {
+  if (typeof v === 'string') return c.string(v, path, { what: 'a non-empty text' });
+  if (!isObject(v)) {
+    c.problem(path, `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${describe(v)}`);
+    return undefined;
+  }
+  if (typeof v.en !== 'string' || v.en.trim() === '') {
+    c.problem(fieldPath(path, 'en'), 'expected the English text (required in every translated text)');
+    return undefined;
+  }
+  const out: Record<string, string> = { en: v.en };
+  for (const [locale, t] of Object.entries(v)) {
+    if (locale === 'en') continue;
+    if (!LOCALE.test(locale))
+      c.problem(fieldPath(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
+    else if (typeof t !== 'string' || t.trim() === '') {
+      c.problem(fieldPath(path, locale), `expected a non-empty text, found ${describe(t)}`);
+    } else out[locale] = t;
+  }
+  return out as LocalText;
+}
+
+function localTexts(c: Checker, v: Json, path: string, min: number, what: string): LocalText[] | undefined {
+  const list = c.array(v, path, { min, what });
+  if (!list) return undefined;
+  const out: LocalText[] = [];
+  list.forEach((t, i) => {
+    const x = localText(c, t, `${path}[${i}]`);
+    if (x !== undefined) out.push(x);
+  });
+  return out.length === list.length ? out : undefined;
 }
 
 const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
@@ -195,12 +75,10 @@ const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   short: [...COMMON_EXERCISE_KEYS, 'kind', 'answer', 'accept', 'mistakes'],
 };
 const PREDICT_ASKS = ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const;
-const EVENT_TYPES = ['send', 'state', 'deliver', 'drop', 'timer', 'error', 'call'] as const;
 const SHORT_KINDS = ['number', 'token', 'state', 'header'] as const;
-const SIDES = ['client', 'server'] as const;
 const QUERY_FIELDS = ['seq', 'ack', 'len', 'flags'] as const;
 
-export interface ValidateContext {
+export interface ParseContext {
   /** Scenario files of the lesson folder, by relative path (already validated). */
   scenarios?: Record<string, Scenario>;
 }
@@ -248,9 +126,9 @@ function options(c: Checker, v: Json, path: string): ChoiceOption[] | undefined 
     const o = c.object(raw, p);
     if (!o) return;
     c.keys(o, p, ['id', 'text', 'why']);
-    const id = c.id(o.id, `${p}.id`);
-    const text = c.text(o.text, `${p}.text`);
-    const why = c.text(o.why, `${p}.why`);
+    const id = idField(c, o.id, `${p}.id`);
+    const text = localText(c, o.text, `${p}.text`);
+    const why = localText(c, o.why, `${p}.why`);
     if (id && text && why) out.push({ id, text, why });
   });
   c.uniqueIds(out, path, 'option');
@@ -266,8 +144,8 @@ function items(c: Checker, v: Json, path: string): OrderItem[] | undefined {
     const o = c.object(raw, p);
     if (!o) return;
     c.keys(o, p, ['id', 'text']);
-    const id = c.id(o.id, `${p}.id`);
-    const text = c.text(o.text, `${p}.text`);
+    const id = idField(c, o.id, `${p}.id`);
+    const text = localText(c, o.text, `${p}.text`);
     if (id && text) out.push({ id, text });
   });
   c.uniqueIds(out, path, 'item');
@@ -278,7 +156,7 @@ function selector(c: Checker, v: Json, path: string, { withType }: { withType: b
   const o = c.object(v, path);
   if (!o) return undefined;
   c.keys(o, path, withType ? ['type', 'side', 'nth'] : ['side', 'nth', 'flags']);
-  const type = withType ? c.oneOf(o.type, `${path}.type`, EVENT_TYPES) : undefined;
+  const type = withType ? c.oneOf(o.type, `${path}.type`, SIM_EVENT_TYPES) : undefined;
   const side = o.side === undefined ? undefined : c.oneOf(o.side, `${path}.side`, SIDES);
   const nth = o.nth === undefined ? undefined : c.number(o.nth, `${path}.nth`, { integer: true, min: 1 });
   let flags: string[] | undefined;
@@ -287,7 +165,7 @@ function selector(c: Checker, v: Json, path: string, { withType }: { withType: b
     if (list) {
       flags = [];
       list.forEach((f, i) => {
-        const x = c.oneOf(f, `${path}.flags[${i}]`, ['SYN', 'ACK', 'FIN', 'RST'] as const);
+        const x = c.oneOf(f, `${path}.flags[${i}]`, FLAG_ORDER);
         if (x) flags!.push(x);
       });
     }
@@ -327,7 +205,7 @@ function query(c: Checker, v: Json, path: string): SimQuery | undefined {
   return undefined;
 }
 
-function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): AnswerSource | undefined {
+function answerSource(c: Checker, v: Json, path: string, ctx: ParseContext): AnswerSource | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
   if ('value' in o) {
@@ -349,7 +227,7 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ValidateContext): 
     if (!s) return undefined;
     c.keys(s, `${path}.sim`, ['scenario', 'set', 'query']);
     const scenario = c.string(s.scenario, `${path}.sim.scenario`);
-    if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
+    if (scenario && !findScenario(scenario, ctx.scenarios)) {
       c.problem(
         `${path}.sim.scenario`,
         `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
@@ -391,17 +269,17 @@ function checkPlaceholders(
   }
 }
 
-function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exercise | undefined {
+function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercise | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
   const type = c.oneOf(o.type, `${path}.type`, EXERCISE_TYPES);
   if (!type) return undefined;
   c.keys(o, path, EXERCISE_KEYS[type]);
   const before = c.problems.length;
-  const id = c.id(o.id, `${path}.id`);
-  const prompt = c.text(o.prompt, `${path}.prompt`);
-  const hints = c.texts(o.hints, `${path}.hints`, 1, 'hints');
-  const explanation = o.explanation === undefined ? undefined : c.text(o.explanation, `${path}.explanation`);
+  const id = idField(c, o.id, `${path}.id`);
+  const prompt = localText(c, o.prompt, `${path}.prompt`);
+  const hints = localTexts(c, o.hints, `${path}.hints`, 1, 'hints');
+  const explanation = o.explanation === undefined ? undefined : localText(c, o.explanation, `${path}.explanation`);
   const declared = params(c, o.params, `${path}.params`);
   checkPlaceholders(c, prompt, `${path}.prompt`, declared);
   hints?.forEach((h, i) => {
@@ -450,7 +328,7 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
         for (const [k, t] of Object.entries(w)) {
           if (!ids.includes(k))
             c.problem(`${path}.why.${k}`, `expected an item id (${ids.join(', ')})${didYouMean(k, ids)}`);
-          const x = c.text(t, `${path}.why.${k}`);
+          const x = localText(c, t, `${path}.why.${k}`);
           if (x) why[k] = x;
         }
       }
@@ -487,11 +365,11 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
         const mo = c.object(m, p);
         if (!mo) return;
         c.keys(mo, p, ['answer', 'why']);
-        const why = c.text(mo.why, `${p}.why`);
+        const why = localText(c, mo.why, `${p}.why`);
         const a = mo.answer;
         let ans: string | number | { expr: string } | undefined;
         if (typeof a === 'string' || typeof a === 'number') ans = a;
-        else if (isObj(a) && typeof a.expr === 'string') ans = { expr: a.expr };
+        else if (isObject(a) && typeof a.expr === 'string') ans = { expr: a.expr };
         else c.problem(`${p}.answer`, `expected a string, a number or {"expr": "…"}, found ${describe(a)}`);
         if (why && ans !== undefined) mistakes!.push({ answer: ans, why });
       });
@@ -500,28 +378,6 @@ function exercise(c: Checker, v: Json, path: string, ctx: ValidateContext): Exer
       out = { ...base, type, kind, answer, ...(accept ? { accept } : {}), ...(mistakes ? { mistakes } : {}) };
   }
   if (c.problems.length > before || !out) return undefined;
-  // Every expected answer must be computable: try it with the parameters drawn at both ends of their ranges.
-  if (out.type === 'short') {
-    for (const pick of [() => 0, () => 0.999999]) {
-      const p = drawParams(out, pick);
-      try {
-        const src = out.answer;
-        if ('expr' in src) evaluate(src.expr, p);
-        if ('sim' in src) {
-          const set: Record<string, string | number> = {};
-          for (const [k, val] of Object.entries(src.sim.set ?? {}))
-            set[k] = typeof val === 'string' ? interpolate(val, p) : val;
-          const result = makeRunScenario({ scenarios: ctx.scenarios })(src.sim.scenario, set);
-          const value = runQuery(result, src.sim.query);
-          if ('error' in value) throw new Error(value.error);
-        }
-        for (const m of out.mistakes ?? []) if (typeof m.answer === 'object') evaluate(m.answer.expr, p);
-      } catch (error) {
-        c.problem(`${path}.answer`, `the answer cannot be computed: ${(error as Error).message}`);
-        return undefined;
-      }
-    }
-  }
   return out;
 }
 
@@ -535,10 +391,10 @@ function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | unde
     const o = c.object(raw, p);
     if (!o) return;
     c.keys(o, p, ['id', 'before', 'ask', 'hints']);
-    const id = c.id(o.id, `${p}.id`);
+    const id = idField(c, o.id, `${p}.id`);
     const sel = selector(c, o.before, `${p}.before`, { withType: true });
     const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
-    const hints = o.hints === undefined ? [] : c.texts(o.hints, `${p}.hints`, 0, 'hints');
+    const hints = o.hints === undefined ? [] : localTexts(c, o.hints, `${p}.hints`, 0, 'hints');
     if (id && sel?.type && ask && hints) {
       const before: EventSelector = {
         type: sel.type,
@@ -554,10 +410,7 @@ function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | unde
 
 export type LessonData = Omit<Lesson, 'source' | 'pack'>;
 
-export function validateLesson(
-  json: Json,
-  ctx: ValidateContext = {},
-): { lesson?: LessonData; problems: FieldProblem[] } {
+export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: LessonData; problems: FieldProblem[] } {
   const c = new Checker();
   const o = c.object(json, '');
   if (!o) return { problems: c.problems };
@@ -568,10 +421,10 @@ export function validateLesson(
       `expected ${LESSON_FORMAT_VERSION} (the lesson format this nettutor reads), found ${o.formatVersion === undefined ? 'nothing' : describe(o.formatVersion)}`,
     );
   }
-  const id = c.id(o.id, 'id');
+  const id = idField(c, o.id, 'id');
   const order = c.number(o.order, 'order');
-  const title = c.text(o.title, 'title');
-  const summary = c.text(o.summary, 'summary');
+  const title = localText(c, o.title, 'title');
+  const summary = localText(c, o.summary, 'summary');
   const rawPages = c.array(o.pages, 'pages', { min: 1, what: 'pages' }) ?? [];
   const pages: Page[] = [];
   const gradedIds = new Map<string, string>();
@@ -580,10 +433,10 @@ export function validateLesson(
     const p = c.object(raw, path);
     if (!p) return;
     c.keys(p, path, PAGE_KEYS);
-    const pageId = c.id(p.id, `${path}.id`);
+    const pageId = idField(c, p.id, `${path}.id`);
     const page: Page = { id: pageId ?? `#${i}` };
-    if (p.title !== undefined) page.title = c.text(p.title, `${path}.title`);
-    if (p.text !== undefined) page.text = c.text(p.text, `${path}.text`);
+    if (p.title !== undefined) page.title = localText(c, p.title, `${path}.title`);
+    if (p.text !== undefined) page.text = localText(c, p.text, `${path}.text`);
     if (p.exercise !== undefined && p.simulation !== undefined) {
       c.problem(path, 'a page has at most one interactive block: "exercise" or "simulation", not both');
     }
@@ -600,7 +453,7 @@ export function validateLesson(
       if (s) {
         c.keys(s, `${path}.simulation`, ['scenario', 'predict']);
         const scenario = c.string(s.scenario, `${path}.simulation.scenario`);
-        if (scenario && !ctx.scenarios?.[scenario] && !getBuiltinScenario(scenario)) {
+        if (scenario && !findScenario(scenario, ctx.scenarios)) {
           c.problem(
             `${path}.simulation.scenario`,
             `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
@@ -613,23 +466,6 @@ export function validateLesson(
             c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
           gradedIds.set(q.id, `${path}.simulation.predict[${j}].id`);
         });
-        const known = scenario ? (ctx.scenarios?.[scenario] ?? getBuiltinScenario(scenario)) : undefined;
-        if (known && predict && predict.length > 0) {
-          // Each question must point at an event the run really has, with an answer after it.
-          const run = simulate(known);
-          predict.forEach((q, j) => {
-            const at = findEvent(run.events, q.before);
-            const where = `${path}.simulation.predict[${j}].before`;
-            if (at < 0) c.problem(where, `the run of "${scenario}" has no such event (${JSON.stringify(q.before)})`);
-            else if (at === 0) c.problem(where, 'selects the very first event: there is nothing before it to pause at');
-            else if (predictExpected(run, at - 1, q.ask) === undefined) {
-              c.problem(
-                `${path}.simulation.predict[${j}].ask`,
-                `nothing answers "${q.ask}" after that point of the run`,
-              );
-            }
-          });
-        }
         if (scenario) page.simulation = { scenario, ...(predict ? { predict } : {}) };
       }
     }
