@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
-import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
+import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { loadLessons } from '../node/lesson-files.js';
 import { openProgressStore } from '../node/progress-store.js';
@@ -69,8 +69,8 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
           title: text(l.title, locale),
           status: lessonStatus(l, record),
           score: Math.round(lessonScore(l, record) * 100) / 100,
-          exercises: gradedIds(l).length,
-          solved: gradedIds(l).filter((id) => record?.exercises[id]?.solved).length,
+          exercises: solvedCount(l, record).of,
+          solved: solvedCount(l, record).solved,
         };
       }),
       progress,
@@ -111,11 +111,10 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   for (const l of lessons) {
     const record = progress.lessons[l.id];
     const status = lessonStatus(l, record);
-    const ids = gradedIds(l);
-    const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
+    const { solved, of } = solvedCount(l, record);
     const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;
     io.stdout.write(
-      `${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`,
+      `${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${of} solved${score}\n`,
     );
   }
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));

@@ -5,9 +5,9 @@ import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
 import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import type { Lesson } from '../core/lessons/types.js';
-import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
+import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
-import { predictQuestion } from '../core/tutor/content.js';
+import { predictQuestion } from '../core/grading/predict.js';
 import { type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, helpLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -215,8 +215,6 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
 }
 
 function lessonSummaryShort(state: TutorState, lesson: Lesson): string {
-  const ids = gradedIds(lesson);
-  const record = state.progress.lessons[lesson.id];
-  const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
-  return ids.length > 0 ? `${solved}/${ids.length} exercises solved` : '';
+  const { solved, of } = solvedCount(lesson, state.progress.lessons[lesson.id]);
+  return of > 0 ? `${solved}/${of} exercises solved` : '';
 }

@@ -3,7 +3,7 @@
 // attempt's parameters, or a value read from a run of the TCP engine.
 import { interpolate } from '../lessons/localize.js';
 import type { AnswerSource, Exercise, Lesson, LocalText, ShortAnswerExercise } from '../lessons/types.js';
-import { getBuiltinScenario } from '../scenario/builtins.js';
+import { findScenario } from '../scenario/builtins.js';
 import { simulate } from '../tcp/simulate.js';
 import type { Scenario, SimResult } from '../tcp/types.js';
 import { evaluate } from './expression.js';
@@ -70,7 +70,7 @@ export function makeRunScenario(lesson: Pick<Lesson, 'scenarios'>): GradeContext
     const key = `${name}\u0000${JSON.stringify(set)}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const base = lesson.scenarios?.[name] ?? getBuiltinScenario(name);
+    const base = findScenario(name, lesson.scenarios);
     if (!base) throw new Error(`no scenario named '${name}'`);
     const result = simulate(applySettings(base, set, {}));
     cache.set(key, result);

@@ -83,3 +83,17 @@ export function predictChoices(result: SimResult, index: number, ask: PredictAsk
   // A stable order that does not always put the right answer first.
   return [...new Set(options)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
+
+/** The question a predict point asks, in words, naming the side it is about. */
+export function predictQuestion(result: SimResult, at: number, ask: PredictAsk): string {
+  const rest = result.events.slice(at + 1);
+  if (ask === 'next-state') {
+    const next = rest.find((e) => e.type === 'state');
+    return `Which state does the ${next?.side ?? 'next side'} enter next?`;
+  }
+  const send = rest.find((e) => e.type === 'send');
+  const who = send ? `the ${send.side}'s next segment` : 'the next segment';
+  if (ask === 'next-flags') return `Which flags does ${who} carry?`;
+  if (ask === 'next-ack') return `What acknowledgment number does ${who} carry?`;
+  return `What sequence number does ${who} carry?`;
+}

@@ -4,6 +4,7 @@
 // its flags and numbers; state changes, timers and errors are written beside
 // the lifelines. Pure: events + width + charset → lines.
 import stringWidth from 'string-width';
+import { segmentLabel } from '../tcp/describe.js';
 import { type Scenario, type SimEvent, type SimResult, type Side, flagLabel } from '../tcp/types.js';
 
 export type Charset = 'unicode' | 'ascii';
@@ -61,11 +62,11 @@ type SendEvent = Extract<SimEvent, { type: 'send' }>;
  * 3. flags, seq and length: `ACK s=1001 l=100` (data) or `FIN,ACK s=1101`;
  * 4. flags and seq; 5. flags only: `FIN,ACK`.
  */
-export function segmentLabel(send: SendEvent, room: number): string {
+export function fitSegmentLabel(send: SendEvent, room: number): string {
   const s = send.segment;
   const flags = flagLabel(s.flags);
   const re = send.retransmission ? ' (re)' : '';
-  const full = `${flags} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
+  const full = segmentLabel(s);
   const short = `${flags} s=${s.seq}${s.ack === null ? '' : ` a=${s.ack}`}${s.len > 0 ? ` l=${s.len}` : ''}`;
   const candidates = [
     full + re,
@@ -230,7 +231,7 @@ export function renderLadder(result: SimResult, scenario: Scenario, opts: Ladder
         events[other.send]!.side !== send.side,
     );
     const labelRoom = shared ? Math.floor(span / 2) - 3 : span - 4;
-    const text = segmentLabel(send, labelRoom);
+    const text = fitSegmentLabel(send, labelRoom);
     const padded = ` ${text} `;
     labels.push({ row: from, col: rightward ? inner0 + 1 : inner1 - stringWidth(padded), text: padded });
     const ends = flight.ends.length > 0 ? flight.ends : [];

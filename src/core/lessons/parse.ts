@@ -20,6 +20,7 @@ import type {
   PredictPoint,
   SimQuery,
 } from './types.js';
+import { PREDICT_ASKS, SEGMENT_FIELDS, SHORT_ANSWER_KINDS } from './types.js';
 
 const LESSON_FORMAT_VERSION = 1;
 
@@ -66,7 +67,6 @@ function localTexts(c: Checker, v: Json, path: string, min: number, what: string
 
 const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
 const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'simulation'] as const;
-const EXERCISE_TYPES = ['single', 'multiple', 'ordering', 'short'] as const;
 const COMMON_EXERCISE_KEYS = ['id', 'type', 'prompt', 'hints', 'explanation', 'params'];
 const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   single: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
@@ -74,9 +74,7 @@ const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   ordering: [...COMMON_EXERCISE_KEYS, 'items', 'answer', 'why'],
   short: [...COMMON_EXERCISE_KEYS, 'kind', 'answer', 'accept', 'mistakes'],
 };
-const PREDICT_ASKS = ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const;
-const SHORT_KINDS = ['number', 'token', 'state', 'header'] as const;
-const QUERY_FIELDS = ['seq', 'ack', 'len', 'flags'] as const;
+const EXERCISE_TYPES = Object.keys(EXERCISE_KEYS) as Array<Exercise['type']>;
 
 export interface ParseContext {
   /** Scenario files of the lesson folder, by relative path (already validated). */
@@ -179,7 +177,7 @@ function query(c: Checker, v: Json, path: string): SimQuery | undefined {
   if ('segment' in o) {
     c.keys(o, path, ['segment', 'field']);
     const s = selector(c, o.segment, `${path}.segment`, { withType: false });
-    const field = c.oneOf(o.field, `${path}.field`, QUERY_FIELDS);
+    const field = c.oneOf(o.field, `${path}.field`, SEGMENT_FIELDS);
     return s && field ? { segment: { side: s.side, nth: s.nth, flags: s.flags }, field } : undefined;
   }
   if ('state' in o) {
@@ -349,7 +347,7 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
       } else out = { ...base, type, items: its, answer, ...(why ? { why } : {}) };
     }
   } else {
-    const kind = c.oneOf(o.kind, `${path}.kind`, SHORT_KINDS);
+    const kind = c.oneOf(o.kind, `${path}.kind`, SHORT_ANSWER_KINDS);
     const answer = answerSource(c, o.answer, `${path}.answer`, ctx);
     let accept: string[] | undefined;
     if (o.accept !== undefined) {

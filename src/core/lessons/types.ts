@@ -1,6 +1,6 @@
 // The lesson model: what a lesson file holds once validated.
 // The file format itself is documented in docs/authoring.md.
-import type { Scenario } from '../tcp/types.js';
+import type { Scenario, Side, SimEventType } from '../tcp/types.js';
 
 /** A learner-facing string: plain (English), or one per locale (`en` required). */
 export type LocalText = string | { en: string; [locale: string]: string };
@@ -46,11 +46,12 @@ export interface PredictPoint {
   hints: LocalText[];
 }
 
-export type PredictAsk = 'next-state' | 'next-flags' | 'next-ack' | 'next-seq';
+export const PREDICT_ASKS = ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const;
+export type PredictAsk = (typeof PREDICT_ASKS)[number];
 
 export interface EventSelector {
-  type: 'send' | 'state' | 'deliver' | 'drop' | 'timer' | 'error' | 'call';
-  side?: 'client' | 'server';
+  type: SimEventType;
+  side?: Side;
   /** 1-based among the events that match type (and side); default 1. */
   nth?: number;
 }
@@ -82,19 +83,23 @@ export interface SimAnswerQuery {
   query: SimQuery;
 }
 
+export const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'flags'] as const;
+export type SegmentField = (typeof SEGMENT_FIELDS)[number];
+
 export type SimQuery =
-  | { segment: EventSelectorLike; field: 'seq' | 'ack' | 'len' | 'flags' }
-  | { state: { side: 'client' | 'server'; nth: number } }
-  | { final: 'client' | 'server' }
+  | { segment: EventSelectorLike; field: SegmentField }
+  | { state: { side: Side; nth: number } }
+  | { final: Side }
   | { count: EventSelectorLike };
 
 export interface EventSelectorLike {
-  side?: 'client' | 'server';
+  side?: Side;
   nth?: number;
   flags?: string[];
 }
 
-export type ShortAnswerKind = 'number' | 'token' | 'state' | 'header';
+export const SHORT_ANSWER_KINDS = ['number', 'token', 'state', 'header'] as const;
+export type ShortAnswerKind = (typeof SHORT_ANSWER_KINDS)[number];
 
 interface ExerciseBase {
   id: string;

@@ -26,6 +26,12 @@ export function gradedIds(lesson: Lesson): string[] {
   return ids;
 }
 
+/** How many of the lesson's graded items are solved, out of how many. */
+export function solvedCount(lesson: Lesson, record: LessonRecord | undefined): { solved: number; of: number } {
+  const ids = gradedIds(lesson);
+  return { solved: ids.filter((id) => record?.exercises[id]?.solved).length, of: ids.length };
+}
+
 /** The mean score over the lesson's graded items (0 for those not solved yet). */
 export function lessonScore(lesson: Lesson, record: LessonRecord | undefined): number {
   const ids = gradedIds(lesson);

@@ -1,7 +1,7 @@
 // A deterministic discrete-event simulation of two TCP endpoints and the
 // network between them, following RFC 9293 §3.10 (event processing) as the
 // sim CLI contract fixes it. Pure: the same scenario gives the same run.
-import { createRandom } from './random.js';
+import { createRandom } from '../random.js';
 import type {
   AppCall,
   Fault,

@@ -3,20 +3,12 @@
 // only turns keys into these actions and draws the state.
 import type { Exercise, Lesson, LocalText, Page } from '../lessons/types.js';
 import type { Progress } from '../progress/types.js';
+import { nextRandom } from '../random.js';
 import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../player/machine.js';
-import {
-  type Answer,
-  type ExerciseVerdict,
-  drawExerciseParams,
-  gradeExercise,
-  noteAnswer,
-  noteHint,
-  notePage,
-  predictOptions,
-  gradePrediction,
-  scenarioOf,
-  solutionOf,
-} from './content.js';
+import { type Verdict, drawParams } from '../grading/grade.js';
+import { gradePredict, predictChoices } from '../grading/predict.js';
+import { findScenario } from '../scenario/builtins.js';
+import { type Answer, gradeExercise, noteAnswer, noteHint, notePage, solutionOf } from './content.js';
 
 export type Overlay = 'help' | 'confirm-solution' | null;
 
@@ -35,7 +27,7 @@ export interface Attempt {
   input: string;
   /** Short answers: keys go to the text field. */
   typing: boolean;
-  verdict: ExerciseVerdict | null;
+  verdict: Verdict | null;
   /** Hints shown so far on this exercise (across attempts). */
   hintsShown: number;
   solutionShown: boolean;
@@ -70,7 +62,7 @@ export interface Prediction {
   pointId: string;
   choices: string[];
   cursor: number;
-  verdict: ExerciseVerdict | null;
+  verdict: Verdict | null;
 }
 
 export type TutorAction =
@@ -132,23 +124,14 @@ export const currentPage = (s: TutorState): Page | undefined => currentLesson(s)
 
 export const currentExercise = (s: TutorState): Exercise | undefined => currentPage(s)?.exercise;
 
-/** A small deterministic generator (mulberry32) so the reducer stays pure. */
-function nextRandom(seed: number): { value: number; seed: number } {
-  let t = (seed + 0x6d2b79f5) >>> 0;
-  const next = t;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return { value: ((t ^ (t >>> 14)) >>> 0) / 4294967296, seed: next };
-}
-
 function newAttempt(state: TutorState, exercise: Exercise, hintsShown: number): { attempt: Attempt; seed: number } {
   let seed = state.seed;
   const rng = () => {
     const r = nextRandom(seed);
-    seed = r.seed;
+    seed = r.state;
     return r.value;
   };
-  const params = drawExerciseParams(exercise, rng);
+  const params = drawParams(exercise, rng);
   return {
     attempt: {
       exerciseId: exercise.id,
@@ -184,7 +167,7 @@ function enterPage(state: TutorState, pageIndex: number): TutorState {
     progress,
   };
   if (page.simulation) {
-    const scenario = scenarioOf(lesson, page.simulation.scenario);
+    const scenario = findScenario(page.simulation.scenario, lesson.scenarios);
     if (scenario) next = { ...next, player: initialPlayerState(scenario, page.simulation.predict ?? []) };
   }
   if (page.exercise) {
@@ -368,7 +351,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       ) {
         prediction = {
           pointId: player.predict.point.id,
-          choices: predictOptions(player.result, player.predict.at, player.predict.point.ask),
+          choices: predictChoices(player.result, player.predict.at, player.predict.point.ask),
           cursor: 0,
           verdict: null,
         };
@@ -388,7 +371,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (!p || p.verdict || !player?.predict || !lesson) return state;
       const answer = p.choices[p.cursor];
       if (answer === undefined) return state;
-      const verdict = gradePrediction(player.result, player.predict.at, player.predict.point.ask, answer);
+      const verdict = gradePredict(player.result, player.predict.at, player.predict.point.ask, answer);
       const progress = noteAnswer(state.progress, lesson.id, p.pointId, {
         correct: verdict.correct,
         hintsUsed: 0,

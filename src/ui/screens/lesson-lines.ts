@@ -2,7 +2,7 @@
 // its hints, solution and verdict. Pure given its inputs.
 import { layoutProse } from '../../core/layout/prose.js';
 import type { Exercise, Lesson, LocalText, Page } from '../../core/lessons/types.js';
-import { text as localize } from '../../core/lessons/localize.js';
+import { interpolate, text as localize } from '../../core/lessons/localize.js';
 import type { Attempt } from '../../core/tutor/machine.js';
 import { type UiLine, fromProse, plain } from '../lines.js';
 import type { Theme } from '../theme.js';
@@ -11,10 +11,6 @@ export interface BodyLayout {
   lines: UiLine[];
   /** The line that must stay visible (the highlighted option), if any. */
   focus?: number;
-}
-
-function interpolate(s: string, params: Record<string, string | number>): string {
-  return s.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function makeLocalizer(locale: string, params: Record<string, string | number> = {}) {

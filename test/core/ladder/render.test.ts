@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { LadderWidthError, renderLadder, segmentLabel } from '../../../src/core/ladder/render.js';
+import { LadderWidthError, renderLadder, fitSegmentLabel } from '../../../src/core/ladder/render.js';
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
 import { simulate } from '../../../src/core/tcp/simulate.js';
 import type { SimEvent } from '../../../src/core/tcp/types.js';
@@ -93,10 +93,10 @@ describe('ladder layout', () => {
       id: 1,
       segment: { flags: ['ACK', 'FIN'], seq: 1101, ack: 5001, len },
     });
-    expect(segmentLabel(send(100), 60)).toBe('FIN,ACK seq=1101 ack=5001 len=100');
-    expect(segmentLabel(send(100), 30)).toBe('FIN,ACK s=1101 a=5001 l=100');
-    expect(segmentLabel(send(100), 20)).toBe('FIN,ACK s=1101 l=100');
-    expect(segmentLabel(send(0), 15)).toBe('FIN,ACK s=1101');
-    expect(segmentLabel(send(0), 8)).toBe('FIN,ACK');
+    expect(fitSegmentLabel(send(100), 60)).toBe('FIN,ACK seq=1101 ack=5001 len=100');
+    expect(fitSegmentLabel(send(100), 30)).toBe('FIN,ACK s=1101 a=5001 l=100');
+    expect(fitSegmentLabel(send(100), 20)).toBe('FIN,ACK s=1101 l=100');
+    expect(fitSegmentLabel(send(0), 15)).toBe('FIN,ACK s=1101');
+    expect(fitSegmentLabel(send(0), 8)).toBe('FIN,ACK');
   });
 });
