@@ -10,11 +10,11 @@ import type { TutorOptions } from './cli/tutor.js';
 
 declare const __NETTUTOR_VERSION__: string;
 
-export const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
+const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
 
 const SUBCOMMANDS = ['sim', 'lessons', 'progress', 'help'] as const;
 
-export const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close and how HTTP works, by watching it happen.
+const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close and how HTTP works, by watching it happen.
 
 Usage:
   nettutor [options]                 open the tutorial (needs a terminal)

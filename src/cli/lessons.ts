@@ -5,7 +5,7 @@ import { gradedIds } from '../core/progress/score.js';
 import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
-export const LESSONS_USAGE = `Usage:
+const LESSONS_USAGE = `Usage:
   nettutor lessons check [dir]       validate lesson files; every problem as file:line: field: message
                                      (dir: a lesson pack; default: the built-in lessons and --lessons)
   nettutor lessons list [--json]     id, title and number of graded exercises of each lesson, in order

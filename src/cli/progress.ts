@@ -9,7 +9,7 @@ import { loadLessons } from '../node/lesson-files.js';
 import { openProgressStore } from '../node/progress-store.js';
 import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
-export const PROGRESS_USAGE = `Usage:
+const PROGRESS_USAGE = `Usage:
   nettutor progress                          each lesson's status and score, and where progress is kept
   nettutor progress --export                 the progress as JSON on stdout (for an instructor)
   nettutor progress --reset [--lesson <id>] [--yes]

@@ -11,7 +11,7 @@ import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, parseCommandArgs } from './io.js';
 
-export const SIM_USAGE = `Usage:
+const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only]
   nettutor sim --list
 
@@ -33,7 +33,7 @@ The same input gives the same output, byte for byte.
 const HINT = 'Run `nettutor sim --help` for usage.';
 
 /** JSON with one event per line: stable, diffable, and still one document. */
-export function formatJson(result: SimResult): string {
+function formatJson(result: SimResult): string {
   const events = result.events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
   return `{\n  "scenario": ${JSON.stringify(result.scenario)},\n  "events": [\n${events}\n  ],\n  "final": ${JSON.stringify(result.final)}\n}\n`;
 }

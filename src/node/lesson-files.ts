@@ -132,7 +132,7 @@ function loadScenarioFiles(
 }
 
 /** Loads one lesson folder (the one holding lesson.json). */
-export function loadLessonFolder(dir: string, pack: string): { lesson?: Lesson; problems: LessonProblem[] } {
+function loadLessonFolder(dir: string, pack: string): { lesson?: Lesson; problems: LessonProblem[] } {
   const file = join(dir, 'lesson.json');
   const parsed = readJsonFile(file);
   if (parsed.problems.length > 0) return { problems: parsed.problems.map((p) => ({ file, ...p })) };

@@ -44,7 +44,7 @@ export function drawParams(exercise: Exercise, rng: () => number): Params {
 }
 
 /** Sets `client.isn`-style paths in a copy of the scenario. */
-export function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
+function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const [path, raw] of Object.entries(set)) {
     const text = typeof raw === 'string' ? interpolate(raw, params) : raw;

@@ -25,7 +25,7 @@ export function validateLesson(
   return problems.length > 0 ? { problems } : parsed;
 }
 
-export function checkLessonRuns(lesson: LessonData): FieldProblem[] {
+function checkLessonRuns(lesson: LessonData): FieldProblem[] {
   const problems: FieldProblem[] = [];
   lesson.pages.forEach((page, i) => {
     if (page.exercise) {

@@ -2,12 +2,10 @@
 // is the engine's own next event, so it is right for any scenario, including
 // one the learner has just changed.
 import type { LocalText, PredictAsk } from '../lessons/types.js';
-import type { SimEvent, SimResult, Side } from '../tcp/types.js';
+import type { SimEvent, SimResult, Side, SendEvent } from '../tcp/types.js';
 import { TCP_STATES, flagLabel } from '../tcp/types.js';
 import type { Verdict } from './grade.js';
 import { normalizeFlags, normalizeNumber, normalizeState } from './normalize.js';
-
-type SendEvent = Extract<SimEvent, { type: 'send' }>;
 
 function nextSend(result: SimResult, index: number): SendEvent | undefined {
   return result.events.slice(index + 1).find((e): e is SendEvent => e.type === 'send');

@@ -5,7 +5,7 @@
 // the lifelines. Pure: events + width + charset → lines.
 import stringWidth from 'string-width';
 import { segmentLabel } from '../tcp/describe.js';
-import { type Scenario, type SimEvent, type SimResult, type Side, flagLabel } from '../tcp/types.js';
+import { type Scenario, type SimEvent, type SimResult, type Side, flagLabel, type SendEvent } from '../tcp/types.js';
 
 export type Charset = 'unicode' | 'ascii';
 
@@ -52,8 +52,6 @@ const GLYPHS: Record<Charset, Glyphs> = {
 const NOTE_WIDTH = 12;
 /** A quiet stretch longer than this (and longer than a few flights) is drawn as a break. */
 const BREAK_MS = 400;
-
-type SendEvent = Extract<SimEvent, { type: 'send' }>;
 
 /**
  * A segment's label, abbreviated only as far as needed to fit `room` columns:

@@ -16,8 +16,6 @@ export interface Span {
 
 export type StyledLine = Span[];
 
-export const lineWidth = (line: StyledLine): number => line.reduce((w, s) => w + stringWidth(s.text), 0);
-
 export const lineText = (line: StyledLine): string => line.map((s) => s.text).join('');
 
 /** Splits `a `b` c **d**` into spans. */
@@ -116,7 +114,7 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 /** Word-wraps one paragraph; `indent` is prefixed to continuation lines. */
-export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
+function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
   const lines: StyledLine[] = [];
   const prefixWidth = stringWidth(indent);
   let line: Span[] = firstPrefix ? [{ text: firstPrefix, style: 'plain' }] : [];

@@ -6,7 +6,6 @@ import type { Scenario, Side, SimEventType } from '../tcp/types.js';
 export type LocalText = string | { en: string; [locale: string]: string };
 
 export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
 
 export interface Lesson {
   id: string;
@@ -143,8 +142,6 @@ export interface ShortAnswerExercise extends ExerciseBase {
 }
 
 export type Exercise = SingleChoiceExercise | MultipleChoiceExercise | OrderingExercise | ShortAnswerExercise;
-
-export type ExerciseType = Exercise['type'];
 
 /** A problem found in a lesson file. */
 export interface LessonProblem {

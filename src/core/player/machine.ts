@@ -6,7 +6,7 @@ import { simulate } from '../tcp/simulate.js';
 import type { Fault, Scenario, SimEvent, SimResult } from '../tcp/types.js';
 import { faultForNextSegment, toggleWhatIf } from '../tcp/what-if.js';
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
 export interface PredictState {
   point: PredictPoint;

@@ -16,7 +16,7 @@ import {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
 
-export const SCENARIO_DEFAULTS = {
+const SCENARIO_DEFAULTS = {
   latencyMs: 50,
   mslMs: 1000,
   rtoMs: 300,

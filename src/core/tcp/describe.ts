@@ -1,8 +1,6 @@
 // Events in plain English: `--format text`, the player's screen-reader mode
 // and the player's detail pane all use these sentences.
-import { type SimEvent, type SimResult, flagLabel } from './types.js';
-
-type SendEvent = Extract<SimEvent, { type: 'send' }>;
+import { type SimResult, flagLabel, type SendEvent } from './types.js';
 
 export function segmentLabel(s: SendEvent['segment']): string {
   return `${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;

@@ -23,7 +23,7 @@ export const MAX_EVENTS = 5_000_000;
 const RECEIVE_WINDOW = 1 << 30;
 
 /** Each connection a side had before adds this to its ISN. */
-export const ISN_STEP = 100_000;
+const ISN_STEP = 100_000;
 
 interface Unacked {
   seq: number;

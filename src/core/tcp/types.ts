@@ -109,6 +109,7 @@ export type SimEvent =
 
 export const SIM_EVENT_TYPES = ['send', 'state', 'deliver', 'drop', 'timer', 'error', 'call'] as const;
 export type SimEventType = SimEvent['type'];
+export type SendEvent = Extract<SimEvent, { type: 'send' }>;
 type ListedEventType = (typeof SIM_EVENT_TYPES)[number];
 // Fails to compile when SIM_EVENT_TYPES and SimEvent disagree.
 const _simEventTypesComplete: [SimEventType] extends [ListedEventType]
