@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -107,6 +107,33 @@ describe('the progress file', () => {
     chmodSync(join(d, 'ro'), 0o500);
     const r = openProgressStore(join(d, 'ro', 'progress.json')).save(emptyProgress());
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('permission denied') });
+  });
+
+  it('fails a save rather than writing without the lock when a live process holds it', () => {
+    const file = join(dir(), 'progress.json');
+    // The process that started this test is alive and is not this one.
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: hostname(), id: 'live-owner' }));
+    const r = openProgressStore(file, { lockWaitMs: 50 }).save(solved('q1'));
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringMatching(new RegExp(`another nettutor \\(pid ${process.ppid}\\) is saving`)),
+    });
+    expect(existsSync(file)).toBe(false);
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).id).toBe('live-owner');
+  });
+
+  it('does not write when its lock was taken over between the merge and the rename', () => {
+    const d = dir();
+    const file = join(d, 'progress.json');
+    const store = openProgressStore(file, {
+      checkpoint: (point) => {
+        if (point === 'merged')
+          writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: hostname(), id: 'intruder' }));
+      },
+    });
+    expect(store.save(solved('q1'))).toMatchObject({ ok: false, error: expect.stringContaining('taken over') });
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(d)).toEqual(['progress.json.lock']);
   });
 
   it('loses no completed exercise when two processes save at the same time', async () => {
