@@ -1,5 +1,7 @@
 // `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
 import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { gradedIds } from '../core/progress/score.js';
 import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
@@ -58,9 +60,13 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     }));
     if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else {
-      const width = Math.max(2, ...rows.map((r) => r.id.length));
+      // Columns are measured in terminal cells: a Chinese character takes two.
+      const idWidth = Math.max(2, ...rows.map((r) => stringWidth(r.id)));
+      const titleWidth = Math.max(5, ...rows.map((r) => stringWidth(r.title)));
       for (const r of rows)
-        io.stdout.write(`${r.id.padEnd(width)}  ${r.title} (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`);
+        io.stdout.write(
+          `${padToWidth(r.id, idWidth)}  ${padToWidth(r.title, titleWidth)}  (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`,
+        );
     }
     for (const p of loaded.problems) io.stderr.write(`nettutor: skipped: ${formatProblem(p, io.cwd)}\n`);
     return EXIT.ok;

@@ -1,6 +1,8 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
 import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
@@ -107,7 +109,8 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   }
 
   io.stdout.write(`Progress kept in ${file}\n\n`);
-  const width = Math.max(...lessons.map((l) => text(l.title, locale).length), 5);
+  // Columns are measured in terminal cells: a Chinese character takes two.
+  const width = Math.max(...lessons.map((l) => stringWidth(text(l.title, locale))), 5);
   for (const l of lessons) {
     const record = progress.lessons[l.id];
     const status = lessonStatus(l, record);
@@ -115,7 +118,7 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
     const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
     const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;
     io.stdout.write(
-      `${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`,
+      `${padToWidth(text(l.title, locale), width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${ids.length} solved${score}\n`,
     );
   }
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));
