@@ -61,7 +61,7 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
   try {
     parsed = parseTutorArgs(argv);
   } catch (error) {
-    throw new UsageError(describeParseError(error));
+    throw new UsageError(describeParseError(error, argv, TUTOR_OPTIONS));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
@@ -91,22 +91,19 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
   };
 }
 
+const TUTOR_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  lesson: { type: 'string' },
+  lang: { type: 'string' },
+  'ascii-only': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  lessons: { type: 'string' },
+  progress: { type: 'string' },
+} as const;
+
 function parseTutorArgs(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-      lesson: { type: 'string' },
-      lang: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      lessons: { type: 'string' },
-      progress: { type: 'string' },
-    },
-  });
+  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: TUTOR_OPTIONS });
 }
 
 function processIO(): CliIO {

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { didYouMean } from '../core/suggest.js';
 
 // What a subcommand needs from the outside world, passed in so it can be
 // tested in process and so nothing below the router reads `process` itself.
@@ -33,21 +34,48 @@ export class UsageError extends Error {
 /** Exit statuses shared by every subcommand. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** Turns node:util parseArgs errors into one short line. */
-export function describeParseError(error: unknown): string {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Turns a node:util parseArgs error into one short line. The error's code says what kind of mistake it is; which
+ * argument it was is found by reading the arguments again without strict checks (Node's English messages are not
+ * parsed, so a change of wording in Node cannot break this).
+ */
+export function describeParseError(error: unknown, args: string[], options: Options): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const known = (name: string) => Object.hasOwn(options, name);
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const token = tokens.find((t) => t.kind === 'option' && !known(t.name));
+      if (token?.kind !== 'option') break;
+      const longNames = Object.keys(options).map((name) => `--${name}`);
+      return `unknown option '${token.rawName}'${token.rawName.startsWith('--') ? didYouMean(token.rawName, longNames) : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      for (const token of tokens) {
+        if (token.kind !== 'option' || !known(token.name)) continue;
+        const name = `--${token.name}`;
+        if (options[token.name]!.type === 'boolean') {
+          if (token.value !== undefined) return `${name} does not take a value`;
+        } else if (token.value === undefined) {
+          return `${name} needs a value`;
+        } else if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+          // parseArgs will not take an option-like word as a value unless it is written --name=value.
+          return `${name} needs a value, found the option '${token.value}' (write ${name}=${token.value} if that is the value)`;
+        }
+      }
+      break;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const token = tokens.find((t) => t.kind === 'positional');
+      if (token?.kind === 'positional') return `unexpected argument '${token.value}'`;
+      break;
+    }
+  }
   const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
-  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
-  if (missing) return `${missing[1]} needs a value`;
-  const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(message);
-  if (noValue) return `${noValue[1]} does not take a value`;
-  const positional = /Unexpected argument '([^']+)'/.exec(message);
-  if (positional) return `unexpected argument '${positional[1]}'`;
   return message.split('\n')[0] ?? message;
 }
-
-type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** The options every subcommand takes: help, and where lessons, progress and language come from. */
 export const COMMON_OPTIONS = {
@@ -62,6 +90,6 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error), hint);
+    throw new UsageError(describeParseError(error, args, options), hint);
   }
 }

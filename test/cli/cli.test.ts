@@ -55,6 +55,21 @@ describe('nettutor (router)', () => {
     expect(r.stderr).toContain('--lang needs a value');
   });
 
+  it('names the option in every kind of argument mistake, for the tutorial and for subcommands', () => {
+    expect(nettutor(['--ascii-only=yes'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--ascii-only does not take a value'),
+    });
+    expect(nettutor(['lessons', 'list', '--jsn'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`unknown option '--jsn' (did you mean "--json"?)`),
+    });
+    expect(nettutor(['sim', 'handshake', '--width'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--width needs a value'),
+    });
+  });
+
   it('rejects a language it does not have', () => {
     const r = nettutor(['--lang', 'fr']);
     expect(r.code).toBe(2);
