@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CliIO, EXIT, UsageError, describeParseError } from './cli/io.js';
+import { type CliIO, EXIT, UsageError, describeParseError, usageLine } from './cli/io.js';
 
 declare const __NETTUTOR_VERSION__: string;
 
@@ -200,7 +200,7 @@ export async function main(argv: string[]): Promise<void> {
     code = await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`nettutor: ${error.message}\n${error.hint}\n`);
+      io.stderr.write(`${usageLine(error)}\n`);
       code = EXIT.usage;
     } else {
       const message = error instanceof Error ? error.message : String(error);

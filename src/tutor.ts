@@ -34,7 +34,7 @@ export async function startTutor(
   if (options.lesson && !loaded.lessons.some((l) => l.id === options.lesson)) {
     throw new UsageError(
       `no lesson with id '${options.lesson}' (ids: ${loaded.lessons.map((l) => l.id).join(', ') || 'none'})`,
-      'Run `nettutor lessons list` to see the lessons.',
+      "try 'nettutor lessons list' to see the lessons",
     );
   }
   const progressFile = options.progress

@@ -20,15 +20,21 @@ export interface CliIO {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-/** A problem with how the command was called: one line on stderr, a usage hint, exit 2. */
+/** A problem with how the command was called: one line on stderr (what was wrong; a hint), exit 2. */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly hint = 'Run `nettutor --help` for usage.',
+    /** What to do instead, as a clause that follows the message after a semicolon. */
+    readonly hint = "try 'nettutor --help'",
   ) {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** The line a usage error prints on stderr: `nettutor: unknown option '--foo'; try 'nettutor --help'`. */
+export function usageLine(error: UsageError): string {
+  return `nettutor: ${error.message}; ${error.hint}`.replace(/\s*\n\s*/g, ' ');
 }
 
 /** Exit statuses shared by every subcommand. */
@@ -85,7 +91,7 @@ export const COMMON_OPTIONS = {
   progress: { type: 'string' },
 } as const satisfies Options;
 
-/** parseArgs (strict, positionals allowed) with mistakes reported as one usage line plus `hint`. */
+/** parseArgs (strict, positionals allowed) with mistakes reported as a usage error ending in `hint`. */
 export function parseCommandArgs<T extends Options>(args: string[], options: T, hint: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });

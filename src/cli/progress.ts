@@ -27,7 +27,7 @@ Options:
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
 
 export async function runProgress(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
-  const hint = 'Run `nettutor progress --help` for usage.';
+  const hint = "try 'nettutor progress --help'";
   const { values, positionals } = parseCommandArgs(
     args,
     {
@@ -91,7 +91,7 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
       if (!io.stdin.isTTY || !io.stdout.isTTY || !io.confirm) {
         throw new UsageError(
           `refusing to forget ${what} without a confirmation`,
-          'Add --yes to reset without being asked.',
+          'add --yes to reset without being asked',
         );
       }
       if (!(await io.confirm(`Forget ${what} (kept in ${file})?`))) {

@@ -46,7 +46,34 @@ describe('nettutor (router)', () => {
   it('rejects an unknown option with one line, a hint and status 2', () => {
     const r = nettutor(['--colour']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("nettutor: unknown option '--colour'\nRun `nettutor --help` for usage.\n");
+    expect(r.stderr).toBe("nettutor: unknown option '--colour'; try 'nettutor --help'\n");
+    expect(nettutor(['--lnag', 'en']).stderr).toBe(
+      `nettutor: unknown option '--lnag' (did you mean "--lang"?); try 'nettutor --help'\n`,
+    );
+  });
+
+  it('reports every usage mistake as exactly one line on stderr, with a hint, and status 2', () => {
+    const mistakes = [
+      ['--lang'],
+      ['--lang', 'fr'],
+      ['simulate'],
+      ['--ascii-only', 'sim'],
+      ['--lessons', '/no/such/folder'],
+      ['sim'],
+      ['sim', 'handshak'],
+      ['sim', 'handshake', '--width', '30'],
+      ['sim', 'handshake', '--format', 'xml'],
+      ['lessons'],
+      ['lessons', 'list', 'extra'],
+      ['progress', '--export', '--reset'],
+      ['progress', '--reset', '--progress', '/tmp/nettutor-no-such-dir/p.json'],
+    ];
+    for (const args of mistakes) {
+      const r = nettutor(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toMatch(/^nettutor: [^\n]+; (try|add|give) [^\n]+\n$/);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('rejects a missing option value', () => {

@@ -101,7 +101,7 @@ describe('nettutor progress', () => {
     const f = saved(file());
     const refused = run(['progress', '--reset', '--progress', f]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('Add --yes');
+    expect(refused.stderr).toContain('add --yes to reset without being asked');
     expect(JSON.parse(readFileSync(f, 'utf8')).lessons).not.toEqual({});
     expect(run(['progress', '--reset', '--lesson', 'nope', '--yes', '--progress', f])).toMatchObject({
       code: 2,
