@@ -37,8 +37,8 @@ export function usageLine(error: UsageError): string {
   return `nettutor: ${error.message}; ${error.hint}`.replace(/\s*\n\s*/g, ' ');
 }
 
-/** Exit statuses shared by every subcommand. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit statuses shared by every subcommand; the tutorial also exits 128 + the signal's number after a signal. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
