@@ -1,6 +1,9 @@
 // The built CLI as a user runs it: output, exit statuses, messages.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
@@ -119,6 +122,29 @@ describe('nettutor (router)', () => {
     const late = nettutor(['--ascii-only', 'sim']);
     expect(late.code).toBe(2);
     expect(late.stderr).toContain("'sim' must come first");
+  });
+
+  it('names src/ lines in the stack trace of an unexpected error under NETTUTOR_DEBUG, and only then maps them', () => {
+    // An internal error: writing the version fails. The message says whether source maps were on.
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-debug-'));
+    const failWrites = join(dir, 'fail-writes.mjs');
+    writeFileSync(
+      failWrites,
+      "process.stdout.write = () => { throw new Error('write failed, source maps ' + (process.sourceMapsEnabled ? 'on' : 'off')); };\n",
+    );
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['--import', pathToFileURL(failWrites).href, bin, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: '', NETTUTOR_DEBUG: '', ...env },
+      });
+    const debug = run({ NETTUTOR_DEBUG: '1' });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toContain('nettutor: unexpected error: write failed, source maps on');
+    expect(debug.stderr).toMatch(/^ {4}at .*\bsrc[/\\]cli\.ts:\d+:\d+\)?$/m);
+    expect(debug.stderr).not.toMatch(/dist[/\\]cli\.js/);
+    const plain = run({});
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toBe('nettutor: unexpected error: write failed, source maps off\n');
   });
 
   it('explains that the tutorial needs a terminal when stdin/stdout are not TTYs', () => {
