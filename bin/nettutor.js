@@ -6,6 +6,9 @@ const noColorFlag = argv.includes('--no-color');
 if (noColorFlag || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '' && !process.env.FORCE_COLOR)) {
   process.env.FORCE_COLOR = '0';
 }
+// NETTUTOR_DEBUG prints the stack trace of an unexpected error; the bundle's
+// source maps make it name src/… lines. Only then: mapping costs start-up time.
+if (process.env.NETTUTOR_DEBUG) process.setSourceMapsEnabled(true);
 await import('../dist/cli.js').then(
   (cli) => cli.main(argv),
   (error) => {

@@ -1,5 +1,6 @@
-// Bundles src/cli.ts into dist/ as ESM. The TUI is a separate chunk loaded on
-// demand, so `nettutor sim`, `--help` and `--version` never load Ink or React.
+// Bundles src/cli.ts into dist/ as ESM, with source maps. The TUI is a separate
+// chunk loaded on demand, so `nettutor sim`, `--help` and `--version` never
+// load Ink or React.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,10 @@ await build({
   mainFields: ['module', 'main'],
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // A .map beside each file, so a stack trace can name src/… lines (bin/nettutor.js turns source maps on only
+  // under NETTUTOR_DEBUG). Mappings only: the sources themselves stay out of the package.
+  sourcemap: 'linked',
+  sourcesContent: false,
   logLevel: 'warning',
   alias: {
     'react-devtools-core': './scripts/stubs/react-devtools-core.js',

@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CliIO, EXIT, UsageError, describeParseError } from './cli/io.js';
+import { type CliIO, EXIT, UsageError, describeParseError, usageLine } from './cli/io.js';
 import type { TutorOptions } from './cli/tutor.js';
 
 declare const __NETTUTOR_VERSION__: string;
@@ -53,7 +53,7 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
   try {
     parsed = parseTutorArgs(argv);
   } catch (error) {
-    throw new UsageError(describeParseError(error));
+    throw new UsageError(describeParseError(error, argv, TUTOR_OPTIONS));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
@@ -83,22 +83,19 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
   };
 }
 
+const TUTOR_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  lesson: { type: 'string' },
+  lang: { type: 'string' },
+  'ascii-only': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  lessons: { type: 'string' },
+  progress: { type: 'string' },
+} as const;
+
 function parseTutorArgs(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-      lesson: { type: 'string' },
-      lang: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      lessons: { type: 'string' },
-      progress: { type: 'string' },
-    },
-  });
+  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: TUTOR_OPTIONS });
 }
 
 function processIO(): CliIO {
@@ -195,7 +192,7 @@ export async function main(argv: string[]): Promise<void> {
     code = await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`nettutor: ${error.message}\n${error.hint}\n`);
+      io.stderr.write(`${usageLine(error)}\n`);
       code = EXIT.usage;
     } else {
       const message = error instanceof Error ? error.message : String(error);

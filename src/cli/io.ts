@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { didYouMean } from '../core/suggest.js';
 
 // What a subcommand needs from the outside world, passed in so it can be
 // tested in process and so nothing below the router reads `process` itself.
@@ -19,35 +20,68 @@ export interface CliIO {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-/** A problem with how the command was called: one line on stderr, a usage hint, exit 2. */
+/** A problem with how the command was called: one line on stderr (what was wrong; a hint), exit 2. */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly hint = 'Run `nettutor --help` for usage.',
+    /** What to do instead, as a clause that follows the message after a semicolon. */
+    readonly hint = "try 'nettutor --help'",
   ) {
     super(message);
     this.name = 'UsageError';
   }
 }
 
-/** Exit statuses shared by every subcommand. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
-
-/** Turns node:util parseArgs errors into one short line. */
-export function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option '${unknown[1]}'`;
-  const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
-  if (missing) return `${missing[1]} needs a value`;
-  const noValue = /Option '(--[\w-]+)' does not take an argument/.exec(message);
-  if (noValue) return `${noValue[1]} does not take a value`;
-  const positional = /Unexpected argument '([^']+)'/.exec(message);
-  if (positional) return `unexpected argument '${positional[1]}'`;
-  return message.split('\n')[0] ?? message;
+/** The line a usage error prints on stderr: `nettutor: unknown option '--foo'; try 'nettutor --help'`. */
+export function usageLine(error: UsageError): string {
+  return `nettutor: ${error.message}; ${error.hint}`.replace(/\s*\n\s*/g, ' ');
 }
 
+/** Exit statuses shared by every subcommand; the tutorial also exits 128 + the signal's number after a signal. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Turns a node:util parseArgs error into one short line. The error's code says what kind of mistake it is; which
+ * argument it was is found by reading the arguments again without strict checks (Node's English messages are not
+ * parsed, so a change of wording in Node cannot break this).
+ */
+export function describeParseError(error: unknown, args: string[], options: Options): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const known = (name: string) => Object.hasOwn(options, name);
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const token = tokens.find((t) => t.kind === 'option' && !known(t.name));
+      if (token?.kind !== 'option') break;
+      const longNames = Object.keys(options).map((name) => `--${name}`);
+      return `unknown option '${token.rawName}'${token.rawName.startsWith('--') ? didYouMean(token.rawName, longNames) : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      for (const token of tokens) {
+        if (token.kind !== 'option' || !known(token.name)) continue;
+        const name = `--${token.name}`;
+        if (options[token.name]!.type === 'boolean') {
+          if (token.value !== undefined) return `${name} does not take a value`;
+        } else if (token.value === undefined) {
+          return `${name} needs a value`;
+        } else if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+          // parseArgs will not take an option-like word as a value unless it is written --name=value.
+          return `${name} needs a value, found the option '${token.value}' (write ${name}=${token.value} if that is the value)`;
+        }
+      }
+      break;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const token = tokens.find((t) => t.kind === 'positional');
+      if (token?.kind === 'positional') return `unexpected argument '${token.value}'`;
+      break;
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
 
 /** The options every subcommand takes: help, and where lessons, progress and language come from. */
 export const COMMON_OPTIONS = {
@@ -57,11 +91,11 @@ export const COMMON_OPTIONS = {
   progress: { type: 'string' },
 } as const satisfies Options;
 
-/** parseArgs (strict, positionals allowed) with mistakes reported as one usage line plus `hint`. */
+/** parseArgs (strict, positionals allowed) with mistakes reported as a usage error ending in `hint`. */
 export function parseCommandArgs<T extends Options>(args: string[], options: T, hint: string) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error), hint);
+    throw new UsageError(describeParseError(error, args, options), hint);
   }
 }

@@ -1,5 +1,7 @@
 // `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
 import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { gradedIds } from '../core/progress/score.js';
 import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
@@ -18,11 +20,13 @@ Options:
 Exit status: 0 when everything is valid, 2 when a lesson has a problem or the command was misused.
 `;
 
+const LESSONS_HINT = "try 'nettutor lessons --help'";
+
 export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { ...COMMON_OPTIONS, json: { type: 'boolean' } },
-    'Run `nettutor lessons --help` for usage.',
+    LESSONS_HINT,
   );
   if (values.help) {
     io.stdout.write(LESSONS_USAGE);
@@ -31,11 +35,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   const [action, ...rest] = positionals;
   const extraDir = values.lessons ? resolve(io.cwd, values.lessons) : undefined;
   if (action === 'check') {
-    if (rest.length > 1)
-      throw new UsageError(
-        `lessons check takes one folder, got ${rest.length}`,
-        'Run `nettutor lessons --help` for usage.',
-      );
+    if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, LESSONS_HINT);
     const loaded = rest[0]
       ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
       : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
@@ -47,8 +47,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     return loaded.problems.length > 0 ? EXIT.usage : EXIT.ok;
   }
   if (action === 'list') {
-    if (rest.length > 0)
-      throw new UsageError(`unexpected argument '${rest[0]}'`, 'Run `nettutor lessons --help` for usage.');
+    if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, LESSONS_HINT);
     const locale = resolveLocale(values.lang, io.env);
     const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
     const rows = loaded.lessons.map((l) => ({
@@ -58,15 +57,19 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     }));
     if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else {
-      const width = Math.max(2, ...rows.map((r) => r.id.length));
+      // Columns are measured in terminal cells: a Chinese character takes two.
+      const idWidth = Math.max(2, ...rows.map((r) => stringWidth(r.id)));
+      const titleWidth = Math.max(5, ...rows.map((r) => stringWidth(r.title)));
       for (const r of rows)
-        io.stdout.write(`${r.id.padEnd(width)}  ${r.title} (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`);
+        io.stdout.write(
+          `${padToWidth(r.id, idWidth)}  ${padToWidth(r.title, titleWidth)}  (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`,
+        );
     }
     for (const p of loaded.problems) io.stderr.write(`nettutor: skipped: ${formatProblem(p, io.cwd)}\n`);
     return EXIT.ok;
   }
   throw new UsageError(
     action ? `unknown lessons command '${action}' (expected check or list)` : 'lessons needs a command: check or list',
-    'Run `nettutor lessons --help` for usage.',
+    LESSONS_HINT,
   );
 }

@@ -1,6 +1,8 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
+import stringWidth from 'string-width';
+import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
 import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
@@ -25,7 +27,7 @@ Options:
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
 
 export async function runProgress(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
-  const hint = 'Run `nettutor progress --help` for usage.';
+  const hint = "try 'nettutor progress --help'";
   const { values, positionals } = parseCommandArgs(
     args,
     {
@@ -89,7 +91,7 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
       if (!io.stdin.isTTY || !io.stdout.isTTY || !io.confirm) {
         throw new UsageError(
           `refusing to forget ${what} without a confirmation`,
-          'Add --yes to reset without being asked.',
+          'add --yes to reset without being asked',
         );
       }
       if (!(await io.confirm(`Forget ${what} (kept in ${file})?`))) {
@@ -107,14 +109,15 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   }
 
   io.stdout.write(`Progress kept in ${file}\n\n`);
-  const width = Math.max(...lessons.map((l) => text(l.title, locale).length), 5);
+  // Columns are measured in terminal cells: a Chinese character takes two.
+  const width = Math.max(...lessons.map((l) => stringWidth(text(l.title, locale))), 5);
   for (const l of lessons) {
     const record = progress.lessons[l.id];
     const status = lessonStatus(l, record);
     const { solved, of } = solvedCount(l, record);
     const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;
     io.stdout.write(
-      `${text(l.title, locale).padEnd(width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${of} solved${score}\n`,
+      `${padToWidth(text(l.title, locale), width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${of} solved${score}\n`,
     );
   }
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));

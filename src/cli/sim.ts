@@ -30,7 +30,7 @@ Exit status: 0 on success; 2 for a usage error, an unknown scenario or an invali
 The same input gives the same output, byte for byte.
 `;
 
-const HINT = 'Run `nettutor sim --help` for usage.';
+const HINT = "try 'nettutor sim --help'";
 
 /** JSON with one event per line: stable, diffable, and still one document. */
 function formatJson(result: SimResult): string {
@@ -49,7 +49,7 @@ function loadScenario(arg: string, io: CliIO): Scenario | { problems: string[] }
     kind = 'none';
   }
   if (kind === 'folder') {
-    throw new UsageError(`${arg} is a folder, not a scenario file`, 'Give the path of a scenario file (JSON).');
+    throw new UsageError(`${arg} is a folder, not a scenario file`, 'give the path of a scenario file (JSON)');
   }
   if (kind === 'none') {
     const names = BUILTIN_SCENARIOS.map((s) => s.name);
@@ -58,7 +58,7 @@ function loadScenario(arg: string, io: CliIO): Scenario | { problems: string[] }
       looksLikePath
         ? `cannot read the scenario file ${arg}: it does not exist`
         : `unknown scenario '${arg}'${didYouMean(arg, names)}`,
-      'Run `nettutor sim --list` for the built-in scenarios, or give the path of a scenario file.',
+      "try 'nettutor sim --list' for the built-in scenarios, or give the path of a scenario file",
     );
   }
   const parsed = readJsonFile(path);
@@ -93,7 +93,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   if (positionals.length === 0)
     throw new UsageError(
       'sim needs a scenario: a built-in name or a file',
-      'Run `nettutor sim --list` for the built-in scenarios.',
+      "try 'nettutor sim --list' for the built-in scenarios",
     );
   if (positionals.length > 1)
     throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);

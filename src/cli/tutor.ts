@@ -43,7 +43,7 @@ export async function startTutor(
   if (options.lesson && !loaded.lessons.some((l) => l.id === options.lesson)) {
     throw new UsageError(
       `no lesson with id '${options.lesson}' (ids: ${loaded.lessons.map((l) => l.id).join(', ') || 'none'})`,
-      'Run `nettutor lessons list` to see the lessons.',
+      "try 'nettutor lessons list' to see the lessons",
     );
   }
   const progressFile = options.progress
@@ -62,7 +62,7 @@ export async function startTutor(
     return saveError;
   };
 
-  const { renderApp } = await ui;
+  const { renderApp, INTERRUPTED } = await ui;
   const terminal = io.stdout as NodeJS.WriteStream;
   // A terminal that goes away (an SSH connection dropping) makes writes fail
   // with EIO or EPIPE. That must not crash the process before progress is saved.
@@ -79,6 +79,7 @@ export async function startTutor(
     try {
       app?.unmount();
       screen.restore();
+      if (saveError) io.stderr.write(`nettutor: could not save progress to ${progressFile}: ${saveError}\n`);
     } catch {
       // The terminal may already be gone; progress is saved, which is what matters.
     }
@@ -108,16 +109,17 @@ export async function startTutor(
     },
   });
 
+  let how: unknown;
   try {
-    await app.waitUntilExit();
+    how = await app.waitUntilExit();
   } finally {
     for (const s of signals) process.off(s, onSignal);
     save(latest);
     screen.restore();
   }
-  if (saveError) {
-    io.stderr.write(`nettutor: could not save progress to ${progressFile}: ${saveError}\n`);
-    return EXIT.failure;
-  }
-  return EXIT.ok;
+  if (saveError) io.stderr.write(`nettutor: could not save progress to ${progressFile}: ${saveError}\n`);
+  // Ctrl+C exits 130 (128 + SIGINT) as an interrupted program does, whether the terminal sent it as a key or as
+  // the signal; q exits 0, or 1 when progress could not be saved.
+  if (how === INTERRUPTED) return EXIT.interrupted;
+  return saveError ? EXIT.failure : EXIT.ok;
 }

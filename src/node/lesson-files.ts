@@ -1,8 +1,8 @@
 // Reads lesson folders from disk: `<dir>/<lesson>/lesson.json` plus the
 // scenario files a lesson refers to. JSON is parsed with positions, so every
 // problem can name its line. Nothing here throws: problems are returned.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   type Node,
   type ParseError,
@@ -95,6 +95,30 @@ function withLines(file: string, parsed: ParsedJson, problems: FieldProblem[]): 
   }));
 }
 
+/** Whether `file` is inside `dir` (not merely a path that starts with the same letters), following symlinks. */
+export function isInside(dir: string, file: string): boolean {
+  const within = (d: string, f: string) => {
+    const rel = relative(d, f);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  if (!within(resolve(dir), resolve(file))) return false;
+  // A symlink inside the folder may point out of it. A file in a missing folder is reported when it is read.
+  try {
+    return within(realpathSync(dir), realpathOrParent(resolve(file)));
+  } catch {
+    return true;
+  }
+}
+
+/** The real path of `file`, or of its folder when the file itself does not exist. */
+function realpathOrParent(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return join(realpathSync(dirname(file)), basename(file));
+  }
+}
+
 /** Scenario files a lesson names (paths ending in .json), loaded and validated. */
 function loadScenarioFiles(
   dir: string,
@@ -111,7 +135,7 @@ function loadScenarioFiles(
   visit(value);
   for (const name of names) {
     const file = resolve(dir, name);
-    if (!file.startsWith(resolve(dir))) {
+    if (!isInside(dir, file)) {
       problems.push({
         file: join(dir, 'lesson.json'),
         field: '',

@@ -19,6 +19,8 @@ import { playerLines } from './screens/player-lines.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export const MIN_COLUMNS = 60;
+/** What the app's exit resolves with when the learner quit with Ctrl+C (the process then exits 130, as on SIGINT). */
+export const INTERRUPTED = 'interrupted';
 export const MIN_ROWS = 16;
 
 export interface AppProps {
@@ -38,6 +40,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const { columns, rows } = useTerminalSize();
   const { exit } = useApp();
   const saved = useRef(state.saveRequests);
+  const interrupted = useRef(false);
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   useEffect(() => {
     if (state.quitRequested) {
       onSave(state.progress);
-      exit();
+      exit(interrupted.current ? INTERRUPTED : undefined);
     }
   }, [state.quitRequested, state.progress, onSave, exit]);
 
@@ -97,6 +100,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const bodyMax = Math.max(0, body.lines.length - bodyHeight);
 
   useInput((input, key) => {
+    // Ctrl+C quits in every mode (see the key table); remember it was Ctrl+C and not q.
+    if (key.ctrl && input === 'c') interrupted.current = true;
     if (tooSmall) {
       if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
       return;

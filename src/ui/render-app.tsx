@@ -4,6 +4,8 @@ import { render } from 'ink';
 import type { Progress } from '../core/progress/types.js';
 import type { TutorState } from '../core/tutor/machine.js';
 import { App } from './App.js';
+
+export { INTERRUPTED } from './App.js';
 import { makeTheme } from './theme.js';
 
 export interface RenderAppOptions {

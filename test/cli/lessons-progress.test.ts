@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
@@ -24,7 +25,7 @@ describe('nettutor lessons', () => {
     const rows = JSON.parse(json.stdout) as Array<{ id: string; title: string; exercises: number }>;
     expect(rows[0]).toEqual({ id: 'how-nettutor-works', title: 'How nettutor works', exercises: 4 });
     expect(rows.map((r) => Object.keys(r).sort().join())).toEqual(rows.map(() => 'exercises,id,title'));
-    expect(run(['lessons', 'list']).stdout).toMatch(/^how-nettutor-works\s+How nettutor works \(4 exercises\)$/m);
+    expect(run(['lessons', 'list']).stdout).toMatch(/^how-nettutor-works\s+How nettutor works\s+\(4 exercises\)$/m);
     expect(JSON.parse(run(['lessons', 'list', '--json', '--lang', 'zh-CN']).stdout)[0].title).toBe('nettutor 使用说明');
   });
 
@@ -100,7 +101,7 @@ describe('nettutor progress', () => {
     const f = saved(file());
     const refused = run(['progress', '--reset', '--progress', f]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('Add --yes');
+    expect(refused.stderr).toContain('add --yes to reset without being asked');
     expect(JSON.parse(readFileSync(f, 'utf8')).lessons).not.toEqual({});
     expect(run(['progress', '--reset', '--lesson', 'nope', '--yes', '--progress', f])).toMatchObject({
       code: 2,
@@ -127,5 +128,49 @@ describe('nettutor progress', () => {
       code: 2,
       stderr: expect.stringContaining('--lesson goes with --reset'),
     });
+  });
+});
+
+// Chinese characters take two terminal cells each: columns are padded by display width, not by `.length`.
+describe('columns with Chinese titles', () => {
+  const pack = () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-zh-'));
+    const lesson = (id: string, order: number, title: Record<string, string>) => {
+      mkdirSync(join(d, id));
+      writeFileSync(
+        join(d, id, 'lesson.json'),
+        JSON.stringify({ formatVersion: 1, id, order, title, summary: 's', pages: [{ id: 'p', text: 't' }] }),
+      );
+    };
+    lesson('zh-long', 10, { en: 'Opening and closing', 'zh-CN': '三次握手与四次挥手的全过程' });
+    lesson('zh-mixed', 11, { en: 'Mixed', 'zh-CN': 'TIME-WAIT 状态' });
+    lesson('latin-only', 12, { en: 'A title in Latin letters only' });
+    return d;
+  };
+  /** The display column at which `match` starts on each line that has it. */
+  const columnsOf = (lines: string[], match: RegExp) =>
+    lines.filter((l) => match.test(l)).map((l) => stringWidth(l.slice(0, l.search(match))));
+
+  it('lessons list lines up the exercise counts', () => {
+    const r = run(['lessons', 'list', '--lang', 'zh-CN', '--lessons', pack()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('三次握手与四次挥手的全过程');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    const columns = columnsOf(lines, /\(\d+ exercises?\)$/);
+    expect(columns).toHaveLength(5);
+    expect(new Set(columns).size).toBe(1);
+    expect(new Set(columnsOf(lines, /(?<=^\S+\s+)\S/)).size).toBe(1);
+  });
+
+  it('progress lines up the status and solved columns', () => {
+    const progress = join(mkdtempSync(join(tmpdir(), 'nettutor-progress-')), 'progress.json');
+    const r = run(['progress', '--lang', 'zh-CN', '--lessons', pack(), '--progress', progress]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const status = columnsOf(lines, /not started|in progress|done/);
+    expect(status).toHaveLength(5);
+    expect(new Set(status).size).toBe(1);
+    expect(new Set(columnsOf(lines, /\d+\/\d+ solved/)).size).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
-import { UsageError } from '../../src/cli/io.js';
+import { UsageError, usageLine } from '../../src/cli/io.js';
 import { runSim } from '../../src/cli/sim.js';
 
 function io(opts: { tty?: boolean; columns?: number; cwd?: string } = {}) {
@@ -25,7 +25,7 @@ async function sim(args: string[], opts: Parameters<typeof io>[0] = {}) {
     const code = await runSim(args, x.io);
     return { code, stdout: x.out(), stderr: x.err() };
   } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout: x.out(), stderr: `${error.message}\n${error.hint}` };
+    if (error instanceof UsageError) return { code: 2, stdout: x.out(), stderr: usageLine(error) };
     throw error;
   }
 }

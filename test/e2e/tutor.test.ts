@@ -1,5 +1,6 @@
 // The built CLI in a real pseudo-terminal (tmux), as a learner uses it: open a
 // lesson, answer an exercise, quit, and find the answer in the progress file.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,8 +78,37 @@ describe.skipIf(!hasTmux)('nettutor in a terminal', () => {
     await s.waitFor('Make the terminal at least');
     s.resize(90, 30);
     await s.waitFor('Enter open');
-    s.keys('C-c');
+    s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
+  });
+
+  // Ctrl+C is a key in raw mode (the app quits), or SIGINT when sent by kill: either way progress is saved,
+  // the terminal restored, and the exit status is 130 (128 + SIGINT), while q exits 0.
+  it.each([
+    ['Ctrl+C pressed', (s: TmuxSession) => s.keys('C-c')],
+    ['SIGINT sent', (_: TmuxSession, pid: number) => process.kill(pid, 'SIGINT')],
+  ])('exits 130 after saving progress and restoring the terminal: %s', async (_, interrupt) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
+    const progress = join(dir, 'progress.json');
+    const pidFile = join(dir, 'pid');
+    const s = new TmuxSession(['sh', '-c', 'echo $$ > "$0"; exec "$@"', pidFile, 'node', bin, '--progress', progress], {
+      columns: 80,
+      rows: 24,
+    });
+    sessions.push(s);
+    await s.waitFor('Enter open');
+    s.keys('Enter');
+    await s.waitFor('page 1/');
+    interrupt(s, Number(readFileSync(pidFile, 'utf8')));
+    const end = await s.waitFor(/EXITED:\d+/);
+    expect(end).toContain('EXITED:130');
+    // Back on the normal screen: nothing of the tutorial is left, the cursor is shown again.
+    expect(end).not.toContain('page 1/');
+    expect(
+      execFileSync('tmux', ['display', '-p', '-t', s.name, '#{alternate_on} #{cursor_flag}'], { encoding: 'utf8' }),
+    ).toBe('0 1\n');
+    const saved = JSON.parse(readFileSync(progress, 'utf8'));
+    expect(Object.keys(saved.lessons).length).toBeGreaterThan(0);
   });
 
   it('saves progress when the terminal hangs up', async () => {

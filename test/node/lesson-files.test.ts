@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadLessonPack, loadLessons } from '../../src/node/lesson-files.js';
+import { formatProblem, isInside, loadLessonPack, loadLessons } from '../../src/node/lesson-files.js';
 
 function pack(lessons: Record<string, string>) {
   const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
@@ -69,5 +69,45 @@ describe('loading lesson folders', () => {
     writeFileSync(join(d, 's', 'mine.json'), JSON.stringify({ actions: [{ at: 0, side: 'client', call: 'dial' }] }));
     const bad = loadLessonPack(d, 'test');
     expect(bad.problems[0]).toMatchObject({ field: 'actions[0].call', line: 1 });
+  });
+
+  it('refuses a scenario outside the lesson folder, also in a sibling folder whose name starts the same', () => {
+    const scenario = JSON.stringify({ actions: [{ at: 0, side: 'client', call: 'connect' }] });
+    const withScenario = (name: string) => lesson('l1', 1, { pages: [{ id: 'p', simulation: { scenario: name } }] });
+    const d = pack({ l1: withScenario('../l1-evil/s.json') });
+    mkdirSync(join(d, 'l1-evil'));
+    writeFileSync(join(d, 'l1-evil', 's.json'), scenario);
+    const sibling = loadLessonPack(d, 'test');
+    expect(sibling.lessons).toEqual([]);
+    expect(sibling.problems).toContainEqual(
+      expect.objectContaining({ message: 'scenario "../l1-evil/s.json" is outside the lesson folder' }),
+    );
+
+    // A symlink inside the folder that points out of it is outside too.
+    symlinkSync(join(d, 'l1-evil', 's.json'), join(d, 'l1', 'link.json'));
+    writeFileSync(join(d, 'l1', 'lesson.json'), withScenario('link.json'));
+    const linked = loadLessonPack(d, 'test');
+    expect(linked.lessons).toEqual([]);
+    expect(linked.problems).toContainEqual(
+      expect.objectContaining({ message: 'scenario "link.json" is outside the lesson folder' }),
+    );
+
+    // A file in a subfolder is inside, and so is a lesson folder reached through a symlink.
+    mkdirSync(join(d, 'l1', 'sub'));
+    writeFileSync(join(d, 'l1', 'sub', 's.json'), scenario);
+    writeFileSync(join(d, 'l1', 'lesson.json'), withScenario('sub/s.json'));
+    expect(loadLessonPack(d, 'test')).toMatchObject({ problems: [], lessons: [{ id: 'l1' }] });
+    const other = mkdtempSync(join(tmpdir(), 'nettutor-link-'));
+    symlinkSync(join(d, 'l1'), join(other, 'l1'));
+    expect(loadLessonPack(other, 'test')).toMatchObject({ problems: [], lessons: [{ id: 'l1' }] });
+  });
+
+  it('tells inside from outside by path segments, not by letters', () => {
+    expect(isInside('/x/l1', '/x/l1/s.json')).toBe(true);
+    expect(isInside('/x/l1', '/x/l1/..s.json')).toBe(true);
+    expect(isInside('/x/l1', '/x/l1-evil/s.json')).toBe(false);
+    expect(isInside('/x/l1', '/x/l1')).toBe(false);
+    expect(isInside('/x/l1', '/x/s.json')).toBe(false);
+    expect(isInside('/x/l1/', '/x/l1/a/../../l1-evil/s.json')).toBe(false);
   });
 });
