@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     update,
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Builds dist/ first: the CLI and end-to-end tests run the built binary.
+    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
     environment: 'node',
     pool: 'forks',
