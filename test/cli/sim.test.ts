@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/io.js';
@@ -78,11 +79,20 @@ describe('nettutor sim', () => {
   });
 
   it('fits the ladder to --width, to the terminal, or to 80 columns', async () => {
-    const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
-    expect(widest((await sim(['handshake', '--width', '120'])).stdout)).toBeLessThanOrEqual(120);
-    expect(widest((await sim(['handshake'])).stdout)).toBeLessThanOrEqual(80);
-    expect(widest((await sim(['handshake'], { tty: true, columns: 64 })).stdout)).toBeLessThanOrEqual(64);
-    expect((await sim(['handshake'], { tty: true, columns: 30 })).code).toBe(0);
+    // The ladder uses the whole width: its widest line is exactly as wide as asked.
+    const widest = async (args: string[], opts: Parameters<typeof io>[0] = {}) => {
+      const r = await sim(['handshake', ...args], opts);
+      expect(r.code).toBe(0);
+      return Math.max(...r.stdout.split('\n').map((l) => stringWidth(l)));
+    };
+    expect(await widest(['--width', '120'])).toBe(120);
+    expect(await widest(['--width', '56'])).toBe(56);
+    expect(await widest([])).toBe(80);
+    expect(await widest([], { tty: true, columns: 64 })).toBe(64);
+    // A terminal's width is kept within 56 to 200; --width wins over it.
+    expect(await widest([], { tty: true, columns: 30 })).toBe(56);
+    expect(await widest([], { tty: true, columns: 300 })).toBe(200);
+    expect(await widest(['--width', '100'], { tty: true, columns: 64 })).toBe(100);
   });
 
   it('uses only 7-bit characters with --ascii-only', async () => {

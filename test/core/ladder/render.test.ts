@@ -59,9 +59,20 @@ describe('ladder layout', () => {
 
   it('draws a client segment left to right and a server segment right to left', () => {
     const lines = ladderOf('handshake').lines;
-    expect(lines.find((l) => l.includes('►│ SYN-RECEIVED'))).toBeDefined();
-    expect(lines.find((l) => l.includes('ESTABLISHED │◄'))).toBeDefined();
-    expect(lines.some((l) => l.includes('SYN,ACK seq=5000 ack=1001'))).toBe(true);
+    const head = lines.find((l) => l.includes('┬'))!;
+    const [client, server] = [head.indexOf('┬'), head.lastIndexOf('┬')];
+    const at = (row: number, column: number) => lines[row]!.slice(column, column + 2);
+    const rowOf = (label: string) => lines.findIndex((l) => l.includes(label));
+    // The SYN leaves the client's lifeline and arrives at the server's, on the row of the server's new state.
+    const syn = rowOf('SYN seq=1000');
+    expect(at(syn, client)).toBe('│─');
+    expect(at(syn + 1, server - 1)).toBe('►│');
+    expect(lines[syn + 1]).toMatch(/►│ SYN-RECEIVED$/);
+    // The SYN,ACK leaves the server's lifeline and arrives at the client's.
+    const synAck = rowOf('SYN,ACK seq=5000 ack=1001');
+    expect(at(synAck, server - 1)).toBe('─│');
+    expect(at(synAck + 1, client)).toBe('│◄');
+    expect(lines[synAck + 1]).toMatch(/ESTABLISHED │◄/);
   });
 
   it('ends a lost segment part way with a cross', () => {
