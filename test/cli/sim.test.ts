@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/io.js';
 import { runSim } from '../../src/cli/sim.js';
+import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 
 function io(opts: { tty?: boolean; columns?: number; cwd?: string } = {}) {
   let out = '';
@@ -41,9 +42,12 @@ describe('nettutor sim', () => {
   it('lists the built-in scenarios, one per line, name then title', async () => {
     const r = await sim(['--list']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines.length).toBeGreaterThanOrEqual(18);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/ {2,}/))).toEqual(BUILTIN_SCENARIOS.map((s) => [s.name, s.title]));
     expect(lines[0]).toMatch(/^handshake\s+The three-way handshake$/);
+    // The names are padded to one column, so the titles line up.
+    expect(new Set(lines.map((l) => l.search(/ {2}\S/) + 2)).size).toBe(1);
+    // The scenarios the README names.
     for (const name of ['lost-final-ack', 'no-time-wait', 'old-duplicate-syn-two-way', 'close-wait-leak']) {
       expect(r.stdout).toMatch(new RegExp(`^${name} `, 'm'));
     }
