@@ -1,14 +1,16 @@
 // Every shipped lesson is checked like `rustlings dev check`: it validates,
 // every computed answer grades right, every wrong answer grades wrong, and
-// every predict question can be answered from the engine's run.
+// every predict question can be answered from the engine's run. Computed
+// answers and predict questions are also checked against answers worked out
+// by hand (the tables below), so an engine or grader bug cannot confirm itself.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { drawParams, expectedAnswer, grade, makeRunScenario } from '../src/core/grading/grade.js';
 import { gradePredict, predictChoices, predictExpected } from '../src/core/grading/predict.js';
 import { text } from '../src/core/lessons/localize.js';
-import type { Exercise, Lesson } from '../src/core/lessons/types.js';
-import { findEvent } from '../src/core/player/machine.js';
+import type { Exercise, Lesson, PredictAsk } from '../src/core/lessons/types.js';
+import { findEvent, initialPlayerState, type PlayerState, playerReducer } from '../src/core/player/machine.js';
 import { getBuiltinScenario } from '../src/core/scenario/builtins.js';
 import { simulate } from '../src/core/tcp/simulate.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
@@ -84,6 +86,161 @@ describe('the shipped lessons', () => {
           }
         });
       }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Answers worked out by hand from the TCP rules, one row per computed exercise
+// (a short answer whose `answer` is `{sim: …}` or `{expr: …}`), at fixed
+// parameters within the exercise's ranges: its lowest, its highest and one
+// in between. A new computed exercise needs rows here before the tests pass.
+interface HandAnswer {
+  lesson: string;
+  exercise: string;
+  params: Record<string, string | number>;
+  expected: string;
+}
+
+const HAND_ANSWERS: HandAnswer[] = [
+  // The server's SYN,ACK acknowledges the client's SYN, which occupies one sequence number: ack = ISN + 1.
+  { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 1000 }, expected: '1001' },
+  { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 4000000 }, expected: '4000001' },
+  { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 271828 }, expected: '271829' },
+  // The SYN is lost and sent again with the same seq; the SYN,ACK that answers it still has ack = ISN + 1.
+  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 1000 }, expected: '1001' },
+  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 900000 }, expected: '900001' },
+  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 31337 }, expected: '31338' },
+];
+
+// The answer to each predict question of the shipped lessons, worked out by
+// hand for the scenario at the point where the player stops (the default
+// ISNs: client 1000, server 5000).
+interface HandPrediction {
+  lesson: string;
+  point: string;
+  ask: PredictAsk;
+  expected: string;
+}
+
+const HAND_PREDICTIONS: HandPrediction[] = [
+  // handshake: before the server's first segment, its SYN,ACK acknowledges the SYN: 1000 + 1.
+  { lesson: 'watch-a-handshake', point: 'predict-synack-ack', ask: 'next-ack', expected: '1001' },
+  // Before the client's second state change: its SYN is acknowledged, so SYN-SENT → ESTABLISHED.
+  { lesson: 'watch-a-handshake', point: 'predict-client-established', ask: 'next-state', expected: 'ESTABLISHED' },
+  // Before the client's second segment: the third segment of the handshake is a bare ACK.
+  { lesson: 'watch-a-handshake', point: 'predict-third-flags', ask: 'next-flags', expected: 'ACK' },
+  // lost-syn: the client's second segment is the SYN sent again, with the same seq as the first.
+  { lesson: 'watch-a-handshake', point: 'predict-retransmitted-seq', ask: 'next-seq', expected: '1000' },
+];
+
+const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) => {
+    const e = page.exercise;
+    return e?.type === 'short' && !('value' in e.answer) ? [{ lesson, exercise: e }] : [];
+  }),
+);
+
+const predictPoints = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) =>
+    (page.simulation?.predict ?? []).map((point) => ({ lesson, page, scenario: page.simulation!.scenario, point })),
+  ),
+);
+
+describe('computed answers of the shipped lessons, against answers worked out by hand', () => {
+  it('have a hand-worked row for every computed exercise, and no row for one that is gone', () => {
+    for (const { lesson, exercise } of computed) {
+      const rows = HAND_ANSWERS.filter((r) => r.lesson === lesson.id && r.exercise === exercise.id);
+      expect(
+        rows.length,
+        `${lesson.id}/${exercise.id} computes its answer: add rows { lesson, exercise, params, expected } ` +
+          'for it to HAND_ANSWERS in test/content.test.ts, with the expected answer worked out by hand',
+      ).toBeGreaterThan(0);
+    }
+    for (const row of HAND_ANSWERS) {
+      expect(
+        computed.some((c) => c.lesson.id === row.lesson && c.exercise.id === row.exercise),
+        `HAND_ANSWERS has a row for ${row.lesson}/${row.exercise}, which is not a computed exercise of the shipped lessons`,
+      ).toBe(true);
+    }
+  });
+
+  for (const row of HAND_ANSWERS) {
+    const found = computed.find((c) => c.lesson.id === row.lesson && c.exercise.id === row.exercise);
+    it(`${row.lesson}/${row.exercise} with ${JSON.stringify(row.params)} is ${row.expected}`, () => {
+      expect(found, 'no such computed exercise (see the test above)').toBeDefined();
+      const { lesson, exercise } = found!;
+      // The row's parameters are ones a learner can draw.
+      expect(Object.keys(row.params).sort()).toEqual(Object.keys(exercise.params ?? {}).sort());
+      for (const [name, v] of Object.entries(row.params)) {
+        const spec = exercise.params![name]!;
+        if ('int' in spec) {
+          expect(v).toBeGreaterThanOrEqual(spec.int[0]);
+          expect(v).toBeLessThanOrEqual(spec.int[1]);
+        } else expect(spec.choice).toContain(v);
+      }
+      const ctx = { params: row.params, runScenario: makeRunScenario(lesson) };
+      expect(expectedAnswer(exercise, ctx).map((t) => text(t, 'en'))).toEqual([row.expected]);
+      expect(grade(exercise, row.expected, ctx).correct).toBe(true);
+      if (exercise.kind === 'number') {
+        for (const off of [1, -1]) expect(grade(exercise, String(Number(row.expected) + off), ctx).correct).toBe(false);
+      }
+    });
+  }
+});
+
+/** Plays the page's run as the player does, answering each question it stops at; returns where it stopped. */
+function playThrough(start: PlayerState): Map<string, number> {
+  const stops = new Map<string, number>();
+  let s = playerReducer(start, { type: 'play/toggle' });
+  for (let guard = 0; guard < 10_000; guard++) {
+    if (s.predict && !s.predict.answered) {
+      stops.set(s.predict.point.id, s.predict.at);
+      s = playerReducer(s, { type: 'predict/answered', correct: true });
+      s = playerReducer(s, { type: 'play/toggle' });
+      continue;
+    }
+    if (!s.playing) return stops;
+    s = playerReducer(s, { type: 'tick' });
+  }
+  throw new Error('the player did not reach the end of the run');
+}
+
+describe('predict questions of the shipped lessons, against answers worked out by hand', () => {
+  it('have a hand-worked row for every predict point, and no row for one that is gone', () => {
+    for (const { lesson, point } of predictPoints) {
+      expect(
+        HAND_PREDICTIONS.some((r) => r.lesson === lesson.id && r.point === point.id),
+        `${lesson.id}/${point.id} asks a predict question: add a row { lesson, point, ask, expected } for it ` +
+          'to HAND_PREDICTIONS in test/content.test.ts, with the answer worked out by hand',
+      ).toBe(true);
+    }
+    for (const row of HAND_PREDICTIONS) {
+      expect(
+        predictPoints.some((p) => p.lesson.id === row.lesson && p.point.id === row.point),
+        `HAND_PREDICTIONS has a row for ${row.lesson}/${row.point}, which is not a predict point of the shipped lessons`,
+      ).toBe(true);
+    }
+  });
+
+  for (const row of HAND_PREDICTIONS) {
+    const found = predictPoints.find((p) => p.lesson.id === row.lesson && p.point.id === row.point);
+    it(`${row.lesson}/${row.point}: ${row.ask} is ${row.expected}`, () => {
+      expect(found, 'no such predict point (see the test above)').toBeDefined();
+      const { lesson, page, scenario: name, point } = found!;
+      expect(point.ask).toBe(row.ask);
+      const scenario = lesson.scenarios?.[name] ?? getBuiltinScenario(name)!;
+      // Where the player, playing the page's run, stops to ask this question.
+      const start = initialPlayerState(scenario, page.simulation!.predict ?? []);
+      const at = playThrough(start).get(point.id);
+      expect(at, `the player never stops for ${point.id}`).toBeDefined();
+      expect(at).toBe(findEvent(start.result.events, point.before) - 1);
+      expect(predictExpected(start.result, at!, point.ask)).toBe(row.expected);
+      expect(gradePredict(start.result, at!, point.ask, row.expected).correct).toBe(true);
+      const choices = predictChoices(start.result, at!, point.ask);
+      expect(choices).toContain(row.expected);
+      for (const wrong of choices.filter((c) => c !== row.expected))
+        expect(gradePredict(start.result, at!, point.ask, wrong).correct, `${wrong} graded right`).toBe(false);
     });
   }
 });

@@ -6,8 +6,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { text } from '../../src/core/lessons/localize.js';
+import type { Lesson } from '../../src/core/lessons/types.js';
+import { loadLessons } from '../../src/node/lesson-files.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+// The built-in lessons, in order, and what the commands should say about them.
+const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
+/** Graded items: each exercise and each predict question (the README's Scores). */
+const graded = (l: Lesson) =>
+  l.pages.reduce((n, p) => n + (p.exercise ? 1 : 0) + (p.simulation?.predict?.length ?? 0), 0);
+const first = lessons[0]!;
+const firstExercise = first.pages.find((p) => p.exercise)!.exercise!;
+const titleOf = (l: Lesson) => text(l.title, 'en');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const run = (args: string[], cwd = tmpdir()) => {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
@@ -23,10 +35,18 @@ describe('nettutor lessons', () => {
     const json = run(['lessons', 'list', '--json']);
     expect(json.code).toBe(0);
     const rows = JSON.parse(json.stdout) as Array<{ id: string; title: string; exercises: number }>;
-    expect(rows[0]).toEqual({ id: 'how-nettutor-works', title: 'How nettutor works', exercises: 4 });
-    expect(rows.map((r) => Object.keys(r).sort().join())).toEqual(rows.map(() => 'exercises,id,title'));
-    expect(run(['lessons', 'list']).stdout).toMatch(/^how-nettutor-works\s+How nettutor works\s+\(4 exercises\)$/m);
-    expect(JSON.parse(run(['lessons', 'list', '--json', '--lang', 'zh-CN']).stdout)[0].title).toBe('nettutor 使用说明');
+    expect(rows).toEqual(lessons.map((l) => ({ id: l.id, title: titleOf(l), exercises: graded(l) })));
+    const lines = run(['lessons', 'list']).stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(lessons.length);
+    lessons.forEach((l, i) => {
+      const n = graded(l);
+      expect(lines[i]).toMatch(
+        new RegExp(`^${escapeRegExp(l.id)}\\s+${escapeRegExp(titleOf(l))}\\s+\\(${n} exercises?\\)$`),
+      );
+    });
+    expect(JSON.parse(run(['lessons', 'list', '--json', '--lang', 'zh-CN']).stdout)[0].title).toBe(
+      text(first.title, 'zh-CN'),
+    );
   });
 
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
@@ -60,12 +80,12 @@ describe('nettutor progress', () => {
       JSON.stringify({
         version: 1,
         lessons: {
-          'how-nettutor-works': {
-            seen: ['welcome'],
-            page: 'welcome',
+          [first.id]: {
+            seen: [first.pages[0]!.id],
+            page: first.pages[0]!.id,
             updatedAt: '2026-01-01T00:00:00.000Z',
             exercises: {
-              'server-isn-carrier': {
+              [firstExercise.id]: {
                 attempts: 1,
                 hintsUsed: 0,
                 solved: true,
@@ -86,15 +106,27 @@ describe('nettutor progress', () => {
     const r = run(['progress', '--progress', f]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Progress kept in ${f}`);
-    expect(r.stdout).toMatch(/How nettutor works\s+in progress\s+1\/4 solved\s+score 25%/);
-    expect(r.stdout).toMatch(/Watch a handshake\s+not started\s+0\/6 solved/);
+    // One exercise of the first lesson solved at the first try; nothing else started.
+    const n = graded(first);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${escapeRegExp(titleOf(first))}\\s+in progress\\s+1/${n} solved\\s+score ${Math.round(100 / n)}%$`,
+        'm',
+      ),
+    );
+    for (const l of lessons.slice(1)) {
+      expect(r.stdout).toMatch(
+        new RegExp(`^${escapeRegExp(titleOf(l))}\\s+not started\\s+0/${graded(l)} solved$`, 'm'),
+      );
+    }
   });
 
   it('exports JSON for an instructor', () => {
     const f = saved(file());
     const doc = JSON.parse(run(['progress', '--export', '--progress', f]).stdout);
-    expect(doc.lessons[0]).toMatchObject({ id: 'how-nettutor-works', status: 'in-progress', solved: 1, exercises: 4 });
-    expect(doc.progress.lessons['how-nettutor-works'].exercises['server-isn-carrier'].solved).toBe(true);
+    expect(doc.lessons).toHaveLength(lessons.length);
+    expect(doc.lessons[0]).toMatchObject({ id: first.id, status: 'in-progress', solved: 1, exercises: graded(first) });
+    expect(doc.progress.lessons[first.id].exercises[firstExercise.id].solved).toBe(true);
   });
 
   it('resets only with a confirmation or --yes', () => {
@@ -107,7 +139,7 @@ describe('nettutor progress', () => {
       code: 2,
       stderr: expect.stringContaining("no lesson with id 'nope'"),
     });
-    expect(run(['progress', '--reset', '--lesson', 'how-nettutor-works', '--yes', '--progress', f]).code).toBe(0);
+    expect(run(['progress', '--reset', '--lesson', first.id, '--yes', '--progress', f]).code).toBe(0);
     expect(JSON.parse(readFileSync(f, 'utf8')).lessons).toEqual({});
   });
 

@@ -1,10 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError, usageLine } from '../../src/cli/io.js';
 import { runSim } from '../../src/cli/sim.js';
+import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 
 function io(opts: { tty?: boolean; columns?: number; cwd?: string } = {}) {
   let out = '';
@@ -40,9 +42,12 @@ describe('nettutor sim', () => {
   it('lists the built-in scenarios, one per line, name then title', async () => {
     const r = await sim(['--list']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines.length).toBeGreaterThanOrEqual(18);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/ {2,}/))).toEqual(BUILTIN_SCENARIOS.map((s) => [s.name, s.title]));
     expect(lines[0]).toMatch(/^handshake\s+The three-way handshake$/);
+    // The names are padded to one column, so the titles line up.
+    expect(new Set(lines.map((l) => l.search(/ {2}\S/) + 2)).size).toBe(1);
+    // The scenarios the README names.
     for (const name of ['lost-final-ack', 'no-time-wait', 'old-duplicate-syn-two-way', 'close-wait-leak']) {
       expect(r.stdout).toMatch(new RegExp(`^${name} `, 'm'));
     }
@@ -78,11 +83,20 @@ describe('nettutor sim', () => {
   });
 
   it('fits the ladder to --width, to the terminal, or to 80 columns', async () => {
-    const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
-    expect(widest((await sim(['handshake', '--width', '120'])).stdout)).toBeLessThanOrEqual(120);
-    expect(widest((await sim(['handshake'])).stdout)).toBeLessThanOrEqual(80);
-    expect(widest((await sim(['handshake'], { tty: true, columns: 64 })).stdout)).toBeLessThanOrEqual(64);
-    expect((await sim(['handshake'], { tty: true, columns: 30 })).code).toBe(0);
+    // The ladder uses the whole width: its widest line is exactly as wide as asked.
+    const widest = async (args: string[], opts: Parameters<typeof io>[0] = {}) => {
+      const r = await sim(['handshake', ...args], opts);
+      expect(r.code).toBe(0);
+      return Math.max(...r.stdout.split('\n').map((l) => stringWidth(l)));
+    };
+    expect(await widest(['--width', '120'])).toBe(120);
+    expect(await widest(['--width', '56'])).toBe(56);
+    expect(await widest([])).toBe(80);
+    expect(await widest([], { tty: true, columns: 64 })).toBe(64);
+    // A terminal's width is kept within 56 to 200; --width wins over it.
+    expect(await widest([], { tty: true, columns: 30 })).toBe(56);
+    expect(await widest([], { tty: true, columns: 300 })).toBe(200);
+    expect(await widest(['--width', '100'], { tty: true, columns: 64 })).toBe(100);
   });
 
   it('uses only 7-bit characters with --ascii-only', async () => {

@@ -4,7 +4,10 @@ import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { text } from '../../src/core/lessons/localize.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
+import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
+import { simulate } from '../../src/core/tcp/simulate.js';
 import { initialTutorState } from '../../src/core/tutor/machine.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { ScreenOutput } from '../../src/node/screen-output.js';
@@ -12,6 +15,13 @@ import { App } from '../../src/ui/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
 
 const { Terminal } = xterm;
+
+// The lesson the app opens, and the run its first simulation page plays.
+const lesson = loadLessons({ builtinDir: 'lessons' }).lessons.find((l) => l.id === 'watch-a-handshake')!;
+const PAGES = lesson.pages.length;
+const titleOf = (i: number) => text(lesson.pages[i]!.title!, 'en');
+const SIM_PAGE = lesson.pages.findIndex((p) => p.simulation);
+const EVENTS = simulate(getBuiltinScenario(lesson.pages[SIM_PAGE]!.simulation!.scenario)!).events.length;
 
 class FakeStdin extends EventEmitter {
   isTTY = true;
@@ -104,26 +114,31 @@ async function start() {
 
 describe('the app on a terminal, through ScreenOutput', () => {
   it('shows each page exactly, with no rows left over from the one before', async () => {
+    // From the page before the first simulation to the simulation: prose, then the player.
+    expect(SIM_PAGE).toBeGreaterThan(0);
     const t = await start();
-    let screen = await t.waitFor('page 1/6');
-    expect(screen[3]).toBe('Three segments, two sequence numbers');
+    let screen = await t.waitFor(`page 1/${PAGES}`);
+    expect(screen[3]).toBe(titleOf(0));
+    for (let i = 1; i < SIM_PAGE; i++) await t.press('n');
+    screen = await t.waitFor(`page ${SIM_PAGE}/${PAGES}`);
+    expect(screen[3]).toBe(titleOf(SIM_PAGE - 1));
     await t.press('n');
-    screen = await t.waitFor('page 2/6');
+    screen = await t.waitFor(`page ${SIM_PAGE + 1}/${PAGES}`);
     expect(screen[2]).toMatch(/^─+$/);
-    expect(screen[3]).toBe('The handshake, step by step');
-    expect(screen.join('\n')).not.toContain('Three segments');
+    expect(screen[3]).toBe(titleOf(SIM_PAGE));
+    expect(screen.join('\n')).not.toContain(titleOf(SIM_PAGE - 1));
     expect(screen[22]).toContain('Space play/pause');
     expect(screen[23]).toBe('');
   });
 
   it('sends few bytes for a step of the simulation', async () => {
     const t = await start();
-    await t.waitFor('page 1/6');
-    await t.press('n');
-    await t.waitFor('event 0/13');
+    await t.waitFor(`page 1/${PAGES}`);
+    for (let i = 0; i < SIM_PAGE; i++) await t.press('n');
+    await t.waitFor(`event 0/${EVENTS}`);
     const before = t.terminal.bytes;
     await t.press('\u001B[C');
-    await t.waitFor('event 1/13');
+    await t.waitFor(`event 1/${EVENTS}`);
     const perKey = t.terminal.bytes - before;
     // A whole 80x24 screen is about 2 KB; a step changes a handful of rows.
     expect(perKey).toBeLessThan(900);

@@ -1,14 +1,20 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import type { Progress } from '../../src/core/progress/types.js';
 import { initialTutorState } from '../../src/core/tutor/machine.js';
 import { App } from '../../src/ui/App.js';
+import { hintsFor } from '../../src/ui/keymap.js';
+import { renderApp } from '../../src/ui/render-app.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { sampleLesson, secondLesson } from '../fixtures/lessons.js';
+import { FakeTtyIn, FakeTtyOut } from '../helpers/fake-tty.js';
+import { frameChecker } from '../helpers/frames.js';
 import { KEYS, renderTui } from '../helpers/render.js';
 
 afterEach(() => cleanup());
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function setup(
   opts: { ascii?: boolean; columns?: number; rows?: number; notices?: string[]; lesson?: string } = {},
@@ -152,9 +158,15 @@ describe('App shell', () => {
     await ui.waitForFrame('Enter open');
     await ui.press('?');
     const frame = await ui.waitForFrame('Keys —');
-    expect(frame).toContain('quit');
+    // Every key of the screen it was opened on, each with what it does, in place of the lesson list.
+    const keys = hintsFor('home', false, true);
+    expect(keys.length).toBeGreaterThan(2);
+    for (const { keys: k, does } of keys)
+      expect(frame).toMatch(new RegExp(`^ +${escapeRegExp(k)} +${escapeRegExp(does)}$`, 'm'));
+    expect(frame).toContain('Everywhere: ? this help · Esc back · q quit');
+    expect(frame).not.toContain('Sample lesson');
     await ui.press(KEYS.escape);
-    await ui.waitForFrame('Enter open');
+    expect(await ui.waitForFrame('Enter open')).toContain('Sample lesson');
   });
 
   it('asks for a bigger terminal below the minimum size and recovers when it grows', async () => {
@@ -168,19 +180,96 @@ describe('App shell', () => {
   });
 
   it('saves and exits on q', async () => {
-    const ui = await setup();
-    await ui.waitForFrame('Enter open');
-    await ui.press('q');
-    await vi.waitFor(() => expect(ui.onSave).toHaveBeenCalled());
+    // Through the real entry point, to see the app end.
+    const saves: Progress[] = [];
+    const stdin = new FakeTtyIn();
+    const stdout = new FakeTtyOut(80, 24);
+    const app = renderApp({
+      initial: initialTutorState({
+        lessons: [sampleLesson, secondLesson],
+        progress: emptyProgress(),
+        seed: 7,
+        startLesson: 'sample',
+      }),
+      locale: 'en',
+      color: false,
+      ascii: false,
+      progressFile: '/tmp/p.json',
+      stdin: stdin as never,
+      stdout: stdout as never,
+      stderr: new FakeTtyOut() as never,
+      onSave: (p) => {
+        saves.push(structuredClone(p));
+        return undefined;
+      },
+    });
+    let exited = false;
+    void app.waitUntilExit().then(() => (exited = true));
+    onTestFinished(() => app.unmount());
+    const pages = sampleLesson.pages.length;
+    await stdout.waitFor(`page 1/${pages}`);
+    const mark = stdout.output.length;
+    stdin.press('n');
+    await stdout.waitFor(`page 2/${pages}`, mark);
+    expect(saves).toEqual([]);
+    stdin.press('q');
+    await vi.waitFor(() => expect(exited, 'the app is still running after q').toBe(true), { timeout: 3000 });
+    // Saved once, on quitting: the two pages seen, the page to resume at, nothing answered.
+    expect(saves).toHaveLength(1);
+    expect(saves[0]!.lessons).toEqual({
+      sample: expect.objectContaining({ seen: ['intro', 'q-single'], page: 'q-single', exercises: {} }),
+    });
+    // Keys are no longer read.
+    expect(stdin.listenerCount('readable')).toBe(0);
   });
 
   it('survives any key on any screen', async () => {
-    const ui = await setup({ lesson: 'sample' });
-    await ui.waitForFrame('page 1/5');
-    const keys = ['x', KEYS.tab, KEYS.pageDown, KEYS.pageUp, '\u001B[H', '\u001B[F', '€', '\u0007', 'Z', KEYS.left];
-    for (let page = 0; page < 5; page++) {
-      await ui.press(...keys, KEYS.escape, KEYS.enter, 'n');
+    // Keys that stay on the screen or move within the lesson: answers, hints, the solution, help, scrolling,
+    // and keys bound to nothing. Esc, q and Ctrl+C leave the screen and are tested on their own.
+    const keys = [
+      'x',
+      KEYS.tab,
+      KEYS.pageDown,
+      KEYS.pageUp,
+      KEYS.home,
+      KEYS.end,
+      '€',
+      '\u0007',
+      'Z',
+      KEYS.up,
+      KEYS.space,
+      KEYS.down,
+      KEYS.space,
+      KEYS.enter,
+      'h',
+      'r',
+      KEYS.enter,
+      'h',
+      'h',
+      'h',
+      'y',
+      'r',
+      '?',
+      KEYS.down,
+      '?',
+      KEYS.backspace,
+      KEYS.left,
+    ];
+    const pages = sampleLesson.pages.length;
+    for (let page = 1; page <= pages; page++) {
+      const ui = await setup({ lesson: 'sample' });
+      await ui.waitForFrame(`page 1/${pages}`);
+      for (let i = 1; i < page; i++) await ui.press(KEYS.right);
+      await ui.waitForFrame(`page ${page}/${pages}`);
+      const frames = frameChecker(ui.frames, 80, 24, ui.frames.length - 1);
+      await ui.press(...keys);
+      // Every frame drawn fits and shows no error, and the lesson is still on screen…
+      expect(frames.check(`keys on page ${page}`).slice(0, 3)).toEqual([]);
+      expect(ui.frame()).toMatch(new RegExp(`^Sample lesson +page \\d+/${pages}`));
+      // …and still answers: Esc leads back to the lesson list.
+      await ui.press(KEYS.escape, KEYS.escape, KEYS.escape);
+      expect(await ui.waitForFrame('Enter open')).toContain('Sample lesson');
+      cleanup();
     }
-    expect(ui.frame()).toContain('page');
   });
 });

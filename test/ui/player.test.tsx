@@ -1,7 +1,11 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { predictChoices, predictExpected } from '../../src/core/grading/predict.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
+import { findEvent } from '../../src/core/player/machine.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
+import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
+import { simulate } from '../../src/core/tcp/simulate.js';
 import { initialTutorState } from '../../src/core/tutor/machine.js';
 import { App } from '../../src/ui/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
@@ -31,6 +35,12 @@ const lesson: Lesson = {
   ],
 };
 
+// The run the page plays, and where its predict question stops it.
+const run = simulate(getBuiltinScenario('lost-final-ack')!);
+const EVENTS = run.events.length;
+const point = lesson.pages[0]!.simulation!.predict![0]!;
+const STOP = findEvent(run.events, point.before) - 1;
+
 async function setup(columns = 80, rows = 24) {
   const initial = initialTutorState({ lessons: [lesson], progress: emptyProgress(), seed: 1, startLesson: 'sim' });
   return renderTui(
@@ -48,32 +58,36 @@ async function setup(columns = 80, rows = 24) {
 describe('the simulation player', () => {
   it('steps through the run, showing the states and what a segment means', async () => {
     const ui = await setup();
-    await ui.waitForFrame('event 0/41');
+    await ui.waitForFrame(`event 0/${EVENTS}`);
     expect(ui.frame()).toContain('Space play/pause');
     // Help and quit stay on the status bar however many keys the screen has.
     expect(ui.frame()).toMatch(/\? help · q quit\s*$/);
     await ui.press(KEYS.right, KEYS.right, KEYS.right, KEYS.right, KEYS.right);
-    const frame = await ui.waitForFrame('event 5/41');
+    const frame = await ui.waitForFrame(`event 5/${EVENTS}`);
     expect(frame).toContain('client SYN-SENT');
     expect(frame).toContain('Opens a connection');
     await ui.press(KEYS.left);
-    await ui.waitForFrame('event 4/41');
+    await ui.waitForFrame(`event 4/${EVENTS}`);
   });
 
   it('asks a predict question and grades it against the engine', async () => {
     const ui = await setup();
-    await ui.waitForFrame('event 0/41');
-    for (let i = 0; i < 10; i++) await ui.press(KEYS.right);
+    await ui.waitForFrame(`event 0/${EVENTS}`);
+    // Stepping on, the player stops before the server's first segment to ask.
+    for (let i = 0; i <= STOP + 1; i++) await ui.press(KEYS.right);
     await ui.waitForFrame('What acknowledgment number does the server');
-    // The choices are sorted; 1001 is the second.
-    await ui.press(KEYS.down, KEYS.enter);
+    expect(ui.frame()).toContain(`event ${STOP + 1}/${EVENTS}`);
+    // Its SYN,ACK acknowledges the client's SYN: ISN 1000 + 1. Choose it among the sorted choices.
+    expect(predictExpected(run, STOP, 'next-ack')).toBe('1001');
+    const choices = predictChoices(run, STOP, 'next-ack');
+    await ui.press(...choices.slice(0, choices.indexOf('1001')).map(() => KEYS.down), KEYS.enter);
     const frame = await ui.waitForFrame('Right: 1001');
     expect(frame).toContain('✓');
   });
 
   it('drops the next segment, shows the change, and compares with the original run', async () => {
     const ui = await setup(120, 30);
-    await ui.waitForFrame('event 0/41');
+    await ui.waitForFrame(`event 0/${EVENTS}`);
     await ui.press('d');
     await ui.waitForFrame('your changes: drop client #1');
     await ui.press('c');
@@ -85,7 +99,7 @@ describe('the simulation player', () => {
   it('draws the ladder at the smallest terminal, and side by side from 120 columns', async () => {
     const small = await setup(60, 16);
     await small.press(KEYS.right, KEYS.right, KEYS.right, KEYS.right, KEYS.right);
-    const frame = await small.waitForFrame('event 5/41');
+    const frame = await small.waitForFrame(`event 5/${EVENTS}`);
     expect(frame).toContain('SYN-SENT');
     expect(frame).not.toContain('too narrow');
     cleanup();
@@ -98,7 +112,7 @@ describe('the simulation player', () => {
 
   it('switches the what-if on and off', async () => {
     const ui = await setup();
-    await ui.waitForFrame('event 0/41');
+    await ui.waitForFrame(`event 0/${EVENTS}`);
     await ui.press('w');
     await ui.waitForFrame('what-if: no TIME-WAIT');
     await ui.press(KEYS.end);

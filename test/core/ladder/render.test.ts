@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +5,10 @@ import { LadderWidthError, renderLadder, fitSegmentLabel } from '../../../src/co
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
 import { simulate } from '../../../src/core/tcp/simulate.js';
 import type { SimEvent } from '../../../src/core/tcp/types.js';
+import { expectGolden, expectNoStrayGoldens } from '../../helpers/golden.js';
 
-const golden = (name: string) => fileURLToPath(new URL(`./__golden__/${name}.txt`, import.meta.url));
-const update = process.env.UPDATE_GOLDEN === '1';
+const goldenDir = fileURLToPath(new URL('./__golden__/', import.meta.url));
+const CHARSETS = ['unicode', 'ascii'] as const;
 
 function ladderOf(name: string, width = 80, charset: 'unicode' | 'ascii' = 'unicode', upTo?: number) {
   const s = getBuiltinScenario(name)!;
@@ -17,15 +17,20 @@ function ladderOf(name: string, width = 80, charset: 'unicode' | 'ascii' = 'unic
 
 describe('golden ladders of every built-in scenario at 80 columns', () => {
   for (const s of BUILTIN_SCENARIOS) {
-    for (const charset of ['unicode', 'ascii'] as const) {
+    for (const charset of CHARSETS) {
       it(`${s.name} (${charset})`, () => {
         const text = `${renderLadder(simulate(s), s, { width: 80, charset }).lines.join('\n')}\n`;
-        const file = golden(`${s.name}.${charset}`);
-        if (update || !existsSync(file)) writeFileSync(file, text);
-        expect(text).toBe(readFileSync(file, 'utf8'));
+        expectGolden(`${goldenDir}${s.name}.${charset}.txt`, text);
       });
     }
   }
+
+  it('has no golden file left over from a scenario that is gone', () => {
+    expectNoStrayGoldens(
+      goldenDir,
+      BUILTIN_SCENARIOS.flatMap((s) => CHARSETS.map((c) => `${s.name}.${c}.txt`)),
+    );
+  });
 });
 
 describe('ladder layout', () => {
@@ -54,9 +59,20 @@ describe('ladder layout', () => {
 
   it('draws a client segment left to right and a server segment right to left', () => {
     const lines = ladderOf('handshake').lines;
-    expect(lines.find((l) => l.includes('►│ SYN-RECEIVED'))).toBeDefined();
-    expect(lines.find((l) => l.includes('ESTABLISHED │◄'))).toBeDefined();
-    expect(lines.some((l) => l.includes('SYN,ACK seq=5000 ack=1001'))).toBe(true);
+    const head = lines.find((l) => l.includes('┬'))!;
+    const [client, server] = [head.indexOf('┬'), head.lastIndexOf('┬')];
+    const at = (row: number, column: number) => lines[row]!.slice(column, column + 2);
+    const rowOf = (label: string) => lines.findIndex((l) => l.includes(label));
+    // The SYN leaves the client's lifeline and arrives at the server's, on the row of the server's new state.
+    const syn = rowOf('SYN seq=1000');
+    expect(at(syn, client)).toBe('│─');
+    expect(at(syn + 1, server - 1)).toBe('►│');
+    expect(lines[syn + 1]).toMatch(/►│ SYN-RECEIVED$/);
+    // The SYN,ACK leaves the server's lifeline and arrives at the client's.
+    const synAck = rowOf('SYN,ACK seq=5000 ack=1001');
+    expect(at(synAck, server - 1)).toBe('─│');
+    expect(at(synAck + 1, client)).toBe('│◄');
+    expect(lines[synAck + 1]).toMatch(/ESTABLISHED │◄/);
   });
 
   it('ends a lost segment part way with a cross', () => {

@@ -125,8 +125,12 @@ describe('tutor session', () => {
   });
 
   it('asks to quit without losing the session', () => {
-    const s = run(toPage('q-single'), { type: 'quit' });
+    const before = run(toPage('q-single'), { type: 'answer/move', delta: 1 }, { type: 'hint' });
+    const s = run(before, { type: 'quit' });
     expect(s.quitRequested).toBe(true);
-    expect(s.progress.lessons.sample?.seen.length).toBeGreaterThan(0);
+    // Only the request changes: the progress to save, the page and the answer being given stay as they were.
+    expect({ ...s, quitRequested: before.quitRequested }).toEqual(before);
+    expect(s.progress.lessons.sample?.seen).toEqual(['intro', 'q-single']);
+    expect(s.progress.lessons.sample?.exercises['isn-carrier']?.hintsUsed).toBe(1);
   });
 });
