@@ -91,20 +91,22 @@ function advanceTo(state: PlayerState, target: number): PlayerState {
   const last = state.result.events.length - 1;
   let index = Math.max(-1, Math.min(target, last));
   if (index > state.index && unchanged(state) && !state.predict) {
-    for (const point of state.points) {
-      if (state.asked.includes(point.id)) continue;
-      const at = findEvent(state.result.events, point.before);
+    // The earliest question on the way is asked first, whatever order the lesson lists them in.
+    const due = state.points
+      .filter((point) => !state.asked.includes(point.id))
+      .map((point) => ({ point, at: findEvent(state.result.events, point.before) }))
+      .filter(({ at }) => at >= 0 && at - 1 >= state.index && at <= index)
+      .sort((a, b) => a.at - b.at)[0];
+    if (due) {
       // Ask when the learner is about to see the event: stop just before it.
-      if (at >= 0 && at - 1 >= state.index && at <= index) {
-        index = at - 1;
-        return {
-          ...state,
-          index,
-          playing: false,
-          predict: { point, at: index, answered: false },
-          asked: [...state.asked, point.id],
-        };
-      }
+      index = due.at - 1;
+      return {
+        ...state,
+        index,
+        playing: false,
+        predict: { point: due.point, at: index, answered: false },
+        asked: [...state.asked, due.point.id],
+      };
     }
   }
   return { ...state, index, playing: state.playing && index < last };

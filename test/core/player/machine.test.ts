@@ -59,6 +59,29 @@ describe('the simulation player', () => {
     expect(teardown.scenario.options.timeWait).toBe(false);
   });
 
+  it('asks the questions in the order their events happen, whatever order the lesson lists them in', () => {
+    const early: PredictPoint = {
+      id: 'early',
+      before: { type: 'send', side: 'server', nth: 1 },
+      ask: 'next-ack',
+      hints: [],
+    };
+    const late: PredictPoint = {
+      id: 'late',
+      before: { type: 'send', side: 'client', nth: 2 },
+      ask: 'next-flags',
+      hints: [],
+    };
+    let s = initialPlayerState(getBuiltinScenario('handshake')!, [late, early]);
+    s = run(s, { type: 'end' });
+    expect(s.predict?.point.id).toBe('early');
+    s = run(s, { type: 'predict/answered', correct: true }, { type: 'end' });
+    expect(s.predict?.point.id).toBe('late');
+    s = run(s, { type: 'predict/answered', correct: true }, { type: 'end' });
+    expect(s.predict).toBeNull();
+    expect(s.index).toBe(s.result.events.length - 1);
+  });
+
   it('stops before the event a predict question is about, and waits for the answer', () => {
     const point: PredictPoint = {
       id: 'p',
