@@ -1,21 +1,29 @@
 // `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import stringWidth from 'string-width';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { gradedIds } from '../core/progress/score.js';
-import { formatProblem, loadLessonPack, loadLessons } from '../node/lesson-files.js';
+import { didYouMean } from '../core/suggest.js';
+import { convertLessonFolder } from '../node/lesson-convert.js';
+import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 const LESSONS_USAGE = `Usage:
-  nettutor lessons check [dir]       validate lesson files; every problem as file:line: field: message
-                                     (dir: a lesson pack; default: the built-in lessons and --lessons)
+  nettutor lessons check [dir] [--strict]
+                                     validate lesson files; every problem as file:line: field: message
+                                     (dir: a lesson pack; default: the built-in lessons and --lessons);
+                                     a text missing in a translation is a warning, an error with --strict
   nettutor lessons list [--json]     id, title and number of graded exercises of each lesson, in order
+  nettutor lessons convert <dir>     rewrite lessons of the first format (lesson.json) as lesson.jsonc
+                                     and one Markdown file per language
 
 Options:
   --lessons <dir>   also load the lessons in <dir> (as in the tutorial)
   --lang <code>     language of the titles: en, zh-CN
   --json            (list) print a JSON array of {"id", "title", "exercises"}
+  --strict          (check) fail on any text missing in a language a lesson has
 
 Exit status: 0 when everything is valid, 2 when a lesson has a problem or the command was misused.
 `;
@@ -25,7 +33,7 @@ const LESSONS_HINT = "try 'nettutor lessons --help'";
 export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+    { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' } },
     LESSONS_HINT,
   );
   if (values.help) {
@@ -39,12 +47,23 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     const loaded = rest[0]
       ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
       : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
-    for (const p of loaded.problems) io.stdout.write(`${formatProblem(p, io.cwd)}\n`);
-    const files = new Set(loaded.problems.map((p) => p.file)).size;
+    const strict = values.strict ?? false;
+    const problems = strict ? [...loaded.problems, ...loaded.warnings] : loaded.problems;
+    for (const p of problems) io.stdout.write(`${formatProblem(p, io.cwd)}\n`);
+    if (!strict) for (const p of loaded.warnings) io.stdout.write(`warning: ${formatProblem(p, io.cwd)}\n`);
+    const files = new Set(problems.map((p) => p.file)).size;
     const n = loaded.lessons.length;
-    const summary = `${n} valid lesson${n === 1 ? '' : 's'}, ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}${files ? ` in ${files} file${files === 1 ? '' : 's'}` : ''}`;
+    const w = strict ? 0 : loaded.warnings.length;
+    const summary =
+      `${n} valid lesson${n === 1 ? '' : 's'}, ${plural(problems.length, 'problem')}` +
+      (files ? ` in ${plural(files, 'file')}` : '') +
+      (w ? `, ${plural(w, 'warning')} (texts missing in a translation; --strict fails on them)` : '');
     io.stdout.write(`${summary}\n`);
-    return loaded.problems.length > 0 ? EXIT.usage : EXIT.ok;
+    return problems.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (action === 'convert') {
+    if (rest.length !== 1) throw new UsageError('lessons convert takes one folder', LESSONS_HINT);
+    return convertLessons(resolve(io.cwd, rest[0]!), io, env);
   }
   if (action === 'list') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, LESSONS_HINT);
@@ -69,7 +88,54 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     return EXIT.ok;
   }
   throw new UsageError(
-    action ? `unknown lessons command '${action}' (expected check or list)` : 'lessons needs a command: check or list',
+    action
+      ? `unknown lessons command '${action}' (expected check, list or convert)${didYouMean(action, ['check', 'list', 'convert'])}`
+      : 'lessons needs a command: check, list or convert',
     LESSONS_HINT,
   );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `lessons convert <dir>`: every first-format lesson in `dir` (or `dir` itself) in the current format. */
+function convertLessons(dir: string, io: CliIO, env: { builtinLessonsDir: string }): number {
+  const folders = existsSync(join(dir, 'lesson.json'))
+    ? [dir]
+    : (() => {
+        try {
+          return readdirSync(dir)
+            .sort()
+            .map((e) => join(dir, e))
+            .filter((f) => existsSync(join(f, 'lesson.json')));
+        } catch {
+          return [];
+        }
+      })();
+  if (folders.length === 0) {
+    io.stderr.write(`nettutor: no lesson.json to convert in ${dir} (or in the folders just inside it)\n`);
+    return EXIT.usage;
+  }
+  const schema = join(env.builtinLessonsDir, '..', 'schema', 'lesson.schema.json');
+  let failed = 0;
+  for (const folder of folders) {
+    const result = convertLessonFolder(folder, relative(folder, schema).split(sep).join('/'));
+    if ('error' in result) {
+      io.stderr.write(`nettutor: ${shownPath(folder, io.cwd)}: ${result.error}\n`);
+      failed++;
+      continue;
+    }
+    io.stdout.write(
+      `${relative(io.cwd, folder) || '.'}: wrote ${result.written.join(', ')}; the old file is kept as lesson.json.v1\n`,
+    );
+    const loaded = loadLessonFolder(folder, folder);
+    for (const p of [...loaded.problems, ...loaded.warnings]) io.stdout.write(`  ${formatProblem(p, io.cwd)}\n`);
+    if (loaded.problems.length > 0) failed++;
+  }
+  return failed > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** A folder as the user would type it: relative when it is below the working folder. */
+function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }

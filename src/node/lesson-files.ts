@@ -12,6 +12,8 @@ import {
   printParseErrorCode,
 } from 'jsonc-parser';
 import { validateLesson } from '../core/grading/lesson-checks.js';
+import { composeLesson, STRUCTURE } from '../core/lessons/compose.js';
+import { type LocaleTexts, parseLocaleTexts } from '../core/lessons/texts.js';
 import type { FieldProblem } from '../core/schema/checker.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
 import { parseScenario } from '../core/scenario/validate.js';
@@ -20,6 +22,8 @@ import type { Scenario } from '../core/tcp/types.js';
 export interface LoadedLessons {
   lessons: Lesson[];
   problems: LessonProblem[];
+  /** Texts missing in a translation: the lesson loads (English is shown), `lessons check --strict` fails. */
+  warnings: LessonProblem[];
   notices: string[];
 }
 
@@ -58,7 +62,8 @@ export interface ParsedJson {
   problems: Array<{ line?: number; field: string; message: string }>;
 }
 
-export function readJsonFile(file: string): ParsedJson {
+/** A JSON file with positions; `comments` allows comments and trailing commas (JSONC). */
+export function readJsonFile(file: string, { comments = false }: { comments?: boolean } = {}): ParsedJson {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -68,7 +73,7 @@ export function readJsonFile(file: string): ParsedJson {
     return { text: '', problems: [{ field: '', message: `cannot read the file: ${why}` }] };
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const root = parseTree(text, errors, { allowTrailingComma: comments, disallowComments: !comments });
   if (errors.length > 0 || !root) {
     return {
       text,
@@ -78,7 +83,7 @@ export function readJsonFile(file: string): ParsedJson {
         return {
           line,
           field: '',
-          message: `invalid JSON: ${printParseErrorCode(e.error)} at line ${line}, column ${column}`,
+          message: `invalid ${comments ? 'JSONC' : 'JSON'}: ${printParseErrorCode(e.error)} at line ${line}, column ${column}`,
         };
       }),
     };
@@ -124,6 +129,7 @@ function loadScenarioFiles(
   dir: string,
   value: unknown,
 ): { scenarios: Record<string, Scenario>; problems: LessonProblem[] } {
+  const structureFile = join(dir, STRUCTURE_FILE);
   const scenarios: Record<string, Scenario> = {};
   const problems: LessonProblem[] = [];
   const names = new Set<string>();
@@ -137,7 +143,7 @@ function loadScenarioFiles(
     const file = resolve(dir, name);
     if (!isInside(dir, file)) {
       problems.push({
-        file: join(dir, 'lesson.json'),
+        file: structureFile,
         field: '',
         message: `scenario "${name}" is outside the lesson folder`,
       });
@@ -155,32 +161,109 @@ function loadScenarioFiles(
   return { scenarios, problems };
 }
 
-/** Loads one lesson folder (the one holding lesson.json). */
-function loadLessonFolder(dir: string, pack: string): { lesson?: Lesson; problems: LessonProblem[] } {
-  const file = join(dir, 'lesson.json');
-  const parsed = readJsonFile(file);
-  if (parsed.problems.length > 0) return { problems: parsed.problems.map((p) => ({ file, ...p })) };
-  const files = loadScenarioFiles(dir, parsed.value);
-  const { lesson, problems } = validateLesson(parsed.value, { scenarios: files.scenarios });
-  const all = [...files.problems, ...withLines(file, parsed, problems)];
-  if (!lesson || all.length > 0) return { problems: all };
-  return { lesson: { ...lesson, source: file, pack }, problems: [] };
+/** A lesson's structure: ids, order, answers and model settings (its texts are in `<locale>.md`). */
+export const STRUCTURE_FILE = 'lesson.jsonc';
+/** The first lesson format, one JSON file with every text in it: no longer read, only converted. */
+const V1_FILE = 'lesson.json';
+const LOCALE_FILE = /^([a-z]{2,3}(?:-[A-Z]{2})?)\.md$/;
+
+export interface FolderResult {
+  lesson?: Lesson;
+  problems: LessonProblem[];
+  /** Texts a translation lacks (English is shown instead): problems under `lessons check --strict`. */
+  warnings: LessonProblem[];
 }
 
-/** Every `<dir>/*\/lesson.json` (or `<dir>/lesson.json` when dir is itself a lesson). */
+/** Loads one lesson folder: lesson.jsonc, its `<locale>.md` files and the scenario files it names. */
+export function loadLessonFolder(dir: string, pack: string): FolderResult {
+  const file = join(dir, STRUCTURE_FILE);
+  if (!existsSync(file) && existsSync(join(dir, V1_FILE))) {
+    return {
+      problems: [
+        {
+          file: join(dir, V1_FILE),
+          field: '',
+          message: `this is the first lesson format (one lesson.json); convert it with \`nettutor lessons convert ${dir}\` (it writes lesson.jsonc and one Markdown file per language, and keeps the old file as lesson.json.v1)`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const parsed = readJsonFile(file, { comments: true });
+  if (parsed.problems.length > 0) return { problems: parsed.problems.map((p) => ({ file, ...p })), warnings: [] };
+
+  const problems: LessonProblem[] = [];
+  const warnings: LessonProblem[] = [];
+  const texts: Record<string, LocaleTexts> = {};
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => LOCALE_FILE.test(n))
+      .sort();
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    const locale = LOCALE_FILE.exec(name)![1]!;
+    const mdFile = join(dir, name);
+    let source: string;
+    try {
+      source = readFileSync(mdFile, 'utf8');
+    } catch (error) {
+      problems.push({ file: mdFile, field: '', message: `cannot read the file: ${(error as Error).message}` });
+      continue;
+    }
+    const table = parseLocaleTexts(source);
+    problems.push(...table.problems.map((p) => ({ file: mdFile, line: p.line, field: '', message: p.message })));
+    texts[locale] = table;
+  }
+  const composed = composeLesson(parsed.value, texts);
+  const fileOf = (locale: string) => (locale === STRUCTURE ? file : join(dir, `${locale}.md`));
+  for (const p of composed.problems) {
+    const problem: LessonProblem = {
+      file: fileOf(p.locale),
+      line: p.locale === STRUCTURE ? lineOfField(parsed.root, parsed.text, p.field) : p.line,
+      field: p.field,
+      message: p.message,
+    };
+    (p.severity === 'warning' ? warnings : problems).push(problem);
+  }
+  const files = loadScenarioFiles(dir, parsed.value);
+  problems.push(...files.problems);
+  const checked = validateLesson(composed.document, { scenarios: files.scenarios });
+  // A text already reported as missing is not reported again as a field without a value.
+  const reported = new Set(composed.problems.map((p) => p.field).filter((f) => f !== ''));
+  for (const p of checked.problems) {
+    if (reported.has(p.field)) continue;
+    const origin = composed.origins.get(p.field);
+    problems.push(
+      origin
+        ? { file: fileOf(origin.locale), line: origin.line, field: p.field, message: p.message }
+        : { file, line: lineOfField(parsed.root, parsed.text, p.field), field: p.field, message: p.message },
+    );
+  }
+  if (!checked.lesson || problems.length > 0) return { problems, warnings };
+  return { lesson: { ...checked.lesson, source: file, pack }, problems: [], warnings };
+}
+
+const isLessonFolder = (dir: string) => existsSync(join(dir, STRUCTURE_FILE)) || existsSync(join(dir, V1_FILE));
+
+/** Every `<dir>/*\/lesson.jsonc` (or `<dir>/lesson.jsonc` when dir is itself a lesson). */
 export function loadLessonPack(dir: string, pack: string): LoadedLessons {
   const lessons: Lesson[] = [];
   const problems: LessonProblem[] = [];
+  const warnings: LessonProblem[] = [];
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) {
       return {
         lessons,
         problems: [{ file: dir, field: '', message: 'expected a folder of lessons, found a file' }],
+        warnings: [],
         notices: [],
       };
     }
-    entries = existsSync(join(dir, 'lesson.json')) ? ['.'] : readdirSync(dir).sort();
+    entries = isLessonFolder(dir) ? ['.'] : readdirSync(dir).sort();
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const why =
@@ -188,6 +271,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     return {
       lessons,
       problems: [{ file: dir, field: '', message: `cannot read the lessons folder: ${why}` }],
+      warnings: [],
       notices: [],
     };
   }
@@ -195,7 +279,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     const folder = join(dir, entry);
     let isLesson = false;
     try {
-      isLesson = statSync(folder).isDirectory() && existsSync(join(folder, 'lesson.json'));
+      isLesson = statSync(folder).isDirectory() && isLessonFolder(folder);
     } catch {
       isLesson = false;
     }
@@ -203,9 +287,14 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     const r = loadLessonFolder(folder, pack);
     if (r.lesson) lessons.push(r.lesson);
     problems.push(...r.problems);
+    warnings.push(...r.warnings);
   }
   if (lessons.length === 0 && problems.length === 0) {
-    problems.push({ file: dir, field: '', message: 'no lessons found: expected folders each holding a lesson.json' });
+    problems.push({
+      file: dir,
+      field: '',
+      message: `no lessons found: expected folders each holding a ${STRUCTURE_FILE}`,
+    });
   }
   const seen = new Map<string, string>();
   const unique: Lesson[] = [];
@@ -222,7 +311,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     seen.set(lesson.id, lesson.source);
     unique.push(lesson);
   }
-  return { lessons: unique, problems, notices: [] };
+  return { lessons: unique, problems, warnings, notices: [] };
 }
 
 const byOrder = (a: Lesson, b: Lesson) => a.order - b.order || a.id.localeCompare(b.id);
@@ -240,6 +329,7 @@ export function loadLessons(opts: { builtinDir: string; extraDir?: string }): Lo
   return {
     lessons: [...builtin.lessons.filter((l) => !ids.has(l.id)), ...extra.lessons].sort(byOrder),
     problems: [...builtin.problems, ...extra.problems],
+    warnings: [...builtin.warnings, ...extra.warnings],
     notices,
   };
 }

@@ -1,6 +1,6 @@
 // `nettutor lessons` and `nettutor progress`, run as a user runs them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { text } from '../../src/core/lessons/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
+import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 // The built-in lessons, in order, and what the commands should say about them.
@@ -52,15 +53,14 @@ describe('nettutor lessons', () => {
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });
     const d = mkdtempSync(join(tmpdir(), 'nettutor-check-'));
-    mkdirSync(join(d, 'x'));
-    writeFileSync(
-      join(d, 'x', 'lesson.json'),
-      '{\n  "formatVersion": 1,\n  "id": "Bad Id",\n  "order": 1,\n  "title": "T",\n  "summary": "S",\n  "pages": []\n}\n',
-    );
+    writeLessonFiles(d, 'x', {
+      'lesson.jsonc': '{\n  "formatVersion": 2,\n  "id": "Bad Id",\n  "order": 1,\n  "pages": []\n}\n',
+      'en.md': '# T\n\nS\n',
+    });
     const r = run(['lessons', 'check', d], d);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain(`x/lesson.json:3: id: expected an id in kebab-case (a-z, 0-9 and -), found "Bad Id"`);
-    expect(r.stdout).toContain('x/lesson.json:7: pages: expected at least 1 pages, found 0');
+    expect(r.stdout).toContain(`x/lesson.jsonc:3: id: expected an id in kebab-case (a-z, 0-9 and -), found "Bad Id"`);
+    expect(r.stdout).toContain('x/lesson.jsonc:5: pages: expected at least 1 pages, found 0');
     expect(r.stdout).toMatch(/0 valid lessons, 2 problems in 1 file/);
   });
 
@@ -168,11 +168,7 @@ describe('columns with Chinese titles', () => {
   const pack = () => {
     const d = mkdtempSync(join(tmpdir(), 'nettutor-zh-'));
     const lesson = (id: string, order: number, title: Record<string, string>) => {
-      mkdirSync(join(d, id));
-      writeFileSync(
-        join(d, id, 'lesson.json'),
-        JSON.stringify({ formatVersion: 1, id, order, title, summary: 's', pages: [{ id: 'p', text: 't' }] }),
-      );
+      writeLesson(d, id, { id, order, title, summary: 's', pages: [{ id: 'p', text: 't' }] });
     };
     lesson('zh-long', 10, { en: 'Opening and closing', 'zh-CN': '三次握手与四次挥手的全过程' });
     lesson('zh-mixed', 11, { en: 'Mixed', 'zh-CN': 'TIME-WAIT 状态' });

@@ -1,11 +1,12 @@
 // The built CLI in a real pseudo-terminal (tmux), as a learner uses it: open a
 // lesson, answer an exercise, quit, and find the answer in the progress file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeLesson } from '../helpers/lesson-folder.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { TmuxSession, hasTmux } from '../helpers/tmux.js';
 
@@ -17,34 +18,30 @@ afterEach(() => {
 });
 
 function lessonPack(dir: string) {
-  mkdirSync(join(dir, 'e2e'), { recursive: true });
-  writeFileSync(
-    join(dir, 'e2e', 'lesson.json'),
-    JSON.stringify({
-      formatVersion: 1,
-      id: 'e2e',
-      order: 99,
-      title: 'End to end',
-      summary: 'A lesson for the end-to-end test.',
-      pages: [
-        { id: 'intro', text: 'Read this first.' },
-        {
-          id: 'q',
-          exercise: {
-            id: 'who-sends-synack',
-            type: 'single',
-            prompt: 'Who sends the SYN,ACK?',
-            hints: ['The side that was listening.'],
-            options: [
-              { id: 'client', text: 'the client', why: 'The client sends the first SYN.' },
-              { id: 'server', text: 'the server', why: 'The listening server answers the SYN with SYN,ACK.' },
-            ],
-            answer: 'server',
-          },
+  writeLesson(dir, 'e2e', {
+    formatVersion: 1,
+    id: 'e2e',
+    order: 99,
+    title: 'End to end',
+    summary: 'A lesson for the end-to-end test.',
+    pages: [
+      { id: 'intro', text: 'Read this first.' },
+      {
+        id: 'q',
+        exercise: {
+          id: 'who-sends-synack',
+          type: 'single',
+          prompt: 'Who sends the SYN,ACK?',
+          hints: ['The side that was listening.'],
+          options: [
+            { id: 'client', text: 'the client', why: 'The client sends the first SYN.' },
+            { id: 'server', text: 'the server', why: 'The listening server answers the SYN with SYN,ACK.' },
+          ],
+          answer: 'server',
         },
-      ],
-    }),
-  );
+      },
+    ],
+  });
 }
 
 describe.skipIf(!hasTmux)('nettutor in a terminal', () => {

@@ -1,43 +1,162 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, isInside, loadLessonPack, loadLessons } from '../../src/node/lesson-files.js';
+import { formatProblem, isInside, loadLessonFolder, loadLessonPack, loadLessons } from '../../src/node/lesson-files.js';
+import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 
-function pack(lessons: Record<string, string>) {
+type LessonDoc = Record<string, unknown>;
+
+function pack(lessons: Record<string, LessonDoc>) {
   const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
-  for (const [folder, text] of Object.entries(lessons)) {
-    mkdirSync(join(d, folder), { recursive: true });
-    writeFileSync(join(d, folder, 'lesson.json'), text);
-  }
+  for (const [folder, doc] of Object.entries(lessons)) writeLesson(d, folder, doc);
   return d;
 }
 
-const lesson = (id: string, order = 1, extra: Record<string, unknown> = {}) =>
-  JSON.stringify(
-    { formatVersion: 1, id, order, title: id, summary: 's', pages: [{ id: 'p', text: 't' }], ...extra },
-    null,
-    2,
-  );
+const lesson = (id: string, order = 1, extra: LessonDoc = {}): LessonDoc => ({
+  id,
+  order,
+  title: id,
+  summary: 's',
+  pages: [{ id: 'p', text: 't' }],
+  ...extra,
+});
 
+const STRUCTURE = `{
+  "formatVersion": 2,
+  // comments are allowed
+  "id": "demo",
+  "order": 1,
+  "pages": [
+    { "id": "intro" },
+    { "id": "q", "exercise": { "id": "pick", "type": "single", "options": ["a", "b"], "answer": "a" } },
+  ]
+}
+`;
+const EN = `# Demo
+
+A demo lesson.
+
+## intro: Hello
+
+Some text.
+
+## q
+
+### prompt
+
+Pick one.
+
+### option a
+
+A
+
+### why a
+
+Because.
+
+### option b
+
+B
+
+### why b
+
+Not b.
+
+### hint
+
+Think.
+`;
 describe('loading lesson folders', () => {
   it('loads valid lessons in order and reports each bad file with its line and field', () => {
-    const bad = lesson('bad', 0).replace('"summary": "s"', '"summary": 7');
-    const d = pack({ b: lesson('second', 2), a: lesson('first', 1), c: bad });
+    const d = pack({ b: lesson('second', 2), a: lesson('first', 1) });
+    writeLessonFiles(d, 'c', { 'lesson.jsonc': STRUCTURE.replace('"order": 1', '"order": "one"'), 'en.md': EN });
     const r = loadLessonPack(d, 'test');
     expect(r.lessons.map((l) => l.id)).toEqual(['first', 'second']);
-    expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ line: 6, field: 'summary' });
-    expect(formatProblem(r.problems[0]!, d)).toBe(
-      'c/lesson.json:6: summary: expected a text (a string, or {"en": "…", "zh-CN": "…"}), found 7',
-    );
+    expect(r.problems).toEqual([expect.objectContaining({ line: 5, field: 'order' })]);
+    expect(formatProblem(r.problems[0]!, d)).toBe('c/lesson.jsonc:5: order: expected a number, found "one"');
   });
 
-  it('reports invalid JSON with line and column instead of throwing', () => {
-    const d = pack({ x: '{\n  "id": "x",\n  oops\n}' });
+  it('reads comments and trailing commas in lesson.jsonc, and the texts of en.md', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    const r = loadLessonFolder(writeLessonFiles(d, 'demo', { 'lesson.jsonc': STRUCTURE, 'en.md': EN }), 'test');
+    expect(r.problems).toEqual([]);
+    expect(r.lesson).toMatchObject({
+      id: 'demo',
+      title: { en: 'Demo' },
+      summary: { en: 'A demo lesson.' },
+      pages: [
+        { id: 'intro', title: { en: 'Hello' }, text: { en: 'Some text.' } },
+        {
+          id: 'q',
+          exercise: {
+            prompt: { en: 'Pick one.' },
+            options: [
+              { id: 'a', text: { en: 'A' }, why: { en: 'Because.' } },
+              { id: 'b', text: { en: 'B' }, why: { en: 'Not b.' } },
+            ],
+            hints: [{ en: 'Think.' }],
+          },
+        },
+      ],
+    });
+  });
+
+  it('points a problem in a text at its line in the locale file', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    const folder = writeLessonFiles(d, 'demo', {
+      'lesson.jsonc': STRUCTURE,
+      'en.md': EN.replace('Pick one.', 'Pick {n}.').replace('### why b\n\nNot b.\n\n', ''),
+    });
+    const r = loadLessonFolder(folder, 'test');
+    expect(r.problems.map((p) => formatProblem(p, d))).toEqual([
+      'demo/en.md:9: pages[1].exercise.options[1].why: missing "### why b" under "## q"',
+      'demo/en.md:11: pages[1].exercise.prompt: uses {n}, which is not a declared parameter (see "params")',
+    ]);
+  });
+
+  it('names a text the structure has no place for, and a text in the structure', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    const folder = writeLessonFiles(d, 'demo', {
+      'lesson.jsonc': STRUCTURE.replace('"order": 1,', '"order": 1,\n  "title": "Demo",'),
+      'en.md': `${EN}\n### option c\n\nC\n\n## qq\n\nText.\n`,
+    });
+    const r = loadLessonFolder(folder, 'test');
+    expect(r.problems.map((p) => formatProblem(p, d))).toEqual([
+      'demo/lesson.jsonc:6: title: texts are written in en.md (and one file per translation), not in lesson.jsonc',
+      'demo/en.md:39: lesson.jsonc has no page "qq" (did you mean "q"?)',
+      `demo/en.md:35: "### option c" under "## q": the page's exercise has no option "c" in lesson.jsonc`,
+    ]);
+  });
+
+  it('loads a lesson whose translation lacks a text, with a warning naming the locale file', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    const zh = EN.replace('# Demo', '# 演示').replace('### hint\n\nThink.\n', '');
+    const r = loadLessonFolder(
+      writeLessonFiles(d, 'demo', { 'lesson.jsonc': STRUCTURE, 'en.md': EN, 'zh-CN.md': zh }),
+      'test',
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.lesson?.title).toEqual({ en: 'Demo', 'zh-CN': '演示' });
+    expect(r.warnings.map((p) => formatProblem(p, d))).toEqual([
+      'demo/zh-CN.md:9: pages[1].exercise.hints[0]: missing "### hint" (hint 1) under "## q" (English is shown instead)',
+    ]);
+  });
+
+  it('tells how to convert a lesson of the first format', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    writeFileSync(join(d, 'lesson.json'), JSON.stringify({ formatVersion: 1, id: 'old' }));
+    const r = loadLessonPack(d, 'test');
+    expect(r.problems[0]!.message).toContain('nettutor lessons convert');
+    expect(readFileSync(join(d, 'lesson.json'), 'utf8')).toContain('"old"');
+  });
+
+  it('reports invalid JSONC with line and column instead of throwing', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    writeLessonFiles(d, 'x', { 'lesson.jsonc': '{\n  "id": "x",\n  oops\n}', 'en.md': EN });
     const r = loadLessonPack(d, 'test');
     expect(r.lessons).toEqual([]);
-    expect(r.problems[0]!.message).toMatch(/invalid JSON: \w+ at line 3, column 3/);
+    expect(r.problems[0]!.message).toMatch(/invalid JSONC: \w+ at line 3, column 3/);
   });
 
   it('says what is wrong with a folder that is missing or holds no lessons', () => {
@@ -52,7 +171,7 @@ describe('loading lesson folders', () => {
     const extra = pack({ two: lesson('two', 5, { title: 'Better two' }), three: lesson('three', 3) });
     const r = loadLessons({ builtinDir: builtin, extraDir: extra });
     expect(r.lessons.map((l) => l.id)).toEqual(['one', 'three', 'two']);
-    expect(r.lessons.find((l) => l.id === 'two')!.title).toBe('Better two');
+    expect(r.lessons.find((l) => l.id === 'two')!.title).toEqual({ en: 'Better two' });
     expect(r.notices[0]).toContain('replaces the built-in one');
   });
 
@@ -69,6 +188,7 @@ describe('loading lesson folders', () => {
     writeFileSync(join(d, 's', 'mine.json'), JSON.stringify({ actions: [{ at: 0, side: 'client', call: 'dial' }] }));
     const bad = loadLessonPack(d, 'test');
     expect(bad.problems[0]).toMatchObject({ field: 'actions[0].call', line: 1 });
+    expect(bad.problems[0]!.file).toBe(join(d, 's', 'mine.json'));
   });
 
   it('refuses a scenario outside the lesson folder, also in a sibling folder whose name starts the same', () => {
@@ -85,7 +205,7 @@ describe('loading lesson folders', () => {
 
     // A symlink inside the folder that points out of it is outside too.
     symlinkSync(join(d, 'l1-evil', 's.json'), join(d, 'l1', 'link.json'));
-    writeFileSync(join(d, 'l1', 'lesson.json'), withScenario('link.json'));
+    writeLesson(d, 'l1', withScenario('link.json'));
     const linked = loadLessonPack(d, 'test');
     expect(linked.lessons).toEqual([]);
     expect(linked.problems).toContainEqual(
@@ -95,7 +215,7 @@ describe('loading lesson folders', () => {
     // A file in a subfolder is inside, and so is a lesson folder reached through a symlink.
     mkdirSync(join(d, 'l1', 'sub'));
     writeFileSync(join(d, 'l1', 'sub', 's.json'), scenario);
-    writeFileSync(join(d, 'l1', 'lesson.json'), withScenario('sub/s.json'));
+    writeLesson(d, 'l1', withScenario('sub/s.json'));
     expect(loadLessonPack(d, 'test')).toMatchObject({ problems: [], lessons: [{ id: 'l1' }] });
     const other = mkdtempSync(join(tmpdir(), 'nettutor-link-'));
     symlinkSync(join(d, 'l1'), join(other, 'l1'));

@@ -38,7 +38,7 @@ function checkLessonRuns(lesson: LessonData): FieldProblem[] {
     if (!sim?.predict?.length || !scenario) return;
     const run = simulate(scenario);
     sim.predict.forEach((q, j) => {
-      const path = `pages[${i}].simulation.predict[${j}]`;
+      const path = `pages[${i}].model.predict[${j}]`;
       const at = findEvent(run.events, q.before);
       if (at < 0) {
         problems.push({

@@ -22,7 +22,7 @@ import type {
 } from './types.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS, SHORT_ANSWER_KINDS } from './types.js';
 
-const LESSON_FORMAT_VERSION = 1;
+const LESSON_FORMAT_VERSION = 2;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
@@ -66,7 +66,9 @@ function localTexts(c: Checker, v: Json, path: string, min: number, what: string
 }
 
 const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
-const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'simulation'] as const;
+const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'model'] as const;
+/** The kinds of interactive model a page or an answer can name. */
+const MODEL_KINDS = ['tcp'] as const;
 const COMMON_EXERCISE_KEYS = ['id', 'type', 'prompt', 'hints', 'explanation', 'params'];
 const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   single: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
@@ -197,6 +199,13 @@ function query(c: Checker, v: Json, path: string): SimQuery | undefined {
   if ('count' in o) {
     c.keys(o, path, ['count']);
     const s = selector(c, o.count, `${path}.count`, { withType: false });
+    if (s?.nth !== undefined) {
+      c.problem(
+        `${path}.count.nth`,
+        'a count counts every matching segment: "nth" picks one, so it does not apply here',
+      );
+      return undefined;
+    }
     return s ? { count: { side: s.side, flags: s.flags } } : undefined;
   }
   c.problem(path, 'expected {"segment": …, "field": …}, {"state": {"side", "nth"}}, {"final": side} or {"count": …}');
@@ -219,34 +228,35 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ParseContext): Ans
     const expr = c.string(o.expr, `${path}.expr`);
     return expr ? { expr } : undefined;
   }
-  if ('sim' in o) {
-    c.keys(o, path, ['sim']);
-    const s = c.object(o.sim, `${path}.sim`);
+  if ('model' in o) {
+    c.keys(o, path, ['model']);
+    const s = c.object(o.model, `${path}.model`);
     if (!s) return undefined;
-    c.keys(s, `${path}.sim`, ['scenario', 'set', 'query']);
-    const scenario = c.string(s.scenario, `${path}.sim.scenario`);
+    c.keys(s, `${path}.model`, ['kind', 'scenario', 'set', 'query']);
+    if (!c.oneOf(s.kind, `${path}.model.kind`, MODEL_KINDS)) return undefined;
+    const scenario = c.string(s.scenario, `${path}.model.scenario`);
     if (scenario && !findScenario(scenario, ctx.scenarios)) {
       c.problem(
-        `${path}.sim.scenario`,
+        `${path}.model.scenario`,
         `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
       );
     }
     let set: Record<string, string | number> | undefined;
     if (s.set !== undefined) {
-      const so = c.object(s.set, `${path}.sim.set`);
+      const so = c.object(s.set, `${path}.model.set`);
       if (so) {
         set = {};
         for (const [k, val] of Object.entries(so)) {
           if (typeof val !== 'string' && typeof val !== 'number')
-            c.problem(`${path}.sim.set.${k}`, 'expected a string or a number');
+            c.problem(`${path}.model.set.${k}`, 'expected a string or a number');
           else set[k] = val;
         }
       }
     }
-    const q = query(c, s.query, `${path}.sim.query`);
+    const q = query(c, s.query, `${path}.model.query`);
     return scenario && q ? { sim: { scenario, set, query: q } } : undefined;
   }
-  c.problem(path, 'expected {"value": …}, {"expr": "…"} or {"sim": {"scenario", "set", "query"}}');
+  c.problem(path, 'expected {"value": …}, {"expr": "…"} or {"model": {"kind": "tcp", "scenario", "set", "query"}}');
   return undefined;
 }
 
@@ -354,7 +364,7 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
       const list = c.array(o.accept, `${path}.accept`, { what: 'answers' });
       if (list) accept = list.map((a, i) => c.string(String(a), `${path}.accept[${i}]`) ?? '');
     }
-    let mistakes: Array<{ answer: string | number | { expr: string }; why: LocalText }> | undefined;
+    let mistakes: Array<{ id: string; answer: string | number | { expr: string }; why: LocalText }> | undefined;
     if (o.mistakes !== undefined) {
       const list = c.array(o.mistakes, `${path}.mistakes`, { what: 'mistakes' });
       mistakes = [];
@@ -362,14 +372,15 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
         const p = `${path}.mistakes[${i}]`;
         const mo = c.object(m, p);
         if (!mo) return;
-        c.keys(mo, p, ['answer', 'why']);
+        c.keys(mo, p, ['id', 'answer', 'why']);
+        const mistakeId = idField(c, mo.id, `${p}.id`);
         const why = localText(c, mo.why, `${p}.why`);
         const a = mo.answer;
         let ans: string | number | { expr: string } | undefined;
         if (typeof a === 'string' || typeof a === 'number') ans = a;
         else if (isObject(a) && typeof a.expr === 'string') ans = { expr: a.expr };
         else c.problem(`${p}.answer`, `expected a string, a number or {"expr": "…"}, found ${describe(a)}`);
-        if (why && ans !== undefined) mistakes!.push({ answer: ans, why });
+        if (mistakeId && why && ans !== undefined) mistakes!.push({ id: mistakeId, answer: ans, why });
       });
     }
     if (kind && answer)
@@ -435,8 +446,8 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
     const page: Page = { id: pageId ?? `#${i}` };
     if (p.title !== undefined) page.title = localText(c, p.title, `${path}.title`);
     if (p.text !== undefined) page.text = localText(c, p.text, `${path}.text`);
-    if (p.exercise !== undefined && p.simulation !== undefined) {
-      c.problem(path, 'a page has at most one interactive block: "exercise" or "simulation", not both');
+    if (p.exercise !== undefined && p.model !== undefined) {
+      c.problem(path, 'a page has at most one interactive block: "exercise" or "model", not both');
     }
     if (p.exercise !== undefined) {
       page.exercise = exercise(c, p.exercise, `${path}.exercise`, ctx);
@@ -446,29 +457,28 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
         gradedIds.set(page.exercise.id, `${path}.exercise.id`);
       }
     }
-    if (p.simulation !== undefined) {
-      const s = c.object(p.simulation, `${path}.simulation`);
-      if (s) {
-        c.keys(s, `${path}.simulation`, ['scenario', 'predict']);
-        const scenario = c.string(s.scenario, `${path}.simulation.scenario`);
+    if (p.model !== undefined) {
+      const s = c.object(p.model, `${path}.model`);
+      if (s && c.oneOf(s.kind, `${path}.model.kind`, MODEL_KINDS)) {
+        c.keys(s, `${path}.model`, ['kind', 'scenario', 'predict']);
+        const scenario = c.string(s.scenario, `${path}.model.scenario`);
         if (scenario && !findScenario(scenario, ctx.scenarios)) {
           c.problem(
-            `${path}.simulation.scenario`,
+            `${path}.model.scenario`,
             `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
           );
         }
-        const predict = predictPoints(c, s.predict, `${path}.simulation.predict`);
+        const predict = predictPoints(c, s.predict, `${path}.model.predict`);
         predict?.forEach((q, j) => {
           const other = gradedIds.get(q.id);
-          if (other)
-            c.problem(`${path}.simulation.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
-          gradedIds.set(q.id, `${path}.simulation.predict[${j}].id`);
+          if (other) c.problem(`${path}.model.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
+          gradedIds.set(q.id, `${path}.model.predict[${j}].id`);
         });
         if (scenario) page.simulation = { scenario, ...(predict ? { predict } : {}) };
       }
     }
-    if (p.text === undefined && p.exercise === undefined && p.simulation === undefined) {
-      c.problem(path, 'expected "text", "exercise" or "simulation": the page is empty');
+    if (p.text === undefined && p.exercise === undefined && p.model === undefined) {
+      c.problem(path, 'expected a text, an "exercise" or a "model": the page is empty');
     }
     pages.push(page);
   });

@@ -138,7 +138,7 @@ export interface ShortAnswerExercise extends ExerciseBase {
   /** Other accepted spellings (normalised the same way). */
   accept?: string[];
   /** Explanations for expected mistakes: an answer matching `answer` (normalised) gets `why`. */
-  mistakes?: Array<{ answer: string | number | { expr: string }; why: LocalText }>;
+  mistakes?: Array<{ id: string; answer: string | number | { expr: string }; why: LocalText }>;
 }
 
 export type Exercise = SingleChoiceExercise | MultipleChoiceExercise | OrderingExercise | ShortAnswerExercise;

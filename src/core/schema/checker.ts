@@ -96,7 +96,12 @@ export class Checker {
 
   oneOf<T extends string>(v: Json, path: string, values: readonly T[]): T | undefined {
     if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
-    const expected = values.length === 2 ? `"${values[0]}" or "${values[1]}",` : `one of ${values.join(', ')};`;
+    const expected =
+      values.length === 1
+        ? `"${values[0]}",`
+        : values.length === 2
+          ? `"${values[0]}" or "${values[1]}",`
+          : `one of ${values.join(', ')};`;
     const suggestion = typeof v === 'string' ? didYouMean(v, values) : '';
     this.problem(path, `expected ${expected} found ${describe(v)}${suggestion}`);
     return undefined;

@@ -96,7 +96,7 @@ describe('grading', () => {
           query: { segment: { side: 'server', nth: 1 }, field: 'ack' },
         },
       },
-      mistakes: [{ answer: { expr: '{isn}' }, why: 'That is the seq.' }],
+      mistakes: [{ id: 'seq', answer: { expr: '{isn}' }, why: 'That is the seq.' }],
     };
     expect(expectedAnswer(ex, ctx({ isn: 777 }))).toEqual(['778']);
     expect(grade(ex, '778', ctx({ isn: 777 })).correct).toBe(true);

@@ -3,7 +3,7 @@ import { resolveLocale, text } from '../../../src/core/lessons/localize.js';
 import { validateLesson } from '../../../src/core/grading/lesson-checks.js';
 
 const base = () => ({
-  formatVersion: 1,
+  formatVersion: 2,
   id: 'demo',
   order: 3,
   title: 'Demo',
@@ -38,12 +38,12 @@ describe('lesson validation', () => {
 
   it('names the field and what was expected, for every problem at once', () => {
     const doc = base() as Record<string, unknown> & { pages: Array<Record<string, unknown>> };
-    doc.formatVersion = 2;
+    doc.formatVersion = 1;
     doc.titel = 'typo';
     (doc.pages[1]!.exercise as Record<string, unknown>).answer = 'c';
     (doc.pages[1]!.exercise as Record<string, unknown>).hints = [];
     const list = problems(doc);
-    expect(list).toContain('formatVersion: expected 1 (the lesson format this nettutor reads), found 2');
+    expect(list).toContain('formatVersion: expected 2 (the lesson format this nettutor reads), found 1');
     expect(list.some((p) => p.startsWith('titel: unknown field (did you mean "title"?)'))).toBe(true);
     expect(list).toContain('pages[1].exercise.hints: expected at least 1 hints, found 0');
     expect(
@@ -70,7 +70,7 @@ describe('lesson validation', () => {
     } as never);
     const list = problems(doc);
     expect(list.some((p) => p.includes('duplicate page id "p1"'))).toBe(true);
-    expect(list.some((p) => p.startsWith('pages[3]: expected "text", "exercise" or "simulation"'))).toBe(true);
+    expect(list.some((p) => p.startsWith('pages[3]: expected a text, an "exercise" or a "model"'))).toBe(true);
     expect(list.some((p) => p.includes('already listed in the right order'))).toBe(true);
   });
 
@@ -91,7 +91,9 @@ describe('lesson validation', () => {
         prompt: 'ISN is {isn}; seq is {seq}',
         hints: ['h'],
         params: { isn: { int: [1, 5] } },
-        answer: { sim: { scenario: 'handshake', query: { segment: { side: 'server', nth: 9 }, field: 'ack' } } },
+        answer: {
+          model: { kind: 'tcp', scenario: 'handshake', query: { segment: { side: 'server', nth: 9 }, field: 'ack' } },
+        },
       },
     } as never);
     const list = problems(doc);
@@ -105,7 +107,9 @@ describe('lesson validation', () => {
         kind: 'number',
         prompt: 'ack?',
         hints: ['h'],
-        answer: { sim: { scenario: 'handshake', query: { segment: { side: 'server', nth: 9 }, field: 'ack' } } },
+        answer: {
+          model: { kind: 'tcp', scenario: 'handshake', query: { segment: { side: 'server', nth: 9 }, field: 'ack' } },
+        },
       },
     } as never);
     expect(
@@ -117,21 +121,48 @@ describe('lesson validation', () => {
     const doc = base();
     doc.pages.push({
       id: 'sim',
-      simulation: { scenario: 'handshake', predict: [{ id: 'q', before: { type: 'drop' }, ask: 'next-state' }] },
+      model: {
+        kind: 'tcp',
+        scenario: 'handshake',
+        predict: [{ id: 'q', before: { type: 'drop' }, ask: 'next-state' }],
+      },
     } as never);
     expect(problems(doc)).toContain(
-      'pages[2].simulation.predict[0].before: the run of "handshake" has no such event ({"type":"drop"})',
+      'pages[2].model.predict[0].before: the run of "handshake" has no such event ({"type":"drop"})',
     );
   });
 
-  it('rejects a simulation of a scenario that does not exist', () => {
+  it('rejects a model run of a scenario that does not exist', () => {
     const doc = base();
-    doc.pages.push({ id: 'sim', simulation: { scenario: 'handshak' } } as never);
+    doc.pages.push({ id: 'sim', model: { kind: 'tcp', scenario: 'handshak' } } as never);
     expect(
       problems(doc).some((p) =>
-        p.startsWith('pages[2].simulation.scenario: no built-in scenario or scenario file named "handshak"'),
+        p.startsWith('pages[2].model.scenario: no built-in scenario or scenario file named "handshak"'),
       ),
     ).toBe(true);
+  });
+  it('names the kinds of model a page may use', () => {
+    const doc = base();
+    (doc.pages as unknown[]).push({ id: 'm', model: { kind: 'http', scenario: 'handshake' } });
+    expect(problems(doc)).toEqual(['pages[2].model.kind: expected "tcp", found "http" (did you mean "tcp"?)']);
+  });
+
+  it('rejects "nth" in a count, which counts every matching segment', () => {
+    const doc = base();
+    (doc.pages as unknown[]).push({
+      id: 'c',
+      exercise: {
+        id: 'how-many',
+        type: 'short',
+        kind: 'number',
+        prompt: 'How many?',
+        hints: ['Count.'],
+        answer: { model: { kind: 'tcp', scenario: 'handshake', query: { count: { side: 'client', nth: 2 } } } },
+      },
+    });
+    expect(problems(doc)).toEqual([
+      'pages[2].exercise.answer.model.query.count.nth: a count counts every matching segment: "nth" picks one, so it does not apply here',
+    ]);
   });
 });
 
