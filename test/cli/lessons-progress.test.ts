@@ -64,6 +64,57 @@ describe('nettutor lessons', () => {
     expect(r.stdout).toMatch(/0 valid lessons, 2 problems in 1 file/);
   });
 
+  it('warns about a text missing in a translation, and fails on it with --strict', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-strict-'));
+    writeLessonFiles(d, 'half', {
+      'lesson.jsonc': '{ "formatVersion": 2, "id": "half", "order": 1, "pages": [{ "id": "p" }] }',
+      'en.md': '# Half\n\nHalf translated.\n\n## p: Only English\n\nText.\n',
+      'zh-CN.md': '# 一半\n\n翻译了一半。\n\n## p\n\n正文。\n',
+    });
+    const loose = run(['lessons', 'check', d], d);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toBe(
+      'warning: half/zh-CN.md:5: pages[0].title: missing the title of page "p" ("## p: <title>") (English is shown instead)\n' +
+        '1 valid lesson, 0 problems, 1 warning (texts missing in a translation; --strict fails on them)\n',
+    );
+    const strict = run(['lessons', 'check', d, '--strict'], d);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe(
+      'half/zh-CN.md:5: pages[0].title: missing the title of page "p" ("## p: <title>") (English is shown instead)\n' +
+        '1 valid lesson, 1 problem in 1 file\n',
+    );
+    expect(run(['lessons', 'check', '--strict']).code).toBe(0);
+  });
+
+  it('converts a first-format lesson, keeping the old file aside, and says what it wrote', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-convert-'));
+    writeLessonFiles(d, 'old', {
+      'lesson.json': JSON.stringify({
+        formatVersion: 1,
+        id: 'old',
+        order: 1,
+        title: { en: 'Old', 'zh-CN': '旧' },
+        summary: 'An old lesson.',
+        pages: [{ id: 'p', text: 'Text.' }],
+      }),
+    });
+    expect(run(['lessons', 'check', d], d)).toMatchObject({
+      code: 2,
+      stdout: expect.stringContaining('convert it with `nettutor lessons convert'),
+    });
+    const r = run(['lessons', 'convert', d], d);
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'old: wrote lesson.jsonc, en.md, zh-CN.md; the old file is kept as lesson.json.v1\n',
+    });
+    expect(readFileSync(join(d, 'old', 'zh-CN.md'), 'utf8')).toBe('# 旧\n\nAn old lesson.\n\n## p\n\nText.\n');
+    expect(run(['lessons', 'check', d], d)).toMatchObject({ code: 0 });
+    expect(run(['lessons', 'convert', d], d)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no lesson.json'),
+    });
+  });
+
   it('rejects an unknown lessons command', () => {
     expect(run(['lessons', 'verify'])).toMatchObject({
       code: 2,

@@ -93,7 +93,10 @@ export function parseLocaleTexts(source: string): LocaleTexts {
       const level = heading?.[1]?.length;
       const title = heading?.[2] ?? '';
       if (level === 1) {
-        if (sawTitle) problems.push({ line, message: 'a second "# " heading: a locale file has one lesson title' });
+        if (sawTitle) {
+          problems.push({ line, message: 'a second "# " heading: a locale file has one lesson title' });
+          return;
+        }
         sawTitle = true;
         begin('summary', line);
         put('title', title, line);
@@ -161,7 +164,8 @@ export function describeKey(key: TextKey): string {
   if (key === 'title') return '# <lesson title>';
   if (key === 'summary') return 'the summary (the paragraph after "# <lesson title>")';
   const [kind, page, ...rest] = key.split(':');
-  if (kind === 'page') return rest[0] === 'title' ? `## ${page}: <title>` : `the text of "## ${page}"`;
+  if (kind === 'page')
+    return rest[0] === 'title' ? `the title of page "${page}" ("## ${page}: <title>")` : `the text of "## ${page}"`;
   const where = `under "## ${page}"`;
   if (rest[0] === 'predict') return `"### hint for ${rest[1]}" (hint ${rest[3]}) ${where}`;
   if (rest[0] === 'hint') return `"### hint" (hint ${rest[1]}) ${where}`;
