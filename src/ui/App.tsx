@@ -4,8 +4,7 @@
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
 import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
-import type { Lesson } from '../core/lessons/types.js';
-import { gradedIds, lessonScore, lessonStatus } from '../core/progress/score.js';
+import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/tutor/content.js';
 import { type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
@@ -15,6 +14,7 @@ import { appReducer, modeOf } from './intents.js';
 import { Lines, type UiLine, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
+import { lessonProgress } from './screens/lesson-summary.js';
 import { playerLines } from './screens/player-lines.js';
 import { type Theme, ThemeContext } from './theme.js';
 
@@ -153,11 +153,11 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       { text: pageInfo, dim: true },
     ];
     const barWidth = Math.max(10, Math.min(40, width - 30));
-    const pages = lesson?.pages.length ?? 0;
-    const bar: UiLine = lesson
+    const done = lesson ? lessonProgress(lesson, state.progress) : undefined;
+    const bar: UiLine = done
       ? [
-          { text: progressBar(state.pageIndex + 1, pages, barWidth, theme), color: theme.colors.accent },
-          { text: ` ${lessonSummaryShort(state, lesson)}`, dim: true },
+          { text: progressBar(done.done, done.total, barWidth, theme), color: theme.colors.accent },
+          { text: ` ${done.label}`, dim: true },
         ]
       : [];
     let view = windowLines(body.lines, bodyHeight, state.scroll, state.overlay ? undefined : body.focus);
@@ -212,11 +212,4 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     );
   }
   return <ThemeContext.Provider value={theme}>{content}</ThemeContext.Provider>;
-}
-
-function lessonSummaryShort(state: TutorState, lesson: Lesson): string {
-  const ids = gradedIds(lesson);
-  const record = state.progress.lessons[lesson.id];
-  const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
-  return ids.length > 0 ? `${solved}/${ids.length} exercises solved` : '';
 }

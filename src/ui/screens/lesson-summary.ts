@@ -1,7 +1,8 @@
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson, LocalText } from '../../core/lessons/types.js';
-import { lessonScore, lessonStatus } from '../../core/progress/score.js';
+import { gradedIds, lessonScore, lessonStatus } from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
+import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 
 /** One row of the lesson list: number, title, status in words (never colour alone) and score. */
@@ -22,4 +23,20 @@ export function lessonSummary(
   const title = tr(lesson.title);
   const room = Math.max(8, width - right.length - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
+}
+
+/**
+ * What the lesson's progress bar shows: the graded items (exercises and predict
+ * questions) solved, or, in a lesson without any, the pages seen. Never the
+ * page the learner is on: the header says that.
+ */
+export function lessonProgress(lesson: Lesson, progress: Progress): { done: number; total: number; label: string } {
+  const record = progress.lessons[lesson.id];
+  const ids = gradedIds(lesson);
+  if (ids.length > 0) {
+    const solved = ids.filter((id) => record?.exercises[id]?.solved).length;
+    return { done: solved, total: ids.length, label: STRINGS.exercisesSolved(solved, ids.length) };
+  }
+  const seen = lesson.pages.filter((p) => record?.seen.includes(p.id)).length;
+  return { done: seen, total: lesson.pages.length, label: STRINGS.pagesSeen(seen, lesson.pages.length) };
 }
