@@ -126,15 +126,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     content = (
       <Box flexDirection="column" height={frameHeight}>
         <Box flexDirection="column" height={frameHeight - 2}>
-          <HomeScreen
-            state={state}
-            dispatch={dispatch}
-            width={width}
-            height={frameHeight - 2}
-            theme={theme}
-            locale={locale}
-            active={mode === 'home'}
-          />
+          <HomeScreen state={state} width={width} height={frameHeight - 2} theme={theme} locale={locale} />
         </Box>
         <Lines lines={[rule(width, theme)]} />
         <StatusBar mode={mode} width={width} theme={theme} />

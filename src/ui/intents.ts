@@ -19,7 +19,13 @@ export function modeOf(state: TutorState): Mode {
   return 'choice';
 }
 
-export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows: number): TutorAction | undefined {
+export function actionFor(
+  mode: Mode,
+  intent: Intent,
+  bodyMax: number,
+  pageRows: number,
+  input = '',
+): TutorAction | undefined {
   switch (intent) {
     case 'quit':
       return { type: 'quit' };
@@ -49,6 +55,8 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
       return { type: 'answer/focus' };
     case 'select':
       return { type: 'home/open' };
+    case 'open-nth':
+      return { type: 'home/open', index: Number(input) - 1 };
     case 'play':
       return { type: 'player', action: { type: 'play/toggle' } };
     case 'step-forward':
@@ -76,6 +84,7 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
     case 'up':
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
+      if (mode === 'home') return { type: 'home/move', delta };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
         return { type: 'page/scroll', delta, max: bodyMax };
@@ -95,9 +104,7 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   const mode = modeOf(state);
   const intent = intentFor(mode, input, key);
   if (intent) {
-    // The lesson list widget owns movement and Enter on the home screen.
-    if (mode === 'home' && (intent === 'up' || intent === 'down' || intent === 'select')) return state;
-    const next = actionFor(mode, intent, action.bodyMax, action.pageRows);
+    const next = actionFor(mode, intent, action.bodyMax, action.pageRows, input);
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

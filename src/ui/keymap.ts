@@ -10,6 +10,7 @@ export type Intent =
   | 'page-up'
   | 'page-down'
   | 'select'
+  | 'open-nth'
   | 'next-page'
   | 'prev-page'
   | 'hint'
@@ -125,6 +126,12 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     MOVE_DOWN,
     MOVE_HINT,
     { intent: 'select', keys: [k('return')], label: 'Enter', does: 'open', hint: true },
+    {
+      intent: 'open-nth',
+      keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c),
+      label: '1-9',
+      does: 'open that lesson',
+    },
     HELP,
     QUIT,
   ],
