@@ -151,8 +151,9 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { ...MOVE_DOWN, does: 'move item down' },
     { ...MOVE_HINT, does: 'move item' },
     { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: 'put down', hint: true },
-    { intent: 'back', keys: [k('escape')], label: 'Esc', does: 'put down' },
-    QUIT_CTRL_C,
+    { intent: 'back', keys: [k('escape')], label: 'Esc', does: 'cancel move', hint: true },
+    HELP,
+    QUIT,
   ],
   typing: [
     { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },

@@ -31,6 +31,8 @@ export interface Attempt {
   order: string[];
   /** An ordering item is picked up and moves with the cursor. */
   grabbed: boolean;
+  /** Where the carried item was picked up, and the order then: Esc puts it back. */
+  carriedFrom?: { cursor: number; order: string[] };
   /** Text typed (short answer). */
   input: string;
   /** Short answers: keys go to the text field. */
@@ -255,7 +257,15 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       return { ...state, scroll: clamp(state.scroll + action.delta, 0, Math.max(0, action.max)) };
     case 'back':
       if (state.overlay) return { ...state, overlay: null };
-      if (state.attempt?.grabbed) return updateAttempt(state, (a) => ({ ...a, grabbed: false }));
+      if (state.attempt?.grabbed)
+        // Cancels the move: the carried item goes back where it was picked up.
+        return updateAttempt(state, (a) => ({
+          ...a,
+          grabbed: false,
+          order: a.carriedFrom?.order ?? a.order,
+          cursor: a.carriedFrom?.cursor ?? a.cursor,
+          carriedFrom: undefined,
+        }));
       if (state.attempt?.typing) return updateAttempt(state, (a) => ({ ...a, typing: false }));
       if (state.screen === 'lesson') return { ...state, screen: 'home', attempt: null, scroll: 0 };
       return state;
@@ -280,7 +290,10 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
     case 'answer/toggle':
       return updateAttempt(state, (a, e) => {
         if (a.verdict) return a;
-        if (e.type === 'ordering') return { ...a, grabbed: !a.grabbed };
+        if (e.type === 'ordering')
+          return a.grabbed
+            ? { ...a, grabbed: false, carriedFrom: undefined }
+            : { ...a, grabbed: true, carriedFrom: { cursor: a.cursor, order: a.order } };
         if (e.type === 'single') {
           const id = e.options[a.cursor]?.id;
           return id ? { ...a, marked: [id] } : a;
