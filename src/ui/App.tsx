@@ -152,7 +152,10 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
           { text: ` ${done.label}`, dim: true },
         ]
       : [];
-    let view = windowLines(body.lines, bodyHeight, state.scroll, state.overlay ? undefined : body.focus);
+    let view =
+      state.overlay === 'help'
+        ? windowLines(body.lines, bodyHeight, state.overlayScroll)
+        : windowLines(body.lines, bodyHeight, state.scroll, state.overlay ? undefined : body.focus);
     if (state.player && lesson && page && !state.overlay) {
       const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
       const intro = body.lines.slice(0, introRoom);

@@ -1,12 +1,12 @@
 // The frame around every screen: the status bar of keys, rules, the lesson's
 // progress bar, and the help overlay, all built from the key table.
 import type { ReactElement } from 'react';
-import { type Mode, hintsFor } from './keymap.js';
+import { type Mode, helpEntries, statusHints } from './keymap.js';
 import { Lines, type UiLine, plain } from './lines.js';
 import type { Theme } from './theme.js';
 
 export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
-  const hints = hintsFor(mode, theme.ascii);
+  const hints = statusHints(mode, theme.ascii);
   // "? help" and "q quit" always stay visible; the others fill the room left, in table order.
   const essential = hints.filter((h) => h.does === 'help' || h.does === 'quit');
   const others = hints.filter((h) => !essential.includes(h));
@@ -51,11 +51,13 @@ const MODE_TITLES: Record<Mode, string> = {
 
 export function helpLines(under: Mode, theme: Theme): UiLine[] {
   const lines: UiLine[] = [plain(`Keys — ${MODE_TITLES[under]}`, { bold: true, underline: true }), []];
-  for (const h of hintsFor(under, theme.ascii, true)) {
-    lines.push([{ text: `  ${h.keys.padEnd(12)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);
+  // Only the keys of the screen under the help, each once: no key is promised where it does nothing.
+  const entries = helpEntries(under, theme.ascii);
+  const column = Math.max(12, ...entries.map((h) => h.keys.length + 2));
+  for (const h of entries) {
+    lines.push([{ text: `  ${h.keys.padEnd(column)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);
   }
   lines.push([]);
-  lines.push(plain('Everywhere: ? this help · Esc back · q quit (Ctrl+C too).', { dim: true }));
   lines.push(plain('Progress is saved after every answer and when you quit.', { dim: true }));
   lines.push(plain('The README lists every key of every screen.', { dim: true }));
   return lines;

@@ -85,14 +85,19 @@ export function actionFor(
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
       if (mode === 'home') return { type: 'home/move', delta };
+      if (mode === 'help') return { type: 'overlay/scroll', delta, max: bodyMax };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
         return { type: 'page/scroll', delta, max: bodyMax };
       return { type: 'answer/move', delta };
     }
     case 'page-up':
-    case 'page-down':
-      return { type: 'page/scroll', delta: (intent === 'page-up' ? -1 : 1) * pageRows, max: bodyMax };
+    case 'page-down': {
+      const delta = (intent === 'page-up' ? -1 : 1) * pageRows;
+      return mode === 'help'
+        ? { type: 'overlay/scroll', delta, max: bodyMax }
+        : { type: 'page/scroll', delta, max: bodyMax };
+    }
   }
 }
 

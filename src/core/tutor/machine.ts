@@ -54,6 +54,8 @@ export interface TutorState {
   /** First visible line of the page body. */
   scroll: number;
   overlay: Overlay;
+  /** First visible line of the overlay (the help), kept apart from the page's scroll. */
+  overlayScroll: number;
   attempt: Attempt | null;
   /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
   notices: string[];
@@ -85,6 +87,7 @@ export type TutorAction =
   | { type: 'page/next' }
   | { type: 'page/prev' }
   | { type: 'page/scroll'; delta: number; max: number }
+  | { type: 'overlay/scroll'; delta: number; max: number }
   | { type: 'back' }
   | { type: 'help/toggle' }
   | { type: 'answer/focus' }
@@ -115,6 +118,7 @@ export function initialTutorState(input: {
     pageIndex: 0,
     scroll: 0,
     overlay: null,
+    overlayScroll: 0,
     attempt: null,
     notices: input.notices ?? [],
     saveRequests: 0,
@@ -255,6 +259,9 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
     }
     case 'page/scroll':
       return { ...state, scroll: clamp(state.scroll + action.delta, 0, Math.max(0, action.max)) };
+    case 'overlay/scroll':
+      if (!state.overlay) return state;
+      return { ...state, overlayScroll: clamp(state.overlayScroll + action.delta, 0, Math.max(0, action.max)) };
     case 'back':
       if (state.overlay) return { ...state, overlay: null };
       if (state.attempt?.grabbed)
@@ -270,7 +277,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (state.screen === 'lesson') return { ...state, screen: 'home', attempt: null, scroll: 0 };
       return state;
     case 'help/toggle':
-      return { ...state, overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help' };
+      return {
+        ...state,
+        overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help',
+        overlayScroll: 0,
+      };
     case 'answer/focus':
       return updateAttempt(state, (a, e) => (e.type === 'short' && !a.verdict ? { ...a, typing: true } : a));
     case 'answer/move':
