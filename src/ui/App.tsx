@@ -16,6 +16,7 @@ import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { playerLines } from './screens/player-lines.js';
+import { MESSAGES } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -192,11 +193,13 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     const filler = Math.max(0, bodyHeight - view.visible.length);
     const more = saveError
       ? plain(`! progress not saved: ${saveError}`, { bold: true, color: theme.colors.error })
-      : view.more.below
-        ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
-        : view.more.above
-          ? plain(`${theme.glyphs.up} more above`, { dim: true })
-          : rule(width, theme);
+      : state.message && !state.overlay
+        ? plain(MESSAGES[state.message], { bold: true, color: theme.colors.warn })
+        : view.more.below
+          ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+          : view.more.above
+            ? plain(`${theme.glyphs.up} more above`, { dim: true })
+            : rule(width, theme);
     content = (
       <Box flexDirection="column" height={frameHeight}>
         <Lines lines={[header, bar, rule(width, theme)]} />

@@ -105,6 +105,8 @@ export type KeyAction = { type: 'key'; input: string; key: Key; bodyMax: number;
 
 export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
   if (action.type !== 'key') return tutorReducer(state, action);
+  // A message answers one key: the next key clears it (and may set another).
+  state = tutorReducer(state, { type: 'message/clear' });
   const { input, key } = action;
   const mode = modeOf(state);
   const intent = intentFor(mode, input, key);

@@ -2,7 +2,18 @@
 // notices). English for now: they are kept here, not inline in the views, so
 // that they can be translated in one place later.
 
+import type { TutorMessage } from '../core/tutor/machine.js';
+
 export const STRINGS = {
   exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
   pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
+};
+
+/** The one-line answer to a key that could not do what it usually does. */
+export const MESSAGES: Record<TutorMessage, string> = {
+  'last-page': 'This is the last page — Esc returns to the lessons.',
+  'first-page': 'This is the first page — n goes on, Esc returns to the lessons.',
+  'mark-first': 'Mark at least one option with Space, then press Enter.',
+  'type-first': 'Type an answer first, then press Enter.',
+  'no-more-hints': 'No more hints: the solution is shown above.',
 };

@@ -44,6 +44,13 @@ export interface Attempt {
   solution?: LocalText[];
 }
 
+/**
+ * A one-line answer to a key that could not do what it usually does (the UI
+ * words it): turning past the last or first page, submitting with nothing
+ * marked or typed, asking for a hint when none is left.
+ */
+export type TutorMessage = 'last-page' | 'first-page' | 'mark-first' | 'type-first' | 'no-more-hints';
+
 export interface TutorState {
   lessons: Lesson[];
   progress: Progress;
@@ -68,6 +75,13 @@ export interface TutorState {
   prediction: Prediction | null;
   /** State of the pseudo-random generator used for exercise parameters. */
   seed: number;
+  /** Said once in the status area, until the next key. */
+  message: TutorMessage | null;
+  /**
+   * Answers being worked on but not submitted, by lesson and exercise id: leaving a page (or the lesson)
+   * and coming back in the same session finds the answer as it was left, with the same numbers.
+   */
+  drafts: Record<string, Attempt>;
 }
 
 export interface Prediction {
@@ -100,6 +114,7 @@ export type TutorAction =
   | { type: 'hint' }
   | { type: 'solution/confirm'; yes: boolean }
   | { type: 'notices/dismiss' }
+  | { type: 'message/clear' }
   | { type: 'quit' };
 
 export function initialTutorState(input: {
@@ -126,6 +141,8 @@ export function initialTutorState(input: {
     player: null,
     prediction: null,
     seed: (input.seed ?? 1) >>> 0 || 1,
+    message: null,
+    drafts: {},
   };
   if (input.startLesson) return tutorReducer(base, { type: 'lesson/open', lessonId: input.startLesson });
   return base;
@@ -173,11 +190,27 @@ function newAttempt(state: TutorState, exercise: Exercise, hintsShown: number): 
   };
 }
 
-/** Enter a page: record it as seen and prepare its exercise, if any. */
-function enterPage(state: TutorState, pageIndex: number): TutorState {
-  const lesson = state.lessons[state.lessonIndex];
+const draftKey = (lessonId: string, exerciseId: string) => `${lessonId}/${exerciseId}`;
+
+/** Keeps the attempt being left as a draft, unless it was answered (then the next visit starts afresh). */
+function keepDraft(state: TutorState): TutorState {
+  const lesson = currentLesson(state);
+  const attempt = state.attempt;
+  if (!lesson || !attempt) return state;
+  const key = draftKey(lesson.id, attempt.exerciseId);
+  const { [key]: _old, ...others } = state.drafts;
+  const drafts = attempt.verdict
+    ? others
+    : { ...others, [key]: { ...attempt, grabbed: false, carriedFrom: undefined } };
+  return { ...state, drafts };
+}
+
+/** Enter a page: record it as seen and prepare its exercise, if any (the draft left there, if there is one). */
+function enterPage(current: TutorState, pageIndex: number): TutorState {
+  const lesson = current.lessons[current.lessonIndex];
   const page = lesson?.pages[pageIndex];
-  if (!lesson || !page) return state;
+  if (!lesson || !page) return current;
+  const state = keepDraft(current);
   const progress = notePage(state.progress, lesson.id, page.id);
   let next: TutorState = {
     ...state,
@@ -195,8 +228,14 @@ function enterPage(state: TutorState, pageIndex: number): TutorState {
   }
   if (page.exercise) {
     const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
-    const { attempt, seed } = newAttempt(next, page.exercise, record?.hintsUsed ?? 0);
-    next = { ...next, attempt, seed };
+    const draft = state.drafts[draftKey(lesson.id, page.exercise.id)];
+    if (draft) {
+      const hintsShown = Math.max(draft.hintsShown, record?.hintsUsed ?? 0);
+      next = { ...next, attempt: { ...draft, hintsShown, typing: page.exercise.type === 'short' } };
+    } else {
+      const { attempt, seed } = newAttempt(next, page.exercise, record?.hintsUsed ?? 0);
+      next = { ...next, attempt, seed };
+    }
   }
   return next;
 }
@@ -254,7 +293,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (!lesson || state.overlay) return state;
       if (state.attempt?.grabbed) return state;
       const target = state.pageIndex + (action.type === 'page/next' ? 1 : -1);
-      if (target < 0 || target >= lesson.pages.length) return state;
+      if (target < 0) return { ...state, message: 'first-page' };
+      if (target >= lesson.pages.length) return { ...state, message: 'last-page' };
       return enterPage(state, target);
     }
     case 'page/scroll':
@@ -274,7 +314,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
           carriedFrom: undefined,
         }));
       if (state.attempt?.typing) return updateAttempt(state, (a) => ({ ...a, typing: false }));
-      if (state.screen === 'lesson') return { ...state, screen: 'home', attempt: null, scroll: 0 };
+      if (state.screen === 'lesson') return { ...keepDraft(state), screen: 'home', attempt: null, scroll: 0 };
       return state;
     case 'help/toggle':
       return {
@@ -330,7 +370,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       const attempt = state.attempt;
       if (!lesson || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
       const answer = answerOf(exercise, attempt);
-      if (answer === undefined) return state;
+      if (answer === undefined) return { ...state, message: exercise.type === 'short' ? 'type-first' : 'mark-first' };
       const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
       const progress = noteAnswer(state.progress, lesson.id, exercise.id, {
         correct: verdict.correct,
@@ -364,7 +404,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
           saveRequests: state.saveRequests + 1,
         };
       }
-      if (attempt.solutionShown) return state;
+      if (attempt.solutionShown) return { ...state, message: 'no-more-hints' };
       return { ...state, overlay: 'confirm-solution' };
     }
     case 'solution/confirm': {
@@ -428,6 +468,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
     }
     case 'notices/dismiss':
       return { ...state, notices: [] };
+    case 'message/clear':
+      return state.message ? { ...state, message: null } : state;
     case 'quit':
       return { ...state, quitRequested: true };
   }
