@@ -1,5 +1,6 @@
 // Semantic colours and glyphs. Colour is never the only signal: every state
-// also has a mark (✓/✗ or [ok]/[x]) or a word. Named ANSI colours are used, so
+// also has a mark or a word, and no mark means two things: ✓/[ok] right,
+// ✗/[no] wrong, (•)/(*) and [•]/[*] chosen, ( ) and [ ] not chosen. Named ANSI colours are used, so
 // the terminal's own palette keeps them readable on dark and light backgrounds.
 import { createContext, useContext } from 'react';
 
@@ -45,9 +46,9 @@ export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }):
     glyphs: ascii
       ? {
           ok: '[ok]',
-          wrong: '[x]',
+          wrong: '[no]',
           pointer: '>',
-          checked: '[x]',
+          checked: '[*]',
           unchecked: '[ ]',
           radioOn: '(*)',
           radioOff: '( )',
@@ -66,7 +67,7 @@ export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }):
           ok: '✓',
           wrong: '✗',
           pointer: '›',
-          checked: '[x]',
+          checked: '[•]',
           unchecked: '[ ]',
           radioOn: '(•)',
           radioOff: '( )',

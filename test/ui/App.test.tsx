@@ -132,7 +132,7 @@ describe('App shell', () => {
     await ui.waitForFrame('page 1/5');
     await ui.press('n', KEYS.enter);
     const frame = await ui.waitForFrame('Not quite');
-    expect(frame).toContain('[x] Not quite.');
+    expect(frame).toContain('[no] Not quite.');
     expect(frame).not.toMatch(/[^\x00-\x7f]/);
   });
 
