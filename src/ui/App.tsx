@@ -7,7 +7,7 @@ import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/tutor/content.js';
-import { type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
+import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, helpLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf } from './intents.js';
@@ -97,6 +97,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   }
   const bodyMax = Math.max(0, body.lines.length - bodyHeight);
 
+  /** The first body line on screen (set below, once the body is laid out): scrolling goes on from there. */
+  let shownTop = 0;
   useInput((input, key) => {
     if (tooSmall) {
       if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
@@ -107,10 +109,10 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     // plain characters are taken one by one, so `nnn` turns three pages.
     if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
       for (const ch of Array.from(input))
-        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows });
+        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows, shownTop });
       return;
     }
-    dispatch({ type: 'key', input, key, bodyMax, pageRows });
+    dispatch({ type: 'key', input, key, bodyMax, pageRows, shownTop });
   });
 
   let content: ReactElement;
@@ -156,7 +158,13 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     let view =
       state.overlay === 'help'
         ? windowLines(body.lines, bodyHeight, state.overlayScroll)
-        : windowLines(body.lines, bodyHeight, state.scroll, state.overlay ? undefined : body.focus);
+        : windowLines(
+            body.lines,
+            bodyHeight,
+            state.scroll === SCROLL_TO_VERDICT ? (body.verdictAt ?? 0) : state.scroll,
+            state.overlay ? undefined : body.focus,
+          );
+    shownTop = view.top;
     if (state.player && lesson && page && !state.overlay) {
       const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
       const intro = body.lines.slice(0, introRoom);

@@ -25,6 +25,7 @@ export function actionFor(
   bodyMax: number,
   pageRows: number,
   input = '',
+  shownTop?: number,
 ): TutorAction | undefined {
   switch (intent) {
     case 'quit':
@@ -88,7 +89,7 @@ export function actionFor(
       if (mode === 'help') return { type: 'overlay/scroll', delta, max: bodyMax };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
-        return { type: 'page/scroll', delta, max: bodyMax };
+        return { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
       return { type: 'answer/move', delta };
     }
     case 'page-up':
@@ -96,12 +97,20 @@ export function actionFor(
       const delta = (intent === 'page-up' ? -1 : 1) * pageRows;
       return mode === 'help'
         ? { type: 'overlay/scroll', delta, max: bodyMax }
-        : { type: 'page/scroll', delta, max: bodyMax };
+        : { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
     }
   }
 }
 
-export type KeyAction = { type: 'key'; input: string; key: Key; bodyMax: number; pageRows: number };
+export type KeyAction = {
+  type: 'key';
+  input: string;
+  key: Key;
+  bodyMax: number;
+  pageRows: number;
+  /** The first body line on screen when the key came. */
+  shownTop?: number;
+};
 
 export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
   if (action.type !== 'key') return tutorReducer(state, action);
@@ -111,7 +120,7 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   const mode = modeOf(state);
   const intent = intentFor(mode, input, key);
   if (intent) {
-    const next = actionFor(mode, intent, action.bodyMax, action.pageRows, input);
+    const next = actionFor(mode, intent, action.bodyMax, action.pageRows, input, action.shownTop);
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

@@ -7,6 +7,9 @@ import type { TutorMessage } from '../core/tutor/machine.js';
 export const STRINGS = {
   exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
   pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
+  optionRight: 'right',
+  optionWrong: 'wrong',
+  optionRightNotChosen: 'right, not chosen',
 };
 
 /** The one-line answer to a key that could not do what it usually does. */

@@ -20,6 +20,9 @@ import {
 
 export type Overlay = 'help' | 'confirm-solution' | null;
 
+/** `scroll` right after an answer: the view shows the verdict from its first line, wherever that is. */
+export const SCROLL_TO_VERDICT = -1;
+
 export interface Attempt {
   exerciseId: string;
   params: Record<string, string | number>;
@@ -100,7 +103,7 @@ export type TutorAction =
   | { type: 'lesson/open'; lessonId: string }
   | { type: 'page/next' }
   | { type: 'page/prev' }
-  | { type: 'page/scroll'; delta: number; max: number }
+  | { type: 'page/scroll'; delta: number; max: number; from?: number }
   | { type: 'overlay/scroll'; delta: number; max: number }
   | { type: 'back' }
   | { type: 'help/toggle' }
@@ -297,8 +300,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (target >= lesson.pages.length) return { ...state, message: 'last-page' };
       return enterPage(state, target);
     }
-    case 'page/scroll':
-      return { ...state, scroll: clamp(state.scroll + action.delta, 0, Math.max(0, action.max)) };
+    case 'page/scroll': {
+      // Until the learner scrolls, a verdict is shown from its start: scrolling goes on from what is shown.
+      const from = state.scroll === SCROLL_TO_VERDICT ? (action.from ?? 0) : state.scroll;
+      return { ...state, scroll: clamp(from + action.delta, 0, Math.max(0, action.max)) };
+    }
     case 'overlay/scroll':
       if (!state.overlay) return state;
       return { ...state, overlayScroll: clamp(state.overlayScroll + action.delta, 0, Math.max(0, action.max)) };
@@ -380,7 +386,14 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       return {
         ...state,
         progress,
-        attempt: { ...attempt, verdict, typing: false },
+        scroll: SCROLL_TO_VERDICT,
+        // A single choice is answered with the highlighted option: it stays shown as the one chosen.
+        attempt: {
+          ...attempt,
+          verdict,
+          typing: false,
+          marked: typeof answer === 'string' && exercise.type === 'single' ? [answer] : attempt.marked,
+        },
         saveRequests: state.saveRequests + 1,
       };
     }
