@@ -8,7 +8,7 @@ import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/tutor/content.js';
 import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
-import { StatusBar, helpLines, progressBar, rule } from './chrome.js';
+import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf } from './intents.js';
 import { Lines, type UiLine, plain } from './lines.js';
@@ -16,7 +16,7 @@ import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { playerLines } from './screens/player-lines.js';
-import { MESSAGES } from './strings.js';
+import { MESSAGES, STRINGS } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -72,16 +72,30 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const mode = modeOf(state);
   const width = Math.max(20, columns - 1);
   const frameHeight = Math.max(1, rows - 1);
-  const bodyHeight = Math.max(1, frameHeight - 5);
+  // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
+  const notices = [...state.notices, ...(saveError ? [STRINGS.saveFailed(saveError)] : [])];
+  // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
+  const saveRows = saveError
+    ? fitLines(
+        noticeLines(STRINGS.saveFailed(saveError), width, theme, { bold: true, color: theme.colors.error }),
+        3,
+        width,
+        theme,
+      )
+    : [];
+  const bodyHeight = Math.max(1, frameHeight - 5 - Math.max(0, saveRows.length - 1));
 
   const lesson = currentLesson(state);
   const page = currentPage(state);
+  const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices';
   const body =
     state.overlay === 'help'
       ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme) }
-      : lesson && page
-        ? pageLines(lesson, page, state.attempt, width, theme, locale)
-        : { lines: [] };
+      : state.overlay === 'notices'
+        ? { lines: noticesScreenLines(notices, width, theme) }
+        : lesson && page
+          ? pageLines(lesson, page, state.attempt, width, theme, locale)
+          : { lines: [] };
   if (lesson && page && !state.overlay && state.pageIndex === lesson.pages.length - 1) {
     const record = state.progress.lessons[lesson.id];
     if (lessonStatus(lesson, record) === 'done') {
@@ -125,11 +139,18 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
         ]}
       />
     );
-  } else if (state.screen === 'home' && state.overlay !== 'help') {
+  } else if (state.screen === 'home' && !overlayScrolls) {
     content = (
       <Box flexDirection="column" height={frameHeight}>
         <Box flexDirection="column" height={frameHeight - 2}>
-          <HomeScreen state={state} width={width} height={frameHeight - 2} theme={theme} locale={locale} />
+          <HomeScreen
+            state={state}
+            notices={notices}
+            width={width}
+            height={frameHeight - 2}
+            theme={theme}
+            locale={locale}
+          />
         </Box>
         <Lines lines={[rule(width, theme)]} />
         <StatusBar mode={mode} width={width} theme={theme} />
@@ -137,7 +158,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     );
   } else {
     const tr = makeLocalizer(locale);
-    const title = lesson ? tr(lesson.title) : 'Help';
+    const title = lesson ? tr(lesson.title) : 'nettutor';
     const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
     const titleRoom = Math.max(10, width - pageInfo.length - 1);
     const header: UiLine = [
@@ -155,15 +176,14 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
           { text: ` ${done.label}`, dim: true },
         ]
       : [];
-    let view =
-      state.overlay === 'help'
-        ? windowLines(body.lines, bodyHeight, state.overlayScroll)
-        : windowLines(
-            body.lines,
-            bodyHeight,
-            state.scroll === SCROLL_TO_VERDICT ? (body.verdictAt ?? 0) : state.scroll,
-            state.overlay ? undefined : body.focus,
-          );
+    let view = overlayScrolls
+      ? windowLines(body.lines, bodyHeight, state.overlayScroll)
+      : windowLines(
+          body.lines,
+          bodyHeight,
+          state.scroll === SCROLL_TO_VERDICT ? (body.verdictAt ?? 0) : state.scroll,
+          state.overlay ? undefined : body.focus,
+        );
     shownTop = view.top;
     if (state.player && lesson && page && !state.overlay) {
       const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
@@ -199,20 +219,22 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       view = windowLines([...body.lines, ...confirm], bodyHeight, Number.MAX_SAFE_INTEGER);
     }
     const filler = Math.max(0, bodyHeight - view.visible.length);
-    const more = saveError
-      ? plain(`! progress not saved: ${saveError}`, { bold: true, color: theme.colors.error })
-      : state.message && !state.overlay
-        ? plain(MESSAGES[state.message], { bold: true, color: theme.colors.warn })
-        : view.more.below
-          ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
-          : view.more.above
-            ? plain(`${theme.glyphs.up} more above`, { dim: true })
-            : rule(width, theme);
+    const more: UiLine[] = saveError
+      ? saveRows
+      : [
+          state.message && !state.overlay
+            ? plain(MESSAGES[state.message], { bold: true, color: theme.colors.warn })
+            : view.more.below
+              ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+              : view.more.above
+                ? plain(`${theme.glyphs.up} more above`, { dim: true })
+                : rule(width, theme),
+        ];
     content = (
       <Box flexDirection="column" height={frameHeight}>
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
-        <Lines lines={[more]} />
+        <Lines lines={more} />
         <StatusBar mode={mode} width={width} theme={theme} />
       </Box>
     );

@@ -2,7 +2,9 @@
 // progress bar, and the help overlay, all built from the key table.
 import type { ReactElement } from 'react';
 import { type Mode, helpEntries, statusHints } from './keymap.js';
-import { Lines, type UiLine, plain } from './lines.js';
+import { inlineSpans, wrapSpans } from '../core/layout/prose.js';
+import { Lines, type UiLine, type UiSpan, fromProse, plain } from './lines.js';
+import { STRINGS } from './strings.js';
 import type { Theme } from './theme.js';
 
 export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
@@ -46,6 +48,7 @@ const MODE_TITLES: Record<Mode, string> = {
   player: 'Watching a simulation',
   predict: 'Answering a prediction',
   help: 'Help',
+  notices: 'Reading the notices',
   confirm: 'Confirming',
 };
 
@@ -60,5 +63,38 @@ export function helpLines(under: Mode, theme: Theme): UiLine[] {
   lines.push([]);
   lines.push(plain('Progress is saved after every answer and when you quit.', { dim: true }));
   lines.push(plain('The README lists every key of every screen.', { dim: true }));
+  return lines;
+}
+
+/**
+ * A notice wrapped at `width` by display width: "! " before its first line,
+ * the others indented under it. `code` spans keep their own colour.
+ */
+export function noticeLines(text: string, width: number, theme: Theme, style?: Omit<UiSpan, 'text'>): UiLine[] {
+  const look = style ?? { color: theme.colors.warn };
+  return fromProse(wrapSpans(inlineSpans(text), width, '! ', '  '), theme).map((line) =>
+    line.map((span) => (span.color ? span : { ...look, ...span })),
+  );
+}
+
+/** At most `rows` of `lines` (at least one): when some are cut, the last row says how to read them all. */
+export function fitLines(lines: UiLine[], rows: number, width: number, theme: Theme): UiLine[] {
+  if (lines.length <= rows) return lines;
+  const keep = Math.max(0, rows - 1);
+  const more = STRINGS.noticesCut(lines.length - keep);
+  return [
+    ...lines.slice(0, keep),
+    ...noticeLines(more, width, theme, { color: theme.colors.warn, bold: true }).slice(0, 1),
+  ];
+}
+
+/** Every notice in full, for the notices screen (!). */
+export function noticesScreenLines(notices: string[], width: number, theme: Theme): UiLine[] {
+  const lines: UiLine[] = [plain(STRINGS.noticesTitle, { bold: true, underline: true }), []];
+  if (notices.length === 0) lines.push(plain(STRINGS.noNotices));
+  notices.forEach((notice, i) => {
+    if (i > 0) lines.push([]);
+    lines.push(...noticeLines(notice, width, theme));
+  });
   return lines;
 }

@@ -7,6 +7,7 @@ import { type Intent, type Mode, intentFor } from './keymap.js';
 
 export function modeOf(state: TutorState): Mode {
   if (state.overlay === 'help') return 'help';
+  if (state.overlay === 'notices') return 'notices';
   if (state.overlay === 'confirm-solution') return 'confirm';
   if (state.screen === 'home') return 'home';
   if (state.player) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
@@ -32,6 +33,8 @@ export function actionFor(
       return { type: 'quit' };
     case 'help':
       return { type: 'help/toggle' };
+    case 'notices':
+      return { type: 'notices/toggle' };
     case 'back':
       return mode === 'confirm' ? { type: 'solution/confirm', yes: false } : { type: 'back' };
     case 'next-page':
@@ -86,7 +89,7 @@ export function actionFor(
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
       if (mode === 'home') return { type: 'home/move', delta };
-      if (mode === 'help') return { type: 'overlay/scroll', delta, max: bodyMax };
+      if (mode === 'help' || mode === 'notices') return { type: 'overlay/scroll', delta, max: bodyMax };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
         return { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
@@ -95,7 +98,7 @@ export function actionFor(
     case 'page-up':
     case 'page-down': {
       const delta = (intent === 'page-up' ? -1 : 1) * pageRows;
-      return mode === 'help'
+      return mode === 'help' || mode === 'notices'
         ? { type: 'overlay/scroll', delta, max: bodyMax }
         : { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
     }

@@ -32,7 +32,8 @@ export type Intent =
   | 'drop'
   | 'duplicate'
   | 'what-if'
-  | 'compare';
+  | 'compare'
+  | 'notices';
 
 /** Where the learner is; each mode has its own bindings. */
 export type Mode =
@@ -45,6 +46,7 @@ export type Mode =
   | 'typing'
   | 'verdict'
   | 'help'
+  | 'notices'
   | 'confirm'
   | 'player'
   | 'predict';
@@ -98,6 +100,8 @@ const MOVE_HINT = summary('up', '↑↓', 'move');
 const NEXT: Binding = { intent: 'next-page', keys: [c('n'), k('right')], does: 'next page', hint: true };
 const PREV: Binding = { intent: 'prev-page', keys: [c('p'), k('left')], does: 'previous page', hint: true };
 const HINT: Binding = { intent: 'hint', keys: [c('h')], does: 'hint', hint: true };
+/** Notices (a lesson file skipped, progress not saved…) in full; the screen says so when one is cut. */
+const NOTICES: Binding = { intent: 'notices', keys: [c('!')], does: 'read the notices in full' };
 const BACK: Binding = { intent: 'back', keys: [k('escape')], does: 'lessons', hint: true };
 const SCROLL: Binding[] = [
   { ...UP, does: 'scroll up' },
@@ -117,6 +121,7 @@ function answering(space: string): Binding[] {
     HINT,
     NEXT,
     PREV,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -133,14 +138,16 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     MOVE_HINT,
     { intent: 'select', keys: [k('return')], does: 'open', hint: true },
     { intent: 'open-nth', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), does: 'open that lesson' },
+    NOTICES,
     HELP,
     QUIT,
   ],
-  page: [...READING, BACK, HELP, QUIT],
+  page: [...READING, NOTICES, BACK, HELP, QUIT],
   'short-answer': [
     { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'type the answer', hint: true },
     ...READING,
     HINT,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -177,6 +184,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     PREV,
     ...SCROLL,
     HINT,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -187,6 +195,18 @@ export const KEYMAP: Record<Mode, Binding[]> = {
       keys: [k('escape'), c('?'), c('q'), k('return')],
       label: 'Esc/?',
       does: 'close help',
+      hint: true,
+    },
+    ...SCROLL,
+    summary('down', '↑↓', 'scroll'),
+    QUIT_CTRL_C,
+  ],
+  notices: [
+    {
+      intent: 'back',
+      keys: [k('escape'), c('!'), c('q'), k('return')],
+      label: 'Esc/!',
+      does: 'close the notices',
       hint: true,
     },
     ...SCROLL,
@@ -210,6 +230,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { intent: 'next-page', keys: [c('n')], does: 'next page' },
     { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
     summary('next-page', 'n/p', 'page'),
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -219,6 +240,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     DOWN,
     summary('up', '↑↓', 'choose'),
     { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
+    NOTICES,
     BACK,
     HELP,
     QUIT,

@@ -5,8 +5,17 @@
 import type { TutorMessage } from '../core/tutor/machine.js';
 
 export const STRINGS = {
+  homeTitle: 'nettutor — how TCP connections open and close, and how HTTP works',
+  homeTitleShort: 'nettutor — how TCP and HTTP work',
+  homeHelp: (arrows: string) => `Choose a lesson: ${arrows} (or j/k) and Enter. ? shows every key, q quits.`,
+  homeHelpShort: (arrows: string) => `Choose a lesson: ${arrows} and Enter. ? shows every key, q quits.`,
+  noLessons: 'No lessons could be loaded. Run `nettutor lessons check` to see why.',
   exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
   pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
+  noticesTitle: 'Notices',
+  noNotices: 'No notices.',
+  noticesCut: (lines: number) => `${lines} more line${lines === 1 ? '' : 's'}: ! shows every notice in full.`,
+  saveFailed: (error: string) => `progress not saved: ${error}`,
   optionRight: 'right',
   optionWrong: 'wrong',
   optionRightNotChosen: 'right, not chosen',
@@ -15,7 +24,7 @@ export const STRINGS = {
 /** The one-line answer to a key that could not do what it usually does. */
 export const MESSAGES: Record<TutorMessage, string> = {
   'last-page': 'This is the last page — Esc returns to the lessons.',
-  'first-page': 'This is the first page — n goes on, Esc returns to the lessons.',
+  'first-page': 'This is the first page — n goes to the next one.',
   'mark-first': 'Mark at least one option with Space, then press Enter.',
   'type-first': 'Type an answer first, then press Enter.',
   'no-more-hints': 'No more hints: the solution is shown above.',

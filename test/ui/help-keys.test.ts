@@ -106,6 +106,7 @@ const STATES: Record<Mode, () => TutorState> = {
   player: () => onPage('sim', { type: 'player', action: { type: 'step', delta: 1 } }),
   predict: () => onPage('sim', { type: 'player', action: { type: 'end' } }, { type: 'predict/move', delta: 1 }),
   help: () => scrolled(onPage('q-single', { type: 'help/toggle' })),
+  notices: () => scrolled(onPage('q-single', { type: 'notices/toggle' })),
   confirm: () => onPage('q-single', { type: 'hint' }, { type: 'hint' }, { type: 'hint' }),
 };
 

@@ -18,7 +18,7 @@ import {
   solutionOf,
 } from './content.js';
 
-export type Overlay = 'help' | 'confirm-solution' | null;
+export type Overlay = 'help' | 'notices' | 'confirm-solution' | null;
 
 /** `scroll` right after an answer: the view shows the verdict from its first line, wherever that is. */
 export const SCROLL_TO_VERDICT = -1;
@@ -64,7 +64,7 @@ export interface TutorState {
   /** First visible line of the page body. */
   scroll: number;
   overlay: Overlay;
-  /** First visible line of the overlay (the help), kept apart from the page's scroll. */
+  /** First visible line of the overlay (the help, the notices), kept apart from the page's scroll. */
   overlayScroll: number;
   attempt: Attempt | null;
   /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
@@ -107,6 +107,7 @@ export type TutorAction =
   | { type: 'overlay/scroll'; delta: number; max: number }
   | { type: 'back' }
   | { type: 'help/toggle' }
+  | { type: 'notices/toggle' }
   | { type: 'answer/focus' }
   | { type: 'answer/move'; delta: number }
   | { type: 'answer/toggle' }
@@ -328,6 +329,9 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
         overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help',
         overlayScroll: 0,
       };
+    case 'notices/toggle':
+      if (state.overlay && state.overlay !== 'notices') return state;
+      return { ...state, overlay: state.overlay === 'notices' ? null : 'notices', overlayScroll: 0 };
     case 'answer/focus':
       return updateAttempt(state, (a, e) => (e.type === 'short' && !a.verdict ? { ...a, typing: true } : a));
     case 'answer/move':
