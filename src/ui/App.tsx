@@ -3,7 +3,7 @@
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
-import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
+import { layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/tutor/content.js';
@@ -11,7 +11,7 @@ import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf } from './intents.js';
-import { Lines, type UiLine, plain } from './lines.js';
+import { LineWidthContext, Lines, type UiLine, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
@@ -73,7 +73,12 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const width = Math.max(20, columns - 1);
   const frameHeight = Math.max(1, rows - 1);
   // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
-  const notices = [...state.notices, ...(saveError ? [STRINGS.saveFailed(saveError)] : [])];
+  const notices = [
+    // --ascii-only is about what the terminal can show: lessons in a language 7-bit cannot write fall back to English.
+    ...(theme.ascii && locale !== 'en' ? [STRINGS.asciiLessonsInEnglish(locale)] : []),
+    ...state.notices,
+    ...(saveError ? [STRINGS.saveFailed(saveError)] : []),
+  ];
   // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
   const saveRows = saveError
     ? fitLines(
@@ -131,18 +136,22 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
 
   let content: ReactElement;
   if (tooSmall) {
+    // Wrapped to what there is, and never taller than the terminal allows.
+    const room = Math.max(1, columns - 1);
+    const wrap = (text: string) => layoutProse(theme.text(text), room).map((l) => l.map((span) => span.text).join(''));
+    const lines: UiLine[] = [
+      ...wrap(STRINGS.tooSmall(MIN_COLUMNS, MIN_ROWS)).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
+      ...wrap(STRINGS.tooSmallNow(columns, rows)).map((l) => plain(l)),
+    ].slice(0, Math.max(1, rows - 1));
     content = (
-      <Lines
-        lines={[
-          plain(`Make the terminal at least ${MIN_COLUMNS}×${MIN_ROWS}`, { bold: true, color: theme.colors.warn }),
-          plain(`(it is ${columns}×${rows} now). q quits.`),
-        ]}
-      />
+      <LineWidthContext.Provider value={room}>
+        <Lines lines={lines} />
+      </LineWidthContext.Provider>
     );
   } else if (state.screen === 'home' && !overlayScrolls) {
     content = (
-      <Box flexDirection="column" height={frameHeight}>
-        <Box flexDirection="column" height={frameHeight - 2}>
+      <Box flexDirection="column" height={frameHeight} overflow="hidden">
+        <Box flexDirection="column" height={frameHeight - 2} overflow="hidden">
           <HomeScreen
             state={state}
             notices={notices}
@@ -157,7 +166,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       </Box>
     );
   } else {
-    const tr = makeLocalizer(locale);
+    const tr = makeLocalizer(locale, theme);
     const title = lesson ? tr(lesson.title) : 'nettutor';
     const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
     const titleRoom = Math.max(10, width - pageInfo.length - 1);
@@ -223,7 +232,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       ? saveRows
       : [
           state.message && !state.overlay
-            ? plain(MESSAGES[state.message], { bold: true, color: theme.colors.warn })
+            ? plain(theme.text(MESSAGES[state.message]), { bold: true, color: theme.colors.warn })
             : view.more.below
               ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
               : view.more.above
@@ -231,7 +240,7 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
                 : rule(width, theme),
         ];
     content = (
-      <Box flexDirection="column" height={frameHeight}>
+      <Box flexDirection="column" height={frameHeight} overflow="hidden">
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
         <Lines lines={more} />
@@ -239,5 +248,9 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       </Box>
     );
   }
-  return <ThemeContext.Provider value={theme}>{content}</ThemeContext.Provider>;
+  return (
+    <ThemeContext.Provider value={theme}>
+      <LineWidthContext.Provider value={width}>{content}</LineWidthContext.Provider>
+    </ThemeContext.Provider>
+  );
 }

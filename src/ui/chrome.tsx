@@ -53,7 +53,7 @@ const MODE_TITLES: Record<Mode, string> = {
 };
 
 export function helpLines(under: Mode, theme: Theme): UiLine[] {
-  const lines: UiLine[] = [plain(`Keys — ${MODE_TITLES[under]}`, { bold: true, underline: true }), []];
+  const lines: UiLine[] = [plain(theme.text(`Keys — ${MODE_TITLES[under]}`), { bold: true, underline: true }), []];
   // Only the keys of the screen under the help, each once: no key is promised where it does nothing.
   const entries = helpEntries(under, theme.ascii);
   const column = Math.max(12, ...entries.map((h) => h.keys.length + 2));
@@ -72,7 +72,7 @@ export function helpLines(under: Mode, theme: Theme): UiLine[] {
  */
 export function noticeLines(text: string, width: number, theme: Theme, style?: Omit<UiSpan, 'text'>): UiLine[] {
   const look = style ?? { color: theme.colors.warn };
-  return fromProse(wrapSpans(inlineSpans(text), width, '! ', '  '), theme).map((line) =>
+  return fromProse(wrapSpans(inlineSpans(theme.text(text)), width, '! ', '  '), theme).map((line) =>
     line.map((span) => (span.color ? span : { ...look, ...span })),
   );
 }

@@ -154,12 +154,13 @@ export const KEYMAP: Record<Mode, Binding[]> = {
   ],
   choice: answering('mark'),
   ordering: answering('pick up'),
+  // Put down and cancel first: on a narrow terminal the status bar keeps them (the page says how to move).
   'ordering-grabbed': [
+    { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: 'put down', hint: true },
+    { intent: 'back', keys: [k('escape')], does: 'cancel move', hint: true },
     { ...UP, does: 'move the item up' },
     { ...DOWN, does: 'move the item down' },
     summary('up', '↑↓', 'move item'),
-    { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: 'put down', hint: true },
-    { intent: 'back', keys: [k('escape')], does: 'cancel move', hint: true },
     HELP,
     QUIT,
   ],

@@ -9,6 +9,10 @@ export const STRINGS = {
   homeTitleShort: 'nettutor — how TCP and HTTP work',
   homeHelp: (arrows: string) => `Choose a lesson: ${arrows} (or j/k) and Enter. ? shows every key, q quits.`,
   homeHelpShort: (arrows: string) => `Choose a lesson: ${arrows} and Enter. ? shows every key, q quits.`,
+  asciiLessonsInEnglish: (locale: string) =>
+    `--ascii-only: the lessons are shown in English, because their ${locale} text needs characters outside 7-bit ASCII.`,
+  tooSmall: (columns: number, rows: number) => `Make the terminal at least ${columns}×${rows}`,
+  tooSmallNow: (columns: number, rows: number) => `(it is ${columns}×${rows} now). q quits.`,
   noLessons: 'No lessons could be loaded. Run `nettutor lessons check` to see why.',
   exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
   pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
@@ -16,6 +20,9 @@ export const STRINGS = {
   noNotices: 'No notices.',
   noticesCut: (lines: number) => `${lines} more line${lines === 1 ? '' : 's'}: ! shows every notice in full.`,
   saveFailed: (error: string) => `progress not saved: ${error}`,
+  markEvery: '(mark every right answer)',
+  orderingHow: (arrows: string) =>
+    `(Space picks an item up; move it with ${arrows}; Space puts it down; Esc puts it back)`,
   optionRight: 'right',
   optionWrong: 'wrong',
   optionRightNotChosen: 'right, not chosen',

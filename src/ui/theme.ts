@@ -3,10 +3,13 @@
 // ✗/[no] wrong, (•)/(*) and [•]/[*] chosen, ( ) and [ ] not chosen. Named ANSI colours are used, so
 // the terminal's own palette keeps them readable on dark and light backgrounds.
 import { createContext, useContext } from 'react';
+import { toAscii } from '../core/layout/prose.js';
 
 export interface Theme {
   color: boolean;
   ascii: boolean;
+  /** Text as this terminal shows it: with --ascii-only, folded to 7-bit (see toAscii). Apply before measuring. */
+  text: (s: string) => string;
   colors: {
     accent?: string;
     ok?: string;
@@ -40,6 +43,7 @@ export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }):
   return {
     color,
     ascii,
+    text: ascii ? toAscii : (s) => s,
     colors: color
       ? { accent: 'cyan', ok: 'green', error: 'red', warn: 'yellow', client: 'blue', server: 'magenta' }
       : {},

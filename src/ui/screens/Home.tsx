@@ -40,9 +40,10 @@ export function homeLines(
   theme: Theme,
   locale: string,
 ): UiLine[] {
-  const tr = makeLocalizer(locale);
+  const tr = makeLocalizer(locale, theme);
   // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
-  const pick = (long: string, short: string) => (stringWidth(long) <= width ? long : short);
+  const pick = (long: string, short: string) =>
+    stringWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
   const arrows = theme.ascii ? 'Up/Down' : '↑↓';
   const intro: UiLine[] = [
     ...fromProse(layoutProse(`**${pick(STRINGS.homeTitle, STRINGS.homeTitleShort)}**`, width), theme),

@@ -22,12 +22,23 @@ function interpolate(s: string, params: Record<string, string | number>): string
   return s.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function makeLocalizer(locale: string, params: Record<string, string | number> = {}) {
-  return (t: LocalText | undefined): string => (t === undefined ? '' : interpolate(localize(t, locale), params));
+/**
+ * Lesson text in the learner's language, as the terminal shows it. With --ascii-only the English text is
+ * used, folded to 7-bit before anything measures or wraps it: other languages' text (Chinese) cannot be
+ * shown in 7-bit, and English is the text every lesson has (see the notice in App).
+ */
+export function makeLocalizer(
+  locale: string,
+  theme: Pick<Theme, 'ascii' | 'text'>,
+  params: Record<string, string | number> = {},
+) {
+  const language = theme.ascii ? 'en' : locale;
+  return (t: LocalText | undefined): string =>
+    t === undefined ? '' : theme.text(interpolate(localize(t, language), params));
 }
 
 function prose(t: string, width: number, theme: Theme, indent = ''): UiLine[] {
-  return fromProse(layoutProse(t, width - indent.length, theme.glyphs.ellipsis), theme, indent);
+  return fromProse(layoutProse(theme.text(t), width - indent.length, theme.glyphs.ellipsis), theme, indent);
 }
 
 function optionLines(
@@ -113,7 +124,7 @@ function whyLines(review: OptionReview[], width: number, theme: Theme, tr: (t: L
     const mark = `  ${option.right ? theme.glyphs.ok : theme.glyphs.wrong} `;
     const spans: Span[] = [
       { text: tr(option.text), style: 'strong' },
-      { text: ' — ', style: 'plain' },
+      { text: theme.text(' — '), style: 'plain' },
       ...inlineSpans(tr(option.why)),
     ];
     const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(stringWidth(mark))), theme);
@@ -132,13 +143,14 @@ export function exerciseLines(
   theme: Theme,
   locale: string,
 ): BodyLayout {
-  const tr = makeLocalizer(locale, attempt.params);
+  const tr = makeLocalizer(locale, theme, attempt.params);
   const g = theme.glyphs;
   const lines: UiLine[] = [];
   lines.push(...prose(tr(exercise.prompt), width, theme));
-  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(plain('(mark every right answer)', { dim: true }));
+  const dim = (l: UiLine[]) => l.map((line) => line.map((span) => ({ ...span, dim: true })));
+  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(...dim(prose(STRINGS.markEvery, width, theme)));
   if (exercise.type === 'ordering' && !attempt.verdict)
-    lines.push(plain(`(Space picks an item up; move it with ${g.up}/${g.down}; Space puts it down)`, { dim: true }));
+    lines.push(...dim(prose(STRINGS.orderingHow(`${g.up}/${g.down}`), width, theme)));
   lines.push([]);
   const review = choiceReview(exercise, attempt);
   const options = optionLines(exercise, attempt, width, theme, tr, review);
@@ -177,7 +189,7 @@ export function exerciseLines(
     if (!v.correct && v.firstWrongPosition !== undefined)
       lines.push(plain(`The first item out of place is number ${v.firstWrongPosition + 1}.`));
     if (v.correct && exercise.type === 'short')
-      lines.push(plain(`Expected: ${v.expected.map(tr).join(', ')}`, { dim: true }));
+      lines.push(...dim(prose(`Expected: ${v.expected.map(tr).join(', ')}`, width, theme)));
     if (review) {
       lines.push(...whyLines(review, width, theme, tr));
       // What grading adds beyond the options' whys (how many right ones are not marked).
@@ -206,9 +218,14 @@ export function pageLines(
   theme: Theme,
   locale: string,
 ): BodyLayout {
-  const tr = makeLocalizer(locale, attempt?.params ?? {});
+  const tr = makeLocalizer(locale, theme, attempt?.params ?? {});
   const lines: UiLine[] = [];
-  if (page.title) lines.push(plain(tr(page.title), { bold: true, underline: true }));
+  if (page.title)
+    lines.push(
+      ...prose(tr(page.title), width, theme).map((line) =>
+        line.map((span) => ({ ...span, bold: true, underline: true })),
+      ),
+    );
   if (page.title) lines.push([]);
   if (page.text) lines.push(...prose(tr(page.text), width, theme));
   if (page.exercise && attempt) {

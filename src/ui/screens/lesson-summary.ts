@@ -17,9 +17,13 @@ export function lessonSummary(
   const status = lessonStatus(lesson, record);
   const exercises = lesson.pages.filter((p) => p.exercise).length;
   const mark =
-    status === 'done' ? `${theme.glyphs.ok} done` : status === 'in-progress' ? '… in progress' : '  not started';
+    status === 'done'
+      ? `${theme.glyphs.ok} done`
+      : status === 'in-progress'
+        ? `${theme.glyphs.ellipsis} in progress`
+        : '  not started';
   const score = status === 'not-started' || exercises === 0 ? '' : ` ${Math.round(lessonScore(lesson, record) * 100)}%`;
-  const right = `${theme.ascii ? mark.replace('…', '..') : mark}${score}`;
+  const right = `${mark}${score}`;
   const title = tr(lesson.title);
   const room = Math.max(8, width - right.length - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
