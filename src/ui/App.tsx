@@ -3,19 +3,20 @@
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
-import { padToWidth, truncateToWidth } from '../core/layout/prose.js';
-import type { Lesson } from '../core/lessons/types.js';
-import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
+import { layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
+import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { predictQuestion } from '../core/grading/predict.js';
-import { type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
-import { StatusBar, helpLines, progressBar, rule } from './chrome.js';
+import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
+import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf } from './intents.js';
-import { Lines, type UiLine, plain } from './lines.js';
+import { LineWidthContext, Lines, type UiLine, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
+import { lessonProgress } from './screens/lesson-summary.js';
 import { playerLines } from './screens/player-lines.js';
+import { MESSAGES, STRINGS } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -74,16 +75,35 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   const mode = modeOf(state);
   const width = Math.max(20, columns - 1);
   const frameHeight = Math.max(1, rows - 1);
-  const bodyHeight = Math.max(1, frameHeight - 5);
+  // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
+  const notices = [
+    // --ascii-only is about what the terminal can show: lessons in a language 7-bit cannot write fall back to English.
+    ...(theme.ascii && locale !== 'en' ? [STRINGS.asciiLessonsInEnglish(locale)] : []),
+    ...state.notices,
+    ...(saveError ? [STRINGS.saveFailed(saveError)] : []),
+  ];
+  // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
+  const saveRows = saveError
+    ? fitLines(
+        noticeLines(STRINGS.saveFailed(saveError), width, theme, { bold: true, color: theme.colors.error }),
+        3,
+        width,
+        theme,
+      )
+    : [];
+  const bodyHeight = Math.max(1, frameHeight - 5 - Math.max(0, saveRows.length - 1));
 
   const lesson = currentLesson(state);
   const page = currentPage(state);
+  const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices';
   const body =
     state.overlay === 'help'
       ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme) }
-      : lesson && page
-        ? pageLines(lesson, page, state.attempt, width, theme, locale)
-        : { lines: [] };
+      : state.overlay === 'notices'
+        ? { lines: noticesScreenLines(notices, width, theme) }
+        : lesson && page
+          ? pageLines(lesson, page, state.attempt, width, theme, locale)
+          : { lines: [] };
   if (lesson && page && !state.overlay && state.pageIndex === lesson.pages.length - 1) {
     const record = state.progress.lessons[lesson.id];
     if (lessonStatus(lesson, record) === 'done') {
@@ -99,6 +119,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
   }
   const bodyMax = Math.max(0, body.lines.length - bodyHeight);
 
+  /** The first body line on screen (set below, once the body is laid out): scrolling goes on from there. */
+  let shownTop = 0;
   useInput((input, key) => {
     // Ctrl+C quits in every mode (see the key table); remember it was Ctrl+C and not q.
     if (key.ctrl && input === 'c') interrupted.current = true;
@@ -111,34 +133,37 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     // plain characters are taken one by one, so `nnn` turns three pages.
     if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
       for (const ch of Array.from(input))
-        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows });
+        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows, shownTop });
       return;
     }
-    dispatch({ type: 'key', input, key, bodyMax, pageRows });
+    dispatch({ type: 'key', input, key, bodyMax, pageRows, shownTop });
   });
 
   let content: ReactElement;
   if (tooSmall) {
+    // Wrapped to what there is, and never taller than the terminal allows.
+    const room = Math.max(1, columns - 1);
+    const wrap = (text: string) => layoutProse(theme.text(text), room).map((l) => l.map((span) => span.text).join(''));
+    const lines: UiLine[] = [
+      ...wrap(STRINGS.tooSmall(MIN_COLUMNS, MIN_ROWS)).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
+      ...wrap(STRINGS.tooSmallNow(columns, rows)).map((l) => plain(l)),
+    ].slice(0, Math.max(1, rows - 1));
     content = (
-      <Lines
-        lines={[
-          plain(`Make the terminal at least ${MIN_COLUMNS}×${MIN_ROWS}`, { bold: true, color: theme.colors.warn }),
-          plain(`(it is ${columns}×${rows} now). q quits.`),
-        ]}
-      />
+      <LineWidthContext.Provider value={room}>
+        <Lines lines={lines} />
+      </LineWidthContext.Provider>
     );
-  } else if (state.screen === 'home' && state.overlay !== 'help') {
+  } else if (state.screen === 'home' && !overlayScrolls) {
     content = (
-      <Box flexDirection="column" height={frameHeight}>
-        <Box flexDirection="column" height={frameHeight - 2}>
+      <Box flexDirection="column" height={frameHeight} overflow="hidden">
+        <Box flexDirection="column" height={frameHeight - 2} overflow="hidden">
           <HomeScreen
             state={state}
-            dispatch={dispatch}
+            notices={notices}
             width={width}
             height={frameHeight - 2}
             theme={theme}
             locale={locale}
-            active={mode === 'home'}
           />
         </Box>
         <Lines lines={[rule(width, theme)]} />
@@ -146,8 +171,8 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       </Box>
     );
   } else {
-    const tr = makeLocalizer(locale);
-    const title = lesson ? tr(lesson.title) : 'Help';
+    const tr = makeLocalizer(locale, theme);
+    const title = lesson ? tr(lesson.title) : 'nettutor';
     const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
     const titleRoom = Math.max(10, width - pageInfo.length - 1);
     const header: UiLine = [
@@ -158,14 +183,22 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       { text: pageInfo, dim: true },
     ];
     const barWidth = Math.max(10, Math.min(40, width - 30));
-    const pages = lesson?.pages.length ?? 0;
-    const bar: UiLine = lesson
+    const done = lesson ? lessonProgress(lesson, state.progress) : undefined;
+    const bar: UiLine = done
       ? [
-          { text: progressBar(state.pageIndex + 1, pages, barWidth, theme), color: theme.colors.accent },
-          { text: ` ${lessonSummaryShort(state, lesson)}`, dim: true },
+          { text: progressBar(done.done, done.total, barWidth, theme), color: theme.colors.accent },
+          { text: ` ${done.label}`, dim: true },
         ]
       : [];
-    let view = windowLines(body.lines, bodyHeight, state.scroll, state.overlay ? undefined : body.focus);
+    let view = overlayScrolls
+      ? windowLines(body.lines, bodyHeight, state.overlayScroll)
+      : windowLines(
+          body.lines,
+          bodyHeight,
+          state.scroll === SCROLL_TO_VERDICT ? (body.verdictAt ?? 0) : state.scroll,
+          state.overlay ? undefined : body.focus,
+        );
+    shownTop = view.top;
     if (state.player && lesson && page && !state.overlay) {
       const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
       const intro = body.lines.slice(0, introRoom);
@@ -200,26 +233,29 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
       view = windowLines([...body.lines, ...confirm], bodyHeight, Number.MAX_SAFE_INTEGER);
     }
     const filler = Math.max(0, bodyHeight - view.visible.length);
-    const more = saveError
-      ? plain(`! progress not saved: ${saveError}`, { bold: true, color: theme.colors.error })
-      : view.more.below
-        ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
-        : view.more.above
-          ? plain(`${theme.glyphs.up} more above`, { dim: true })
-          : rule(width, theme);
+    const more: UiLine[] = saveError
+      ? saveRows
+      : [
+          state.message && !state.overlay
+            ? plain(theme.text(MESSAGES[state.message]), { bold: true, color: theme.colors.warn })
+            : view.more.below
+              ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+              : view.more.above
+                ? plain(`${theme.glyphs.up} more above`, { dim: true })
+                : rule(width, theme),
+        ];
     content = (
-      <Box flexDirection="column" height={frameHeight}>
+      <Box flexDirection="column" height={frameHeight} overflow="hidden">
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
-        <Lines lines={[more]} />
+        <Lines lines={more} />
         <StatusBar mode={mode} width={width} theme={theme} />
       </Box>
     );
   }
-  return <ThemeContext.Provider value={theme}>{content}</ThemeContext.Provider>;
-}
-
-function lessonSummaryShort(state: TutorState, lesson: Lesson): string {
-  const { solved, of } = solvedCount(lesson, state.progress.lessons[lesson.id]);
-  return of > 0 ? `${solved}/${of} exercises solved` : '';
+  return (
+    <ThemeContext.Provider value={theme}>
+      <LineWidthContext.Provider value={width}>{content}</LineWidthContext.Provider>
+    </ThemeContext.Provider>
+  );
 }

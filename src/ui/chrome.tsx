@@ -1,12 +1,14 @@
 // The frame around every screen: the status bar of keys, rules, the lesson's
 // progress bar, and the help overlay, all built from the key table.
 import type { ReactElement } from 'react';
-import { type Mode, hintsFor } from './keymap.js';
-import { Lines, type UiLine, plain } from './lines.js';
+import { type Mode, helpEntries, statusHints } from './keymap.js';
+import { inlineSpans, wrapSpans } from '../core/layout/prose.js';
+import { Lines, type UiLine, type UiSpan, fromProse, plain } from './lines.js';
+import { STRINGS } from './strings.js';
 import type { Theme } from './theme.js';
 
 export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
-  const hints = hintsFor(mode, theme.ascii);
+  const hints = statusHints(mode, theme.ascii);
   // "? help" and "q quit" always stay visible; the others fill the room left, in table order.
   const essential = hints.filter((h) => h.does === 'help' || h.does === 'quit');
   const others = hints.filter((h) => !essential.includes(h));
@@ -46,17 +48,53 @@ const MODE_TITLES: Record<Mode, string> = {
   player: 'Watching a simulation',
   predict: 'Answering a prediction',
   help: 'Help',
+  notices: 'Reading the notices',
   confirm: 'Confirming',
 };
 
 export function helpLines(under: Mode, theme: Theme): UiLine[] {
-  const lines: UiLine[] = [plain(`Keys — ${MODE_TITLES[under]}`, { bold: true, underline: true }), []];
-  for (const h of hintsFor(under, theme.ascii, true)) {
-    lines.push([{ text: `  ${h.keys.padEnd(12)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);
+  const lines: UiLine[] = [plain(theme.text(`Keys — ${MODE_TITLES[under]}`), { bold: true, underline: true }), []];
+  // Only the keys of the screen under the help, each once: no key is promised where it does nothing.
+  const entries = helpEntries(under, theme.ascii);
+  const column = Math.max(12, ...entries.map((h) => h.keys.length + 2));
+  for (const h of entries) {
+    lines.push([{ text: `  ${h.keys.padEnd(column)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);
   }
   lines.push([]);
-  lines.push(plain('Everywhere: ? this help · Esc back · q quit (Ctrl+C too).', { dim: true }));
   lines.push(plain('Progress is saved after every answer and when you quit.', { dim: true }));
   lines.push(plain('The README lists every key of every screen.', { dim: true }));
+  return lines;
+}
+
+/**
+ * A notice wrapped at `width` by display width: "! " before its first line,
+ * the others indented under it. `code` spans keep their own colour.
+ */
+export function noticeLines(text: string, width: number, theme: Theme, style?: Omit<UiSpan, 'text'>): UiLine[] {
+  const look = style ?? { color: theme.colors.warn };
+  return fromProse(wrapSpans(inlineSpans(theme.text(text)), width, '! ', '  '), theme).map((line) =>
+    line.map((span) => (span.color ? span : { ...look, ...span })),
+  );
+}
+
+/** At most `rows` of `lines` (at least one): when some are cut, the last row says how to read them all. */
+export function fitLines(lines: UiLine[], rows: number, width: number, theme: Theme): UiLine[] {
+  if (lines.length <= rows) return lines;
+  const keep = Math.max(0, rows - 1);
+  const more = STRINGS.noticesCut(lines.length - keep);
+  return [
+    ...lines.slice(0, keep),
+    ...noticeLines(more, width, theme, { color: theme.colors.warn, bold: true }).slice(0, 1),
+  ];
+}
+
+/** Every notice in full, for the notices screen (!). */
+export function noticesScreenLines(notices: string[], width: number, theme: Theme): UiLine[] {
+  const lines: UiLine[] = [plain(STRINGS.noticesTitle, { bold: true, underline: true }), []];
+  if (notices.length === 0) lines.push(plain(STRINGS.noNotices));
+  notices.forEach((notice, i) => {
+    if (i > 0) lines.push([]);
+    lines.push(...noticeLines(notice, width, theme));
+  });
   return lines;
 }

@@ -7,6 +7,7 @@ import { type Intent, type Mode, intentFor } from './keymap.js';
 
 export function modeOf(state: TutorState): Mode {
   if (state.overlay === 'help') return 'help';
+  if (state.overlay === 'notices') return 'notices';
   if (state.overlay === 'confirm-solution') return 'confirm';
   if (state.screen === 'home') return 'home';
   if (state.player) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
@@ -19,12 +20,21 @@ export function modeOf(state: TutorState): Mode {
   return 'choice';
 }
 
-export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows: number): TutorAction | undefined {
+export function actionFor(
+  mode: Mode,
+  intent: Intent,
+  bodyMax: number,
+  pageRows: number,
+  input = '',
+  shownTop?: number,
+): TutorAction | undefined {
   switch (intent) {
     case 'quit':
       return { type: 'quit' };
     case 'help':
       return { type: 'help/toggle' };
+    case 'notices':
+      return { type: 'notices/toggle' };
     case 'back':
       return mode === 'confirm' ? { type: 'solution/confirm', yes: false } : { type: 'back' };
     case 'next-page':
@@ -49,6 +59,8 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
       return { type: 'answer/focus' };
     case 'select':
       return { type: 'home/open' };
+    case 'open-nth':
+      return { type: 'home/open', index: Number(input) - 1 };
     case 'play':
       return { type: 'player', action: { type: 'play/toggle' } };
     case 'step-forward':
@@ -76,28 +88,42 @@ export function actionFor(mode: Mode, intent: Intent, bodyMax: number, pageRows:
     case 'up':
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
+      if (mode === 'home') return { type: 'home/move', delta };
+      if (mode === 'help' || mode === 'notices') return { type: 'overlay/scroll', delta, max: bodyMax };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
-        return { type: 'page/scroll', delta, max: bodyMax };
+        return { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
       return { type: 'answer/move', delta };
     }
     case 'page-up':
-    case 'page-down':
-      return { type: 'page/scroll', delta: (intent === 'page-up' ? -1 : 1) * pageRows, max: bodyMax };
+    case 'page-down': {
+      const delta = (intent === 'page-up' ? -1 : 1) * pageRows;
+      return mode === 'help' || mode === 'notices'
+        ? { type: 'overlay/scroll', delta, max: bodyMax }
+        : { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
+    }
   }
 }
 
-export type KeyAction = { type: 'key'; input: string; key: Key; bodyMax: number; pageRows: number };
+export type KeyAction = {
+  type: 'key';
+  input: string;
+  key: Key;
+  bodyMax: number;
+  pageRows: number;
+  /** The first body line on screen when the key came. */
+  shownTop?: number;
+};
 
 export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
   if (action.type !== 'key') return tutorReducer(state, action);
+  // A message answers one key: the next key clears it (and may set another).
+  state = tutorReducer(state, { type: 'message/clear' });
   const { input, key } = action;
   const mode = modeOf(state);
   const intent = intentFor(mode, input, key);
   if (intent) {
-    // The lesson list widget owns movement and Enter on the home screen.
-    if (mode === 'home' && (intent === 'up' || intent === 'down' || intent === 'select')) return state;
-    const next = actionFor(mode, intent, action.bodyMax, action.pageRows);
+    const next = actionFor(mode, intent, action.bodyMax, action.pageRows, input, action.shownTop);
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

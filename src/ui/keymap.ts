@@ -10,6 +10,7 @@ export type Intent =
   | 'page-up'
   | 'page-down'
   | 'select'
+  | 'open-nth'
   | 'next-page'
   | 'prev-page'
   | 'hint'
@@ -31,7 +32,8 @@ export type Intent =
   | 'drop'
   | 'duplicate'
   | 'what-if'
-  | 'compare';
+  | 'compare'
+  | 'notices';
 
 /** Where the learner is; each mode has its own bindings. */
 export type Mode =
@@ -44,6 +46,7 @@ export type Mode =
   | 'typing'
   | 'verdict'
   | 'help'
+  | 'notices'
   | 'confirm'
   | 'player'
   | 'predict';
@@ -63,46 +66,62 @@ type KeyName =
   | 'home'
   | 'end';
 
-type KeySpec = { name: KeyName } | { char: string } | { ctrl: string };
+export type KeySpec = { name: KeyName } | { char: string } | { ctrl: string };
 
-interface Binding {
+export interface Binding {
   intent: Intent;
+  /** The keys; none for a status-bar summary of other bindings (e.g. "↑↓ move"). */
   keys: KeySpec[];
-  /** How the keys are written in hints, e.g. "n/→". */
-  label: string;
-  /** What the key does, in a word or two. */
+  /** What the keys do, in a few words. */
   does: string;
   /** Shown in the status bar (false: only in the ? help). */
   hint?: boolean;
+  /** How the status bar writes the keys when not all of them (e.g. "Enter" for Enter and Tab); the help always lists every key. */
+  label?: string;
 }
 
 const k = (name: KeyName): KeySpec => ({ name });
 const c = (char: string): KeySpec => ({ char });
+/** A status-bar summary of bindings listed one by one in the help. */
+const summary = (intent: Intent, label: string, does: string): Binding => ({
+  intent,
+  keys: [],
+  label,
+  does,
+  hint: true,
+});
 
 const QUIT: Binding = { intent: 'quit', keys: [c('q'), { ctrl: 'c' }], label: 'q', does: 'quit', hint: true };
-const QUIT_CTRL_C: Binding = { intent: 'quit', keys: [{ ctrl: 'c' }], label: 'Ctrl+C', does: 'quit' };
-const HELP: Binding = { intent: 'help', keys: [c('?')], label: '?', does: 'help', hint: true };
-const MOVE: Binding = { intent: 'up', keys: [k('up'), c('k')], label: '↑/k', does: 'up' };
-const MOVE_DOWN: Binding = { intent: 'down', keys: [k('down'), c('j')], label: '↓/j', does: 'down' };
-const MOVE_HINT: Binding = { intent: 'up', keys: [], label: '↑↓', does: 'move', hint: true };
-const NEXT: Binding = { intent: 'next-page', keys: [c('n'), k('right')], label: 'n/→', does: 'next page', hint: true };
-const PREV: Binding = { intent: 'prev-page', keys: [c('p'), k('left')], label: 'p/←', does: 'previous', hint: true };
-const HINT: Binding = { intent: 'hint', keys: [c('h')], label: 'h', does: 'hint', hint: true };
-const BACK: Binding = { intent: 'back', keys: [k('escape')], label: 'Esc', does: 'lessons', hint: true };
-const SCROLL_UP: Binding = { intent: 'page-up', keys: [k('pageup')], label: 'PgUp', does: 'scroll up' };
-const SCROLL_DOWN: Binding = { intent: 'page-down', keys: [k('pagedown')], label: 'PgDn', does: 'scroll down' };
+const QUIT_CTRL_C: Binding = { intent: 'quit', keys: [{ ctrl: 'c' }], does: 'quit' };
+const HELP: Binding = { intent: 'help', keys: [c('?')], does: 'help', hint: true };
+const UP: Binding = { intent: 'up', keys: [k('up'), c('k')], does: 'move up' };
+const DOWN: Binding = { intent: 'down', keys: [k('down'), c('j')], does: 'move down' };
+const MOVE_HINT = summary('up', '↑↓', 'move');
+const NEXT: Binding = { intent: 'next-page', keys: [c('n'), k('right')], does: 'next page', hint: true };
+const PREV: Binding = { intent: 'prev-page', keys: [c('p'), k('left')], does: 'previous page', hint: true };
+const HINT: Binding = { intent: 'hint', keys: [c('h')], does: 'hint', hint: true };
+/** Notices (a lesson file skipped, progress not saved…) in full; the screen says so when one is cut. */
+const NOTICES: Binding = { intent: 'notices', keys: [c('!')], does: 'read the notices in full' };
+const BACK: Binding = { intent: 'back', keys: [k('escape')], does: 'lessons', hint: true };
+const SCROLL: Binding[] = [
+  { ...UP, does: 'scroll up' },
+  { ...DOWN, does: 'scroll down' },
+  { intent: 'page-up', keys: [k('pageup')], does: 'scroll up a screen' },
+  { intent: 'page-down', keys: [k('pagedown')], does: 'scroll down a screen' },
+];
 
 /** Answering a choice or ordering question: the same keys, Space doing what the question needs. */
 function answering(space: string): Binding[] {
   return [
-    MOVE,
-    MOVE_DOWN,
+    UP,
+    DOWN,
     MOVE_HINT,
-    { intent: 'toggle', keys: [k('space')], label: 'Space', does: space, hint: true },
-    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
+    { intent: 'toggle', keys: [k('space')], does: space, hint: true },
+    { intent: 'submit', keys: [k('return')], does: 'submit', hint: true },
     HINT,
     NEXT,
     PREV,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -110,49 +129,47 @@ function answering(space: string): Binding[] {
 }
 
 /** Turning pages and scrolling a page. */
-const READING: Binding[] = [
-  NEXT,
-  PREV,
-  { ...MOVE, does: 'scroll' },
-  { ...MOVE_DOWN, does: 'scroll' },
-  SCROLL_UP,
-  SCROLL_DOWN,
-];
+const READING: Binding[] = [NEXT, PREV, ...SCROLL];
 
 export const KEYMAP: Record<Mode, Binding[]> = {
   home: [
-    MOVE,
-    MOVE_DOWN,
+    UP,
+    DOWN,
     MOVE_HINT,
-    { intent: 'select', keys: [k('return')], label: 'Enter', does: 'open', hint: true },
+    { intent: 'select', keys: [k('return')], does: 'open', hint: true },
+    { intent: 'open-nth', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), does: 'open that lesson' },
+    NOTICES,
     HELP,
     QUIT,
   ],
-  page: [...READING, BACK, HELP, QUIT],
+  page: [...READING, NOTICES, BACK, HELP, QUIT],
   'short-answer': [
     { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'type the answer', hint: true },
     ...READING,
     HINT,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
   ],
   choice: answering('mark'),
   ordering: answering('pick up'),
+  // Put down and cancel first: on a narrow terminal the status bar keeps them (the page says how to move).
   'ordering-grabbed': [
-    { ...MOVE, does: 'move item up' },
-    { ...MOVE_DOWN, does: 'move item down' },
-    { ...MOVE_HINT, does: 'move item' },
     { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: 'put down', hint: true },
-    { intent: 'back', keys: [k('escape')], label: 'Esc', does: 'put down' },
-    QUIT_CTRL_C,
+    { intent: 'back', keys: [k('escape')], does: 'cancel move', hint: true },
+    { ...UP, does: 'move the item up' },
+    { ...DOWN, does: 'move the item down' },
+    summary('up', '↑↓', 'move item'),
+    HELP,
+    QUIT,
   ],
   typing: [
-    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'submit', hint: true },
+    { intent: 'submit', keys: [k('return')], does: 'submit', hint: true },
     // Arrows type nothing, so they still turn pages while the answer field has the keys.
-    { intent: 'next-page', keys: [k('right')], label: '→', does: 'next page' },
-    { intent: 'prev-page', keys: [k('left')], label: '←', does: 'previous page' },
-    { intent: 'erase', keys: [k('backspace')], label: 'Backspace', does: 'erase' },
+    { intent: 'next-page', keys: [k('right')], does: 'next page' },
+    { intent: 'prev-page', keys: [k('left')], does: 'previous page' },
+    { intent: 'erase', keys: [k('backspace')], does: 'erase' },
     {
       intent: 'back',
       keys: [k('escape'), k('tab')],
@@ -166,9 +183,9 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     NEXT,
     { intent: 'retry', keys: [c('r'), k('return')], label: 'r', does: 'try again', hint: true },
     PREV,
-    { ...MOVE, does: 'scroll' },
-    { ...MOVE_DOWN, does: 'scroll' },
+    ...SCROLL,
     HINT,
+    NOTICES,
     BACK,
     HELP,
     QUIT,
@@ -181,39 +198,56 @@ export const KEYMAP: Record<Mode, Binding[]> = {
       does: 'close help',
       hint: true,
     },
+    ...SCROLL,
+    summary('down', '↑↓', 'scroll'),
+    QUIT_CTRL_C,
+  ],
+  notices: [
+    {
+      intent: 'back',
+      keys: [k('escape'), c('!'), c('q'), k('return')],
+      label: 'Esc/!',
+      does: 'close the notices',
+      hint: true,
+    },
+    ...SCROLL,
+    summary('down', '↑↓', 'scroll'),
     QUIT_CTRL_C,
   ],
   player: [
-    { intent: 'play', keys: [k('space')], label: 'Space', does: 'play/pause', hint: true },
-    { intent: 'step-forward', keys: [k('right'), c('l')], label: '→/←', does: 'step', hint: true },
-    { intent: 'step-back', keys: [k('left')], label: '←', does: 'step back' },
-    { intent: 'first-event', keys: [k('home'), c('g')], label: 'Home/g', does: 'first event' },
-    { intent: 'last-event', keys: [k('end'), c('G')], label: 'End/G', does: 'last event' },
-    { intent: 'faster', keys: [c('+'), c('=')], label: '+/-', does: 'speed' },
-    { intent: 'slower', keys: [c('-')], label: '-', does: 'slower' },
-    { intent: 'drop', keys: [c('d')], label: 'd', does: 'drop next', hint: true },
-    { intent: 'duplicate', keys: [c('u')], label: 'u', does: 'duplicate next', hint: true },
-    { intent: 'what-if', keys: [c('w')], label: 'w', does: 'what-if', hint: true },
-    { intent: 'compare', keys: [c('c')], label: 'c', does: 'compare', hint: true },
-    { intent: 'restart', keys: [c('r')], label: 'r', does: 'restart' },
-    { intent: 'next-page', keys: [c('n')], label: 'n/p', does: 'page', hint: true },
-    { intent: 'prev-page', keys: [c('p')], label: 'p', does: 'previous page' },
+    { intent: 'play', keys: [k('space')], does: 'play/pause', hint: true },
+    { intent: 'step-forward', keys: [k('right'), c('l')], does: 'step forward' },
+    { intent: 'step-back', keys: [k('left')], does: 'step back' },
+    summary('step-forward', '→/←', 'step'),
+    { intent: 'first-event', keys: [k('home'), c('g')], does: 'first event' },
+    { intent: 'last-event', keys: [k('end'), c('G')], does: 'last event' },
+    { intent: 'faster', keys: [c('+'), c('=')], does: 'faster' },
+    { intent: 'slower', keys: [c('-')], does: 'slower' },
+    { intent: 'drop', keys: [c('d')], does: 'drop next segment', hint: true },
+    { intent: 'duplicate', keys: [c('u')], does: 'duplicate next segment', hint: true },
+    { intent: 'what-if', keys: [c('w')], does: 'what-if', hint: true },
+    { intent: 'compare', keys: [c('c')], does: 'compare', hint: true },
+    { intent: 'restart', keys: [c('r')], does: 'restart' },
+    { intent: 'next-page', keys: [c('n')], does: 'next page' },
+    { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
+    summary('next-page', 'n/p', 'page'),
+    NOTICES,
     BACK,
     HELP,
     QUIT,
   ],
   predict: [
-    MOVE,
-    MOVE_DOWN,
-    MOVE_HINT,
-    { intent: 'submit', keys: [k('return')], label: 'Enter', does: 'answer', hint: true },
-    { intent: 'compare', keys: [c('c')], label: 'c', does: 'compare' },
+    UP,
+    DOWN,
+    summary('up', '↑↓', 'choose'),
+    { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
+    NOTICES,
     BACK,
     HELP,
     QUIT,
   ],
   confirm: [
-    { intent: 'yes', keys: [c('y')], label: 'y', does: 'yes', hint: true },
+    { intent: 'yes', keys: [c('y')], does: 'yes, show the solution', label: 'y', hint: true },
     { intent: 'no', keys: [c('n'), k('escape'), k('return')], label: 'n/Esc', does: 'no', hint: true },
     QUIT_CTRL_C,
   ],
@@ -266,15 +300,54 @@ export interface KeyHint {
   does: string;
 }
 
-/** The status-bar hints of a mode; `ascii` spells arrows as words. */
-export function hintsFor(mode: Mode, ascii: boolean, all = false): KeyHint[] {
-  return KEYMAP[mode]
-    .filter((b) => all || b.hint)
-    .filter((b, i, list) => list.findIndex((o) => o.label === b.label && o.does === b.does) === i)
-    .map((b) => ({ keys: ascii ? asciiLabel(b.label) : b.label, does: b.does }));
+const KEY_NAMES: Record<KeyName, [string, string]> = {
+  up: ['↑', 'Up'],
+  down: ['↓', 'Down'],
+  left: ['←', 'Left'],
+  right: ['→', 'Right'],
+  return: ['Enter', 'Enter'],
+  escape: ['Esc', 'Esc'],
+  space: ['Space', 'Space'],
+  tab: ['Tab', 'Tab'],
+  backspace: ['Backspace', 'Backspace'],
+  pageup: ['PgUp', 'PgUp'],
+  pagedown: ['PgDn', 'PgDn'],
+  home: ['Home', 'Home'],
+  end: ['End', 'End'],
+};
+
+function keyName(spec: KeySpec, ascii: boolean): string {
+  if ('ctrl' in spec) return `Ctrl+${spec.ctrl.toUpperCase()}`;
+  if ('char' in spec) return spec.char;
+  return KEY_NAMES[spec.name][ascii ? 1 : 0];
 }
 
-export function asciiLabel(label: string): string {
+/** Every key of a binding, as the help writes them: "n/→", "1-9". */
+export function keysLabel(keys: KeySpec[], ascii: boolean): string {
+  const names = keys.map((spec) => keyName(spec, ascii));
+  const digits = names.every((n) => /^[1-9]$/.test(n)) && names.length > 2;
+  return digits ? `${names[0]}-${names[names.length - 1]}` : names.join('/');
+}
+
+/** The status-bar hints of a mode; `ascii` spells arrows as words. */
+export function statusHints(mode: Mode, ascii: boolean): KeyHint[] {
+  return KEYMAP[mode]
+    .filter((b) => b.hint)
+    .map((b) => ({ keys: b.label ? asciiLabel(b.label, ascii) : keysLabel(b.keys, ascii), does: b.does }));
+}
+
+/** The ? help of a mode: every binding with its keys, each key once; status-bar summaries are left out. */
+export function helpEntries(mode: Mode, ascii: boolean): KeyHint[] {
+  return KEYMAP[mode].filter((b) => b.keys.length > 0).map((b) => ({ keys: keysLabel(b.keys, ascii), does: b.does }));
+}
+
+/** The status-bar hints of a mode, or with `all` the entries of its help. */
+export function hintsFor(mode: Mode, ascii: boolean, all = false): KeyHint[] {
+  return all ? helpEntries(mode, ascii) : statusHints(mode, ascii);
+}
+
+function asciiLabel(label: string, ascii: boolean): string {
+  if (!ascii) return label;
   return label
     .replaceAll('↑↓', 'Up/Down')
     .replaceAll('↑', 'Up')

@@ -2,8 +2,9 @@
 // the terminal's height and scrolled, and Ink's incremental renderer only
 // rewrites the lines that changed.
 import { Text } from 'ink';
-import type { ReactElement } from 'react';
-import { type StyledLine, foldToAscii } from '../core/layout/prose.js';
+import { type ReactElement, createContext, useContext } from 'react';
+import stringWidth from 'string-width';
+import { type StyledLine, truncateToWidth } from '../core/layout/prose.js';
 import { type Theme, useTheme } from './theme.js';
 
 export interface UiSpan {
@@ -44,11 +45,43 @@ export function fromProse(lines: StyledLine[], theme: Theme, indent = ''): UiLin
   });
 }
 
-function Line({ line, ascii }: { line: UiLine; ascii: boolean }): ReactElement {
+/** The width lines are drawn in (the frame's); a line wider than this is cut with the theme's ellipsis. */
+export const LineWidthContext = createContext<number>(Number.POSITIVE_INFINITY);
+
+/**
+ * The last guard before the terminal: every span as the theme shows it (7-bit with --ascii-only), and the
+ * line cut to `width` with the theme's ellipsis, so Ink never cuts it with its own '…'. Screens lay out
+ * their text to fit (folded first, then wrapped), so nothing is cut here in the normal course.
+ */
+export function fitLine(line: UiLine, width: number, theme: Theme): UiLine {
+  const spans = theme.ascii ? line.map((span) => ({ ...span, text: theme.text(span.text) })) : line;
+  const total = spans.reduce((w, span) => w + stringWidth(span.text), 0);
+  if (total <= width) return spans;
+  const room = Math.max(0, width - stringWidth(theme.glyphs.ellipsis));
+  const out: UiLine = [];
+  let used = 0;
+  for (const span of spans) {
+    const w = stringWidth(span.text);
+    if (used + w <= room) {
+      out.push(span);
+      used += w;
+      continue;
+    }
+    out.push({ ...span, text: truncateToWidth(span.text, room - used, '') });
+    break;
+  }
+  out.push({ text: theme.glyphs.ellipsis, dim: true });
+  return out;
+}
+
+function Line({ line, width, theme }: { line: UiLine; width: number; theme: Theme }): ReactElement {
   if (line.length === 0) return <Text> </Text>;
+  // Ink cuts a line that does not fit with '…'. That happens for one frame after the terminal shrinks (Ink
+  // lays out the old lines at the new width before the app redraws at it): with --ascii-only such a line
+  // wraps instead, and the frame's box (overflow hidden) clips the rows it adds, so no '…' is written.
   return (
-    <Text wrap="truncate-end">
-      {line.map((span, i) => (
+    <Text wrap={theme.ascii ? 'wrap' : 'truncate-end'}>
+      {fitLine(line, width, theme).map((span, i) => (
         <Text
           // biome-ignore lint/suspicious/noArrayIndexKey: spans are positional
           key={i}
@@ -58,7 +91,7 @@ function Line({ line, ascii }: { line: UiLine; ascii: boolean }): ReactElement {
           inverse={span.inverse}
           underline={span.underline}
         >
-          {ascii ? foldToAscii(span.text) : span.text}
+          {span.text}
         </Text>
       ))}
     </Text>
@@ -66,12 +99,13 @@ function Line({ line, ascii }: { line: UiLine; ascii: boolean }): ReactElement {
 }
 
 export function Lines({ lines }: { lines: UiLine[] }): ReactElement {
-  const { ascii } = useTheme();
+  const theme = useTheme();
+  const width = useContext(LineWidthContext);
   return (
     <>
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional rows of the screen
-        <Line key={i} line={line} ascii={ascii} />
+        <Line key={i} line={line} width={width} theme={theme} />
       ))}
     </>
   );

@@ -1,11 +1,15 @@
 // Semantic colours and glyphs. Colour is never the only signal: every state
-// also has a mark (✓/✗ or [ok]/[x]) or a word. Named ANSI colours are used, so
+// also has a mark or a word, and no mark means two things: ✓/[ok] right,
+// ✗/[no] wrong, (•)/(*) and [•]/[*] chosen, ( ) and [ ] not chosen. Named ANSI colours are used, so
 // the terminal's own palette keeps them readable on dark and light backgrounds.
 import { createContext, useContext } from 'react';
+import { toAscii } from '../core/layout/prose.js';
 
 export interface Theme {
   color: boolean;
   ascii: boolean;
+  /** Text as this terminal shows it: with --ascii-only, folded to 7-bit (see toAscii). Apply before measuring. */
+  text: (s: string) => string;
   colors: {
     accent?: string;
     ok?: string;
@@ -39,15 +43,16 @@ export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }):
   return {
     color,
     ascii,
+    text: ascii ? toAscii : (s) => s,
     colors: color
       ? { accent: 'cyan', ok: 'green', error: 'red', warn: 'yellow', client: 'blue', server: 'magenta' }
       : {},
     glyphs: ascii
       ? {
           ok: '[ok]',
-          wrong: '[x]',
+          wrong: '[no]',
           pointer: '>',
-          checked: '[x]',
+          checked: '[*]',
           unchecked: '[ ]',
           radioOn: '(*)',
           radioOff: '( )',
@@ -66,7 +71,7 @@ export function makeTheme({ color, ascii }: { color: boolean; ascii: boolean }):
           ok: '✓',
           wrong: '✗',
           pointer: '›',
-          checked: '[x]',
+          checked: '[•]',
           unchecked: '[ ]',
           radioOn: '(•)',
           radioOff: '( )',

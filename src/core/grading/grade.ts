@@ -145,7 +145,10 @@ export function grade(exercise: Exercise, answer: string | string[], ctx: GradeC
       const chosen = new Set(Array.isArray(answer) ? answer : [answer]);
       const right = new Set(exercise.answer);
       const correct = chosen.size === right.size && [...chosen].every((id) => right.has(id));
-      const feedback: LocalText[] = exercise.options.filter((o) => chosen.has(o.id)).map((o) => o.why);
+      // The chosen options' whys, the wrong ones first: they are what the learner has to unlearn.
+      const feedback: LocalText[] = reviewChoices(exercise, [...chosen], false)
+        .filter((o) => o.why !== undefined)
+        .map((o) => o.why!);
       const missed = exercise.answer.filter((id) => !chosen.has(id)).length;
       if (!correct && missed > 0) {
         feedback.push(`${missed} right answer${missed === 1 ? ' is' : 's are'} not marked.`);
@@ -167,4 +170,44 @@ export function grade(exercise: Exercise, answer: string | string[], ctx: GradeC
     case 'short':
       return gradeShort(exercise, Array.isArray(answer) ? answer.join(' ') : answer, ctx);
   }
+}
+
+/** One option of a choice question after an answer, as much of it as the learner may see. */
+export interface OptionReview {
+  id: string;
+  text: LocalText;
+  chosen: boolean;
+  /** Whether it is a right answer; undefined while saying so would give the answer away. */
+  right?: boolean;
+  /** Why it is right or wrong, when that may be shown. */
+  why?: LocalText;
+}
+
+/**
+ * What an answer to a choice question may show of each option, in the order
+ * its whys should be read: the wrong options chosen first, then the right
+ * ones chosen, then (once `revealed`: solved, or the solution shown) the
+ * right ones not chosen and the wrong ones not chosen. Before that, options
+ * not chosen stay silent: the why of a right option not chosen names the
+ * answer, and the whys of the wrong ones not chosen name it by elimination.
+ */
+export function reviewChoices(
+  exercise: Extract<Exercise, { type: 'single' | 'multiple' }>,
+  chosen: readonly string[],
+  revealed: boolean,
+): OptionReview[] {
+  const right = new Set(typeof exercise.answer === 'string' ? [exercise.answer] : exercise.answer);
+  const rank = (o: OptionReview) => (o.chosen ? (o.right ? 1 : 0) : o.right ? 2 : 3);
+  return exercise.options
+    .map((o): OptionReview => {
+      const isChosen = chosen.includes(o.id);
+      const shown = isChosen || revealed;
+      return {
+        id: o.id,
+        text: o.text,
+        chosen: isChosen,
+        ...(shown ? { right: right.has(o.id), why: o.why } : {}),
+      };
+    })
+    .sort((a, b) => (a.right === undefined ? 4 : rank(a)) - (b.right === undefined ? 4 : rank(b)));
 }

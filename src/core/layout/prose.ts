@@ -114,7 +114,7 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 /** Word-wraps one paragraph; `indent` is prefixed to continuation lines. */
-function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
+export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
   const lines: StyledLine[] = [];
   const prefixWidth = stringWidth(indent);
   let line: Span[] = firstPrefix ? [{ text: firstPrefix, style: 'plain' }] : [];
@@ -232,7 +232,7 @@ const ASCII_FOLD: Record<string, string> = {
   '“': '"',
   '”': '"',
   '✓': '[ok]',
-  '✗': '[x]',
+  '✗': '[no]',
   '×': 'x',
   '≥': '>=',
   '≤': '<=',
@@ -248,10 +248,24 @@ const ASCII_FOLD: Record<string, string> = {
   '█': '#',
   '░': '-',
   '›': '>',
+  '§': 'section ',
+  '≡': '=',
+  '▶': '>',
   ' ': ' ',
 };
 
 /** Replaces common typographic characters with 7-bit equivalents (for --ascii-only); other text is kept. */
 export function foldToAscii(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.replace(/[^\x00-\x7f]/g, (ch) => ASCII_FOLD[ch] ?? ch) : text;
+}
+
+/**
+ * Text for a 7-bit terminal (--ascii-only): typographic characters folded as
+ * foldToAscii does, and anything still outside 7-bit ASCII (a path with an
+ * accent, a character typed into an answer) shown as '?'. Fold before
+ * measuring or wrapping: the folded text is what takes room on screen.
+ */
+export function toAscii(text: string): string {
+  const folded = foldToAscii(text);
+  return /[^\x00-\x7f]/.test(folded) ? folded.replace(/[^\x00-\x7f]/gu, '?') : folded;
 }

@@ -134,8 +134,9 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
   }
   const last = state.result.events.length - 1;
   if (state.predict && !state.predict.answered && action.type !== 'predict/answered') {
-    // The question must be answered (or dismissed) before the run goes on.
-    if (action.type !== 'predict/dismiss' && action.type !== 'compare/toggle') return state;
+    // The question must be answered (or dismissed) before the run goes on. Comparing has nothing to show
+    // either: questions are only asked while the run is unchanged.
+    if (action.type !== 'predict/dismiss') return state;
   }
   switch (action.type) {
     case 'play/toggle':

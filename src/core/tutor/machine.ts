@@ -10,7 +10,10 @@ import { gradePredict, predictChoices } from '../grading/predict.js';
 import { findScenario } from '../scenario/builtins.js';
 import { type Answer, gradeExercise, noteAnswer, noteHint, notePage, solutionOf } from './content.js';
 
-export type Overlay = 'help' | 'confirm-solution' | null;
+export type Overlay = 'help' | 'notices' | 'confirm-solution' | null;
+
+/** `scroll` right after an answer: the view shows the verdict from its first line, wherever that is. */
+export const SCROLL_TO_VERDICT = -1;
 
 export interface Attempt {
   exerciseId: string;
@@ -23,6 +26,8 @@ export interface Attempt {
   order: string[];
   /** An ordering item is picked up and moves with the cursor. */
   grabbed: boolean;
+  /** Where the carried item was picked up, and the order then: Esc puts it back. */
+  carriedFrom?: { cursor: number; order: string[] };
   /** Text typed (short answer). */
   input: string;
   /** Short answers: keys go to the text field. */
@@ -34,6 +39,13 @@ export interface Attempt {
   solution?: LocalText[];
 }
 
+/**
+ * A one-line answer to a key that could not do what it usually does (the UI
+ * words it): turning past the last or first page, submitting with nothing
+ * marked or typed, asking for a hint when none is left.
+ */
+export type TutorMessage = 'last-page' | 'first-page' | 'mark-first' | 'type-first' | 'no-more-hints';
+
 export interface TutorState {
   lessons: Lesson[];
   progress: Progress;
@@ -44,6 +56,8 @@ export interface TutorState {
   /** First visible line of the page body. */
   scroll: number;
   overlay: Overlay;
+  /** First visible line of the overlay (the help, the notices), kept apart from the page's scroll. */
+  overlayScroll: number;
   attempt: Attempt | null;
   /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
   notices: string[];
@@ -56,6 +70,13 @@ export interface TutorState {
   prediction: Prediction | null;
   /** State of the pseudo-random generator used for exercise parameters. */
   seed: number;
+  /** Said once in the status area, until the next key. */
+  message: TutorMessage | null;
+  /**
+   * Answers being worked on but not submitted, by lesson and exercise id: leaving a page (or the lesson)
+   * and coming back in the same session finds the answer as it was left, with the same numbers.
+   */
+  drafts: Record<string, Attempt>;
 }
 
 export interface Prediction {
@@ -74,9 +95,11 @@ export type TutorAction =
   | { type: 'lesson/open'; lessonId: string }
   | { type: 'page/next' }
   | { type: 'page/prev' }
-  | { type: 'page/scroll'; delta: number; max: number }
+  | { type: 'page/scroll'; delta: number; max: number; from?: number }
+  | { type: 'overlay/scroll'; delta: number; max: number }
   | { type: 'back' }
   | { type: 'help/toggle' }
+  | { type: 'notices/toggle' }
   | { type: 'answer/focus' }
   | { type: 'answer/move'; delta: number }
   | { type: 'answer/toggle' }
@@ -87,6 +110,7 @@ export type TutorAction =
   | { type: 'hint' }
   | { type: 'solution/confirm'; yes: boolean }
   | { type: 'notices/dismiss' }
+  | { type: 'message/clear' }
   | { type: 'quit' };
 
 export function initialTutorState(input: {
@@ -105,6 +129,7 @@ export function initialTutorState(input: {
     pageIndex: 0,
     scroll: 0,
     overlay: null,
+    overlayScroll: 0,
     attempt: null,
     notices: input.notices ?? [],
     saveRequests: 0,
@@ -112,6 +137,8 @@ export function initialTutorState(input: {
     player: null,
     prediction: null,
     seed: (input.seed ?? 1) >>> 0 || 1,
+    message: null,
+    drafts: {},
   };
   if (input.startLesson) return tutorReducer(base, { type: 'lesson/open', lessonId: input.startLesson });
   return base;
@@ -150,11 +177,27 @@ function newAttempt(state: TutorState, exercise: Exercise, hintsShown: number): 
   };
 }
 
-/** Enter a page: record it as seen and prepare its exercise, if any. */
-function enterPage(state: TutorState, pageIndex: number): TutorState {
-  const lesson = state.lessons[state.lessonIndex];
+const draftKey = (lessonId: string, exerciseId: string) => `${lessonId}/${exerciseId}`;
+
+/** Keeps the attempt being left as a draft, unless it was answered (then the next visit starts afresh). */
+function keepDraft(state: TutorState): TutorState {
+  const lesson = currentLesson(state);
+  const attempt = state.attempt;
+  if (!lesson || !attempt) return state;
+  const key = draftKey(lesson.id, attempt.exerciseId);
+  const { [key]: _old, ...others } = state.drafts;
+  const drafts = attempt.verdict
+    ? others
+    : { ...others, [key]: { ...attempt, grabbed: false, carriedFrom: undefined } };
+  return { ...state, drafts };
+}
+
+/** Enter a page: record it as seen and prepare its exercise, if any (the draft left there, if there is one). */
+function enterPage(current: TutorState, pageIndex: number): TutorState {
+  const lesson = current.lessons[current.lessonIndex];
   const page = lesson?.pages[pageIndex];
-  if (!lesson || !page) return state;
+  if (!lesson || !page) return current;
+  const state = keepDraft(current);
   const progress = notePage(state.progress, lesson.id, page.id);
   let next: TutorState = {
     ...state,
@@ -172,8 +215,14 @@ function enterPage(state: TutorState, pageIndex: number): TutorState {
   }
   if (page.exercise) {
     const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
-    const { attempt, seed } = newAttempt(next, page.exercise, record?.hintsUsed ?? 0);
-    next = { ...next, attempt, seed };
+    const draft = state.drafts[draftKey(lesson.id, page.exercise.id)];
+    if (draft) {
+      const hintsShown = Math.max(draft.hintsShown, record?.hintsUsed ?? 0);
+      next = { ...next, attempt: { ...draft, hintsShown, typing: page.exercise.type === 'short' } };
+    } else {
+      const { attempt, seed } = newAttempt(next, page.exercise, record?.hintsUsed ?? 0);
+      next = { ...next, attempt, seed };
+    }
   }
   return next;
 }
@@ -231,19 +280,41 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       if (!lesson || state.overlay) return state;
       if (state.attempt?.grabbed) return state;
       const target = state.pageIndex + (action.type === 'page/next' ? 1 : -1);
-      if (target < 0 || target >= lesson.pages.length) return state;
+      if (target < 0) return { ...state, message: 'first-page' };
+      if (target >= lesson.pages.length) return { ...state, message: 'last-page' };
       return enterPage(state, target);
     }
-    case 'page/scroll':
-      return { ...state, scroll: clamp(state.scroll + action.delta, 0, Math.max(0, action.max)) };
+    case 'page/scroll': {
+      // Until the learner scrolls, a verdict is shown from its start: scrolling goes on from what is shown.
+      const from = state.scroll === SCROLL_TO_VERDICT ? (action.from ?? 0) : state.scroll;
+      return { ...state, scroll: clamp(from + action.delta, 0, Math.max(0, action.max)) };
+    }
+    case 'overlay/scroll':
+      if (!state.overlay) return state;
+      return { ...state, overlayScroll: clamp(state.overlayScroll + action.delta, 0, Math.max(0, action.max)) };
     case 'back':
       if (state.overlay) return { ...state, overlay: null };
-      if (state.attempt?.grabbed) return updateAttempt(state, (a) => ({ ...a, grabbed: false }));
+      if (state.attempt?.grabbed)
+        // Cancels the move: the carried item goes back where it was picked up.
+        return updateAttempt(state, (a) => ({
+          ...a,
+          grabbed: false,
+          order: a.carriedFrom?.order ?? a.order,
+          cursor: a.carriedFrom?.cursor ?? a.cursor,
+          carriedFrom: undefined,
+        }));
       if (state.attempt?.typing) return updateAttempt(state, (a) => ({ ...a, typing: false }));
-      if (state.screen === 'lesson') return { ...state, screen: 'home', attempt: null, scroll: 0 };
+      if (state.screen === 'lesson') return { ...keepDraft(state), screen: 'home', attempt: null, scroll: 0 };
       return state;
     case 'help/toggle':
-      return { ...state, overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help' };
+      return {
+        ...state,
+        overlay: state.overlay === 'help' ? null : state.overlay ? state.overlay : 'help',
+        overlayScroll: 0,
+      };
+    case 'notices/toggle':
+      if (state.overlay && state.overlay !== 'notices') return state;
+      return { ...state, overlay: state.overlay === 'notices' ? null : 'notices', overlayScroll: 0 };
     case 'answer/focus':
       return updateAttempt(state, (a, e) => (e.type === 'short' && !a.verdict ? { ...a, typing: true } : a));
     case 'answer/move':
@@ -263,7 +334,10 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
     case 'answer/toggle':
       return updateAttempt(state, (a, e) => {
         if (a.verdict) return a;
-        if (e.type === 'ordering') return { ...a, grabbed: !a.grabbed };
+        if (e.type === 'ordering')
+          return a.grabbed
+            ? { ...a, grabbed: false, carriedFrom: undefined }
+            : { ...a, grabbed: true, carriedFrom: { cursor: a.cursor, order: a.order } };
         if (e.type === 'single') {
           const id = e.options[a.cursor]?.id;
           return id ? { ...a, marked: [id] } : a;
@@ -289,7 +363,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       const attempt = state.attempt;
       if (!lesson || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
       const answer = answerOf(exercise, attempt);
-      if (answer === undefined) return state;
+      if (answer === undefined) return { ...state, message: exercise.type === 'short' ? 'type-first' : 'mark-first' };
       const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
       const progress = noteAnswer(state.progress, lesson.id, exercise.id, {
         correct: verdict.correct,
@@ -299,7 +373,14 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       return {
         ...state,
         progress,
-        attempt: { ...attempt, verdict, typing: false },
+        scroll: SCROLL_TO_VERDICT,
+        // A single choice is answered with the highlighted option: it stays shown as the one chosen.
+        attempt: {
+          ...attempt,
+          verdict,
+          typing: false,
+          marked: typeof answer === 'string' && exercise.type === 'single' ? [answer] : attempt.marked,
+        },
         saveRequests: state.saveRequests + 1,
       };
     }
@@ -323,7 +404,7 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
           saveRequests: state.saveRequests + 1,
         };
       }
-      if (attempt.solutionShown) return state;
+      if (attempt.solutionShown) return { ...state, message: 'no-more-hints' };
       return { ...state, overlay: 'confirm-solution' };
     }
     case 'solution/confirm': {
@@ -387,6 +468,8 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
     }
     case 'notices/dismiss':
       return { ...state, notices: [] };
+    case 'message/clear':
+      return state.message ? { ...state, message: null } : state;
     case 'quit':
       return { ...state, quitRequested: true };
   }

@@ -1,86 +1,96 @@
-// The lesson list: each lesson with its status in words and its score, and the
-// summary of the highlighted one.
-import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
+// The lesson list: each lesson with its status in words and its score, the
+// notices (wrapped, and cut with a pointer to the notices screen when they
+// would crowd the list out), and the summary of the highlighted lesson.
 import type { ReactElement } from 'react';
-import { foldToAscii, layoutProse } from '../../core/layout/prose.js';
+import stringWidth from 'string-width';
+import { layoutProse } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
-import type { TutorAction, TutorState } from '../../core/tutor/machine.js';
-import { Lines, type UiLine, fromProse, plain } from '../lines.js';
+import type { TutorState } from '../../core/tutor/machine.js';
+import { fitLines, noticeLines } from '../chrome.js';
+import { Lines, type UiLine, fromProse } from '../lines.js';
+import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { makeLocalizer } from './lesson-lines.js';
+import { makeLocalizer, windowLines } from './lesson-lines.js';
 import { lessonSummary } from './lesson-summary.js';
 
 export function HomeScreen({
   state,
-  dispatch,
+  notices,
   width,
   height,
   theme,
   locale,
-  active,
 }: {
   state: TutorState;
-  dispatch: (a: TutorAction) => void;
+  notices: string[];
   width: number;
   height: number;
   theme: Theme;
   locale: string;
-  active: boolean;
 }): ReactElement {
-  const tr = makeLocalizer(locale);
-  const head: UiLine[] = [
-    plain('nettutor — how TCP connections open and close, and how HTTP works', { bold: true }),
-    plain(`Choose a lesson: ${theme.ascii ? 'Up/Down' : '↑↓'} (or j/k) and Enter. ? shows every key, q quits.`, {
-      dim: true,
-    }),
-  ];
-  for (const notice of state.notices.slice(0, 3)) head.push(plain(`! ${notice}`, { color: theme.colors.warn }));
-  if (state.notices.length > 3)
-    head.push(plain(`! …and ${state.notices.length - 3} more`, { color: theme.colors.warn }));
-  head.push([]);
-  if (state.lessons.length === 0) {
-    head.push(
-      plain('No lessons could be loaded. Run `nettutor lessons check` to see why.', { color: theme.colors.error }),
-    );
-    return <Lines lines={head} />;
-  }
-  const items = state.lessons.map((lesson: Lesson, i) => ({
-    key: lesson.id,
-    value: String(i),
-    label: lessonSummary(lesson, state.progress, tr, theme, width - 4),
-  }));
-  const highlighted = state.lessons[Math.min(state.homeIndex, state.lessons.length - 1)];
-  const summary = highlighted
-    ? fromProse(layoutProse(tr(highlighted.summary), width - 2, theme.glyphs.ellipsis), theme, '  ')
-        .slice(0, 3)
-        .map((line) => line.map((span) => ({ ...span, dim: true })))
-    : [];
-  const limit = Math.max(1, height - head.length - summary.length - 1);
-  return (
-    <Box flexDirection="column">
-      <Lines lines={head} />
-      <SelectInput
-        items={items}
-        limit={limit}
-        initialIndex={Math.min(state.homeIndex, items.length - 1)}
-        isFocused={active}
-        indicatorComponent={({ isSelected }) => (
-          <Text color={theme.colors.accent} bold>
-            {isSelected ? `${theme.glyphs.pointer} ` : '  '}
-          </Text>
-        )}
-        itemComponent={({ isSelected, label }) => (
-          <Text color={isSelected ? theme.colors.accent : undefined} bold={isSelected} wrap="truncate-end">
-            {theme.ascii ? foldToAscii(label) : label}
-          </Text>
-        )}
-        onHighlight={(item) => dispatch({ type: 'home/move', delta: Number(item.value) - state.homeIndex })}
-        onSelect={(item) => dispatch({ type: 'home/open', index: Number(item.value) })}
-      />
-      <Lines lines={[[], ...summary]} />
-    </Box>
-  );
+  return <Lines lines={homeLines(state, notices, width, height, theme, locale)} />;
 }
 
-/** A key press, resolved against the state it arrives in (not the one last drawn). */
+/** The home screen as at most `height` lines. */
+export function homeLines(
+  state: TutorState,
+  notices: string[],
+  width: number,
+  height: number,
+  theme: Theme,
+  locale: string,
+): UiLine[] {
+  const tr = makeLocalizer(locale, theme);
+  // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
+  const pick = (long: string, short: string) =>
+    stringWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
+  const arrows = theme.ascii ? 'Up/Down' : '↑↓';
+  const intro: UiLine[] = [
+    ...fromProse(layoutProse(`**${pick(STRINGS.homeTitle, STRINGS.homeTitleShort)}**`, width), theme),
+    ...fromProse(layoutProse(pick(STRINGS.homeHelp(arrows), STRINGS.homeHelpShort(arrows)), width), theme).map((line) =>
+      line.map((span) => ({ ...span, dim: true })),
+    ),
+  ];
+  const summary = (() => {
+    const highlighted = state.lessons[Math.min(state.homeIndex, state.lessons.length - 1)];
+    if (!highlighted) return [];
+    return fromProse(layoutProse(tr(highlighted.summary), width - 2, theme.glyphs.ellipsis), theme, '  ')
+      .slice(0, 3)
+      .map((line) => line.map((span) => ({ ...span, dim: true })));
+  })();
+  // Notices take what the list (up to three lessons) and a line of summary leave.
+  const listMin = Math.max(1, Math.min(state.lessons.length, 3));
+  const summaryMin = summary.length > 0 ? 2 : 0;
+  const noticeRoom = Math.max(1, height - intro.length - 1 - listMin - summaryMin);
+  const noticeRows = fitLines(
+    notices.flatMap((n) => noticeLines(n, width, theme)),
+    noticeRoom,
+    width,
+    theme,
+  );
+  const head = [...intro, ...noticeRows, []];
+  if (state.lessons.length === 0) {
+    const none = noticeLines(STRINGS.noLessons, width, theme, {
+      color: theme.colors.error,
+    });
+    return [...head, ...none].slice(0, height);
+  }
+  const room = Math.max(1, height - head.length);
+  // The list first; the summary gets what is left (at least a line when there is room for one).
+  const listRows = Math.min(state.lessons.length, Math.max(1, room - summaryMin));
+  const rows: UiLine[] = state.lessons.map((lesson: Lesson, i) => {
+    const here = i === state.homeIndex;
+    return [
+      { text: here ? `${theme.glyphs.pointer} ` : '  ', color: theme.colors.accent, bold: true },
+      {
+        text: lessonSummary(lesson, state.progress, tr, theme, width - 4),
+        color: here ? theme.colors.accent : undefined,
+        bold: here,
+      },
+    ];
+  });
+  // The reducer owns the cursor (keys are applied to the state they arrive in), so the list is only drawn here.
+  const list = windowLines(rows, listRows, 0, state.homeIndex).visible;
+  const summaryRows = summary.slice(0, Math.max(0, room - listRows - 1));
+  return [...head, ...list, ...(summaryRows.length > 0 ? [[], ...summaryRows] : [])].slice(0, height);
+}

@@ -1,32 +1,56 @@
 // The body of a lesson page as styled lines: prose, then the exercise with
 // its hints, solution and verdict. Pure given its inputs.
-import { layoutProse } from '../../core/layout/prose.js';
+import stringWidth from 'string-width';
+import { type OptionReview, reviewChoices } from '../../core/grading/grade.js';
+import { type Span, inlineSpans, layoutProse, wrapSpans } from '../../core/layout/prose.js';
 import type { Exercise, Lesson, LocalText, Page } from '../../core/lessons/types.js';
 import { interpolate, text as localize } from '../../core/lessons/localize.js';
 import type { Attempt } from '../../core/tutor/machine.js';
-import { type UiLine, fromProse, plain } from '../lines.js';
+import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
+import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 
 export interface BodyLayout {
   lines: UiLine[];
   /** The line that must stay visible (the highlighted option), if any. */
   focus?: number;
+  /** The verdict's first line, where the view starts right after an answer. */
+  verdictAt?: number;
 }
 
-export function makeLocalizer(locale: string, params: Record<string, string | number> = {}) {
-  return (t: LocalText | undefined): string => (t === undefined ? '' : interpolate(localize(t, locale), params));
+/**
+ * Lesson text in the learner's language, as the terminal shows it. With --ascii-only the English text is
+ * used, folded to 7-bit before anything measures or wraps it: other languages' text (Chinese) cannot be
+ * shown in 7-bit, and English is the text every lesson has (see the notice in App).
+ */
+export function makeLocalizer(
+  locale: string,
+  theme: Pick<Theme, 'ascii' | 'text'>,
+  params: Record<string, string | number> = {},
+) {
+  const language = theme.ascii ? 'en' : locale;
+  return (t: LocalText | undefined): string =>
+    t === undefined ? '' : theme.text(interpolate(localize(t, language), params));
 }
 
 function prose(t: string, width: number, theme: Theme, indent = ''): UiLine[] {
-  return fromProse(layoutProse(t, width - indent.length, theme.glyphs.ellipsis), theme, indent);
+  return fromProse(layoutProse(theme.text(t), width - indent.length, theme.glyphs.ellipsis), theme, indent);
 }
 
-function optionLines(exercise: Exercise, attempt: Attempt, width: number, theme: Theme, tr: (t: LocalText) => string) {
+function optionLines(
+  exercise: Exercise,
+  attempt: Attempt,
+  width: number,
+  theme: Theme,
+  tr: (t: LocalText) => string,
+  review?: OptionReview[],
+) {
+  const reviews = review ? new Map(review.map((r) => [r.id, r])) : undefined;
   const lines: UiLine[] = [];
   let focus: number | undefined;
   const g = theme.glyphs;
   const active = !attempt.verdict;
-  const rows =
+  const rows: Array<{ mark: string; label: string; grabbed: boolean; verdict?: UiSpan }> =
     exercise.type === 'ordering'
       ? attempt.order.map((id, i) => {
           const item = exercise.items.find((it) => it.id === id);
@@ -42,13 +66,20 @@ function optionLines(exercise: Exercise, attempt: Attempt, width: number, theme:
         : exercise.options.map((option) => {
             const on = attempt.marked.includes(option.id);
             const mark = exercise.type === 'single' ? (on ? g.radioOn : g.radioOff) : on ? g.checked : g.unchecked;
-            return { mark, label: tr(option.text), grabbed: false };
+            return {
+              mark,
+              label: tr(option.text),
+              grabbed: false,
+              verdict: verdictMark(reviews?.get(option.id), theme),
+            };
           });
   rows.forEach((row, i) => {
     const here = active && i === attempt.cursor;
     if (here) focus = lines.length;
     const prefix = `${here ? g.pointer : ' '} ${row.mark} `;
-    const wrapped = layoutProse(row.label, Math.max(10, width - prefix.length), g.ellipsis);
+    const verdict = row.verdict;
+    const suffix = verdict ? stringWidth(verdict.text) : 0;
+    const wrapped = layoutProse(row.label, Math.max(10, width - prefix.length - suffix), g.ellipsis);
     wrapped.forEach((l, j) => {
       const head = j === 0 ? prefix : ' '.repeat(prefix.length);
       const textSpans = l.map((s) => ({
@@ -57,10 +88,47 @@ function optionLines(exercise: Exercise, attempt: Attempt, width: number, theme:
         color: here ? theme.colors.accent : undefined,
         inverse: row.grabbed,
       }));
-      lines.push([{ text: head, color: here ? theme.colors.accent : undefined, bold: here }, ...textSpans]);
+      const tail = verdict && j === wrapped.length - 1 ? [verdict] : [];
+      lines.push([{ text: head, color: here ? theme.colors.accent : undefined, bold: here }, ...textSpans, ...tail]);
     });
   });
   return { lines, focus };
+}
+
+/** The options of an answered choice question, as much as may be shown (see reviewChoices). */
+function choiceReview(exercise: Exercise, attempt: Attempt): OptionReview[] | undefined {
+  if (!attempt.verdict || (exercise.type !== 'single' && exercise.type !== 'multiple')) return undefined;
+  return reviewChoices(exercise, attempt.marked, attempt.verdict.correct || attempt.solutionShown);
+}
+
+/** After an answer, beside an option: whether it was right, in a mark and a word. */
+function verdictMark(review: OptionReview | undefined, theme: Theme): UiSpan | undefined {
+  if (!review || review.right === undefined) return undefined;
+  const g = theme.glyphs;
+  if (review.chosen)
+    return review.right
+      ? { text: `  ${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
+      : { text: `  ${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true };
+  return review.right ? { text: `  ${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok } : undefined;
+}
+
+/** The why of each option that may be shown, each under its mark and text. */
+function whyLines(review: OptionReview[], width: number, theme: Theme, tr: (t: LocalText) => string): UiLine[] {
+  const lines: UiLine[] = [];
+  for (const option of review) {
+    if (option.why === undefined || option.right === undefined) continue;
+    const mark = `  ${option.right ? theme.glyphs.ok : theme.glyphs.wrong} `;
+    const spans: Span[] = [
+      { text: tr(option.text), style: 'strong' },
+      { text: theme.text(' — '), style: 'plain' },
+      ...inlineSpans(tr(option.why)),
+    ];
+    const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(stringWidth(mark))), theme);
+    const first = wrapped[0]?.[0];
+    if (first) first.color = option.right ? theme.colors.ok : theme.colors.error;
+    lines.push(...wrapped);
+  }
+  return lines;
 }
 
 export function exerciseLines(
@@ -71,15 +139,17 @@ export function exerciseLines(
   theme: Theme,
   locale: string,
 ): BodyLayout {
-  const tr = makeLocalizer(locale, attempt.params);
+  const tr = makeLocalizer(locale, theme, attempt.params);
   const g = theme.glyphs;
   const lines: UiLine[] = [];
   lines.push(...prose(tr(exercise.prompt), width, theme));
-  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(plain('(mark every right answer)', { dim: true }));
+  const dim = (l: UiLine[]) => l.map((line) => line.map((span) => ({ ...span, dim: true })));
+  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(...dim(prose(STRINGS.markEvery, width, theme)));
   if (exercise.type === 'ordering' && !attempt.verdict)
-    lines.push(plain(`(Space picks an item up; move it with ${g.up}/${g.down}; Space puts it down)`, { dim: true }));
+    lines.push(...dim(prose(STRINGS.orderingHow(`${g.up}/${g.down}`), width, theme)));
   lines.push([]);
-  const options = optionLines(exercise, attempt, width, theme, tr);
+  const review = choiceReview(exercise, attempt);
+  const options = optionLines(exercise, attempt, width, theme, tr, review);
   const focusBase = lines.length;
   lines.push(...options.lines);
   let focus = options.focus === undefined ? undefined : focusBase + options.focus;
@@ -102,9 +172,11 @@ export function exerciseLines(
     lines.push(plain('Solution:', { bold: true, color: theme.colors.warn }));
     for (const part of attempt.solution) lines.push(...prose(tr(part), width, theme, '  '));
   }
+  let verdictAt: number | undefined;
   if (attempt.verdict) {
     const v = attempt.verdict;
     lines.push([]);
+    verdictAt = lines.length;
     lines.push(
       v.correct
         ? [{ text: `${g.ok} Correct.`, bold: true, color: theme.colors.ok }]
@@ -113,15 +185,25 @@ export function exerciseLines(
     if (!v.correct && v.firstWrongPosition !== undefined)
       lines.push(plain(`The first item out of place is number ${v.firstWrongPosition + 1}.`));
     if (v.correct && exercise.type === 'short')
-      lines.push(plain(`Expected: ${v.expected.map(tr).join(', ')}`, { dim: true }));
-    for (const f of v.feedback) lines.push(...prose(tr(f), width, theme, '  '));
+      lines.push(...dim(prose(`Expected: ${v.expected.map(tr).join(', ')}`, width, theme)));
+    if (review) {
+      lines.push(...whyLines(review, width, theme, tr));
+      // What grading adds beyond the options' whys (how many right ones are not marked).
+      for (const f of v.feedback.filter((f) => !isOptionWhy(exercise, f)))
+        lines.push(...prose(tr(f), width, theme, '  '));
+    } else for (const f of v.feedback) lines.push(...prose(tr(f), width, theme, '  '));
     if (exercise.explanation) {
       lines.push([]);
       lines.push(...prose(tr(exercise.explanation), width, theme));
     }
-    focus = lines.length - 1;
+    // No focus: the view starts at the verdict (see SCROLL_TO_VERDICT) and the learner scrolls from there.
+    focus = undefined;
   }
-  return { lines, focus };
+  return { lines, focus, verdictAt };
+}
+
+function isOptionWhy(exercise: Exercise, f: LocalText): boolean {
+  return 'options' in exercise && exercise.options.some((o) => o.why === f);
 }
 
 export function pageLines(
@@ -132,9 +214,14 @@ export function pageLines(
   theme: Theme,
   locale: string,
 ): BodyLayout {
-  const tr = makeLocalizer(locale, attempt?.params ?? {});
+  const tr = makeLocalizer(locale, theme, attempt?.params ?? {});
   const lines: UiLine[] = [];
-  if (page.title) lines.push(plain(tr(page.title), { bold: true, underline: true }));
+  if (page.title)
+    lines.push(
+      ...prose(tr(page.title), width, theme).map((line) =>
+        line.map((span) => ({ ...span, bold: true, underline: true })),
+      ),
+    );
   if (page.title) lines.push([]);
   if (page.text) lines.push(...prose(tr(page.text), width, theme));
   if (page.exercise && attempt) {
@@ -142,7 +229,11 @@ export function pageLines(
     const ex = exerciseLines(lesson, page.exercise, attempt, width, theme, locale);
     const base = lines.length;
     lines.push(...ex.lines);
-    return { lines, focus: ex.focus === undefined ? undefined : base + ex.focus };
+    return {
+      lines,
+      focus: ex.focus === undefined ? undefined : base + ex.focus,
+      verdictAt: ex.verdictAt === undefined ? undefined : base + ex.verdictAt,
+    };
   }
   return { lines };
 }

@@ -1,7 +1,8 @@
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson, LocalText } from '../../core/lessons/types.js';
-import { lessonScore, lessonStatus } from '../../core/progress/score.js';
+import { lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
+import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 
 /** One row of the lesson list: number, title, status in words (never colour alone) and score. */
@@ -16,10 +17,27 @@ export function lessonSummary(
   const status = lessonStatus(lesson, record);
   const exercises = lesson.pages.filter((p) => p.exercise).length;
   const mark =
-    status === 'done' ? `${theme.glyphs.ok} done` : status === 'in-progress' ? '… in progress' : '  not started';
+    status === 'done'
+      ? `${theme.glyphs.ok} done`
+      : status === 'in-progress'
+        ? `${theme.glyphs.ellipsis} in progress`
+        : '  not started';
   const score = status === 'not-started' || exercises === 0 ? '' : ` ${Math.round(lessonScore(lesson, record) * 100)}%`;
-  const right = `${theme.ascii ? mark.replace('…', '..') : mark}${score}`;
+  const right = `${mark}${score}`;
   const title = tr(lesson.title);
   const room = Math.max(8, width - right.length - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
+}
+
+/**
+ * What the lesson's progress bar shows: the graded items (exercises and predict
+ * questions) solved, or, in a lesson without any, the pages seen. Never the
+ * page the learner is on: the header says that.
+ */
+export function lessonProgress(lesson: Lesson, progress: Progress): { done: number; total: number; label: string } {
+  const record = progress.lessons[lesson.id];
+  const { solved, of } = solvedCount(lesson, record);
+  if (of > 0) return { done: solved, total: of, label: STRINGS.exercisesSolved(solved, of) };
+  const seen = lesson.pages.filter((p) => record?.seen.includes(p.id)).length;
+  return { done: seen, total: lesson.pages.length, label: STRINGS.pagesSeen(seen, lesson.pages.length) };
 }

@@ -1,7 +1,7 @@
 // Draws the simulation player as styled lines: the ladder so far (windowed to
 // keep the current event in view), both sides' states, the selected segment
 // and what it means, and a predict question when one is asked.
-import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
+import { lineText, padToWidth, truncateToWidth, wrapSpans } from '../../core/layout/prose.js';
 import { renderLadder } from '../../core/ladder/render.js';
 import { type PlayerState, firstDivergence } from '../../core/player/machine.js';
 import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
@@ -66,21 +66,21 @@ export function playerLines(
   screenReader = false,
 ): UiLine[] {
   const g = theme.glyphs;
+  // Folded before anything is measured or cut (--ascii-only).
+  const t = theme.text;
   const { result, index } = state;
   const total = result.events.length;
   const event = index >= 0 ? result.events[index] : undefined;
-  const status = state.playing
-    ? `${theme.ascii ? '>' : '▶'} playing ×${state.speed}`
-    : `${theme.ascii ? '||' : '❚❚'} paused`;
+  const status = t(state.playing ? `▶ playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`);
   const changes = [
     ...state.added.map((f) => `${typeof f.fault === 'string' ? f.fault : 'delay'} ${f.side} #${f.nth}`),
     ...(state.whatIf ? [state.scenario.options.handshake === 'two-way' ? 'two-way handshake' : 'no TIME-WAIT'] : []),
   ];
   const top: UiLine[] = [
     [
-      { text: truncateToWidth(state.scenario.title, Math.max(10, width - 40), g.ellipsis), bold: true },
+      { text: truncateToWidth(t(state.scenario.title), Math.max(10, width - 40), g.ellipsis), bold: true },
       { text: `  ${status}`, color: state.playing ? theme.colors.ok : undefined },
-      { text: `  event ${index + 1}/${total}${event ? ` · ${event.t} ms` : ''}`, dim: true },
+      { text: t(`  event ${index + 1}/${total}${event ? ` · ${event.t} ms` : ''}`), dim: true },
     ],
   ];
   if (changes.length > 0) top.push(plain(`your changes: ${changes.join(', ')}`, { color: theme.colors.warn }));
@@ -105,11 +105,19 @@ export function playerLines(
 
   const detail: UiLine[] = [];
   if (predict) {
-    detail.push(plain(`? ${predict.question}`, { bold: true, color: theme.colors.accent }));
+    // The question is wrapped where the ladder above can give up the rows (it keeps three); on the
+    // smallest terminals it is cut to one row, so that every choice stays on screen.
+    const question = wrapSpans([{ text: t(predict.question), style: 'plain' }], width, '? ', '  ').map(lineText);
+    const room = height - top.length - 1 - 3 - predict.choices.length - (predict.verdict ? 2 : 0);
+    const shown =
+      question.length <= Math.max(1, room)
+        ? question
+        : [truncateToWidth(t(`? ${predict.question}`), width, g.ellipsis)];
+    for (const line of shown) detail.push(plain(line, { bold: true, color: theme.colors.accent }));
     predict.choices.forEach((choice, i) => {
       const here = i === predict.cursor && !predict.verdict;
       detail.push([
-        { text: `${here ? g.pointer : ' '} ${choice}`, bold: here, color: here ? theme.colors.accent : undefined },
+        { text: t(`${here ? g.pointer : ' '} ${choice}`), bold: here, color: here ? theme.colors.accent : undefined },
       ]);
     });
     if (predict.verdict) {
@@ -119,7 +127,7 @@ export function playerLines(
           ? plain(`${g.ok} Right: ${v.expected}`, { bold: true, color: theme.colors.ok })
           : plain(`${g.wrong} The engine says: ${v.expected}`, { bold: true, color: theme.colors.error }),
       );
-      for (const f of v.feedback) detail.push(plain(truncateToWidth(f, width, g.ellipsis)));
+      for (const f of v.feedback) detail.push(plain(truncateToWidth(t(f), width, g.ellipsis)));
     }
   } else if (event) {
     // The selected segment: the one sent, delivered or dropped by the current event, else the last one sent.
@@ -132,7 +140,7 @@ export function playerLines(
         break;
       }
     }
-    detail.push(plain(truncateToWidth(describeEvent(result, index), width, g.ellipsis)));
+    detail.push(plain(truncateToWidth(t(describeEvent(result, index)), width, g.ellipsis)));
     if (sendIndex >= 0) {
       const send = result.events[sendIndex]!;
       if (send.type === 'send') {
@@ -145,17 +153,18 @@ export function playerLines(
           { text: flagLabel(s.flags), bold: true },
           { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
         ]);
-        detail.push(plain(truncateToWidth(explainSegment(result, sendIndex), width, g.ellipsis), { dim: true }));
+        detail.push(plain(truncateToWidth(t(explainSegment(result, sendIndex)), width, g.ellipsis), { dim: true }));
       }
     }
   } else {
     detail.push(
-      plain(truncateToWidth(state.scenario.description ?? 'Press Space to play, → to step.', width, g.ellipsis), {
+      plain(truncateToWidth(t(state.scenario.description ?? 'Press Space to play, → to step.'), width, g.ellipsis), {
         dim: true,
       }),
     );
   }
-  if (state.message && !predict) detail.push(plain(state.message, { color: theme.colors.warn }));
+  if (state.message && !predict)
+    detail.push(plain(truncateToWidth(t(state.message), width, g.ellipsis), { color: theme.colors.warn }));
 
   const ladderHeight = Math.max(3, height - top.length - 1 - detail.length);
   let ladder: UiLine[];
@@ -232,7 +241,7 @@ export function playerLines(
   } else if (screenReader) {
     // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
     const spoken: UiLine[] = [];
-    for (let i = 0; i <= index; i++) spoken.push(plain(describeEvent(result, i)));
+    for (let i = 0; i <= index; i++) spoken.push(plain(t(describeEvent(result, i))));
     ladder = spoken.slice(-ladderHeight);
   } else {
     ladder = ladderLines(result, state.scenario, index, width, ladderHeight, theme);

@@ -1,0 +1,38 @@
+// Learner-facing strings of the screens around the lessons (messages, labels,
+// notices). English for now: they are kept here, not inline in the views, so
+// that they can be translated in one place later.
+
+import type { TutorMessage } from '../core/tutor/machine.js';
+
+export const STRINGS = {
+  homeTitle: 'nettutor — how TCP connections open and close, and how HTTP works',
+  homeTitleShort: 'nettutor — how TCP and HTTP work',
+  homeHelp: (arrows: string) => `Choose a lesson: ${arrows} (or j/k) and Enter. ? shows every key, q quits.`,
+  homeHelpShort: (arrows: string) => `Choose a lesson: ${arrows} and Enter. ? shows every key, q quits.`,
+  asciiLessonsInEnglish: (locale: string) =>
+    `--ascii-only: the lessons are shown in English, because their ${locale} text needs characters outside 7-bit ASCII.`,
+  tooSmall: (columns: number, rows: number) => `Make the terminal at least ${columns}×${rows}`,
+  tooSmallNow: (columns: number, rows: number) => `(it is ${columns}×${rows} now). q quits.`,
+  noLessons: 'No lessons could be loaded. Run `nettutor lessons check` to see why.',
+  exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
+  pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
+  noticesTitle: 'Notices',
+  noNotices: 'No notices.',
+  noticesCut: (lines: number) => `${lines} more line${lines === 1 ? '' : 's'}: ! shows every notice in full.`,
+  saveFailed: (error: string) => `progress not saved: ${error}`,
+  markEvery: '(mark every right answer)',
+  orderingHow: (arrows: string) =>
+    `(Space picks an item up; move it with ${arrows}; Space puts it down; Esc puts it back)`,
+  optionRight: 'right',
+  optionWrong: 'wrong',
+  optionRightNotChosen: 'right, not chosen',
+};
+
+/** The one-line answer to a key that could not do what it usually does. */
+export const MESSAGES: Record<TutorMessage, string> = {
+  'last-page': 'This is the last page — Esc returns to the lessons.',
+  'first-page': 'This is the first page — n goes to the next one.',
+  'mark-first': 'Mark at least one option with Space, then press Enter.',
+  'type-first': 'Type an answer first, then press Enter.',
+  'no-more-hints': 'No more hints: the solution is shown above.',
+};
