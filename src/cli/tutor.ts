@@ -90,6 +90,7 @@ export async function startTutor(
 
   app = renderApp({
     initial: initialTutorState({
+      now: new Date().toISOString(),
       lessons: loaded.lessons,
       progress,
       notices,

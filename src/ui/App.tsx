@@ -33,9 +33,13 @@ export interface AppProps {
   onSave: (progress: Progress) => string | undefined;
   /** Called on every state change, so signal handlers can save the latest progress. */
   onProgress?: (progress: Progress) => void;
+  /** The time now, ISO 8601: every key carries it, and progress is stamped with it. */
+  clock?: () => string;
 }
 
-export function App({ initial, theme, locale, onSave, onProgress }: AppProps): ReactElement {
+const systemClock = () => new Date().toISOString();
+
+export function App({ initial, theme, locale, onSave, onProgress, clock = systemClock }: AppProps): ReactElement {
   const [state, dispatch] = useReducer(appReducer, initial);
   const screenReader = useIsScreenReaderEnabled();
   const { columns, rows } = useTerminalSize();
@@ -125,18 +129,19 @@ export function App({ initial, theme, locale, onSave, onProgress }: AppProps): R
     // Ctrl+C quits in every mode (see the key table); remember it was Ctrl+C and not q.
     if (key.ctrl && input === 'c') interrupted.current = true;
     if (tooSmall) {
-      if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
+      if (input === 'q' || (key.ctrl && input === 'c')) dispatch({ type: 'quit', at: clock() });
       return;
     }
+    const at = clock();
     const pageRows = Math.max(1, bodyHeight - 1);
     // Keys typed faster than they are read (or sent in one packet over SSH) arrive together:
     // plain characters are taken one by one, so `nnn` turns three pages.
     if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
       for (const ch of Array.from(input))
-        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows, shownTop });
+        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows, shownTop, at });
       return;
     }
-    dispatch({ type: 'key', input, key, bodyMax, pageRows, shownTop });
+    dispatch({ type: 'key', input, key, bodyMax, pageRows, shownTop, at });
   });
 
   let content: ReactElement;

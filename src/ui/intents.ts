@@ -113,12 +113,14 @@ export type KeyAction = {
   pageRows: number;
   /** The first body line on screen when the key came. */
   shownTop?: number;
+  /** When the key came (ISO 8601): what the session records are stamped with. */
+  at: string;
 };
 
 export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
   if (action.type !== 'key') return tutorReducer(state, action);
   // A message answers one key: the next key clears it (and may set another).
-  state = tutorReducer(state, { type: 'message/clear' });
+  state = tutorReducer(state, { type: 'message/clear', at: action.at });
   const { input, key } = action;
   const mode = modeOf(state);
   const intent = intentFor(mode, input, key);

@@ -72,7 +72,13 @@ async function start() {
   const screen = new ScreenOutput(terminal);
   const stdin = new FakeStdin();
   const { lessons } = loadLessons({ builtinDir: 'lessons' });
-  const initial = initialTutorState({ lessons, progress: emptyProgress(), seed: 3, startLesson: 'watch-a-handshake' });
+  const initial = initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
+    lessons,
+    progress: emptyProgress(),
+    seed: 3,
+    startLesson: 'watch-a-handshake',
+  });
   const app = render(
     <App
       initial={initial}

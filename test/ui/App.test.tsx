@@ -21,6 +21,7 @@ async function setup(
 ) {
   const onSave = vi.fn<(p: Progress) => string | undefined>();
   const initial = initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
     lessons: [sampleLesson, secondLesson],
     progress: emptyProgress(),
     seed: 7,
@@ -186,6 +187,7 @@ describe('App shell', () => {
     const stdout = new FakeTtyOut(80, 24);
     const app = renderApp({
       initial: initialTutorState({
+        now: '2026-01-01T00:00:00.000Z',
         lessons: [sampleLesson, secondLesson],
         progress: emptyProgress(),
         seed: 7,

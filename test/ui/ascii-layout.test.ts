@@ -23,10 +23,13 @@ const text = (line: UiLine) => line.map((s) => s.text).join('');
 function states(): TutorState[] {
   const out: TutorState[] = [];
   lessons.forEach((lesson, index) => {
-    const opened = run(initialTutorState({ lessons, progress: emptyProgress(), seed: 9 }), {
-      type: 'home/open',
-      index,
-    });
+    const opened = run(
+      initialTutorState({ now: '2026-01-01T00:00:00.000Z', lessons, progress: emptyProgress(), seed: 9 }),
+      {
+        type: 'home/open',
+        index,
+      },
+    );
     for (let page = 0; page < lesson.pages.length; page++) {
       const s = run(opened, ...Array.from({ length: page }, () => ({ type: 'page/next' }) as const));
       out.push(s);
@@ -68,7 +71,12 @@ describe('--ascii-only layout', () => {
     });
 
     it(`lays out the lesson list and the help of every screen within ${width} columns`, () => {
-      const home = initialTutorState({ lessons, progress: emptyProgress(), notices: ['A notice — with “quotes”…'] });
+      const home = initialTutorState({
+        now: '2026-01-01T00:00:00.000Z',
+        lessons,
+        progress: emptyProgress(),
+        notices: ['A notice — with “quotes”…'],
+      });
       check(homeLines(home, home.notices, width, 20, ascii, 'zh-CN'), width, 'home');
       for (const mode of Object.keys(KEYMAP) as Mode[]) check(helpLines(mode, ascii), width, `help ${mode}`);
     });

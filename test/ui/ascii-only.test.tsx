@@ -93,7 +93,13 @@ async function start(opts: {
   const screen = new ScreenOutput(terminal);
   const stdin = new FakeStdin();
   const app = renderApp({
-    initial: initialTutorState({ lessons, progress: emptyProgress(), seed: 5, notices: opts.notices }),
+    initial: initialTutorState({
+      now: '2026-01-01T00:00:00.000Z',
+      lessons,
+      progress: emptyProgress(),
+      seed: 5,
+      notices: opts.notices,
+    }),
     locale: opts.locale ?? 'en',
     color: true,
     ascii: true,

@@ -85,7 +85,13 @@ const extra = Array.from({ length: 9 }, (_, i) => ({ ...secondLesson, id: `extra
 
 const run = (s: TutorState, ...actions: TutorAction[]) => actions.reduce(tutorReducer, s);
 const base = () =>
-  initialTutorState({ lessons: [tour, ...extra], progress: emptyProgress(), seed: 3, startLesson: 'tour' });
+  initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
+    lessons: [tour, ...extra],
+    progress: emptyProgress(),
+    seed: 3,
+    startLesson: 'tour',
+  });
 const onPage = (id: string, ...actions: TutorAction[]) => {
   const s = base();
   const index = tour.pages.findIndex((p) => p.id === id);
@@ -178,7 +184,7 @@ describe('the ? help of each screen', () => {
         for (const spec of entry.keys) {
           const before = STATES[mode]();
           const { input, key } = press(spec);
-          const after = appReducer(before, { type: 'key', input, key, bodyMax: 20, pageRows: 5 });
+          const after = appReducer(before, { type: 'key', input, key, bodyMax: 20, pageRows: 5, at: before.now });
           expect(after, `${mode}: ${entry.label} (${entry.does}) does nothing`).not.toEqual(before);
         }
       }

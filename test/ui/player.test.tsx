@@ -42,7 +42,13 @@ const point = lesson.pages[0]!.simulation!.predict![0]!;
 const STOP = findEvent(run.events, point.before) - 1;
 
 async function setup(columns = 80, rows = 24) {
-  const initial = initialTutorState({ lessons: [lesson], progress: emptyProgress(), seed: 1, startLesson: 'sim' });
+  const initial = initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
+    lessons: [lesson],
+    progress: emptyProgress(),
+    seed: 1,
+    startLesson: 'sim',
+  });
   return renderTui(
     <App
       initial={initial}

@@ -25,6 +25,7 @@ export interface AppSetup {
 export async function renderTutor(opts: AppSetup = {}) {
   const onSave = vi.fn<(p: Progress) => string | undefined>();
   const initial = initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
     lessons: opts.lessons ?? [sampleLesson, secondLesson],
     progress: opts.progress ?? emptyProgress(),
     seed: opts.seed ?? 7,

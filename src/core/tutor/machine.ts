@@ -8,7 +8,8 @@ import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer 
 import { type Verdict, drawParams } from '../grading/grade.js';
 import { gradePredict, predictChoices } from '../grading/predict.js';
 import { findScenario } from '../scenario/builtins.js';
-import { type Answer, gradeExercise, noteAnswer, noteHint, notePage, solutionOf } from './content.js';
+import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
+import { type Answer, gradeExercise, solutionOf } from './content.js';
 
 export type Overlay = 'help' | 'notices' | 'confirm-solution' | null;
 
@@ -70,6 +71,8 @@ export interface TutorState {
   prediction: Prediction | null;
   /** State of the pseudo-random generator used for exercise parameters. */
   seed: number;
+  /** The time (ISO 8601) of the latest action that carried one: what progress records are stamped with. */
+  now: string;
   /** Said once in the status area, until the next key. */
   message: TutorMessage | null;
   /**
@@ -86,7 +89,13 @@ export interface Prediction {
   verdict: Verdict | null;
 }
 
-export type TutorAction =
+/**
+ * What can happen in a session. The clock comes in with the actions: an action may carry `at` (ISO 8601), and
+ * anything recorded from then on is stamped with it, so the reducer never reads a clock itself.
+ */
+export type TutorAction = TutorIntent & { at?: string };
+
+type TutorIntent =
   | { type: 'player'; action: PlayerAction }
   | { type: 'predict/move'; delta: number }
   | { type: 'predict/submit' }
@@ -119,6 +128,8 @@ export function initialTutorState(input: {
   notices?: string[];
   seed?: number;
   startLesson?: string;
+  /** When the session starts (ISO 8601). */
+  now: string;
 }): TutorState {
   const base: TutorState = {
     lessons: input.lessons,
@@ -137,6 +148,7 @@ export function initialTutorState(input: {
     player: null,
     prediction: null,
     seed: (input.seed ?? 1) >>> 0 || 1,
+    now: input.now,
     message: null,
     drafts: {},
   };
@@ -198,7 +210,7 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
   const page = lesson?.pages[pageIndex];
   if (!lesson || !page) return current;
   const state = keepDraft(current);
-  const progress = notePage(state.progress, lesson.id, page.id);
+  const progress = recordPage(state.progress, lesson.id, page.id, state.now);
   let next: TutorState = {
     ...state,
     pageIndex,
@@ -262,7 +274,8 @@ function updateAttempt(state: TutorState, change: (a: Attempt, e: Exercise) => A
   return { ...state, attempt: change(state.attempt, exercise) };
 }
 
-export function tutorReducer(state: TutorState, action: TutorAction): TutorState {
+export function tutorReducer(current: TutorState, action: TutorAction): TutorState {
+  const state = action.at && action.at !== current.now ? { ...current, now: action.at } : current;
   switch (action.type) {
     case 'home/move':
       if (state.screen !== 'home' || state.lessons.length === 0) return state;
@@ -365,10 +378,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       const answer = answerOf(exercise, attempt);
       if (answer === undefined) return { ...state, message: exercise.type === 'short' ? 'type-first' : 'mark-first' };
       const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
-      const progress = noteAnswer(state.progress, lesson.id, exercise.id, {
+      const progress = recordAnswer(state.progress, lesson.id, exercise.id, {
         correct: verdict.correct,
         hintsUsed: attempt.hintsShown,
         solutionShown: attempt.solutionShown,
+        at: state.now,
       });
       return {
         ...state,
@@ -400,7 +414,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
         return {
           ...state,
           attempt: { ...attempt, hintsShown },
-          progress: noteHint(state.progress, lesson.id, exercise.id, hintsShown, false),
+          progress: recordHint(state.progress, lesson.id, exercise.id, {
+            hintsUsed: hintsShown,
+            solutionShown: false,
+            at: state.now,
+          }),
           saveRequests: state.saveRequests + 1,
         };
       }
@@ -417,7 +435,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
         ...state,
         overlay: null,
         attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, exercise, attempt.params) },
-        progress: noteHint(state.progress, lesson.id, exercise.id, attempt.hintsShown, true),
+        progress: recordHint(state.progress, lesson.id, exercise.id, {
+          hintsUsed: attempt.hintsShown,
+          solutionShown: true,
+          at: state.now,
+        }),
         saveRequests: state.saveRequests + 1,
       };
     }
@@ -453,10 +475,11 @@ export function tutorReducer(state: TutorState, action: TutorAction): TutorState
       const answer = p.choices[p.cursor];
       if (answer === undefined) return state;
       const verdict = gradePredict(player.result, player.predict.at, player.predict.point.ask, answer);
-      const progress = noteAnswer(state.progress, lesson.id, p.pointId, {
+      const progress = recordAnswer(state.progress, lesson.id, p.pointId, {
         correct: verdict.correct,
         hintsUsed: 0,
         solutionShown: false,
+        at: state.now,
       });
       return {
         ...state,

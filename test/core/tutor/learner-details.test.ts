@@ -7,6 +7,7 @@ import { sampleLesson, secondLesson } from '../../fixtures/lessons.js';
 
 const start = () =>
   initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
     lessons: [sampleLesson, secondLesson],
     progress: emptyProgress(),
     seed: 42,

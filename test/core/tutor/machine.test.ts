@@ -10,7 +10,13 @@ import {
 import { sampleLesson, secondLesson } from '../../fixtures/lessons.js';
 
 const start = (extra: Partial<Parameters<typeof initialTutorState>[0]> = {}) =>
-  initialTutorState({ lessons: [sampleLesson, secondLesson], progress: emptyProgress(), seed: 42, ...extra });
+  initialTutorState({
+    now: '2026-01-01T00:00:00.000Z',
+    lessons: [sampleLesson, secondLesson],
+    progress: emptyProgress(),
+    seed: 42,
+    ...extra,
+  });
 
 const run = (state: TutorState, ...actions: TutorAction[]) => actions.reduce(tutorReducer, state);
 
@@ -26,6 +32,19 @@ describe('tutor session', () => {
     expect(s.screen).toBe('lesson');
     expect(currentPage(s)?.id).toBe('intro');
     expect(s.progress.lessons.sample?.seen).toContain('intro');
+  });
+
+  it('stamps what it records with the time its actions carry, never a clock of its own', () => {
+    const opened = run(start(), { type: 'home/open', index: 0, at: '2026-03-01T10:00:00.000Z' });
+    expect(opened.progress.lessons.sample?.updatedAt).toBe('2026-03-01T10:00:00.000Z');
+    // An action without a time is stamped with the latest time the session was given.
+    const next = run(opened, { type: 'page/next' });
+    expect(next.progress.lessons.sample?.updatedAt).toBe('2026-03-01T10:00:00.000Z');
+    const later = run(next, { type: 'page/next', at: '2026-03-01T10:05:00.000Z' });
+    expect(later.progress.lessons.sample?.updatedAt).toBe('2026-03-01T10:05:00.000Z');
+    expect(run(start(), { type: 'home/open', index: 0 }).progress.lessons.sample?.updatedAt).toBe(
+      '2026-01-01T00:00:00.000Z',
+    );
   });
 
   it('resumes a lesson at the page the learner left', () => {
