@@ -7,7 +7,7 @@ export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: {} };
 }
 
-const EPOCH = new Date(0).toISOString();
+const EPOCH = '1970-01-01T00:00:00.000Z';
 
 function emptyLesson(at: string): LessonRecord {
   return { seen: [], exercises: {}, updatedAt: at };

@@ -5,7 +5,7 @@ import type { Progress } from '../../core/progress/types.js';
 import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 
-/** One row of the lesson list: number, title, status in words (never colour alone) and score. */
+/** One row of the lesson list: title, status in words (never colour alone) and score. */
 export function lessonSummary(
   lesson: Lesson,
   progress: Progress,
