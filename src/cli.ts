@@ -30,8 +30,8 @@ Usage:
 Options for the tutorial:
   --lesson <id>       jump straight into a lesson
   --lang <code>       language of the lessons: en, zh-CN (default: from LANG, else en)
-  --ascii-only        7-bit characters only, no box drawing (lessons are shown in
-                      English, the text every lesson has in 7-bit)
+  --ascii-only        7-bit characters only, no box drawing; lessons are shown
+                      in English (Chinese cannot be written in 7 bits)
   --no-color          no colours (NO_COLOR is honoured too; FORCE_COLOR forces them)
   --lessons <dir>     also load the lessons in <dir>, in addition to the built-in
                       ones (a lesson with the same id replaces the built-in one)
