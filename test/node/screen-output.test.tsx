@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeTtyIn } from '../helpers/fake-tty.js';
 import { text } from '../../src/core/lessons/localize.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
@@ -22,26 +23,6 @@ const PAGES = lesson.pages.length;
 const titleOf = (i: number) => text(lesson.pages[i]!.title!, 'en');
 const SIM_PAGE = lesson.pages.findIndex((p) => p.simulation);
 const EVENTS = simulate(getBuiltinScenario(lesson.pages[SIM_PAGE]!.simulation!.scenario)!).events.length;
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  setEncoding() {}
-  setRawMode() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  press(key: string) {
-    this.data = key;
-    this.emit('readable');
-  }
-}
 
 class EmulatedTerminal extends EventEmitter {
   term = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });
@@ -70,7 +51,7 @@ afterEach(() => {
 async function start() {
   const terminal = new EmulatedTerminal();
   const screen = new ScreenOutput(terminal);
-  const stdin = new FakeStdin();
+  const stdin = new FakeTtyIn();
   const { lessons } = loadLessons({ builtinDir: 'lessons' });
   const initial = initialTutorState({
     now: '2026-01-01T00:00:00.000Z',

@@ -13,29 +13,10 @@ import { initialTutorState } from '../../src/core/tutor/machine.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { ScreenOutput } from '../../src/node/screen-output.js';
 import { renderApp } from '../../src/ui/render-app.js';
+import { FakeTtyIn } from '../helpers/fake-tty.js';
 import { KEYS } from '../helpers/render.js';
 
 const { Terminal } = xterm;
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  setEncoding() {}
-  setRawMode() {}
-  ref() {}
-  unref() {}
-  resume() {}
-  pause() {}
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  press(key: string) {
-    this.data = key;
-    this.emit('readable');
-  }
-}
 
 /** A terminal that keeps every byte written to it, and an emulator to read the screen back. */
 class RecordingTerminal extends EventEmitter {
@@ -91,7 +72,7 @@ async function start(opts: {
 }) {
   const terminal = new RecordingTerminal(opts.columns ?? 80, opts.rows ?? 24);
   const screen = new ScreenOutput(terminal);
-  const stdin = new FakeStdin();
+  const stdin = new FakeTtyIn();
   const app = renderApp({
     initial: initialTutorState({
       now: '2026-01-01T00:00:00.000Z',

@@ -3,6 +3,7 @@
 // screen, changes the session.
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import { none } from '../helpers/keys.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { type TutorAction, type TutorState, initialTutorState, tutorReducer } from '../../src/core/tutor/machine.js';
@@ -11,29 +12,6 @@ import { helpLines } from '../../src/ui/chrome.js';
 import { KEYMAP, type KeySpec, type Mode } from '../../src/ui/keymap.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { sampleLesson, secondLesson } from '../fixtures/lessons.js';
-
-const none = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-} as Key;
 
 const FLAGS: Record<string, keyof Key> = {
   up: 'upArrow',

@@ -1,29 +1,8 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import { none } from '../helpers/keys.js';
 import { KEYMAP, type Mode, hintsFor, intentFor } from '../../src/ui/keymap.js';
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-} as Key;
 const key = (k: Partial<Key>): Key => ({ ...none, ...k });
 
 describe('keymap', () => {
