@@ -44,7 +44,7 @@ export interface SequenceOptions {
   breakAfterMs?: number;
   /**
    * Columns for notes left of the first lane and right of the last (default 12, as
-   * `SYN-RECEIVED`); fewer when the lanes would otherwise come closer than 6 columns.
+   * `SYN-RECEIVED`); fewer when the lanes would otherwise come closer than 7 columns.
    */
   noteWidth?: number;
 }
@@ -59,8 +59,10 @@ export interface SequenceDiagram {
 
 export const MIN_SEQUENCE_WIDTH = 56;
 export const MAX_SEQUENCE_WIDTH = 200;
-/** Lanes closer than this many columns could not show an arrow between them. */
-const MIN_LANE_GAP = 6;
+/** Lanes are at least this many columns apart, so a label between neighbours has a column. */
+const MIN_LANE_GAP = 7;
+/** A message and its reverse share a row only when each label keeps this many columns. */
+const MIN_SHARED_ROOM = 4;
 const DEFAULT_NOTE_WIDTH = 12;
 /** Notes beside the outer lanes get at least this many columns. */
 const MIN_NOTE_WIDTH = 6;
@@ -112,9 +114,17 @@ interface Message {
   ends: Array<{ index: number; lost: boolean }>;
 }
 
-/** Two messages sent at one time need rows of their own when their arrows overlap, unless one is the other reversed. */
+/** Half an arrow's room for its label, when a message and its reverse leave on one row. */
+const sharedRoom = (m: Message) => Math.floor(m.span / 2) - 3;
+
+/**
+ * Two messages sent at one time need rows of their own when their arrows
+ * overlap, unless one is the other reversed: then they share a row, their
+ * labels at either end (each in half the room, between neighbouring lanes,
+ * when that half is wide enough).
+ */
 function clash(a: Message, b: Message): boolean {
-  if (a.from === b.to && a.to === b.from) return false;
+  if (a.from === b.to && a.to === b.from) return a.hop === a.span && sharedRoom(a) < MIN_SHARED_ROOM;
   return a.inner0 <= b.inner1 && b.inner0 <= a.inner1;
 }
 
@@ -334,7 +344,7 @@ export function layoutSequence(
     // share it: each label gets half. A label stays short of any lane it passes.
     const shared =
       m.hop === span && rowSends.get(from)!.some((other) => other !== m && other.from === m.to && other.to === m.from);
-    const room = shared ? Math.floor(span / 2) - 3 : m.hop - 4;
+    const room = shared ? sharedRoom(m) : m.hop - 4;
     const padded = ` ${fitText(send.labels, room, charset)} `;
     labels.push({ row: from, col: rightward ? inner0 + 1 : inner1 - textWidth(padded), text: padded });
     for (const end of m.ends) {
