@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
@@ -9,17 +8,10 @@ import {
   SequenceWidthError,
   layoutSequence,
 } from '../../../src/core/sequence/layout.js';
+import { expectGolden, expectNoStrayGoldens } from '../../helpers/golden.js';
 import { fourLanes, threeLanes } from './diagrams.js';
 
-const update = process.env.UPDATE_GOLDEN === '1';
-
-/** Compares with a golden file; a missing one fails too. `UPDATE_GOLDEN=1` writes them instead. */
-function expectGolden(name: string, text: string): void {
-  const file = fileURLToPath(new URL(`./__golden__/${name}.txt`, import.meta.url));
-  if (update) writeFileSync(file, text);
-  if (!existsSync(file)) expect.fail(`no golden file ${name}.txt: check the drawing, then run with UPDATE_GOLDEN=1`);
-  expect(text).toBe(readFileSync(file, 'utf8'));
-}
+const goldenDir = fileURLToPath(new URL('./__golden__/', import.meta.url));
 
 const DIAGRAMS = { 'three-lanes': threeLanes, 'four-lanes': fourLanes };
 
@@ -29,11 +21,19 @@ describe('golden sequence diagrams', () => {
       for (const charset of ['unicode', 'ascii'] as const) {
         it(`${name} at ${width} columns (${charset})`, () => {
           const lines = layoutSequence(d.lanes, d.events, { width, charset }).lines;
-          expectGolden(`${name}.${width}.${charset}`, `${lines.join('\n')}\n`);
+          expectGolden(`${goldenDir}${name}.${width}.${charset}.txt`, `${lines.join('\n')}\n`);
         });
       }
     }
   }
+  it('has no golden file no test draws', () => {
+    expectNoStrayGoldens(
+      goldenDir,
+      Object.keys(DIAGRAMS).flatMap((n) =>
+        [60, 100].flatMap((w) => ['unicode', 'ascii'].map((c) => `${n}.${w}.${c}.txt`)),
+      ),
+    );
+  });
 });
 
 /** The column of each lane's lifeline, from the header's tops. */
