@@ -22,7 +22,7 @@ import { type Theme, ThemeContext } from './theme.js';
 export const MIN_COLUMNS = 60;
 /** What the app's exit resolves with when the learner quit with Ctrl+C (the process then exits 130, as on SIGINT). */
 export const INTERRUPTED = 'interrupted';
-export const MIN_ROWS = 16;
+const MIN_ROWS = 16;
 
 export interface AppProps {
   initial: TutorState;

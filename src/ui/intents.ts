@@ -20,7 +20,7 @@ export function modeOf(state: TutorState): Mode {
   return 'choice';
 }
 
-export function actionFor(
+function actionFor(
   mode: Mode,
   intent: Intent,
   bodyMax: number,

@@ -323,7 +323,7 @@ function keyName(spec: KeySpec, ascii: boolean): string {
 }
 
 /** Every key of a binding, as the help writes them: "n/→", "1-9". */
-export function keysLabel(keys: KeySpec[], ascii: boolean): string {
+function keysLabel(keys: KeySpec[], ascii: boolean): string {
   const names = keys.map((spec) => keyName(spec, ascii));
   const digits = names.every((n) => /^[1-9]$/.test(n)) && names.length > 2;
   return digits ? `${names[0]}-${names[names.length - 1]}` : names.join('/');

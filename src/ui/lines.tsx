@@ -53,7 +53,7 @@ export const LineWidthContext = createContext<number>(Number.POSITIVE_INFINITY);
  * line cut to `width` with the theme's ellipsis, so Ink never cuts it with its own '…'. Screens lay out
  * their text to fit (folded first, then wrapped), so nothing is cut here in the normal course.
  */
-export function fitLine(line: UiLine, width: number, theme: Theme): UiLine {
+function fitLine(line: UiLine, width: number, theme: Theme): UiLine {
   const spans = theme.ascii ? line.map((span) => ({ ...span, text: theme.text(span.text) })) : line;
   const total = spans.reduce((w, span) => w + stringWidth(span.text), 0);
   if (total <= width) return spans;

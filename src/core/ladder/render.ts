@@ -52,7 +52,7 @@ const BREAK_MS = 400;
  * 3. flags, seq and length: `ACK s=1001 l=100` (data) or `FIN,ACK s=1101`;
  * 4. flags and seq; 5. flags only: `FIN,ACK`.
  */
-export function segmentLabelCandidates(send: SendEvent): string[] {
+function segmentLabelCandidates(send: SendEvent): string[] {
   const s = send.segment;
   const flags = flagLabel(s.flags);
   const re = send.retransmission ? ' (re)' : '';

@@ -255,7 +255,7 @@ const ASCII_FOLD: Record<string, string> = {
 };
 
 /** Replaces common typographic characters with 7-bit equivalents (for --ascii-only); other text is kept. */
-export function foldToAscii(text: string): string {
+function foldToAscii(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.replace(/[^\x00-\x7f]/g, (ch) => ASCII_FOLD[ch] ?? ch) : text;
 }
 

@@ -38,7 +38,7 @@ const FIELD =
   /^(prompt|hint|explanation)$|^(option|item|why|mistake) ([a-z0-9]+(?:-[a-z0-9]+)*)$|^hint for ([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const PAGE_ID = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::\s*(.*))?$/;
 
-export const FIELD_HEADINGS = [
+const FIELD_HEADINGS = [
   '### prompt',
   '### hint',
   '### explanation',

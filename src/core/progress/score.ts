@@ -6,8 +6,8 @@
 import type { Lesson } from '../lessons/types.js';
 import type { ExerciseRecord, LessonRecord, LessonStatus } from './types.js';
 
-export const HINT_COST = 0.25;
-export const WRONG_ATTEMPT_COST = 0.1;
+const HINT_COST = 0.25;
+const WRONG_ATTEMPT_COST = 0.1;
 
 export function scoreOf(record: ExerciseRecord): number {
   if (!record.solved || record.solutionShown) return 0;

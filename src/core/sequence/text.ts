@@ -11,7 +11,7 @@ const NON_ASCII = /[^\x20-\x7e]/;
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** What marks a label shortened past its shortest form. */
-export const ELLIPSIS: Record<Charset, string> = { unicode: '…', ascii: '~' };
+const ELLIPSIS: Record<Charset, string> = { unicode: '…', ascii: '~' };
 
 /** A drawable piece of text: one grapheme and the columns it takes (at least 1). */
 export interface Cluster {
@@ -68,7 +68,7 @@ export function fitText(candidates: string | readonly string[], room: number, ch
 }
 
 /** `text` if it fits `room` columns, else as much as fits before an ellipsis. */
-export function cutText(text: string, room: number, charset: Charset): string {
+function cutText(text: string, room: number, charset: Charset): string {
   if (textWidth(text) <= room) return text;
   if (room <= 0) return '';
   const ellipsis = ELLIPSIS[charset];

@@ -131,7 +131,7 @@ function whyLines(review: OptionReview[], width: number, theme: Theme, tr: (t: L
   return lines;
 }
 
-export function exerciseLines(
+function exerciseLines(
   _lesson: Lesson,
   exercise: Exercise,
   attempt: Attempt,
