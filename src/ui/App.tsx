@@ -10,7 +10,7 @@ import { predictQuestion } from '../core/grading/predict.js';
 import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { appReducer, modeOf } from './intents.js';
+import { appReducer, modeOf, splitChunk } from './intents.js';
 import { LineWidthContext, Lines, type UiLine, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
@@ -134,14 +134,10 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     }
     const at = clock();
     const pageRows = Math.max(1, bodyHeight - 1);
-    // Keys typed faster than they are read (or sent in one packet over SSH) arrive together:
-    // plain characters are taken one by one, so `nnn` turns three pages.
-    if (input.length > 1 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) {
-      for (const ch of Array.from(input))
-        dispatch({ type: 'key', input: ch, key: { ...key, shift: false }, bodyMax, pageRows, shownTop, at });
-      return;
+    for (const one of splitChunk(input, key)) {
+      if (one.key.ctrl && one.input === 'c') interrupted.current = true;
+      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, at });
     }
-    dispatch({ type: 'key', input, key, bodyMax, pageRows, shownTop, at });
   });
 
   let content: ReactElement;

@@ -105,6 +105,24 @@ function actionFor(
   }
 }
 
+/**
+ * Keys typed faster than they are read (or sent in one packet over SSH) reach the app as one chunk, which
+ * Ink passes on as a single "paste". Taken apart here, one key each, so `nnn` turns three pages and a
+ * Space and an Enter that arrived together mark and then submit. Control characters become the keys
+ * they are (Enter, Tab, Backspace, Ctrl+C).
+ */
+export function splitChunk(input: string, key: Key): Array<{ input: string; key: Key }> {
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape || key.return || key.tab) return [{ input, key }];
+  const plain: Key = { ...key, shift: false };
+  return Array.from(input).map((ch) => {
+    if (ch === '\r' || ch === '\n') return { input: '', key: { ...plain, return: true } };
+    if (ch === '\t') return { input: '', key: { ...plain, tab: true } };
+    if (ch === '\u007f' || ch === '\b') return { input: '', key: { ...plain, delete: true } };
+    if (ch === '\u0003') return { input: 'c', key: { ...plain, ctrl: true } };
+    return { input: ch, key: { ...plain, shift: /[A-Z]/.test(ch) } };
+  });
+}
+
 export type KeyAction = {
   type: 'key';
   input: string;

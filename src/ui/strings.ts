@@ -5,8 +5,8 @@
 import type { TutorMessage } from '../core/tutor/machine.js';
 
 export const STRINGS = {
-  homeTitle: 'nettutor — how TCP connections open and close, and how HTTP works',
-  homeTitleShort: 'nettutor — how TCP and HTTP work',
+  homeTitle: 'nettutor — how TCP connections open and close',
+  homeTitleShort: 'nettutor — TCP, opened and closed',
   homeHelp: (arrows: string) => `Choose a lesson: ${arrows} (or j/k) and Enter. ? shows every key, q quits.`,
   homeHelpShort: (arrows: string) => `Choose a lesson: ${arrows} and Enter. ? shows every key, q quits.`,
   asciiLessonsInEnglish: (locale: string) =>
