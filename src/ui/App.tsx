@@ -6,7 +6,7 @@ import { type ReactElement, useEffect, useReducer, useRef, useState } from 'reac
 import { layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
-import { predictQuestion } from '../core/grading/predict.js';
+import { predictQuestion } from '../core/models/tcp/predict.js';
 import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';

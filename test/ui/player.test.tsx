@@ -1,8 +1,8 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { predictChoices, predictExpected } from '../../src/core/grading/predict.js';
+import { predictChoices, predictExpected } from '../../src/core/models/tcp/predict.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
-import { findEvent } from '../../src/core/player/machine.js';
+import { findEvent } from '../../src/core/models/tcp/player.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
 import { simulate } from '../../src/core/tcp/simulate.js';

@@ -8,7 +8,7 @@ import { simulate } from '../tcp/simulate.js';
 import type { Scenario, SimResult } from '../tcp/types.js';
 import { evaluate } from './expression.js';
 import { normalize } from './normalize.js';
-import { runQuery } from './query.js';
+import { runQuery } from '../models/tcp/query.js';
 
 export type Params = Record<string, string | number>;
 

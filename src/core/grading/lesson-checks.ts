@@ -5,14 +5,14 @@
 import { interpolate } from '../lessons/localize.js';
 import { type LessonData, type ParseContext, parseLesson } from '../lessons/parse.js';
 import type { Exercise } from '../lessons/types.js';
-import { findEvent } from '../player/machine.js';
+import { findEvent } from '../models/tcp/player.js';
 import { findScenario } from '../scenario/builtins.js';
 import type { FieldProblem } from '../schema/checker.js';
 import { simulate } from '../tcp/simulate.js';
 import { evaluate } from './expression.js';
 import { type Params, drawParams, makeRunScenario } from './grade.js';
-import { predictExpected } from './predict.js';
-import { runQuery } from './query.js';
+import { predictExpected } from '../models/tcp/predict.js';
+import { runQuery } from '../models/tcp/query.js';
 
 /** Shape, then the engine: every problem found, with its field path. */
 export function validateLesson(

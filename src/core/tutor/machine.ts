@@ -4,9 +4,9 @@
 import type { Exercise, Lesson, LocalText, Page } from '../lessons/types.js';
 import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
-import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../player/machine.js';
+import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../models/tcp/player.js';
 import { type Verdict, drawParams } from '../grading/grade.js';
-import { gradePredict, predictChoices } from '../grading/predict.js';
+import { gradePredict, predictChoices } from '../models/tcp/predict.js';
 import { findScenario } from '../scenario/builtins.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';

@@ -3,7 +3,7 @@
 // and what it means, and a predict question when one is asked.
 import { lineText, padToWidth, truncateToWidth, wrapSpans } from '../../core/layout/prose.js';
 import { renderLadder } from '../../core/ladder/render.js';
-import { type PlayerState, firstDivergence } from '../../core/player/machine.js';
+import { type PlayerState, firstDivergence } from '../../core/models/tcp/player.js';
 import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PredictPoint } from '../../../src/core/lessons/types.js';
+import type { PredictPoint } from '../../../../src/core/lessons/types.js';
 import {
   type PlayerAction,
   type PlayerState,
   firstDivergence,
   initialPlayerState,
   playerReducer,
-} from '../../../src/core/player/machine.js';
-import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
+} from '../../../../src/core/models/tcp/player.js';
+import { getBuiltinScenario } from '../../../../src/core/scenario/builtins.js';
 
 const run = (s: PlayerState, ...actions: PlayerAction[]) => actions.reduce(playerReducer, s);
 const handshake = () => initialPlayerState(getBuiltinScenario('handshake')!);

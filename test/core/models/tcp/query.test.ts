@@ -11,11 +11,11 @@
 //   client #5  ACK      seq=1102 ack=5002  server #4  FIN,ACK seq=5001 ack=1102
 // lost-fin is the same with the client's FIN lost once and sent again (same seq).
 import { describe, expect, it } from 'vitest';
-import { runQuery } from '../../../src/core/grading/query.js';
-import type { SimQuery } from '../../../src/core/lessons/types.js';
-import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
-import { simulate } from '../../../src/core/tcp/simulate.js';
-import type { SimResult } from '../../../src/core/tcp/types.js';
+import { runQuery } from '../../../../src/core/models/tcp/query.js';
+import type { SimQuery } from '../../../../src/core/lessons/types.js';
+import { getBuiltinScenario } from '../../../../src/core/scenario/builtins.js';
+import { simulate } from '../../../../src/core/tcp/simulate.js';
+import type { SimResult } from '../../../../src/core/tcp/types.js';
 
 const runs = new Map<string, SimResult>();
 function run(name: string): SimResult {
