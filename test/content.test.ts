@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { drawParams, expectedAnswer, grade, makeRunScenario } from '../src/core/grading/grade.js';
 import { gradePredict, predictChoices, predictExpected } from '../src/core/models/tcp/predict.js';
-import { text } from '../src/core/lessons/localize.js';
+import { text } from '../src/core/i18n/localize.js';
 import type { Exercise, Lesson, PredictAsk } from '../src/core/lessons/types.js';
 import { findEvent, initialPlayerState, type PlayerState, playerReducer } from '../src/core/models/tcp/player.js';
 import { getBuiltinScenario } from '../src/core/scenario/builtins.js';

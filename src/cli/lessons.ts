@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import stringWidth from 'string-width';
 import { padToWidth } from '../core/layout/prose.js';
-import { resolveLocale, text } from '../core/lessons/localize.js';
+import { resolveLocale, text } from '../core/i18n/localize.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';

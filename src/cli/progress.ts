@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import stringWidth from 'string-width';
 import { padToWidth } from '../core/layout/prose.js';
-import { resolveLocale, text } from '../core/lessons/localize.js';
+import { resolveLocale, text } from '../core/i18n/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
 import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';

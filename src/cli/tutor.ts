@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { type CliIO, EXIT, UsageError } from './io.js';
-import { resolveLocale } from '../core/lessons/localize.js';
+import { resolveLocale } from '../core/i18n/localize.js';
 import type { Progress } from '../core/progress/types.js';
 import { initialTutorState } from '../core/tutor/machine.js';
 import { defaultProgressPath } from '../node/data-dir.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { text } from '../../src/core/lessons/localize.js';
+import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';

@@ -5,7 +5,7 @@ import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeTtyIn } from '../helpers/fake-tty.js';
-import { text } from '../../src/core/lessons/localize.js';
+import { text } from '../../src/core/i18n/localize.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
 import { simulate } from '../../src/core/tcp/simulate.js';

@@ -1,6 +1,6 @@
 // A tiny arithmetic language for computed answers: integers, + - * / % and
 // parentheses, with `{param}` replaced by the drawn parameters first.
-import { interpolate } from '../lessons/localize.js';
+import { interpolate } from '../i18n/localize.js';
 
 export function evaluate(expr: string, params: Record<string, string | number>): number {
   const source = interpolate(expr, params);

@@ -1,13 +1,15 @@
 // Grades an answer to an exercise. Expected answers are data (an option id,
 // an order) or computed by core code: an arithmetic expression over the
 // attempt's parameters, or a value read from a run of the TCP engine.
-import { interpolate } from '../lessons/localize.js';
-import type { AnswerSource, Exercise, Lesson, LocalText, ShortAnswerExercise } from '../lessons/types.js';
+import { interpolate } from '../i18n/localize.js';
+import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../lessons/types.js';
+import type { LocalText } from '../i18n/localize.js';
 import { findScenario } from '../scenario/builtins.js';
 import { simulate } from '../tcp/simulate.js';
 import type { Scenario, SimResult } from '../tcp/types.js';
+import type { Verdict } from '../answers/verdict.js';
 import { evaluate } from './expression.js';
-import { normalize } from './normalize.js';
+import { normalize } from '../answers/normalize.js';
 import { runQuery } from '../models/tcp/query.js';
 
 export type Params = Record<string, string | number>;
@@ -15,18 +17,6 @@ export type Params = Record<string, string | number>;
 export interface GradeContext {
   params: Params;
   runScenario: (nameOrFile: string, set: Params) => SimResult;
-}
-
-export interface Verdict {
-  correct: boolean;
-  /** The expected answer, as the learner would write it (may be several texts). */
-  expected: LocalText[];
-  /** Why: the explanation of each chosen option, of the misplaced item, of the mistake made. */
-  feedback: LocalText[];
-  /** Ordering: the first position (0-based) holding the wrong item. */
-  firstWrongPosition?: number;
-  /** Short answers: the learner's answer after normalisation. */
-  normalized?: string;
 }
 
 /** Draws each parameter with `rng` (a function returning [0, 1)). */

@@ -2,7 +2,7 @@
 // computed (with the parameters drawn at both ends of their ranges), and every
 // predict question points at an event its run really has, with an answer
 // after it. `validateLesson` is the whole check: shape first, then these.
-import { interpolate } from '../lessons/localize.js';
+import { interpolate } from '../i18n/localize.js';
 import { type LessonData, type ParseContext, parseLesson } from '../lessons/parse.js';
 import type { Exercise } from '../lessons/types.js';
 import { findEvent } from '../models/tcp/player.js';

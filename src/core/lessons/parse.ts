@@ -13,14 +13,15 @@ import type {
   EventSelector,
   Exercise,
   Lesson,
-  LocalText,
   OrderItem,
   Page,
   ParamSpec,
   PredictPoint,
   SimQuery,
 } from './types.js';
-import { PREDICT_ASKS, SEGMENT_FIELDS, SHORT_ANSWER_KINDS } from './types.js';
+import type { LocalText } from '../i18n/localize.js';
+import { PREDICT_ASKS, SEGMENT_FIELDS } from './types.js';
+import { SHORT_ANSWER_KINDS } from '../answers/normalize.js';
 
 const LESSON_FORMAT_VERSION = 2;
 

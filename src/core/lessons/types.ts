@@ -1,11 +1,8 @@
 // The lesson model: what a lesson file holds once validated.
 // The file format itself is documented in docs/authoring.md.
+import type { ShortAnswerKind } from '../answers/normalize.js';
+import type { LocalText } from '../i18n/localize.js';
 import type { Scenario, Side, SimEventType } from '../tcp/types.js';
-
-/** A learner-facing string: plain (English), or one per locale (`en` required). */
-export type LocalText = string | { en: string; [locale: string]: string };
-
-export type Locale = 'en' | 'zh-CN';
 
 export interface Lesson {
   id: string;
@@ -96,9 +93,6 @@ export interface EventSelectorLike {
   nth?: number;
   flags?: string[];
 }
-
-export const SHORT_ANSWER_KINDS = ['number', 'token', 'state', 'header'] as const;
-export type ShortAnswerKind = (typeof SHORT_ANSWER_KINDS)[number];
 
 interface ExerciseBase {
   id: string;

@@ -1,7 +1,9 @@
 // The tutor's view of grading: an exercise graded, or its solution worked out,
 // against the scenarios of the lesson it belongs to.
-import { type Params, type Verdict, expectedAnswer, grade, makeRunScenario } from '../grading/grade.js';
-import type { Exercise, Lesson, LocalText } from '../lessons/types.js';
+import { type Params, expectedAnswer, grade, makeRunScenario } from '../grading/grade.js';
+import type { Verdict } from '../answers/verdict.js';
+import type { Exercise, Lesson } from '../lessons/types.js';
+import type { LocalText } from '../i18n/localize.js';
 
 export type Answer = string | string[];
 

@@ -1,11 +1,13 @@
 // The whole learning session as a pure reducer: where the learner is, the
 // exercise being answered, hints, verdicts and the progress record. The UI
 // only turns keys into these actions and draws the state.
-import type { Exercise, Lesson, LocalText, Page } from '../lessons/types.js';
+import type { Exercise, Lesson, Page } from '../lessons/types.js';
+import type { LocalText } from '../i18n/localize.js';
 import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
 import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../models/tcp/player.js';
-import { type Verdict, drawParams } from '../grading/grade.js';
+import type { Verdict } from '../answers/verdict.js';
+import { drawParams } from '../grading/grade.js';
 import { gradePredict, predictChoices } from '../models/tcp/predict.js';
 import { findScenario } from '../scenario/builtins.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';

@@ -3,8 +3,9 @@
 import stringWidth from 'string-width';
 import { type OptionReview, reviewChoices } from '../../core/grading/grade.js';
 import { type Span, inlineSpans, layoutProse, wrapSpans } from '../../core/layout/prose.js';
-import type { Exercise, Lesson, LocalText, Page } from '../../core/lessons/types.js';
-import { interpolate, text as localize } from '../../core/lessons/localize.js';
+import type { Exercise, Lesson, Page } from '../../core/lessons/types.js';
+import type { LocalText } from '../../core/i18n/localize.js';
+import { interpolate, text as localize } from '../../core/i18n/localize.js';
 import type { Attempt } from '../../core/tutor/machine.js';
 import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
 import { STRINGS } from '../strings.js';

@@ -1,5 +1,6 @@
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
-import type { Lesson, LocalText } from '../../core/lessons/types.js';
+import type { Lesson } from '../../core/lessons/types.js';
+import type { LocalText } from '../../core/i18n/localize.js';
 import { lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
 import { STRINGS } from '../strings.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/grading/expression.js';
 import { drawParams, expectedAnswer, grade, makeRunScenario } from '../../../src/core/grading/grade.js';
-import { normalize, normalizeFlags, normalizeState } from '../../../src/core/grading/normalize.js';
+import { normalize, normalizeFlags, normalizeState } from '../../../src/core/answers/normalize.js';
 import { gradePredict, predictChoices, predictExpected } from '../../../src/core/models/tcp/predict.js';
 import type { ShortAnswerExercise } from '../../../src/core/lessons/types.js';
 import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';

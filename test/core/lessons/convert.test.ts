@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validateLesson } from '../../../src/core/grading/lesson-checks.js';
 import { composeLesson } from '../../../src/core/lessons/compose.js';
 import { convertLessonV1 } from '../../../src/core/lessons/convert.js';
-import { text } from '../../../src/core/lessons/localize.js';
+import { text } from '../../../src/core/i18n/localize.js';
 import { parseLocaleTexts } from '../../../src/core/lessons/texts.js';
-import type { Lesson, LocalText } from '../../../src/core/lessons/types.js';
+import type { Lesson } from '../../../src/core/lessons/types.js';
+import type { LocalText } from '../../../src/core/i18n/localize.js';
 
 /** A first-format lesson with every kind of text in it, some translated and some not. */
 const v1 = {

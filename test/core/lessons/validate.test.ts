@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocale, text } from '../../../src/core/lessons/localize.js';
+import { resolveLocale, text } from '../../../src/core/i18n/localize.js';
 import { validateLesson } from '../../../src/core/grading/lesson-checks.js';
 
 const base = () => ({

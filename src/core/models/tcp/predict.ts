@@ -1,11 +1,12 @@
 // "What happens next?" questions asked by the simulation player. The answer
 // is the engine's own next event, so it is right for any scenario, including
 // one the learner has just changed.
-import type { LocalText, PredictAsk } from '../../lessons/types.js';
+import type { LocalText } from '../../i18n/localize.js';
+import type { PredictAsk } from '../../lessons/types.js';
 import type { SimEvent, SimResult, Side, SendEvent } from '../../tcp/types.js';
 import { TCP_STATES, flagLabel } from '../../tcp/types.js';
-import type { Verdict } from '../../grading/grade.js';
-import { normalizeFlags, normalizeNumber, normalizeState } from '../../grading/normalize.js';
+import type { Verdict } from '../../answers/verdict.js';
+import { normalizeFlags, normalizeNumber, normalizeState } from '../../answers/normalize.js';
 
 function nextSend(result: SimResult, index: number): SendEvent | undefined {
   return result.events.slice(index + 1).find((e): e is SendEvent => e.type === 'send');

@@ -1,5 +1,10 @@
-// Learner-facing text in the learner's language, falling back to English.
-import type { Locale, LocalText } from './types.js';
+// Learner-facing text in the learner's language, falling back to English: the
+// one locale mechanism for lesson texts and for the sentences nettutor writes.
+
+/** A learner-facing string: plain (English), or one per locale (`en` required). */
+export type LocalText = string | { en: string; [locale: string]: string };
+
+export type Locale = 'en' | 'zh-CN';
 
 export function text(t: LocalText, locale: string): string {
   if (typeof t === 'string') return t;

@@ -1,7 +1,10 @@
 // Short answers are compared after normalising them the way a person would
 // expect: `TIME_WAIT` = `time-wait`, ` 1,001 ` = `1001`, `Host:` = `host`.
 import { FLAG_ORDER, TCP_STATES, type TcpState, flagLabel } from '../tcp/types.js';
-import type { ShortAnswerKind } from '../lessons/types.js';
+
+/** How a typed answer is read: as a number, a word, a TCP state or a header name. */
+export const SHORT_ANSWER_KINDS = ['number', 'token', 'state', 'header'] as const;
+export type ShortAnswerKind = (typeof SHORT_ANSWER_KINDS)[number];
 
 const compact = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
