@@ -6,10 +6,12 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { drawParams, expectedAnswer, grade, makeRunScenario } from '../src/core/grading/grade.js';
+import { tcpOf } from './helpers/tcp-page.js';
+import { drawParams, expectedAnswer, grade } from '../src/core/grading/grade.js';
 import { gradePredict, predictChoices, predictExpected } from '../src/core/models/tcp/predict.js';
 import { text } from '../src/core/i18n/localize.js';
-import type { Exercise, Lesson, PredictAsk } from '../src/core/lessons/types.js';
+import type { Exercise, Lesson } from '../src/core/lessons/types.js';
+import type { PredictAsk } from '../src/core/models/tcp/types.js';
 import { findEvent, initialPlayerState, type PlayerState, playerReducer } from '../src/core/models/tcp/player.js';
 import { getBuiltinScenario } from '../src/core/scenario/builtins.js';
 import { simulate } from '../src/core/tcp/simulate.js';
@@ -60,7 +62,7 @@ describe('the shipped lessons', () => {
         it(`${e.id}: the expected answer grades right and wrong answers grade wrong`, () => {
           for (const r of [0, 0.37, 0.999]) {
             const params = drawParams(e, () => r);
-            const ctx = { params, runScenario: makeRunScenario(lesson) };
+            const ctx = { params, lesson };
             const expected = expectedAnswer(e, ctx);
             const right: string | string[] =
               e.type === 'short' ? text(expected[0]!, 'en') : e.type === 'single' ? e.answer : e.answer;
@@ -70,8 +72,8 @@ describe('the shipped lessons', () => {
           }
         });
       }
-      for (const page of lesson.pages.filter((p) => p.simulation)) {
-        const sim = page.simulation!;
+      for (const page of lesson.pages.filter((p) => tcpOf(p))) {
+        const sim = tcpOf(page)!;
         it(`${page.id}: its scenario runs and every predict question has an answer among its choices`, () => {
           const scenario = lesson.scenarios?.[sim.scenario] ?? getBuiltinScenario(sim.scenario);
           expect(scenario).toBeDefined();
@@ -143,7 +145,7 @@ const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>
 
 const predictPoints = (loaded.lessons as Lesson[]).flatMap((lesson) =>
   lesson.pages.flatMap((page) =>
-    (page.simulation?.predict ?? []).map((point) => ({ lesson, page, scenario: page.simulation!.scenario, point })),
+    (tcpOf(page)?.predict ?? []).map((point) => ({ lesson, page, scenario: tcpOf(page)!.scenario, point })),
   ),
 );
 
@@ -179,7 +181,7 @@ describe('computed answers of the shipped lessons, against answers worked out by
           expect(v).toBeLessThanOrEqual(spec.int[1]);
         } else expect(spec.choice).toContain(v);
       }
-      const ctx = { params: row.params, runScenario: makeRunScenario(lesson) };
+      const ctx = { params: row.params, lesson };
       expect(expectedAnswer(exercise, ctx).map((t) => text(t, 'en'))).toEqual([row.expected]);
       expect(grade(exercise, row.expected, ctx).correct).toBe(true);
       if (exercise.kind === 'number') {
@@ -231,7 +233,7 @@ describe('predict questions of the shipped lessons, against answers worked out b
       expect(point.ask).toBe(row.ask);
       const scenario = lesson.scenarios?.[name] ?? getBuiltinScenario(name)!;
       // Where the player, playing the page's run, stops to ask this question.
-      const start = initialPlayerState(scenario, page.simulation!.predict ?? []);
+      const start = initialPlayerState(scenario, tcpOf(page)!.predict ?? []);
       const at = playThrough(start).get(point.id);
       expect(at, `the player never stops for ${point.id}`).toBeDefined();
       expect(at).toBe(findEvent(start.result.events, point.before) - 1);

@@ -6,7 +6,7 @@ import { type ReactElement, useEffect, useReducer, useRef, useState } from 'reac
 import { layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
-import { predictQuestion } from '../core/models/tcp/predict.js';
+import { findKind } from '../core/models/registry.js';
 import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -15,7 +15,7 @@ import { LineWidthContext, Lines, type UiLine, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
-import { playerLines } from './screens/player-lines.js';
+import { modelBindings, viewFor } from './models/registry.js';
 import { MESSAGES, STRINGS } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
@@ -66,15 +66,16 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     }
   }, [state.quitRequested, state.progress, onSave, exit]);
 
-  const playing = state.player?.playing ?? false;
-  const speed = state.player?.speed ?? 1;
+  // A model that animates asks for ticks; nothing runs (and no CPU is used) while it is still.
+  const modelKind = state.model ? findKind(state.model.kind) : undefined;
+  const tickMs = state.model && modelKind ? modelKind.tickMs(state.model.state) : null;
   useEffect(() => {
-    if (!playing) return;
-    // One event per tick; nothing runs (and no CPU is used) while paused.
-    const timer = setInterval(() => dispatch({ type: 'player', action: { type: 'tick' } }), Math.round(700 / speed));
+    if (tickMs === null || !modelKind) return;
+    const timer = setInterval(() => dispatch({ type: 'model', action: modelKind.tick }), tickMs);
     return () => clearInterval(timer);
-  }, [playing, speed]);
+  }, [tickMs, modelKind]);
 
+  const modelKeys = modelBindings(state.model?.kind);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const mode = modeOf(state);
   const width = Math.max(20, columns - 1);
@@ -102,7 +103,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices';
   const body =
     state.overlay === 'help'
-      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme) }
+      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys) }
       : state.overlay === 'notices'
         ? { lines: noticesScreenLines(notices, width, theme) }
         : lesson && page
@@ -168,7 +169,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           />
         </Box>
         <Lines lines={[rule(width, theme)]} />
-        <StatusBar mode={mode} width={width} theme={theme} />
+        <StatusBar mode={mode} width={width} theme={theme} extra={modelKeys} />
       </Box>
     );
   } else {
@@ -200,30 +201,37 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           state.overlay ? undefined : body.focus,
         );
     shownTop = view.top;
-    if (state.player && lesson && page && !state.overlay) {
+    const modelView = state.model ? viewFor(state.model.kind) : undefined;
+    if (state.model && modelView && lesson && page && !state.overlay) {
       const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
       const intro = body.lines.slice(0, introRoom);
       if (body.lines.length > introRoom && intro.length > 0) {
         intro[intro.length - 1] = [...intro[intro.length - 1]!, { text: ` ${theme.glyphs.ellipsis}`, dim: true }];
       }
       const p = state.prediction;
-      const predict =
-        p && state.player.predict
-          ? {
-              question: predictQuestion(state.player.result, state.player.predict.at, state.player.predict.point.ask),
-              choices: p.choices,
-              cursor: p.cursor,
-              verdict: p.verdict
-                ? {
-                    correct: p.verdict.correct,
-                    expected: p.verdict.expected.map((e) => tr(e)).join(', '),
-                    feedback: p.verdict.feedback.map((f) => tr(f)),
-                  }
-                : undefined,
-            }
-          : null;
-      const player = playerLines(state.player, width, bodyHeight - intro.length, theme, predict, screenReader);
-      view = { visible: [...intro, ...player], top: 0, more: { above: false, below: false } };
+      const question = p
+        ? {
+            question: tr(p.question),
+            choices: p.choices,
+            cursor: p.cursor,
+            hints: p.hints.slice(0, p.hintsShown).map((h) => tr(h)),
+            verdict: p.verdict
+              ? {
+                  correct: p.verdict.correct,
+                  expected: p.verdict.expected.map((e) => tr(e)).join(', '),
+                  feedback: p.verdict.feedback.map((f) => tr(f)),
+                }
+              : undefined,
+          }
+        : null;
+      const drawn = modelView.lines(state.model.state, {
+        width,
+        height: bodyHeight - intro.length,
+        theme,
+        question,
+        screenReader,
+      });
+      view = { visible: [...intro, ...drawn], top: 0, more: { above: false, below: false } };
     }
     if (state.overlay === 'confirm-solution') {
       const confirm: UiLine[] = [
@@ -250,7 +258,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
         <Lines lines={more} />
-        <StatusBar mode={mode} width={width} theme={theme} />
+        <StatusBar mode={mode} width={width} theme={theme} extra={modelKeys} />
       </Box>
     );
   }

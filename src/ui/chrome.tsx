@@ -1,14 +1,25 @@
 // The frame around every screen: the status bar of keys, rules, the lesson's
 // progress bar, and the help overlay, all built from the key table.
 import type { ReactElement } from 'react';
-import { type Mode, helpEntries, statusHints } from './keymap.js';
+import { type Binding, type Mode, helpEntries, statusHints } from './keymap.js';
 import { inlineSpans, wrapSpans } from '../core/layout/prose.js';
 import { Lines, type UiLine, type UiSpan, fromProse, plain } from './lines.js';
 import { STRINGS } from './strings.js';
 import type { Theme } from './theme.js';
 
-export function StatusBar({ mode, width, theme }: { mode: Mode; width: number; theme: Theme }): ReactElement {
-  const hints = statusHints(mode, theme.ascii);
+export function StatusBar({
+  mode,
+  width,
+  theme,
+  extra = [],
+}: {
+  mode: Mode;
+  width: number;
+  theme: Theme;
+  /** The keys of the page's model (src/ui/models). */
+  extra?: readonly Binding[];
+}): ReactElement {
+  const hints = statusHints(mode, theme.ascii, extra);
   // "? help" and "q quit" always stay visible; the others fill the room left, in table order.
   const essential = hints.filter((h) => h.does === 'help' || h.does === 'quit');
   const others = hints.filter((h) => !essential.includes(h));
@@ -45,17 +56,17 @@ const MODE_TITLES: Record<Mode, string> = {
   'ordering-grabbed': 'Moving an item',
   typing: 'Typing an answer',
   verdict: 'After an answer',
-  player: 'Watching a simulation',
+  player: 'Using the model on the page',
   predict: 'Answering a prediction',
   help: 'Help',
   notices: 'Reading the notices',
   confirm: 'Confirming',
 };
 
-export function helpLines(under: Mode, theme: Theme): UiLine[] {
+export function helpLines(under: Mode, theme: Theme, extra: readonly Binding[] = []): UiLine[] {
   const lines: UiLine[] = [plain(theme.text(`Keys — ${MODE_TITLES[under]}`), { bold: true, underline: true }), []];
   // Only the keys of the screen under the help, each once: no key is promised where it does nothing.
-  const entries = helpEntries(under, theme.ascii);
+  const entries = helpEntries(under, theme.ascii, extra);
   const column = Math.max(12, ...entries.map((h) => h.keys.length + 2));
   for (const h of entries) {
     lines.push([{ text: `  ${h.keys.padEnd(column)}`, bold: true, color: theme.colors.accent }, { text: h.does }]);

@@ -3,14 +3,15 @@
 // (not the one last drawn), so keys typed quickly never reach a stale screen.
 import type { Key } from 'ink';
 import { type TutorAction, type TutorState, currentExercise, tutorReducer } from '../core/tutor/machine.js';
-import { type Intent, type Mode, intentFor } from './keymap.js';
+import { type Binding, type Mode, bindingFor } from './keymap.js';
+import { modelBindings } from './models/registry.js';
 
 export function modeOf(state: TutorState): Mode {
   if (state.overlay === 'help') return 'help';
   if (state.overlay === 'notices') return 'notices';
   if (state.overlay === 'confirm-solution') return 'confirm';
   if (state.screen === 'home') return 'home';
-  if (state.player) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
+  if (state.model) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
   const exercise = currentExercise(state);
   const attempt = state.attempt;
   if (!exercise || !attempt) return 'page';
@@ -22,13 +23,16 @@ export function modeOf(state: TutorState): Mode {
 
 function actionFor(
   mode: Mode,
-  intent: Intent,
+  binding: Binding,
   bodyMax: number,
   pageRows: number,
   input = '',
   shownTop?: number,
 ): TutorAction | undefined {
+  const intent = binding.intent;
   switch (intent) {
+    case 'model':
+      return { type: 'model', action: binding.action };
     case 'quit':
       return { type: 'quit' };
     case 'help':
@@ -42,7 +46,7 @@ function actionFor(
     case 'prev-page':
       return { type: 'page/prev' };
     case 'hint':
-      return { type: 'hint' };
+      return mode === 'predict' ? { type: 'predict/hint' } : { type: 'hint' };
     case 'yes':
       return { type: 'solution/confirm', yes: true };
     case 'no':
@@ -61,30 +65,6 @@ function actionFor(
       return { type: 'home/open' };
     case 'open-nth':
       return { type: 'home/open', index: Number(input) - 1 };
-    case 'play':
-      return { type: 'player', action: { type: 'play/toggle' } };
-    case 'step-forward':
-      return { type: 'player', action: { type: 'step', delta: 1 } };
-    case 'step-back':
-      return { type: 'player', action: { type: 'step', delta: -1 } };
-    case 'first-event':
-      return { type: 'player', action: { type: 'home' } };
-    case 'last-event':
-      return { type: 'player', action: { type: 'end' } };
-    case 'faster':
-      return { type: 'player', action: { type: 'speed', delta: 1 } };
-    case 'slower':
-      return { type: 'player', action: { type: 'speed', delta: -1 } };
-    case 'restart':
-      return { type: 'player', action: { type: 'restart' } };
-    case 'drop':
-      return { type: 'player', action: { type: 'fault', kind: 'drop' } };
-    case 'duplicate':
-      return { type: 'player', action: { type: 'fault', kind: 'duplicate' } };
-    case 'what-if':
-      return { type: 'player', action: { type: 'what-if/toggle' } };
-    case 'compare':
-      return { type: 'player', action: { type: 'compare/toggle' } };
     case 'up':
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
@@ -141,9 +121,9 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   state = tutorReducer(state, { type: 'message/clear', at: action.at });
   const { input, key } = action;
   const mode = modeOf(state);
-  const intent = intentFor(mode, input, key);
-  if (intent) {
-    const next = actionFor(mode, intent, action.bodyMax, action.pageRows, input, action.shownTop);
+  const binding = bindingFor(mode, input, key, modelBindings(state.model?.kind));
+  if (binding) {
+    const next = actionFor(mode, binding, action.bodyMax, action.pageRows, input, action.shownTop);
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

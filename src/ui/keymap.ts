@@ -21,19 +21,9 @@ export type Intent =
   | 'no'
   | 'erase'
   | 'focus-answer'
-  | 'play'
-  | 'step-forward'
-  | 'step-back'
-  | 'first-event'
-  | 'last-event'
-  | 'faster'
-  | 'slower'
-  | 'restart'
-  | 'drop'
-  | 'duplicate'
-  | 'what-if'
-  | 'compare'
-  | 'notices';
+  | 'notices'
+  /** A key of the page's model (see src/ui/models): the binding carries the model's action. */
+  | 'model';
 
 /** Where the learner is; each mode has its own bindings. */
 export type Mode =
@@ -70,6 +60,8 @@ export type KeySpec = { name: KeyName } | { char: string } | { ctrl: string };
 
 export interface Binding {
   intent: Intent;
+  /** With intent 'model': the action the model's reducer gets. */
+  action?: unknown;
   /** The keys; none for a status-bar summary of other bindings (e.g. "↑↓ move"). */
   keys: KeySpec[];
   /** What the keys do, in a few words. */
@@ -80,10 +72,10 @@ export interface Binding {
   label?: string;
 }
 
-const k = (name: KeyName): KeySpec => ({ name });
-const c = (char: string): KeySpec => ({ char });
+export const k = (name: KeyName): KeySpec => ({ name });
+export const c = (char: string): KeySpec => ({ char });
 /** A status-bar summary of bindings listed one by one in the help. */
-const summary = (intent: Intent, label: string, does: string): Binding => ({
+export const summary = (intent: Intent, label: string, does: string): Binding => ({
   intent,
   keys: [],
   label,
@@ -214,20 +206,8 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     summary('down', '↑↓', 'scroll'),
     QUIT_CTRL_C,
   ],
+  // The model's own keys (src/ui/models) come first; these are the page's.
   player: [
-    { intent: 'play', keys: [k('space')], does: 'play/pause', hint: true },
-    { intent: 'step-forward', keys: [k('right'), c('l')], does: 'step forward' },
-    { intent: 'step-back', keys: [k('left')], does: 'step back' },
-    summary('step-forward', '→/←', 'step'),
-    { intent: 'first-event', keys: [k('home'), c('g')], does: 'first event' },
-    { intent: 'last-event', keys: [k('end'), c('G')], does: 'last event' },
-    { intent: 'faster', keys: [c('+'), c('=')], does: 'faster' },
-    { intent: 'slower', keys: [c('-')], does: 'slower' },
-    { intent: 'drop', keys: [c('d')], does: 'drop next segment', hint: true },
-    { intent: 'duplicate', keys: [c('u')], does: 'duplicate next segment', hint: true },
-    { intent: 'what-if', keys: [c('w')], does: 'what-if', hint: true },
-    { intent: 'compare', keys: [c('c')], does: 'compare', hint: true },
-    { intent: 'restart', keys: [c('r')], does: 'restart' },
     { intent: 'next-page', keys: [c('n')], does: 'next page' },
     { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
     summary('next-page', 'n/p', 'page'),
@@ -241,6 +221,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     DOWN,
     summary('up', '↑↓', 'choose'),
     { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
+    HINT,
     NOTICES,
     BACK,
     HELP,
@@ -287,12 +268,19 @@ function matches(spec: KeySpec, input: string, key: Key): boolean {
   }
 }
 
+/** The bindings of a mode, with `extra` (the page model's keys) first. */
+export function bindingsOf(mode: Mode, extra: readonly Binding[] = []): Binding[] {
+  return mode === 'player' ? [...extra, ...KEYMAP[mode]] : KEYMAP[mode];
+}
+
+/** The binding a key has in a mode, or undefined. */
+export function bindingFor(mode: Mode, input: string, key: Key, extra: readonly Binding[] = []): Binding | undefined {
+  return bindingsOf(mode, extra).find((binding) => binding.keys.some((spec) => matches(spec, input, key)));
+}
+
 /** The intent a key has in a mode, or undefined. */
-export function intentFor(mode: Mode, input: string, key: Key): Intent | undefined {
-  for (const binding of KEYMAP[mode]) {
-    if (binding.keys.some((spec) => matches(spec, input, key))) return binding.intent;
-  }
-  return undefined;
+export function intentFor(mode: Mode, input: string, key: Key, extra: readonly Binding[] = []): Intent | undefined {
+  return bindingFor(mode, input, key, extra)?.intent;
 }
 
 export interface KeyHint {
@@ -330,20 +318,22 @@ function keysLabel(keys: KeySpec[], ascii: boolean): string {
 }
 
 /** The status-bar hints of a mode; `ascii` spells arrows as words. */
-export function statusHints(mode: Mode, ascii: boolean): KeyHint[] {
-  return KEYMAP[mode]
+export function statusHints(mode: Mode, ascii: boolean, extra: readonly Binding[] = []): KeyHint[] {
+  return bindingsOf(mode, extra)
     .filter((b) => b.hint)
     .map((b) => ({ keys: b.label ? asciiLabel(b.label, ascii) : keysLabel(b.keys, ascii), does: b.does }));
 }
 
 /** The ? help of a mode: every binding with its keys, each key once; status-bar summaries are left out. */
-export function helpEntries(mode: Mode, ascii: boolean): KeyHint[] {
-  return KEYMAP[mode].filter((b) => b.keys.length > 0).map((b) => ({ keys: keysLabel(b.keys, ascii), does: b.does }));
+export function helpEntries(mode: Mode, ascii: boolean, extra: readonly Binding[] = []): KeyHint[] {
+  return bindingsOf(mode, extra)
+    .filter((b) => b.keys.length > 0)
+    .map((b) => ({ keys: keysLabel(b.keys, ascii), does: b.does }));
 }
 
 /** The status-bar hints of a mode, or with `all` the entries of its help. */
-export function hintsFor(mode: Mode, ascii: boolean, all = false): KeyHint[] {
-  return all ? helpEntries(mode, ascii) : statusHints(mode, ascii);
+export function hintsFor(mode: Mode, ascii: boolean, all = false, extra: readonly Binding[] = []): KeyHint[] {
+  return all ? helpEntries(mode, ascii, extra) : statusHints(mode, ascii, extra);
 }
 
 function asciiLabel(label: string, ascii: boolean): string {

@@ -35,4 +35,6 @@ export const MESSAGES: Record<TutorMessage, string> = {
   'mark-first': 'Mark at least one option with Space, then press Enter.',
   'type-first': 'Type an answer first, then press Enter.',
   'no-more-hints': 'No more hints: the solution is shown above.',
+  'no-more-question-hints': 'No more hints for this question: pick your answer.',
+  'no-question-hints': 'No hints for this question: what does the rule say?',
 };

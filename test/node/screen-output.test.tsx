@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import xterm from '@xterm/headless';
 import { render } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tcpOf } from '../helpers/tcp-page.js';
 import { FakeTtyIn } from '../helpers/fake-tty.js';
 import { text } from '../../src/core/i18n/localize.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
@@ -21,8 +22,8 @@ const { Terminal } = xterm;
 const lesson = loadLessons({ builtinDir: 'lessons' }).lessons.find((l) => l.id === 'watch-a-handshake')!;
 const PAGES = lesson.pages.length;
 const titleOf = (i: number) => text(lesson.pages[i]!.title!, 'en');
-const SIM_PAGE = lesson.pages.findIndex((p) => p.simulation);
-const EVENTS = simulate(getBuiltinScenario(lesson.pages[SIM_PAGE]!.simulation!.scenario)!).events.length;
+const SIM_PAGE = lesson.pages.findIndex((p) => tcpOf(p));
+const EVENTS = simulate(getBuiltinScenario(tcpOf(lesson.pages[SIM_PAGE])!.scenario)!).events.length;
 
 class EmulatedTerminal extends EventEmitter {
   term = new Terminal({ cols: 80, rows: 24, allowProposedApi: true });

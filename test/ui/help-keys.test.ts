@@ -49,11 +49,14 @@ const tour: Lesson = {
     {
       id: 'sim',
       text: 'Watch.',
-      simulation: {
-        scenario: 'handshake',
-        predict: [
-          { id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: ['One more.'] },
-        ],
+      model: {
+        kind: 'tcp',
+        settings: {
+          scenario: 'handshake',
+          predict: [
+            { id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: ['One more.'] },
+          ],
+        },
       },
     },
     { id: 'end', text: 'End.' },
@@ -87,8 +90,8 @@ const STATES: Record<Mode, () => TutorState> = {
   typing: () => onPage('q-short', { type: 'answer/type', text: '12' }),
   'short-answer': () => scrolled(onPage('q-short', { type: 'back' })),
   verdict: () => scrolled(onPage('q-single', { type: 'answer/submit' })),
-  player: () => onPage('sim', { type: 'player', action: { type: 'step', delta: 1 } }),
-  predict: () => onPage('sim', { type: 'player', action: { type: 'end' } }, { type: 'predict/move', delta: 1 }),
+  player: () => onPage('sim', { type: 'model', action: { type: 'step', delta: 1 } }),
+  predict: () => onPage('sim', { type: 'model', action: { type: 'end' } }, { type: 'predict/move', delta: 1 }),
   help: () => scrolled(onPage('q-single', { type: 'help/toggle' })),
   notices: () => scrolled(onPage('q-single', { type: 'notices/toggle' })),
   confirm: () => onPage('q-single', { type: 'hint' }, { type: 'hint' }, { type: 'hint' }),

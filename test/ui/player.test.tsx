@@ -1,5 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tcpOf } from '../helpers/tcp-page.js';
 import { predictChoices, predictExpected } from '../../src/core/models/tcp/predict.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { findEvent } from '../../src/core/models/tcp/player.js';
@@ -27,9 +28,12 @@ const lesson: Lesson = {
     {
       id: 'watch',
       text: 'Watch it.',
-      simulation: {
-        scenario: 'lost-final-ack',
-        predict: [{ id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] }],
+      model: {
+        kind: 'tcp',
+        settings: {
+          scenario: 'lost-final-ack',
+          predict: [{ id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] }],
+        },
       },
     },
   ],
@@ -38,7 +42,7 @@ const lesson: Lesson = {
 // The run the page plays, and where its predict question stops it.
 const run = simulate(getBuiltinScenario('lost-final-ack')!);
 const EVENTS = run.events.length;
-const point = lesson.pages[0]!.simulation!.predict![0]!;
+const point = tcpOf(lesson.pages[0])!.predict![0]!;
 const STOP = findEvent(run.events, point.before) - 1;
 
 async function setup(columns = 80, rows = 24) {

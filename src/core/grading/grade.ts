@@ -1,22 +1,21 @@
 // Grades an answer to an exercise. Expected answers are data (an option id,
 // an order) or computed by core code: an arithmetic expression over the
-// attempt's parameters, or a value read from a run of the TCP engine.
-import { interpolate } from '../i18n/localize.js';
-import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../lessons/types.js';
-import type { LocalText } from '../i18n/localize.js';
-import { findScenario } from '../scenario/builtins.js';
-import { simulate } from '../tcp/simulate.js';
-import type { Scenario, SimResult } from '../tcp/types.js';
-import type { Verdict } from '../answers/verdict.js';
-import { evaluate } from './expression.js';
+// attempt's parameters, or a value the lesson's model computes (a TCP run's
+// ack number, say) — asked through the model registry.
 import { normalize } from '../answers/normalize.js';
-import { runQuery } from '../models/tcp/query.js';
+import type { Verdict } from '../answers/verdict.js';
+import type { LocalText } from '../i18n/localize.js';
+import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../lessons/types.js';
+import type { Params } from '../models/kind.js';
+import { runModelQuery } from '../models/registry.js';
+import { evaluate } from './expression.js';
 
-export type Params = Record<string, string | number>;
+export type { Params };
 
 export interface GradeContext {
   params: Params;
-  runScenario: (nameOrFile: string, set: Params) => SimResult;
+  /** The lesson whose data files a model may read (its scenario files). */
+  lesson: Pick<Lesson, 'scenarios'>;
 }
 
 /** Draws each parameter with `rng` (a function returning [0, 1)). */
@@ -33,49 +32,10 @@ export function drawParams(exercise: Exercise, rng: () => number): Params {
   return params;
 }
 
-/** Sets `client.isn`-style paths in a copy of the scenario. */
-function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
-  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
-  for (const [path, raw] of Object.entries(set)) {
-    const text = typeof raw === 'string' ? interpolate(raw, params) : raw;
-    const value = typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
-    const keys = path.split('.');
-    let target = copy;
-    for (const key of keys.slice(0, -1)) {
-      const next = target[key];
-      if (typeof next !== 'object' || next === null) throw new Error(`scenario has no field '${path}'`);
-      target = next as Record<string, unknown>;
-    }
-    const last = keys[keys.length - 1]!;
-    if (!(last in target)) throw new Error(`scenario has no field '${path}'`);
-    target[last] = value;
-  }
-  return copy as unknown as Scenario;
-}
-
-/** Runs a lesson's scenario (its own files first, then the built-ins) with settings applied. */
-export function makeRunScenario(lesson: Pick<Lesson, 'scenarios'>): GradeContext['runScenario'] {
-  const cache = new Map<string, SimResult>();
-  return (name, set) => {
-    const key = `${name}\u0000${JSON.stringify(set)}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const base = findScenario(name, lesson.scenarios);
-    if (!base) throw new Error(`no scenario named '${name}'`);
-    const result = simulate(applySettings(base, set, {}));
-    cache.set(key, result);
-    return result;
-  };
-}
-
 function resolveSource(source: AnswerSource, ctx: GradeContext): string {
   if ('value' in source) return String(source.value);
   if ('expr' in source) return String(evaluate(source.expr, ctx.params));
-  const set: Params = {};
-  for (const [k, v] of Object.entries(source.sim.set ?? {}))
-    set[k] = typeof v === 'string' ? interpolate(v, ctx.params) : v;
-  const result = ctx.runScenario(source.sim.scenario, set);
-  const answer = runQuery(result, source.sim.query);
+  const answer = runModelQuery(source.model, ctx.params, { scenarios: ctx.lesson.scenarios });
   if ('error' in answer) throw new Error(`the answer cannot be computed: ${answer.error}`);
   return answer.value;
 }

@@ -3,73 +3,20 @@
 // and says what was expected and what was found; all problems are reported,
 // not just the first. Whether the engine can answer the lesson's questions is
 // checked above this, in core/grading/lesson-checks.ts.
-import { findScenario } from '../scenario/builtins.js';
-import { Checker, describe, type FieldProblem, fieldPath, isObject, type Json } from '../schema/checker.js';
-import { didYouMean } from '../suggest.js';
-import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario } from '../tcp/types.js';
-import type {
-  AnswerSource,
-  ChoiceOption,
-  EventSelector,
-  Exercise,
-  Lesson,
-  OrderItem,
-  Page,
-  ParamSpec,
-  PredictPoint,
-  SimQuery,
-} from './types.js';
-import type { LocalText } from '../i18n/localize.js';
-import { PREDICT_ASKS, SEGMENT_FIELDS } from './types.js';
 import { SHORT_ANSWER_KINDS } from '../answers/normalize.js';
+import type { LocalText } from '../i18n/localize.js';
+import type { AnyModelKind } from '../models/kind.js';
+import { findKind, kindNames, type ModelRef } from '../models/registry.js';
+import type { Scenario } from '../tcp/types.js';
+import { Checker, describe, type FieldProblem, isObject, type Json, type JsonObject } from '../schema/checker.js';
+import { idField, localText, localTexts } from '../schema/fields.js';
+import { didYouMean } from '../suggest.js';
+import type { AnswerSource, ChoiceOption, Exercise, Lesson, OrderItem, Page, ParamSpec } from './types.js';
 
 const LESSON_FORMAT_VERSION = 2;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
-
-function idField(c: Checker, v: Json, path: string): string | undefined {
-  return c.string(v, path, { pattern: ID, what: 'an id in kebab-case (a-z, 0-9 and -)' });
-}
-
-/** A learner-facing text: a string, or one per locale with English required. */
-function localText(c: Checker, v: Json, path: string): LocalText | undefined {
-  if (typeof v === 'string') return c.string(v, path, { what: 'a non-empty text' });
-  if (!isObject(v)) {
-    c.problem(path, `expected a text (a string, or {"en": "…", "zh-CN": "…"}), found ${describe(v)}`);
-    return undefined;
-  }
-  if (typeof v.en !== 'string' || v.en.trim() === '') {
-    c.problem(fieldPath(path, 'en'), 'expected the English text (required in every translated text)');
-    return undefined;
-  }
-  const out: Record<string, string> = { en: v.en };
-  for (const [locale, t] of Object.entries(v)) {
-    if (locale === 'en') continue;
-    if (!LOCALE.test(locale))
-      c.problem(fieldPath(path, locale), `expected a locale code such as zh-CN, found "${locale}"`);
-    else if (typeof t !== 'string' || t.trim() === '') {
-      c.problem(fieldPath(path, locale), `expected a non-empty text, found ${describe(t)}`);
-    } else out[locale] = t;
-  }
-  return out as LocalText;
-}
-
-function localTexts(c: Checker, v: Json, path: string, min: number, what: string): LocalText[] | undefined {
-  const list = c.array(v, path, { min, what });
-  if (!list) return undefined;
-  const out: LocalText[] = [];
-  list.forEach((t, i) => {
-    const x = localText(c, t, `${path}[${i}]`);
-    if (x !== undefined) out.push(x);
-  });
-  return out.length === list.length ? out : undefined;
-}
-
 const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
 const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'model'] as const;
-/** The kinds of interactive model a page or an answer can name. */
-const MODEL_KINDS = ['tcp'] as const;
 const COMMON_EXERCISE_KEYS = ['id', 'type', 'prompt', 'hints', 'explanation', 'params'];
 const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   single: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
@@ -153,66 +100,6 @@ function items(c: Checker, v: Json, path: string): OrderItem[] | undefined {
   return out.length === list.length ? out : undefined;
 }
 
-function selector(c: Checker, v: Json, path: string, { withType }: { withType: boolean }) {
-  const o = c.object(v, path);
-  if (!o) return undefined;
-  c.keys(o, path, withType ? ['type', 'side', 'nth'] : ['side', 'nth', 'flags']);
-  const type = withType ? c.oneOf(o.type, `${path}.type`, SIM_EVENT_TYPES) : undefined;
-  const side = o.side === undefined ? undefined : c.oneOf(o.side, `${path}.side`, SIDES);
-  const nth = o.nth === undefined ? undefined : c.number(o.nth, `${path}.nth`, { integer: true, min: 1 });
-  let flags: string[] | undefined;
-  if (!withType && o.flags !== undefined) {
-    const list = c.array(o.flags, `${path}.flags`, { min: 1, what: 'flags' });
-    if (list) {
-      flags = [];
-      list.forEach((f, i) => {
-        const x = c.oneOf(f, `${path}.flags[${i}]`, FLAG_ORDER);
-        if (x) flags!.push(x);
-      });
-    }
-  }
-  return { type, side, nth, flags };
-}
-
-function query(c: Checker, v: Json, path: string): SimQuery | undefined {
-  const o = c.object(v, path);
-  if (!o) return undefined;
-  if ('segment' in o) {
-    c.keys(o, path, ['segment', 'field']);
-    const s = selector(c, o.segment, `${path}.segment`, { withType: false });
-    const field = c.oneOf(o.field, `${path}.field`, SEGMENT_FIELDS);
-    return s && field ? { segment: { side: s.side, nth: s.nth, flags: s.flags }, field } : undefined;
-  }
-  if ('state' in o) {
-    c.keys(o, path, ['state']);
-    const s = c.object(o.state, `${path}.state`);
-    if (!s) return undefined;
-    c.keys(s, `${path}.state`, ['side', 'nth']);
-    const side = c.oneOf(s.side, `${path}.state.side`, SIDES);
-    const nth = c.number(s.nth, `${path}.state.nth`, { integer: true, min: 1 });
-    return side && nth ? { state: { side, nth } } : undefined;
-  }
-  if ('final' in o) {
-    c.keys(o, path, ['final']);
-    const side = c.oneOf(o.final, `${path}.final`, SIDES);
-    return side ? { final: side } : undefined;
-  }
-  if ('count' in o) {
-    c.keys(o, path, ['count']);
-    const s = selector(c, o.count, `${path}.count`, { withType: false });
-    if (s?.nth !== undefined) {
-      c.problem(
-        `${path}.count.nth`,
-        'a count counts every matching segment: "nth" picks one, so it does not apply here',
-      );
-      return undefined;
-    }
-    return s ? { count: { side: s.side, flags: s.flags } } : undefined;
-  }
-  c.problem(path, 'expected {"segment": …, "field": …}, {"state": {"side", "nth"}}, {"final": side} or {"count": …}');
-  return undefined;
-}
-
 function answerSource(c: Checker, v: Json, path: string, ctx: ParseContext): AnswerSource | undefined {
   const o = c.object(v, path);
   if (!o) return undefined;
@@ -231,33 +118,10 @@ function answerSource(c: Checker, v: Json, path: string, ctx: ParseContext): Ans
   }
   if ('model' in o) {
     c.keys(o, path, ['model']);
-    const s = c.object(o.model, `${path}.model`);
-    if (!s) return undefined;
-    c.keys(s, `${path}.model`, ['kind', 'scenario', 'set', 'query']);
-    if (!c.oneOf(s.kind, `${path}.model.kind`, MODEL_KINDS)) return undefined;
-    const scenario = c.string(s.scenario, `${path}.model.scenario`);
-    if (scenario && !findScenario(scenario, ctx.scenarios)) {
-      c.problem(
-        `${path}.model.scenario`,
-        `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
-      );
-    }
-    let set: Record<string, string | number> | undefined;
-    if (s.set !== undefined) {
-      const so = c.object(s.set, `${path}.model.set`);
-      if (so) {
-        set = {};
-        for (const [k, val] of Object.entries(so)) {
-          if (typeof val !== 'string' && typeof val !== 'number')
-            c.problem(`${path}.model.set.${k}`, 'expected a string or a number');
-          else set[k] = val;
-        }
-      }
-    }
-    const q = query(c, s.query, `${path}.model.query`);
-    return scenario && q ? { sim: { scenario, set, query: q } } : undefined;
+    const ref = modelRef(c, o.model, `${path}.model`, (kind, raw, p) => kind.parseQuery(c, raw, p, ctx));
+    return ref ? { model: ref } : undefined;
   }
-  c.problem(path, 'expected {"value": …}, {"expr": "…"} or {"model": {"kind": "tcp", "scenario", "set", "query"}}');
+  c.problem(path, 'expected {"value": …}, {"expr": "…"} or {"model": {"kind": …}}');
   return undefined;
 }
 
@@ -391,31 +255,22 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
   return out;
 }
 
-function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | undefined {
-  if (v === undefined) return undefined;
-  const list = c.array(v, path, { what: 'predict questions' });
-  if (!list) return undefined;
-  const out: PredictPoint[] = [];
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'before', 'ask', 'hints']);
-    const id = idField(c, o.id, `${p}.id`);
-    const sel = selector(c, o.before, `${p}.before`, { withType: true });
-    const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
-    const hints = o.hints === undefined ? [] : localTexts(c, o.hints, `${p}.hints`, 0, 'hints');
-    if (id && sel?.type && ask && hints) {
-      const before: EventSelector = {
-        type: sel.type,
-        ...(sel.side ? { side: sel.side } : {}),
-        ...(sel.nth ? { nth: sel.nth } : {}),
-      };
-      out.push({ id, before, ask, hints });
-    }
-  });
-  c.uniqueIds(out, path, 'predict question');
-  return out;
+/** `{"kind": …, …}`: the kind from the registry, the rest read by the kind itself. */
+function modelRef(
+  c: Checker,
+  v: Json,
+  path: string,
+  read: (kind: AnyModelKind, raw: JsonObject, path: string) => unknown,
+): ModelRef | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  const name = c.oneOf(o.kind, `${path}.kind`, kindNames());
+  const kind = name === undefined ? undefined : findKind(name);
+  if (!kind || !name) return undefined;
+  const { kind: _kind, ...rest } = o;
+  const before = c.problems.length;
+  const settings = read(kind, rest, path);
+  return settings === undefined || c.problems.length > before ? undefined : { kind: name, settings };
 }
 
 export type LessonData = Omit<Lesson, 'source' | 'pack'>;
@@ -459,23 +314,15 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
       }
     }
     if (p.model !== undefined) {
-      const s = c.object(p.model, `${path}.model`);
-      if (s && c.oneOf(s.kind, `${path}.model.kind`, MODEL_KINDS)) {
-        c.keys(s, `${path}.model`, ['kind', 'scenario', 'predict']);
-        const scenario = c.string(s.scenario, `${path}.model.scenario`);
-        if (scenario && !findScenario(scenario, ctx.scenarios)) {
-          c.problem(
-            `${path}.model.scenario`,
-            `no built-in scenario or scenario file named "${scenario}" (see \`nettutor sim --list\`)`,
-          );
+      const ref = modelRef(c, p.model, `${path}.model`, (kind, raw, at) => kind.parseBlock(c, raw, at, ctx));
+      if (ref) {
+        const kind = findKind(ref.kind)!;
+        for (const id of kind.questionIds(ref.settings)) {
+          const other = gradedIds.get(id);
+          if (other) c.problem(`${path}.model`, `duplicate question id "${id}" (also at ${other})`);
+          gradedIds.set(id, `${path}.model`);
         }
-        const predict = predictPoints(c, s.predict, `${path}.model.predict`);
-        predict?.forEach((q, j) => {
-          const other = gradedIds.get(q.id);
-          if (other) c.problem(`${path}.model.predict[${j}].id`, `duplicate question id "${q.id}" (also at ${other})`);
-          gradedIds.set(q.id, `${path}.model.predict[${j}].id`);
-        });
-        if (scenario) page.simulation = { scenario, ...(predict ? { predict } : {}) };
+        page.model = ref;
       }
     }
     if (p.text === undefined && p.exercise === undefined && p.model === undefined) {

@@ -2,7 +2,8 @@
 // The file format itself is documented in docs/authoring.md.
 import type { ShortAnswerKind } from '../answers/normalize.js';
 import type { LocalText } from '../i18n/localize.js';
-import type { Scenario, Side, SimEventType } from '../tcp/types.js';
+import type { ModelRef } from '../models/registry.js';
+import type { Scenario } from '../tcp/types.js';
 
 export interface Lesson {
   id: string;
@@ -18,38 +19,13 @@ export interface Lesson {
   scenarios?: Record<string, Scenario>;
 }
 
-/** A page is prose with at most one interactive block: an exercise or a simulation. */
+/** A page is prose with at most one interactive block: an exercise or a model (see core/models). */
 export interface Page {
   id: string;
   title?: LocalText;
   text?: LocalText;
   exercise?: Exercise;
-  simulation?: SimulationBlock;
-}
-
-export interface SimulationBlock {
-  /** A built-in scenario name, or a path relative to the lesson folder. */
-  scenario: string;
-  /** Predict questions asked when the player reaches given events. */
-  predict?: PredictPoint[];
-}
-
-export interface PredictPoint {
-  id: string;
-  /** Pause before the event this selector finds (see core/grading/query). */
-  before: EventSelector;
-  ask: PredictAsk;
-  hints: LocalText[];
-}
-
-export const PREDICT_ASKS = ['next-state', 'next-flags', 'next-ack', 'next-seq'] as const;
-export type PredictAsk = (typeof PREDICT_ASKS)[number];
-
-export interface EventSelector {
-  type: SimEventType;
-  side?: Side;
-  /** 1-based among the events that match type (and side); default 1. */
-  nth?: number;
+  model?: ModelRef;
 }
 
 export interface ChoiceOption {
@@ -68,31 +44,7 @@ export interface OrderItem {
 export type ParamSpec = { int: [number, number] } | { choice: Array<string | number> };
 
 /** Where a short answer's expected value comes from. */
-export type AnswerSource = { value: string | number } | { sim: SimAnswerQuery } | { expr: string };
-
-export interface SimAnswerQuery {
-  /** Built-in scenario name or a path relative to the lesson folder. */
-  scenario: string;
-  /** Scenario fields to override, e.g. {"client.isn": "{isn}"}; `{param}` is substituted. */
-  set?: Record<string, string | number>;
-  /** Which value of the run is the answer. */
-  query: SimQuery;
-}
-
-export const SEGMENT_FIELDS = ['seq', 'ack', 'len', 'flags'] as const;
-export type SegmentField = (typeof SEGMENT_FIELDS)[number];
-
-export type SimQuery =
-  | { segment: EventSelectorLike; field: SegmentField }
-  | { state: { side: Side; nth: number } }
-  | { final: Side }
-  | { count: EventSelectorLike };
-
-export interface EventSelectorLike {
-  side?: Side;
-  nth?: number;
-  flags?: string[];
-}
+export type AnswerSource = { value: string | number } | { model: ModelRef } | { expr: string };
 
 interface ExerciseBase {
   id: string;

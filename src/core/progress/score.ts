@@ -3,7 +3,8 @@
 // An exercise solved at the first attempt without hints scores 1. Each hint
 // costs 0.25 and each wrong attempt 0.1; asking for the solution makes it 0.
 // The score never drops below 0, and the best score reached is kept.
-import type { Lesson } from '../lessons/types.js';
+import type { Lesson, Page } from '../lessons/types.js';
+import { findKind } from '../models/registry.js';
 import type { ExerciseRecord, LessonRecord, LessonStatus } from './types.js';
 
 const HINT_COST = 0.25;
@@ -16,14 +17,18 @@ export function scoreOf(record: ExerciseRecord): number {
   return Math.max(0, Math.round(score * 100) / 100);
 }
 
-/** Ids of the graded items of a lesson: its exercises and its predict questions. */
+/** Ids of the graded items of a lesson: its exercises and the questions its models ask. */
 export function gradedIds(lesson: Lesson): string[] {
   const ids: string[] = [];
   for (const page of lesson.pages) {
     if (page.exercise) ids.push(page.exercise.id);
-    for (const point of page.simulation?.predict ?? []) ids.push(point.id);
+    ids.push(...modelQuestionIds(page));
   }
   return ids;
+}
+
+function modelQuestionIds(page: Page): string[] {
+  return page.model ? (findKind(page.model.kind)?.questionIds(page.model.settings) ?? []) : [];
 }
 
 /** How many of the lesson's graded items are solved, out of how many. */
@@ -51,7 +56,7 @@ export function lessonStatus(lesson: Lesson, record: LessonRecord | undefined): 
   return allSeen && allAnswered ? 'done' : 'in-progress';
 }
 
-/** Predict questions count as answered once answered, right or wrong: the run cannot be replayed to them. */
+/** A model's questions count as answered once answered, right or wrong: the run cannot be replayed to them. */
 function isPredictId(lesson: Lesson, id: string): boolean {
-  return lesson.pages.some((p) => p.simulation?.predict?.some((q) => q.id === id));
+  return lesson.pages.some((p) => modelQuestionIds(p).includes(id));
 }

@@ -5,11 +5,9 @@ import type { Exercise, Lesson, Page } from '../lessons/types.js';
 import type { LocalText } from '../i18n/localize.js';
 import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
-import { type PlayerAction, type PlayerState, initialPlayerState, playerReducer } from '../models/tcp/player.js';
 import type { Verdict } from '../answers/verdict.js';
 import { drawParams } from '../grading/grade.js';
-import { gradePredict, predictChoices } from '../models/tcp/predict.js';
-import { findScenario } from '../scenario/builtins.js';
+import { findKind } from '../models/registry.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
@@ -47,7 +45,14 @@ export interface Attempt {
  * words it): turning past the last or first page, submitting with nothing
  * marked or typed, asking for a hint when none is left.
  */
-export type TutorMessage = 'last-page' | 'first-page' | 'mark-first' | 'type-first' | 'no-more-hints';
+export type TutorMessage =
+  | 'last-page'
+  | 'first-page'
+  | 'mark-first'
+  | 'type-first'
+  | 'no-more-hints'
+  | 'no-more-question-hints'
+  | 'no-question-hints';
 
 export interface TutorState {
   lessons: Lesson[];
@@ -67,9 +72,9 @@ export interface TutorState {
   /** Bumped whenever a graded answer changed progress: the shell saves then. */
   saveRequests: number;
   quitRequested: boolean;
-  /** The simulation player of the current page, if it has one. */
-  player: PlayerState | null;
-  /** The predict question being answered: its choices, the highlighted one, the verdict. */
+  /** The interactive model of the current page (the TCP player, …), if it has one. */
+  model: ModelState | null;
+  /** The question the model asks: its choices, the highlighted one, the verdict. */
   prediction: Prediction | null;
   /** State of the pseudo-random generator used for exercise parameters. */
   seed: number;
@@ -84,9 +89,19 @@ export interface TutorState {
   drafts: Record<string, Attempt>;
 }
 
+/** A page's model as it runs: its kind (see core/models) and the state only that kind reads. */
+export interface ModelState {
+  kind: string;
+  state: unknown;
+}
+
 export interface Prediction {
   pointId: string;
+  question: LocalText;
   choices: string[];
+  hints: LocalText[];
+  /** Hints shown so far (h); each is counted in the question's score, as for exercises. */
+  hintsShown: number;
   cursor: number;
   verdict: Verdict | null;
 }
@@ -98,9 +113,10 @@ export interface Prediction {
 export type TutorAction = TutorIntent & { at?: string };
 
 type TutorIntent =
-  | { type: 'player'; action: PlayerAction }
+  | { type: 'model'; action: unknown }
   | { type: 'predict/move'; delta: number }
   | { type: 'predict/submit' }
+  | { type: 'predict/hint' }
   | { type: 'home/move'; delta: number }
   | { type: 'home/open'; index?: number }
   | { type: 'lesson/open'; lessonId: string }
@@ -147,7 +163,7 @@ export function initialTutorState(input: {
     notices: input.notices ?? [],
     saveRequests: 0,
     quitRequested: false,
-    player: null,
+    model: null,
     prediction: null,
     seed: (input.seed ?? 1) >>> 0 || 1,
     now: input.now,
@@ -219,13 +235,16 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     scroll: 0,
     overlay: null,
     attempt: null,
-    player: null,
+    model: null,
     prediction: null,
     progress,
   };
-  if (page.simulation) {
-    const scenario = findScenario(page.simulation.scenario, lesson.scenarios);
-    if (scenario) next = { ...next, player: initialPlayerState(scenario, page.simulation.predict ?? []) };
+  const kind = page.model && findKind(page.model.kind);
+  if (page.model && kind) {
+    next = {
+      ...next,
+      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios }) },
+    };
   }
   if (page.exercise) {
     const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
@@ -445,41 +464,63 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
         saveRequests: state.saveRequests + 1,
       };
     }
-    case 'player': {
-      if (!state.player || state.overlay) return state;
-      const player = playerReducer(state.player, action.action);
+    case 'model': {
+      const kind = state.model && findKind(state.model.kind);
+      if (!state.model || !kind || state.overlay) return state;
+      const model = { ...state.model, state: kind.reduce(state.model.state, action.action) };
+      const q = kind.question(model.state);
       let prediction = state.prediction;
-      if (
-        player.predict &&
-        !player.predict.answered &&
-        (!prediction || prediction.pointId !== player.predict.point.id)
-      ) {
-        prediction = {
-          pointId: player.predict.point.id,
-          choices: predictChoices(player.result, player.predict.at, player.predict.point.ask),
-          cursor: 0,
-          verdict: null,
-        };
+      if (!q) prediction = null;
+      else if (!prediction || prediction.pointId !== q.id) {
+        prediction = q.answered
+          ? null
+          : {
+              pointId: q.id,
+              question: q.question,
+              choices: q.choices,
+              hints: q.hints,
+              hintsShown: 0,
+              cursor: 0,
+              verdict: null,
+            };
       }
-      if (!player.predict) prediction = null;
-      return { ...state, player, prediction };
+      return { ...state, model, prediction };
     }
     case 'predict/move': {
       const p = state.prediction;
       if (!p || p.verdict) return state;
       return { ...state, prediction: { ...p, cursor: clamp(p.cursor + action.delta, 0, p.choices.length - 1) } };
     }
+    case 'predict/hint': {
+      const p = state.prediction;
+      const lesson = currentLesson(state);
+      if (!p || !lesson) return state;
+      if (p.hintsShown >= p.hints.length) {
+        return { ...state, message: p.hints.length ? 'no-more-question-hints' : 'no-question-hints' };
+      }
+      const hintsShown = p.hintsShown + 1;
+      return {
+        ...state,
+        prediction: { ...p, hintsShown },
+        progress: recordHint(state.progress, lesson.id, p.pointId, {
+          hintsUsed: hintsShown,
+          solutionShown: false,
+          at: state.now,
+        }),
+        saveRequests: state.saveRequests + 1,
+      };
+    }
     case 'predict/submit': {
       const p = state.prediction;
-      const player = state.player;
+      const kind = state.model && findKind(state.model.kind);
       const lesson = currentLesson(state);
-      if (!p || p.verdict || !player?.predict || !lesson) return state;
+      if (!p || p.verdict || !state.model || !kind || !lesson) return state;
       const answer = p.choices[p.cursor];
       if (answer === undefined) return state;
-      const verdict = gradePredict(player.result, player.predict.at, player.predict.point.ask, answer);
+      const { state: modelState, verdict } = kind.answer(state.model.state, answer);
       const progress = recordAnswer(state.progress, lesson.id, p.pointId, {
         correct: verdict.correct,
-        hintsUsed: 0,
+        hintsUsed: p.hintsShown,
         solutionShown: false,
         at: state.now,
       });
@@ -487,7 +528,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
         ...state,
         progress,
         prediction: { ...p, verdict },
-        player: playerReducer(player, { type: 'predict/answered', correct: verdict.correct }),
+        model: { ...state.model, state: modelState },
         saveRequests: state.saveRequests + 1,
       };
     }

@@ -2,13 +2,13 @@
 // with their why (wrong ones first), the others only once the question is
 // solved or its solution shown.
 import { describe, expect, it } from 'vitest';
-import { grade, makeRunScenario, reviewChoices } from '../../../src/core/grading/grade.js';
+import { grade, reviewChoices } from '../../../src/core/grading/grade.js';
 import type { MultipleChoiceExercise, SingleChoiceExercise } from '../../../src/core/lessons/types.js';
 import { sampleLesson } from '../../fixtures/lessons.js';
 
 const single = sampleLesson.pages[1]!.exercise as SingleChoiceExercise;
 const multiple = sampleLesson.pages[2]!.exercise as MultipleChoiceExercise;
-const ctx = { params: {}, runScenario: makeRunScenario({}) };
+const ctx = { params: {}, lesson: {} };
 
 describe('reviewing a choice', () => {
   it('shows only the chosen option of a wrong single choice', () => {

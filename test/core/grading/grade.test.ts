@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/grading/expression.js';
-import { drawParams, expectedAnswer, grade, makeRunScenario } from '../../../src/core/grading/grade.js';
+import { drawParams, expectedAnswer, grade } from '../../../src/core/grading/grade.js';
 import { normalize, normalizeFlags, normalizeState } from '../../../src/core/answers/normalize.js';
 import { gradePredict, predictChoices, predictExpected } from '../../../src/core/models/tcp/predict.js';
 import type { ShortAnswerExercise } from '../../../src/core/lessons/types.js';
@@ -8,7 +8,7 @@ import { getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
 import { simulate } from '../../../src/core/tcp/simulate.js';
 import { sampleLesson } from '../../fixtures/lessons.js';
 
-const ctx = (params: Record<string, string | number> = {}) => ({ params, runScenario: makeRunScenario({}) });
+const ctx = (params: Record<string, string | number> = {}) => ({ params, lesson: {} });
 const exercise = (id: string) => sampleLesson.pages.find((p) => p.exercise?.id === id)!.exercise!;
 
 describe('normalising short answers', () => {
@@ -90,10 +90,13 @@ describe('grading', () => {
       hints: ['h'],
       params: { isn: { int: [10, 10] } },
       answer: {
-        sim: {
-          scenario: 'handshake',
-          set: { 'client.isn': '{isn}' },
-          query: { segment: { side: 'server', nth: 1 }, field: 'ack' },
+        model: {
+          kind: 'tcp',
+          settings: {
+            scenario: 'handshake',
+            set: { 'client.isn': '{isn}' },
+            query: { segment: { side: 'server', nth: 1 }, field: 'ack' },
+          },
         },
       },
       mistakes: [{ id: 'seq', answer: { expr: '{isn}' }, why: 'That is the seq.' }],

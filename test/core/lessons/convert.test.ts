@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tcpOf } from '../../helpers/tcp-page.js';
 import { validateLesson } from '../../../src/core/grading/lesson-checks.js';
 import { composeLesson } from '../../../src/core/lessons/compose.js';
 import { convertLessonV1 } from '../../../src/core/lessons/convert.js';
@@ -130,9 +131,9 @@ describe('converting a first-format lesson', () => {
       type: 'short',
       params: { isn: { int: [1, 9] } },
       accept: ['x'],
-      answer: { sim: { scenario: 'handshake', set: { 'client.isn': '{isn}' } } },
+      answer: { model: { kind: 'tcp', settings: { scenario: 'handshake', set: { 'client.isn': '{isn}' } } } },
       mistakes: [{ id: 'mistake-1', answer: { expr: '{isn}' } }],
     });
-    expect(lesson.pages[1]!.simulation?.predict?.[0]).toMatchObject({ id: 'p-ack', ask: 'next-ack' });
+    expect(tcpOf(lesson.pages[1])?.predict?.[0]).toMatchObject({ id: 'p-ack', ask: 'next-ack' });
   });
 });

@@ -1,7 +1,7 @@
 // The simulation player as a pure reducer: which event is shown, playback,
 // the learner's changes (drop or duplicate a segment, the what-if) and the
 // predict questions. Every change re-runs the engine from the start.
-import type { EventSelector, PredictPoint } from '../../lessons/types.js';
+import type { EventSelector, PredictPoint } from './types.js';
 import { simulate } from '../../tcp/simulate.js';
 import type { Fault, Scenario, SimEvent, SimResult } from '../../tcp/types.js';
 import { faultForNextSegment, toggleWhatIf } from '../../tcp/what-if.js';

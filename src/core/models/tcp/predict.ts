@@ -2,7 +2,7 @@
 // is the engine's own next event, so it is right for any scenario, including
 // one the learner has just changed.
 import type { LocalText } from '../../i18n/localize.js';
-import type { PredictAsk } from '../../lessons/types.js';
+import type { PredictAsk } from './types.js';
 import type { SimEvent, SimResult, Side, SendEvent } from '../../tcp/types.js';
 import { TCP_STATES, flagLabel } from '../../tcp/types.js';
 import type { Verdict } from '../../answers/verdict.js';

@@ -1,6 +1,6 @@
 // Reads one value out of a simulation run: the answer to a question such as
 // "the ack number of the server's first segment".
-import type { SimQuery } from '../../lessons/types.js';
+import type { SimQuery } from './types.js';
 import { type SimResult, flagLabel, type SendEvent } from '../../tcp/types.js';
 
 /** The value the query selects, or an error saying why there is none. */

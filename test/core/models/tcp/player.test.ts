@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PredictPoint } from '../../../../src/core/lessons/types.js';
+import type { PredictPoint } from '../../../../src/core/models/tcp/types.js';
 import {
   type PlayerAction,
   type PlayerState,

@@ -12,7 +12,7 @@
 // lost-fin is the same with the client's FIN lost once and sent again (same seq).
 import { describe, expect, it } from 'vitest';
 import { runQuery } from '../../../../src/core/models/tcp/query.js';
-import type { SimQuery } from '../../../../src/core/lessons/types.js';
+import type { SimQuery } from '../../../../src/core/models/tcp/types.js';
 import { getBuiltinScenario } from '../../../../src/core/scenario/builtins.js';
 import { simulate } from '../../../../src/core/tcp/simulate.js';
 import type { SimResult } from '../../../../src/core/tcp/types.js';

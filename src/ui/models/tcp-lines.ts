@@ -1,4 +1,4 @@
-// Draws the simulation player as styled lines: the ladder so far (windowed to
+// Draws the TCP model (the simulation player) as styled lines: the ladder so far (windowed to
 // keep the current event in view), both sides' states, the selected segment
 // and what it means, and a predict question when one is asked.
 import { lineText, padToWidth, truncateToWidth, wrapSpans } from '../../core/layout/prose.js';
@@ -9,13 +9,7 @@ import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
 import { type UiLine, plain } from '../lines.js';
 import type { Theme } from '../theme.js';
-
-export interface PredictView {
-  question: string;
-  choices: string[];
-  cursor: number;
-  verdict?: { correct: boolean; expected: string; feedback: string[] };
-}
+import type { QuestionView } from './view.js';
 
 function ladderLines(
   result: SimResult,
@@ -62,7 +56,7 @@ export function playerLines(
   width: number,
   height: number,
   theme: Theme,
-  predict: PredictView | null,
+  predict: QuestionView | null,
   screenReader = false,
 ): UiLine[] {
   const g = theme.glyphs;
@@ -119,6 +113,14 @@ export function playerLines(
       detail.push([
         { text: t(`${here ? g.pointer : ' '} ${choice}`), bold: here, color: here ? theme.colors.accent : undefined },
       ]);
+    });
+    predict.hints.forEach((hint, i) => {
+      const lead = `Hint ${i + 1}: `;
+      for (const line of wrapSpans([{ text: t(hint), style: 'plain' }], width, lead, ' '.repeat(lead.length)).map(
+        lineText,
+      )) {
+        detail.push(plain(line, { dim: true }));
+      }
     });
     if (predict.verdict) {
       const v = predict.verdict;

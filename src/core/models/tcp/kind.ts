@@ -1,0 +1,268 @@
+// The TCP model: the simulation player of core/tcp as a plug-in. A page's
+// settings are a scenario and its predict questions; the state is the
+// player's; its questions are graded by the engine's next event; its queries
+// read one value out of a run (a segment's seq or ack, a state, a count).
+import { interpolate } from '../../i18n/localize.js';
+import { findScenario } from '../../scenario/builtins.js';
+import type { Checker, FieldProblem, Json } from '../../schema/checker.js';
+import { idField, localTexts } from '../../schema/fields.js';
+import { simulate } from '../../tcp/simulate.js';
+import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario, type SimResult } from '../../tcp/types.js';
+import { defineKind, type KindContext, type Params } from '../kind.js';
+import { type PlayerAction, type PlayerState, findEvent, initialPlayerState, playerReducer } from './player.js';
+import { gradePredict, predictChoices, predictExpected, predictQuestion } from './predict.js';
+import { runQuery } from './query.js';
+import {
+  type EventSelector,
+  PREDICT_ASKS,
+  type PredictPoint,
+  SEGMENT_FIELDS,
+  type SimQuery,
+  type TcpQuery,
+  type TcpSettings,
+} from './types.js';
+
+/** Milliseconds between two events while the player plays at ×1. */
+const TICK_MS = 700;
+
+function scenarioName(c: Checker, v: Json, path: string, ctx: KindContext): string | undefined {
+  const name = c.string(v, path);
+  if (name && !findScenario(name, ctx.scenarios)) {
+    c.problem(path, `no built-in scenario or scenario file named "${name}" (see \`nettutor sim --list\`)`);
+    return undefined;
+  }
+  return name;
+}
+
+function selector(c: Checker, v: Json, path: string, { withType }: { withType: boolean }) {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, withType ? ['type', 'side', 'nth'] : ['side', 'nth', 'flags']);
+  const type = withType ? c.oneOf(o.type, `${path}.type`, SIM_EVENT_TYPES) : undefined;
+  const side = o.side === undefined ? undefined : c.oneOf(o.side, `${path}.side`, SIDES);
+  const nth = o.nth === undefined ? undefined : c.number(o.nth, `${path}.nth`, { integer: true, min: 1 });
+  let flags: string[] | undefined;
+  if (!withType && o.flags !== undefined) {
+    const list = c.array(o.flags, `${path}.flags`, { min: 1, what: 'flags' });
+    if (list) {
+      flags = [];
+      list.forEach((f, i) => {
+        const x = c.oneOf(f, `${path}.flags[${i}]`, FLAG_ORDER);
+        if (x) flags!.push(x);
+      });
+    }
+  }
+  return { type, side, nth, flags };
+}
+
+function query(c: Checker, v: Json, path: string): SimQuery | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  if ('segment' in o) {
+    c.keys(o, path, ['segment', 'field']);
+    const s = selector(c, o.segment, `${path}.segment`, { withType: false });
+    const field = c.oneOf(o.field, `${path}.field`, SEGMENT_FIELDS);
+    return s && field ? { segment: { side: s.side, nth: s.nth, flags: s.flags }, field } : undefined;
+  }
+  if ('state' in o) {
+    c.keys(o, path, ['state']);
+    const s = c.object(o.state, `${path}.state`);
+    if (!s) return undefined;
+    c.keys(s, `${path}.state`, ['side', 'nth']);
+    const side = c.oneOf(s.side, `${path}.state.side`, SIDES);
+    const nth = c.number(s.nth, `${path}.state.nth`, { integer: true, min: 1 });
+    return side && nth ? { state: { side, nth } } : undefined;
+  }
+  if ('final' in o) {
+    c.keys(o, path, ['final']);
+    const side = c.oneOf(o.final, `${path}.final`, SIDES);
+    return side ? { final: side } : undefined;
+  }
+  if ('count' in o) {
+    c.keys(o, path, ['count']);
+    const s = selector(c, o.count, `${path}.count`, { withType: false });
+    if (s?.nth !== undefined) {
+      c.problem(
+        `${path}.count.nth`,
+        'a count counts every matching segment: "nth" picks one, so it does not apply here',
+      );
+      return undefined;
+    }
+    return s ? { count: { side: s.side, flags: s.flags } } : undefined;
+  }
+  c.problem(path, 'expected {"segment": …, "field": …}, {"state": {"side", "nth"}}, {"final": side} or {"count": …}');
+  return undefined;
+}
+
+function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | undefined {
+  if (v === undefined) return undefined;
+  const list = c.array(v, path, { what: 'predict questions' });
+  if (!list) return undefined;
+  const out: PredictPoint[] = [];
+  list.forEach((raw, i) => {
+    const p = `${path}[${i}]`;
+    const o = c.object(raw, p);
+    if (!o) return;
+    c.keys(o, p, ['id', 'before', 'ask', 'hints']);
+    const id = idField(c, o.id, `${p}.id`);
+    const sel = selector(c, o.before, `${p}.before`, { withType: true });
+    const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
+    const hints = o.hints === undefined ? [] : localTexts(c, o.hints, `${p}.hints`, 0, 'hints');
+    if (id && sel?.type && ask && hints) {
+      const before: EventSelector = {
+        type: sel.type,
+        ...(sel.side ? { side: sel.side } : {}),
+        ...(sel.nth ? { nth: sel.nth } : {}),
+      };
+      out.push({ id, before, ask, hints });
+    }
+  });
+  c.uniqueIds(out, path, 'predict question');
+  return out;
+}
+
+/** Sets `client.isn`-style paths in a copy of the scenario. */
+function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  for (const [path, raw] of Object.entries(set)) {
+    const text = typeof raw === 'string' ? interpolate(raw, params) : raw;
+    const value = typeof text === 'string' && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+    const keys = path.split('.');
+    let target = copy;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      if (typeof next !== 'object' || next === null) throw new Error(`scenario has no field '${path}'`);
+      target = next as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (!(last in target)) throw new Error(`scenario has no field '${path}'`);
+    target[last] = value;
+  }
+  return copy as unknown as Scenario;
+}
+
+/** Runs a lesson's scenario (its own files first, then the built-ins) with settings applied. */
+function makeRunScenario(lesson: KindContext): (name: string, set: Params) => SimResult {
+  const cache = new Map<string, SimResult>();
+  return (name, set) => {
+    const key = `${name}\u0000${JSON.stringify(set)}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const base = findScenario(name, lesson.scenarios);
+    if (!base) throw new Error(`no scenario named '${name}'`);
+    const result = simulate(applySettings(base, set, {}));
+    cache.set(key, result);
+    return result;
+  };
+}
+
+/** Runs of one lesson's scenarios, kept while the lesson is in use: grading asks for the same run often. */
+const runs = new WeakMap<object, (name: string, set: Params) => SimResult>();
+const BUILTINS = {};
+
+function runScenario(ctx: KindContext, name: string, set: Params): SimResult {
+  const key = ctx.scenarios ?? BUILTINS;
+  let run = runs.get(key);
+  if (!run) runs.set(key, (run = makeRunScenario(ctx)));
+  return run(name, set);
+}
+
+export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQuery>({
+  kind: 'tcp',
+
+  parseBlock(c, raw, path, ctx) {
+    c.keys(raw, path, ['kind', 'scenario', 'predict']);
+    const scenario = scenarioName(c, raw.scenario, `${path}.scenario`, ctx);
+    const predict = predictPoints(c, raw.predict, `${path}.predict`);
+    if (!scenario) return undefined;
+    return { scenario, ...(predict ? { predict } : {}) };
+  },
+
+  checkBlock(settings, ctx) {
+    const problems: FieldProblem[] = [];
+    const scenario = findScenario(settings.scenario, ctx.scenarios);
+    if (!scenario || !settings.predict?.length) return problems;
+    // Each question must point at an event the run really has, with an answer after it.
+    const run = simulate(scenario);
+    settings.predict.forEach((q, j) => {
+      const at = findEvent(run.events, q.before);
+      if (at < 0) {
+        problems.push({
+          field: `predict[${j}].before`,
+          message: `the run of "${settings.scenario}" has no such event (${JSON.stringify(q.before)})`,
+        });
+      } else if (at === 0) {
+        problems.push({
+          field: `predict[${j}].before`,
+          message: 'selects the very first event: there is nothing before it to pause at',
+        });
+      } else if (predictExpected(run, at - 1, q.ask) === undefined) {
+        problems.push({
+          field: `predict[${j}].ask`,
+          message: `nothing answers "${q.ask}" after that point of the run`,
+        });
+      }
+    });
+    return problems;
+  },
+
+  questionIds: (settings) => (settings.predict ?? []).map((q) => q.id),
+
+  start(settings, ctx) {
+    const scenario = findScenario(settings.scenario, ctx.scenarios);
+    if (!scenario) throw new Error(`no scenario named '${settings.scenario}'`);
+    return initialPlayerState(scenario, settings.predict ?? []);
+  },
+
+  reduce: playerReducer,
+  tick: { type: 'tick' },
+  tickMs: (state) => (state.playing ? Math.round(TICK_MS / state.speed) : null),
+
+  question(state) {
+    const p = state.predict;
+    if (!p) return null;
+    return {
+      id: p.point.id,
+      question: predictQuestion(state.result, p.at, p.point.ask),
+      choices: predictChoices(state.result, p.at, p.point.ask),
+      hints: p.point.hints,
+      answered: p.answered,
+    };
+  },
+
+  answer(state, choice) {
+    const p = state.predict;
+    if (!p) return { state, verdict: { correct: false, expected: [], feedback: [] } };
+    const verdict = gradePredict(state.result, p.at, p.point.ask, choice);
+    return { state: playerReducer(state, { type: 'predict/answered', correct: verdict.correct }), verdict };
+  },
+
+  parseQuery(c, raw, path, ctx) {
+    c.keys(raw, path, ['kind', 'scenario', 'set', 'query']);
+    const scenario = scenarioName(c, raw.scenario, `${path}.scenario`, ctx);
+    let set: Record<string, string | number> | undefined;
+    if (raw.set !== undefined) {
+      const so = c.object(raw.set, `${path}.set`);
+      if (so) {
+        set = {};
+        for (const [k, val] of Object.entries(so)) {
+          if (typeof val !== 'string' && typeof val !== 'number')
+            c.problem(`${path}.set.${k}`, 'expected a string or a number');
+          else set[k] = val;
+        }
+      }
+    }
+    const q = query(c, raw.query, `${path}.query`);
+    return scenario && q ? { scenario, ...(set ? { set } : {}), query: q } : undefined;
+  },
+
+  runQuery(q, params, ctx) {
+    const set: Params = {};
+    for (const [k, v] of Object.entries(q.set ?? {})) set[k] = typeof v === 'string' ? interpolate(v, params) : v;
+    try {
+      return runQuery(runScenario(ctx, q.scenario, set), q.query);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  },
+});
