@@ -32,7 +32,14 @@ const lesson: Lesson = {
         kind: 'tcp',
         settings: {
           scenario: 'lost-final-ack',
-          predict: [{ id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] }],
+          predict: [
+            {
+              id: 'p1',
+              before: { type: 'send', side: 'server', nth: 1 },
+              ask: 'next-ack',
+              hints: ['A SYN occupies one sequence number.'],
+            },
+          ],
         },
       },
     },
@@ -87,6 +94,11 @@ describe('the simulation player', () => {
     for (let i = 0; i <= STOP + 1; i++) await ui.press(KEYS.right);
     await ui.waitForFrame('What acknowledgment number does the server');
     expect(ui.frame()).toContain(`event ${STOP + 1}/${EVENTS}`);
+    // h shows the question's hint, and says so when there is none left.
+    await ui.press('h');
+    await ui.waitForFrame('Hint 1: A SYN occupies one sequence number.');
+    await ui.press('h');
+    await ui.waitForFrame('No more hints for this question');
     // Its SYN,ACK acknowledges the client's SYN: ISN 1000 + 1. Choose it among the sorted choices.
     expect(predictExpected(run, STOP, 'next-ack')).toBe('1001');
     const choices = predictChoices(run, STOP, 'next-ack');

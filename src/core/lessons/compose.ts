@@ -3,6 +3,7 @@
 // table per locale (`<locale>.md`). The result is the lesson document that
 // parse.ts checks, each text a `{ "en": …, "zh-CN": … }` object. Every text
 // remembers the file and line it came from, so a problem in it can say where.
+import { findKind } from '../models/registry.js';
 import { isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { didYouMean } from '../suggest.js';
 import { describeKey, type LocaleTexts, type TextKey } from './texts.js';
@@ -129,15 +130,19 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
       const pageText = fill({ key: `page:${id}:text`, field: `${path}.text`, required: false });
       if (pageText) page.text = pageText;
       if (isObject(raw.exercise)) page.exercise = exerciseTexts(raw.exercise, id, `${path}.exercise`);
-      if (isObject(raw.model) && Array.isArray(raw.model.predict)) {
-        page.model = {
-          ...raw.model,
-          predict: raw.model.predict.map((q, j) =>
-            isObject(q) && typeof q.id === 'string'
-              ? { ...q, hints: series(`ex:${id}:predict:${q.id}:hint`, `${path}.model.predict[${j}].hints`) }
-              : q,
-          ),
-        };
+      if (isObject(raw.model)) {
+        // The texts of a model's questions (their hints) go under `hints`, by question id; the kind reads them.
+        noTextIn(raw.model, `${path}.model`, ['hints']);
+        const kind = typeof raw.model.kind === 'string' ? findKind(raw.model.kind) : undefined;
+        const ids = kind?.rawQuestionIds(raw.model) ?? [];
+        if (ids.length > 0) {
+          page.model = {
+            ...raw.model,
+            hints: Object.fromEntries(
+              ids.map((q) => [q, series(`ex:${id}:predict:${q}:hint`, `${path}.model.hints.${q}`)]),
+            ),
+          };
+        }
       }
       return page;
     });

@@ -38,6 +38,11 @@ export interface ModelKind<Settings, State, Action, Query> {
   checkBlock(settings: Settings, ctx: KindContext): FieldProblem[];
   /** Ids of the questions in the block: each counts in the lesson's score like an exercise. */
   questionIds(settings: Settings): string[];
+  /**
+   * The same ids read from the block as written, before it is parsed: their texts (hints) are found in the
+   * locale files and handed back to parseBlock as `hints: { <id>: [texts…] }`.
+   */
+  rawQuestionIds(raw: JsonObject): string[];
   /** The model of a page, as the learner first sees it. */
   start(settings: Settings, ctx: KindContext): State;
   reduce(state: State, action: Action): State;

@@ -4,7 +4,7 @@
 // read one value out of a run (a segment's seq or ack, a state, a count).
 import { interpolate } from '../../i18n/localize.js';
 import { findScenario } from '../../scenario/builtins.js';
-import type { Checker, FieldProblem, Json } from '../../schema/checker.js';
+import { type Checker, type FieldProblem, isObject, type Json } from '../../schema/checker.js';
 import { idField, localTexts } from '../../schema/fields.js';
 import { simulate } from '../../tcp/simulate.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario, type SimResult } from '../../tcp/types.js';
@@ -94,7 +94,12 @@ function query(c: Checker, v: Json, path: string): SimQuery | undefined {
   return undefined;
 }
 
-function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | undefined {
+function predictPoints(
+  c: Checker,
+  v: Json,
+  path: string,
+  hintsById: Readonly<Record<string, unknown>>,
+): PredictPoint[] | undefined {
   if (v === undefined) return undefined;
   const list = c.array(v, path, { what: 'predict questions' });
   if (!list) return undefined;
@@ -103,11 +108,15 @@ function predictPoints(c: Checker, v: Json, path: string): PredictPoint[] | unde
     const p = `${path}[${i}]`;
     const o = c.object(raw, p);
     if (!o) return;
-    c.keys(o, p, ['id', 'before', 'ask', 'hints']);
+    c.keys(o, p, ['id', 'before', 'ask']);
     const id = idField(c, o.id, `${p}.id`);
     const sel = selector(c, o.before, `${p}.before`, { withType: true });
     const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
-    const hints = o.hints === undefined ? [] : localTexts(c, o.hints, `${p}.hints`, 0, 'hints');
+    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
+    const hints =
+      written === undefined
+        ? []
+        : localTexts(c, written, `${path.replace(/\.predict$/, '')}.hints.${o.id}`, 0, 'hints');
     if (id && sel?.type && ask && hints) {
       const before: EventSelector = {
         type: sel.type,
@@ -171,9 +180,10 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
   kind: 'tcp',
 
   parseBlock(c, raw, path, ctx) {
-    c.keys(raw, path, ['kind', 'scenario', 'predict']);
+    c.keys(raw, path, ['kind', 'scenario', 'predict', 'hints']);
     const scenario = scenarioName(c, raw.scenario, `${path}.scenario`, ctx);
-    const predict = predictPoints(c, raw.predict, `${path}.predict`);
+    const hints = isObject(raw.hints) ? raw.hints : {};
+    const predict = predictPoints(c, raw.predict, `${path}.predict`, hints);
     if (!scenario) return undefined;
     return { scenario, ...(predict ? { predict } : {}) };
   },
@@ -207,6 +217,10 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
   },
 
   questionIds: (settings) => (settings.predict ?? []).map((q) => q.id),
+  rawQuestionIds: (raw) =>
+    Array.isArray(raw.predict)
+      ? raw.predict.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
+      : [],
 
   start(settings, ctx) {
     const scenario = findScenario(settings.scenario, ctx.scenarios);
