@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CliIO, EXIT, UsageError, describeParseError, usageLine } from './cli/io.js';
+import { type CliIO, EXIT, UsageError, checkLang, describeParseError, usageLine } from './cli/io.js';
 import type { TutorOptions } from './cli/tutor.js';
 
 declare const __NETTUTOR_VERSION__: string;
@@ -69,9 +69,7 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
     const value = values[name];
     if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a value`);
   }
-  if (values.lang !== undefined && !/^(en|zh)([-_][A-Za-z]{2})?$/i.test(values.lang)) {
-    throw new UsageError(`--lang ${values.lang} is not available (languages: en, zh-CN)`);
-  }
+  checkLang(values.lang);
   return {
     help: values.help ?? false,
     version: values.version ?? false,

@@ -99,3 +99,12 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T, 
     throw new UsageError(describeParseError(error, args, options), hint);
   }
 }
+
+/** `--lang`: a language nettutor speaks (en, zh-CN; zh and zh_CN are read as zh-CN), or a usage error. */
+export function checkLang(value: string | undefined, hint?: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(en|zh)([-_][A-Za-z]{2})?$/i.test(value)) {
+    throw new UsageError(`--lang ${value} is not available (languages: en, zh-CN)`, hint);
+  }
+  return value;
+}

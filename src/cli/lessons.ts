@@ -8,7 +8,7 @@ import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
 import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
-import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
+import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 const LESSONS_USAGE = `Usage:
   nettutor lessons check [dir] [--strict]
@@ -67,7 +67,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   }
   if (action === 'list') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, LESSONS_HINT);
-    const locale = resolveLocale(values.lang, io.env);
+    const locale = resolveLocale(checkLang(values.lang), io.env);
     const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
     const rows = loaded.lessons.map((l) => ({
       id: l.id,

@@ -9,7 +9,7 @@ import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.j
 import { defaultProgressPath } from '../node/data-dir.js';
 import { loadLessons } from '../node/lesson-files.js';
 import { openProgressStore } from '../node/progress-store.js';
-import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
+import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 const PROGRESS_USAGE = `Usage:
   nettutor progress                          each lesson's status and score, and where progress is kept
@@ -54,7 +54,7 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   const store = openProgressStore(file);
   const { progress, notices } = store.load();
   for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
-  const locale = resolveLocale(values.lang, io.env);
+  const locale = resolveLocale(checkLang(values.lang), io.env);
   const { lessons } = loadLessons({
     builtinDir: env.builtinLessonsDir,
     extraDir: values.lessons ? resolve(io.cwd, values.lessons) : undefined,

@@ -5,14 +5,15 @@ import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } fr
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import { didYouMean } from '../core/suggest.js';
+import { resolveLocale } from '../core/i18n/localize.js';
 import { formatText } from '../core/tcp/describe.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
-import { type CliIO, EXIT, UsageError, parseCommandArgs } from './io.js';
+import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from './io.js';
 
 const SIM_USAGE = `Usage:
-  nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only]
+  nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only] [--lang <code>]
   nettutor sim --list
 
 <scenario> is a built-in scenario's name (see --list) or the path of a scenario file (JSON).
@@ -23,6 +24,8 @@ Options:
   --format json    one JSON document: {"scenario", "events", "final"}
   --width N        fit the diagram to N columns (${MIN_LADDER_WIDTH}-${MAX_LADDER_WIDTH}; default: the terminal's width, or 80)
   --ascii-only     7-bit characters only, no box drawing
+  --lang <code>    (text) the language of the sentences: en (default), zh-CN; a sentence not yet
+                   translated is written in English
   --list           the built-in scenarios, one per line: name, then title
   -h, --help       this help
 
@@ -77,6 +80,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
       width: { type: 'string' },
       'ascii-only': { type: 'boolean' },
+      lang: { type: 'string' },
     },
     HINT,
   );
@@ -126,7 +130,9 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else if (format === 'text') {
-    io.stdout.write(`${formatText(result).join('\n')}\n`);
+    // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
+    const locale = values.lang === undefined ? 'en' : resolveLocale(checkLang(values.lang, HINT), {});
+    io.stdout.write(`${formatText(result, locale).join('\n')}\n`);
   } else {
     try {
       const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });

@@ -230,6 +230,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
         theme,
         question,
         screenReader,
+        tr,
       });
       view = { visible: [...intro, ...drawn], top: 0, more: { above: false, below: false } };
     }

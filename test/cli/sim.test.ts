@@ -74,6 +74,18 @@ describe('nettutor sim', () => {
     expect(r.stdout).toContain('60 ms: the server sends SYN,ACK seq=5000 ack=1001 (segment 2) and enters SYN-RECEIVED');
   });
 
+  it('writes the sentences in the language --lang names (English where not yet translated), and refuses others', async () => {
+    const en = await sim(['handshake', '--format', 'text']);
+    // LANG does not change what scripts read: only --lang does.
+    const withLang = await sim(['handshake', '--format', 'text', '--lang', 'zh-CN']);
+    expect(withLang.code).toBe(0);
+    expect(withLang.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
+    expect(await sim(['handshake', '--format', 'text', '--lang', 'fr'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--lang fr is not available (languages: en, zh-CN)'),
+    });
+  });
+
   it('gives byte-identical output on every run', async () => {
     for (const format of ['ascii', 'json', 'text']) {
       const a = await sim(['lost-final-ack', '--format', format]);

@@ -72,7 +72,7 @@ describe.skipIf(!hasTmux || !hasScript)('--ascii-only in a terminal', () => {
     s.keys('End');
     await s.waitFor('Enter answer');
     s.keys('Enter');
-    await s.waitFor(/Right:|The engine says/);
+    await s.waitFor(/Right:|The model's answer/);
     s.resize(60, 20);
     await s.waitFor(/Right\/Left step/);
     s.keys('q');

@@ -181,10 +181,10 @@ describe('--ascii-only', () => {
     await t.step([], '? What acknowledgment number');
     await t.step(['?'], 'Keys -- Answering a prediction');
     await t.step([KEYS.escape], '? What acknowledgment number');
-    await t.step([KEYS.down, KEYS.enter], (x) => x.includes('Right:') || x.includes('The engine says'));
+    await t.step([KEYS.down, KEYS.enter], (x) => x.includes('Right:') || x.includes("The model's answer"));
     await t.step([KEYS.right], (x) => !x.includes('? What acknowledgment'));
-    await t.step(['d'], 'dropping segment');
-    await t.step(['u'], 'duplicating segment');
+    await t.step(['d'], 'is now lost');
+    await t.step(['u'], 'now arrives twice');
     await t.step(['w'], 'what-if');
     await t.step(['c'], (x) => x.includes('first difference') || x.includes('no difference yet'));
     t.terminal.resize(120, 30);

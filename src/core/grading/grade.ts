@@ -5,12 +5,24 @@
 import { normalize } from '../answers/normalize.js';
 import type { Verdict } from '../answers/verdict.js';
 import type { LocalText } from '../i18n/localize.js';
+import { phraseBook } from '../i18n/phrases.js';
 import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../lessons/types.js';
 import type { Params } from '../models/kind.js';
 import { runModelQuery } from '../models/registry.js';
 import { evaluate } from './expression.js';
 
 export type { Params };
+
+const EN = {
+  notANumber: (answer: string) => `“${answer}” is not a number: answer with digits, e.g. 1001.`,
+  notAState: (answer: string) => `“${answer}” is not a TCP state name.`,
+  empty: 'The answer is empty.',
+  notMarked: (missed: number) => `${missed} right answer${missed === 1 ? ' is' : 's are'} not marked.`,
+};
+
+/** The phrases in every language they are written in (see core/i18n/phrases). */
+const { book, say } = phraseBook(EN);
+export const GRADE_PHRASES = book;
 
 export interface GradeContext {
   params: Params;
@@ -67,10 +79,10 @@ function gradeShort(exercise: ShortAnswerExercise, answer: string, ctx: GradeCon
   if (given === undefined) {
     const what =
       exercise.kind === 'number'
-        ? `“${answer.trim()}” is not a number: answer with digits, e.g. 1001.`
+        ? say('notANumber', answer.trim())
         : exercise.kind === 'state'
-          ? `“${answer.trim()}” is not a TCP state name.`
-          : 'The answer is empty.';
+          ? say('notAState', answer.trim())
+          : say('empty');
     return { ...base, correct: false, feedback: [what] };
   }
   const accepted = [expected, ...(exercise.accept ?? []).map((a) => normalize(exercise.kind, a))];
@@ -101,7 +113,7 @@ export function grade(exercise: Exercise, answer: string | string[], ctx: GradeC
         .map((o) => o.why!);
       const missed = exercise.answer.filter((id) => !chosen.has(id)).length;
       if (!correct && missed > 0) {
-        feedback.push(`${missed} right answer${missed === 1 ? ' is' : 's are'} not marked.`);
+        feedback.push(say('notMarked', missed));
       }
       return { correct, expected, feedback };
     }

@@ -1,10 +1,56 @@
-// Events in plain English: `--format text`, the player's screen-reader mode
-// and the player's detail pane all use these sentences.
-import { type SimResult, flagLabel, type SendEvent } from './types.js';
+// Events told in words: `sim --format text`, the player's screen-reader mode
+// and the player's detail pane all use these sentences. Each is a LocalText
+// from the phrase book below, so it can be read in the learner's language.
+import { joinTexts, phraseBook } from '../i18n/phrases.js';
+import { type LocalText, text } from '../i18n/localize.js';
+import { type SendEvent, type SimResult, flagLabel } from './types.js';
 
 export function segmentLabel(s: SendEvent['segment']): string {
   return `${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
 }
+
+const EN = {
+  at: (t: number) => `${t} ms: `,
+  call: (side: string, call: string, bytes?: number) =>
+    `the ${side} application calls ${call}()${call === 'send' && bytes ? ` with ${bytes} bytes` : ''}`,
+  state: (side: string, from: string, to: string) => `the ${side} goes from ${from} to ${to}`,
+  send: (side: string, again: boolean, label: string, id: number, enters?: string) =>
+    `the ${side} sends${again ? ' again' : ''} ${label} (segment ${id})${enters ? ` and enters ${enters}` : ''}`,
+  deliver: (side: string, id: number, label?: string) =>
+    `the ${side} receives segment ${id}${label ? ` (${label})` : ''}`,
+  drop: (side: string, id: number, label?: string) =>
+    `segment ${id}${label ? ` (${label})` : ''} is lost on its way to the ${side}`,
+  retransmitTimer: (side: string) => `the ${side}'s retransmission timer expires`,
+  timeWaitTimer: (side: string) => `the ${side}'s TIME-WAIT timer (2·MSL) expires`,
+  error: (side: string, reason: string, call: string | null) =>
+    `the ${side} reports an error: ${reason}${call ? ` (answering ${call}())` : ''}`,
+  final: (client: string, server: string) => `Final states: client ${client}, server ${server}.`,
+  retransmission: (flags: string, seq: number) =>
+    `A retransmission: the same ${flags} with seq=${seq}, sent again because no acknowledgment came back in time.`,
+  rstAck: (peer: string) =>
+    `RST,ACK from a side with no connection: seq=0 and ack = the offending segment's seq + its length (a SYN counts as 1), so the ${peer} will accept it.`,
+  rstAbort: (side: string, peer: string) =>
+    `RST: the ${side} aborts the connection; seq = its next sequence number. The ${peer} drops the connection at once.`,
+  rstNoConnection: (side: string) =>
+    `RST: the ${side} has no connection matching the segment it just received; seq = that segment's ack number.`,
+  syn: (side: string, seq: number) =>
+    `Opens a connection: the SYN carries the ${side}'s initial sequence number (${seq}) and occupies one sequence number.`,
+  synAck: (side: string, peer: string, seq: number, ack: number | null) =>
+    `Acknowledges the ${peer}'s SYN (ack = its seq + 1 = ${ack}) and carries the ${side}'s own initial sequence number (${seq}).`,
+  fin: (side: string, seq: number) =>
+    `FIN: the ${side} has no more data to send. It occupies one sequence number (${seq}), so its acknowledgment will be ${seq + 1}.`,
+  data: (peer: string, len: number, seq: number) =>
+    `${len} bytes of data from seq=${seq}; the ${peer} will acknowledge them with ack = ${seq + len}.`,
+  handshakeAck: (peer: string, ack: number | null) =>
+    `Completes the handshake: acknowledges the ${peer}'s SYN (ack = ${ack}). A pure ACK occupies no sequence number.`,
+  finAck: (peer: string, ack: number | null) => `Acknowledges the ${peer}'s FIN: ack = its seq + 1 = ${ack}.`,
+  pureAck: (side: string, ack: number | null) =>
+    `A pure acknowledgment: the ${side} has received everything before ${ack}. It occupies no sequence number.`,
+};
+
+/** The phrases in every language they are written in (see core/i18n/phrases). */
+const { book, say } = phraseBook(EN);
+export const EVENT_PHRASES = book;
 
 function sendOf(result: SimResult, id: number): SendEvent | undefined {
   return result.events.find((e): e is SendEvent => e.type === 'send' && e.id === id);
@@ -22,49 +68,56 @@ function isMergedIntoNext(result: SimResult, index: number): boolean {
   return mergedState(result, index + 1) !== undefined;
 }
 
-export function describeEvent(result: SimResult, index: number): string {
-  const e = result.events[index];
-  if (!e) return '';
-  const at = `${e.t} ms: `;
+function sentence(result: SimResult, index: number): LocalText {
+  const e = result.events[index]!;
   switch (e.type) {
     case 'call':
-      return `${at}the ${e.side} application calls ${e.call}()${e.call === 'send' && e.bytes ? ` with ${e.bytes} bytes` : ''}`;
+      return say('call', e.side, e.call, e.bytes);
     case 'state':
-      return `${at}the ${e.side} goes from ${e.from} to ${e.to}`;
-    case 'send': {
-      const state = mergedState(result, index);
-      const again = e.retransmission ? ' again' : '';
-      return `${at}the ${e.side} sends${again} ${segmentLabel(e.segment)} (segment ${e.id})${state ? ` and enters ${state.to}` : ''}`;
-    }
+      return say('state', e.side, e.from, e.to);
+    case 'send':
+      return say(
+        'send',
+        e.side,
+        e.retransmission === true,
+        segmentLabel(e.segment),
+        e.id,
+        mergedState(result, index)?.to,
+      );
     case 'deliver': {
       const s = sendOf(result, e.id);
-      return `${at}the ${e.side} receives segment ${e.id}${s ? ` (${segmentLabel(s.segment)})` : ''}`;
+      return say('deliver', e.side, e.id, s && segmentLabel(s.segment));
     }
     case 'drop': {
       const s = sendOf(result, e.id);
-      return `${at}segment ${e.id}${s ? ` (${segmentLabel(s.segment)})` : ''} is lost on its way to the ${e.side}`;
+      return say('drop', e.side, e.id, s && segmentLabel(s.segment));
     }
     case 'timer':
-      return e.timer === 'retransmit'
-        ? `${at}the ${e.side}'s retransmission timer expires`
-        : `${at}the ${e.side}'s TIME-WAIT timer (2·MSL) expires`;
+      return e.timer === 'retransmit' ? say('retransmitTimer', e.side) : say('timeWaitTimer', e.side);
     case 'error':
-      return `${at}the ${e.side} reports an error: ${e.reason}${e.call ? ` (answering ${e.call}())` : ''}`;
+      return say('error', e.side, e.reason, e.call);
   }
 }
 
-/** The lines of `nettutor sim --format text`: one sentence per event. */
-export function formatText(result: SimResult): string[] {
+/** One event as a sentence, with its time: "60 ms: the server sends SYN,ACK …". */
+export function describeEvent(result: SimResult, index: number): LocalText {
+  const e = result.events[index];
+  if (!e) return '';
+  return joinTexts([say('at', e.t), sentence(result, index)]);
+}
+
+/** The lines of `nettutor sim --format text`: one sentence per event, in `locale`. */
+export function formatText(result: SimResult, locale = 'en'): string[] {
   const lines: string[] = [];
   result.events.forEach((_, i) => {
-    if (!isMergedIntoNext(result, i)) lines.push(describeEvent(result, i));
+    if (!isMergedIntoNext(result, i)) lines.push(text(describeEvent(result, i), locale));
   });
-  lines.push(`Final states: client ${result.final.client}, server ${result.final.server}.`);
+  lines.push(text(say('final', result.final.client, result.final.server), locale));
   return lines;
 }
 
 /** One sentence on what a segment means, in the learner's terms. */
-export function explainSegment(result: SimResult, sendIndex: number): string {
+export function explainSegment(result: SimResult, sendIndex: number): LocalText {
   const e = result.events[sendIndex];
   if (e?.type !== 'send') return '';
   const s = e.segment;
@@ -72,30 +125,20 @@ export function explainSegment(result: SimResult, sendIndex: number): string {
   const has = (f: string) => s.flags.includes(f as never);
   const earlier = result.events.slice(0, sendIndex);
   const peerSends = earlier.filter((x): x is SendEvent => x.type === 'send' && x.side === peer);
-  if (e.retransmission) {
-    return `A retransmission: the same ${flagLabel(s.flags)} with seq=${s.seq}, sent again because no acknowledgment came back in time.`;
-  }
+  if (e.retransmission) return say('retransmission', flagLabel(s.flags), s.seq);
   if (has('RST')) {
-    if (s.ack !== null)
-      return `RST,ACK from a side with no connection: seq=0 and ack = the offending segment's seq + its length, so the ${peer} will accept it.`;
+    if (s.ack !== null) return say('rstAck', peer);
     const aborted = earlier.some((x) => x.type === 'call' && x.side === e.side && x.call === 'abort' && x.t === e.t);
-    return aborted
-      ? `RST: the ${e.side} aborts the connection; seq = its next sequence number. The ${peer} drops the connection at once.`
-      : `RST: the ${e.side} has no connection matching the segment it just received; seq = that segment's ack number.`;
+    return aborted ? say('rstAbort', e.side, peer) : say('rstNoConnection', e.side);
   }
-  if (has('SYN') && !has('ACK'))
-    return `Opens a connection: the SYN carries the ${e.side}'s initial sequence number (${s.seq}) and occupies one sequence number.`;
-  if (has('SYN') && has('ACK')) {
-    return `Acknowledges the ${peer}'s SYN (ack = its seq + 1 = ${s.ack}) and carries the ${e.side}'s own initial sequence number (${s.seq}).`;
-  }
-  if (has('FIN'))
-    return `FIN: the ${e.side} has no more data to send. It occupies one sequence number (${s.seq}), so its acknowledgment will be ${s.seq + 1}.`;
-  if (s.len > 0)
-    return `${s.len} bytes of data from seq=${s.seq}; the ${peer} will acknowledge them with ack = ${s.seq + s.len}.`;
+  if (has('SYN') && !has('ACK')) return say('syn', e.side, s.seq);
+  if (has('SYN') && has('ACK')) return say('synAck', e.side, peer, s.seq, s.ack);
+  if (has('FIN')) return say('fin', e.side, s.seq);
+  if (s.len > 0) return say('data', peer, s.len, s.seq);
   const lastPeer = peerSends.at(-1);
   if (lastPeer?.segment.flags.includes('SYN') && lastPeer.segment.flags.includes('ACK')) {
-    return `Completes the handshake: acknowledges the ${peer}'s SYN (ack = ${s.ack}). A pure ACK occupies no sequence number.`;
+    return say('handshakeAck', peer, s.ack);
   }
-  if (lastPeer?.segment.flags.includes('FIN')) return `Acknowledges the ${peer}'s FIN: ack = its seq + 1 = ${s.ack}.`;
-  return `A pure acknowledgment: the ${e.side} has received everything before ${s.ack}. It occupies no sequence number.`;
+  if (lastPeer?.segment.flags.includes('FIN')) return say('finAck', peer, s.ack);
+  return say('pureAck', e.side, s.ack);
 }

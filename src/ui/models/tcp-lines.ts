@@ -10,6 +10,8 @@ import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.j
 import { type UiLine, plain } from '../lines.js';
 import type { Theme } from '../theme.js';
 import type { QuestionView } from './view.js';
+import { verdictText } from '../../core/answers/verdict.js';
+import type { LocalText } from '../../core/i18n/localize.js';
 
 function ladderLines(
   result: SimResult,
@@ -57,7 +59,8 @@ export function playerLines(
   height: number,
   theme: Theme,
   predict: QuestionView | null,
-  screenReader = false,
+  screenReader: boolean,
+  tr: (t: LocalText) => string,
 ): UiLine[] {
   const g = theme.glyphs;
   // Folded before anything is measured or cut (--ascii-only).
@@ -126,10 +129,18 @@ export function playerLines(
       const v = predict.verdict;
       detail.push(
         v.correct
-          ? plain(`${g.ok} Right: ${v.expected}`, { bold: true, color: theme.colors.ok })
-          : plain(`${g.wrong} The engine says: ${v.expected}`, { bold: true, color: theme.colors.error }),
+          ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
+          : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, {
+              bold: true,
+              color: theme.colors.error,
+            }),
       );
-      for (const f of v.feedback) detail.push(plain(truncateToWidth(t(f), width, g.ellipsis)));
+      // The why is never cut: it is wrapped, and the ladder above gives up the rows.
+      for (const f of v.feedback) {
+        for (const line of wrapSpans([{ text: t(f), style: 'plain' }], width, '  ', '  ').map(lineText)) {
+          detail.push(plain(line));
+        }
+      }
     }
   } else if (event) {
     // The selected segment: the one sent, delivered or dropped by the current event, else the last one sent.
@@ -142,7 +153,7 @@ export function playerLines(
         break;
       }
     }
-    detail.push(plain(truncateToWidth(t(describeEvent(result, index)), width, g.ellipsis)));
+    detail.push(plain(truncateToWidth(tr(describeEvent(result, index)), width, g.ellipsis)));
     if (sendIndex >= 0) {
       const send = result.events[sendIndex]!;
       if (send.type === 'send') {
@@ -155,7 +166,7 @@ export function playerLines(
           { text: flagLabel(s.flags), bold: true },
           { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
         ]);
-        detail.push(plain(truncateToWidth(t(explainSegment(result, sendIndex)), width, g.ellipsis), { dim: true }));
+        detail.push(plain(truncateToWidth(tr(explainSegment(result, sendIndex)), width, g.ellipsis), { dim: true }));
       }
     }
   } else {
@@ -166,7 +177,7 @@ export function playerLines(
     );
   }
   if (state.message && !predict)
-    detail.push(plain(truncateToWidth(t(state.message), width, g.ellipsis), { color: theme.colors.warn }));
+    detail.push(plain(truncateToWidth(tr(state.message), width, g.ellipsis), { color: theme.colors.warn }));
 
   const ladderHeight = Math.max(3, height - top.length - 1 - detail.length);
   let ladder: UiLine[];
@@ -243,7 +254,7 @@ export function playerLines(
   } else if (screenReader) {
     // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
     const spoken: UiLine[] = [];
-    for (let i = 0; i <= index; i++) spoken.push(plain(t(describeEvent(result, i))));
+    for (let i = 0; i <= index; i++) spoken.push(plain(tr(describeEvent(result, i))));
     ladder = spoken.slice(-ladderHeight);
   } else {
     ladder = ladderLines(result, state.scenario, index, width, ladderHeight, theme);

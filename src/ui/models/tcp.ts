@@ -29,6 +29,6 @@ export const tcpView = defineView<PlayerState>({
     key([c('c')], 'compare', { type: 'compare/toggle' }, true),
     key([c('r')], 'restart', { type: 'restart' }),
   ],
-  lines: (state, { width, height, theme, question, screenReader }) =>
-    playerLines(state, width, height, theme, question, screenReader),
+  lines: (state, { width, height, theme, question, screenReader, tr }) =>
+    playerLines(state, width, height, theme, question, screenReader, tr),
 });

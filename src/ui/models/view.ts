@@ -1,6 +1,7 @@
 // How a kind of interactive model is drawn and driven: its keys (actions for
 // its reducer in core/models) and its lines for the screen. A view draws what
 // it is given and reads nothing else.
+import type { LocalText } from '../../core/i18n/localize.js';
 import type { Binding } from '../keymap.js';
 import type { UiLine } from '../lines.js';
 import type { Theme } from '../theme.js';
@@ -22,6 +23,8 @@ export interface DrawOptions {
   question: QuestionView | null;
   /** Sentences instead of a diagram (INK_SCREEN_READER). */
   screenReader: boolean;
+  /** A text the model generates (core/i18n), in the learner's language, ready to measure (folded with --ascii-only). */
+  tr: (text: LocalText) => string;
 }
 
 export interface ModelView<State> {

@@ -1,6 +1,7 @@
 // The body of a lesson page as styled lines: prose, then the exercise with
 // its hints, solution and verdict. Pure given its inputs.
 import stringWidth from 'string-width';
+import { verdictText } from '../../core/answers/verdict.js';
 import { type OptionReview, reviewChoices } from '../../core/grading/grade.js';
 import { type Span, inlineSpans, layoutProse, wrapSpans } from '../../core/layout/prose.js';
 import type { Exercise, Lesson, Page } from '../../core/lessons/types.js';
@@ -180,13 +181,13 @@ function exerciseLines(
     verdictAt = lines.length;
     lines.push(
       v.correct
-        ? [{ text: `${g.ok} Correct.`, bold: true, color: theme.colors.ok }]
-        : [{ text: `${g.wrong} Not quite.`, bold: true, color: theme.colors.error }],
+        ? [{ text: `${g.ok} ${tr(verdictText('correct'))}`, bold: true, color: theme.colors.ok }]
+        : [{ text: `${g.wrong} ${tr(verdictText('notQuite'))}`, bold: true, color: theme.colors.error }],
     );
     if (!v.correct && v.firstWrongPosition !== undefined)
-      lines.push(plain(`The first item out of place is number ${v.firstWrongPosition + 1}.`));
+      lines.push(plain(tr(verdictText('firstOutOfPlace', v.firstWrongPosition + 1))));
     if (v.correct && exercise.type === 'short')
-      lines.push(...dim(prose(`Expected: ${v.expected.map(tr).join(', ')}`, width, theme)));
+      lines.push(...dim(prose(tr(verdictText('expected', v.expected.map(tr).join(', '))), width, theme)));
     if (review) {
       lines.push(...whyLines(review, width, theme, tr));
       // What grading adds beyond the options' whys (how many right ones are not marked).

@@ -2,9 +2,29 @@
 // the learner's changes (drop or duplicate a segment, the what-if) and the
 // predict questions. Every change re-runs the engine from the start.
 import type { EventSelector, PredictPoint } from './types.js';
+import type { LocalText } from '../../i18n/localize.js';
+import { phraseBook } from '../../i18n/phrases.js';
 import { simulate } from '../../tcp/simulate.js';
 import type { Fault, Scenario, SimEvent, SimResult } from '../../tcp/types.js';
 import { faultForNextSegment, toggleWhatIf } from '../../tcp/what-if.js';
+
+const EN = {
+  speed: (speed: number) => `speed ×${speed}`,
+  restarted: 'restarted: your changes are undone',
+  nothingToDrop: 'no segment is sent after this point to drop',
+  nothingToDuplicate: 'no segment is sent after this point to duplicate',
+  dropping: (nth: number, side: string, event: number) =>
+    `segment ${nth} the ${side} sends is now lost: the run is worked out again with it, and you stay at event ${event}`,
+  duplicating: (nth: number, side: string, event: number) =>
+    `segment ${nth} the ${side} sends now arrives twice: the run is worked out again with it, and you stay at event ${event}`,
+  twoWay: 'what-if: a two-way handshake; the run starts again from the beginning',
+  noTimeWait: 'what-if: no TIME-WAIT; the run starts again from the beginning',
+  realTcp: 'real TCP again; the run starts again from the beginning',
+};
+
+/** What the player says, in every language it is written in (see core/i18n/phrases). */
+const { book, say } = phraseBook(EN);
+export const PLAYER_PHRASES = book;
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
@@ -35,7 +55,7 @@ export interface PlayerState {
   asked: string[];
   /** Predict points of the lesson page (only asked while the scenario is unchanged). */
   points: PredictPoint[];
-  message?: string;
+  message?: LocalText;
 }
 
 export type PlayerAction =
@@ -112,7 +132,13 @@ function advanceTo(state: PlayerState, target: number): PlayerState {
   return { ...state, index, playing: state.playing && index < last };
 }
 
-function rerun(state: PlayerState, scenario: Scenario, added: Fault[], whatIf: boolean, message: string): PlayerState {
+function rerun(
+  state: PlayerState,
+  scenario: Scenario,
+  added: Fault[],
+  whatIf: boolean,
+  message: LocalText,
+): PlayerState {
   return {
     ...state,
     scenario,
@@ -158,16 +184,16 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
     case 'speed': {
       const i = SPEEDS.indexOf(state.speed as (typeof SPEEDS)[number]);
       const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? 2 : i) + action.delta))]!;
-      return { ...state, speed: next, message: `speed ×${next}` };
+      return { ...state, speed: next, message: say('speed', next) };
     }
     case 'restart':
-      return rerun(state, state.base, [], false, 'restarted: your changes are undone');
+      return rerun(state, state.base, [], false, say('restarted'));
     case 'fault': {
       const fault = faultForNextSegment(state.result, state.index, action.kind);
       if (!fault)
         return {
           ...state,
-          message: `no segment is sent after this point to ${action.kind === 'drop' ? 'drop' : 'duplicate'}`,
+          message: say(action.kind === 'drop' ? 'nothingToDrop' : 'nothingToDuplicate'),
         };
       const added = [...state.added, fault];
       const scenario = { ...state.scenario, faults: [...state.scenario.faults, fault] };
@@ -177,7 +203,7 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
         scenario,
         added,
         state.whatIf,
-        `${action.kind === 'drop' ? 'dropping' : 'duplicating'} segment ${fault.nth} the ${fault.side} sends; re-run from the start`,
+        say(action.kind === 'drop' ? 'dropping' : 'duplicating', fault.nth, fault.side, at + 1),
       );
       // Keep the learner where they were: the change only affects what follows.
       return { ...next, index: Math.min(at, next.result.events.length - 1) };
@@ -189,11 +215,11 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
         : { ...state.base, faults: [...state.base.faults, ...state.added] };
       const label =
         scenario.options.handshake === 'two-way'
-          ? 'what-if: a two-way handshake'
+          ? say('twoWay')
           : scenario.options.timeWait === false
-            ? 'what-if: no TIME-WAIT'
-            : 'real TCP again';
-      return rerun(state, scenario, state.added, whatIf, `${label}; re-run from the start`);
+            ? say('noTimeWait')
+            : say('realTcp');
+      return rerun(state, scenario, state.added, whatIf, label);
     }
     case 'compare/toggle':
       return { ...state, compare: !state.compare };

@@ -2,6 +2,8 @@
 // is the engine's own next event, so it is right for any scenario, including
 // one the learner has just changed.
 import type { LocalText } from '../../i18n/localize.js';
+import { phraseBook } from '../../i18n/phrases.js';
+import { explainSegment, segmentLabel } from '../../tcp/describe.js';
 import type { PredictAsk } from './types.js';
 import type { SimEvent, SimResult, Side, SendEvent } from '../../tcp/types.js';
 import { TCP_STATES, flagLabel } from '../../tcp/types.js';
@@ -30,16 +32,33 @@ export function predictExpected(result: SimResult, index: number, ask: PredictAs
   return String(send.segment.seq);
 }
 
+const EN = {
+  nextState: (side: string, from: string, to: string, t: number) =>
+    `The ${side} goes from ${from} to ${to} at ${t} ms.`,
+  nextSend: (t: number, side: string, label: string) => `At ${t} ms the ${side} sends ${label}.`,
+  whichState: (side: string | undefined) => `Which state does the ${side ?? 'next side'} enter next?`,
+  whichFlags: (side: string | undefined) => `Which flags does ${side ? `the ${side}'s` : 'the'} next segment carry?`,
+  whichAck: (side: string | undefined) =>
+    `What acknowledgment number does ${side ? `the ${side}'s` : 'the'} next segment carry?`,
+  whichSeq: (side: string | undefined) =>
+    `What sequence number does ${side ? `the ${side}'s` : 'the'} next segment carry?`,
+};
+
+/** The phrases in every language they are written in (see core/i18n/phrases). */
+const { book, say } = phraseBook(EN);
+export const PREDICT_PHRASES = book;
+
+/** Why the answer is what it is: what the engine does next, and the rule behind it. */
 function explain(result: SimResult, index: number, ask: PredictAsk): LocalText[] {
   if (ask === 'next-state') {
     const e = nextState(result, index);
-    return e ? [`The ${e.side} goes from ${e.from} to ${e.to} at ${e.t} ms.`] : [];
+    return e ? [say('nextState', e.side, e.from, e.to, e.t)] : [];
   }
   const send = nextSend(result, index);
   if (!send) return [];
-  const s = send.segment;
   return [
-    `At ${send.t} ms the ${send.side} sends ${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len ? ` len=${s.len}` : ''}.`,
+    say('nextSend', send.t, send.side, segmentLabel(send.segment)),
+    explainSegment(result, result.events.indexOf(send)),
   ];
 }
 
@@ -84,15 +103,11 @@ export function predictChoices(result: SimResult, index: number, ask: PredictAsk
 }
 
 /** The question a predict point asks, in words, naming the side it is about. */
-export function predictQuestion(result: SimResult, at: number, ask: PredictAsk): string {
+export function predictQuestion(result: SimResult, at: number, ask: PredictAsk): LocalText {
   const rest = result.events.slice(at + 1);
-  if (ask === 'next-state') {
-    const next = rest.find((e) => e.type === 'state');
-    return `Which state does the ${next?.side ?? 'next side'} enter next?`;
-  }
-  const send = rest.find((e) => e.type === 'send');
-  const who = send ? `the ${send.side}'s next segment` : 'the next segment';
-  if (ask === 'next-flags') return `Which flags does ${who} carry?`;
-  if (ask === 'next-ack') return `What acknowledgment number does ${who} carry?`;
-  return `What sequence number does ${who} carry?`;
+  if (ask === 'next-state') return say('whichState', rest.find((e) => e.type === 'state')?.side);
+  const side = rest.find((e) => e.type === 'send')?.side;
+  if (ask === 'next-flags') return say('whichFlags', side);
+  if (ask === 'next-ack') return say('whichAck', side);
+  return say('whichSeq', side);
 }

@@ -1,0 +1,51 @@
+// The sentences nettutor writes itself (an event told in words, a question
+// about what comes next, a verdict) go through the same locale mechanism as
+// lesson texts: each is a LocalText, with one phrase book per language. A
+// book is a table of phrases, English complete, the others filled in as
+// they are translated; a phrase a language lacks falls back to English.
+import type { LocalText } from './localize.js';
+
+type Phrase = string | ((...args: never[]) => string);
+type Book = Record<string, Phrase>;
+
+/** English, and any other languages, each a partial copy of English's table. */
+export type Phrases<T extends Book> = { en: T } & { [locale: string]: Partial<T> | undefined };
+
+export type Args<P> = P extends (...args: infer A) => string ? A : [];
+
+/** The phrase `key` in every language that has it. */
+export function phrase<T extends Book, K extends keyof T & string>(
+  book: Phrases<T>,
+  key: K,
+  ...args: Args<T[K]>
+): LocalText {
+  const say = (p: Phrase): string => (typeof p === 'function' ? (p as (...a: unknown[]) => string)(...args) : p);
+  const out: Record<string, string> = { en: say(book.en[key] as Phrase) };
+  for (const [locale, table] of Object.entries(book)) {
+    const p = locale === 'en' ? undefined : table?.[key];
+    if (p !== undefined) out[locale] = say(p as Phrase);
+  }
+  return Object.keys(out).length === 1 ? out.en! : (out as LocalText);
+}
+
+/** Several LocalTexts joined, language by language (a sentence built from parts). */
+export function joinTexts(parts: readonly LocalText[], separator = ''): LocalText {
+  const locales = new Set<string>(['en']);
+  for (const p of parts) if (typeof p !== 'string') for (const l of Object.keys(p)) locales.add(l);
+  if (locales.size === 1) return parts.map((p) => (typeof p === 'string' ? p : p.en)).join(separator);
+  const out: Record<string, string> = {};
+  for (const l of locales) {
+    out[l] = parts.map((p) => (typeof p === 'string' ? p : (p[l] ?? p.en))).join(separator);
+  }
+  return out as LocalText;
+}
+
+/**
+ * A phrase book from its English table (and any translations), with `say`, which gives one phrase in every
+ * language that has it: `say('notMarked', 2)`.
+ */
+export function phraseBook<T extends Book>(en: T, translations: { [locale: string]: Partial<T> } = {}) {
+  const book: Phrases<T> = { ...translations, en };
+  const say = <K extends keyof T & string>(key: K, ...args: Args<T[K]>): LocalText => phrase(book, key, ...args);
+  return { book, say };
+}
