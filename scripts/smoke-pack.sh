@@ -12,6 +12,8 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KiB)"
 # Source maps ship beside the bundle, for NETTUTOR_DEBUG stack traces.
 tar -tzf "$work/$tarball" | grep -x 'package/dist/cli.js.map' >/dev/null || { echo "smoke: dist/cli.js.map is not in the package"; exit 1; }
+# The JSON Schema of lesson.jsonc ships too: lessons name it in "$schema" for their editors.
+tar -tzf "$work/$tarball" | grep -x 'package/schema/lesson.schema.json' >/dev/null || { echo "smoke: schema/lesson.schema.json is not in the package"; exit 1; }
 mkdir "$work/app"
 (cd "$work/app" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$work/$tarball")
 bin="$work/app/node_modules/.bin/nettutor"
