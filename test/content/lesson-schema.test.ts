@@ -1,6 +1,7 @@
 // The JSON Schema of lesson.jsonc (schema/lesson.schema.json) says what the
-// loader accepts: the built-in lessons pass it, it names the same values as
-// the code's own lists, every field has hover help, and a table of structures shows the schema and the loader agree — what
+// loader accepts: the built-in lessons and the lesson `lessons new` writes pass
+// it, it names the same values as the code's own lists, every field has hover
+// help, and a table of structures shows the schema and the loader agree — what
 // the loader rejects, the schema rejects, and what both accept. The checks the
 // schema cannot make (an answer among the options, a scenario file that
 // exists…) are listed too: `nettutor lessons check` makes them.
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
+import { scaffoldLesson } from '../../src/core/lessons/scaffold.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS, SHORT_ANSWER_KINDS } from '../../src/core/lessons/types.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
@@ -41,6 +43,11 @@ describe('the lesson.jsonc schema', () => {
       const value = parseJsonc(readFileSync(join(lessonsDir, folder, 'lesson.jsonc'), 'utf8'));
       expect({ folder, ...validateStructure(value) }).toEqual({ folder, valid: true, errors: [] });
     }
+  });
+
+  it('validates the lesson `lessons new` writes', () => {
+    const file = scaffoldLesson('my-lesson', '../schema/lesson.schema.json').find((f) => f.name === 'lesson.jsonc')!;
+    expect(validateStructure(parseJsonc(file.text))).toEqual({ valid: true, errors: [] });
   });
 
   /** The schema node at a JSON pointer such as `/definitions/side/enum`. */
