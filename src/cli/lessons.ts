@@ -137,7 +137,7 @@ function convertLessons(dir: string, io: CliIO, env: { builtinLessonsDir: string
   const schema = schemaFile(env);
   let failed = 0;
   for (const folder of folders) {
-    const result = convertLessonFolder(folder, relative(folder, schema).split(sep).join('/'));
+    const result = convertLessonFolder(folder, schemaReference(folder, schema));
     if ('error' in result) {
       io.stderr.write(`nettutor: ${shownPath(folder, io.cwd)}: ${result.error}\n`);
       failed++;
