@@ -12,6 +12,8 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KiB)"
 # Source maps ship beside the bundle, for NETTUTOR_DEBUG stack traces.
 tar -tzf "$work/$tarball" | grep -x 'package/dist/cli.js.map' >/dev/null || { echo "smoke: dist/cli.js.map is not in the package"; exit 1; }
+# The JSON Schema of lesson.jsonc ships too: lessons name it in "$schema" for their editors.
+tar -tzf "$work/$tarball" | grep -x 'package/schema/lesson.schema.json' >/dev/null || { echo "smoke: schema/lesson.schema.json is not in the package"; exit 1; }
 mkdir "$work/app"
 (cd "$work/app" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$work/$tarball")
 bin="$work/app/node_modules/.bin/nettutor"
@@ -24,6 +26,12 @@ expected=$(node -p "require('./package.json').version")
   || { echo "smoke: sim handshake did not end ESTABLISHED"; exit 1; }
 "$bin" lessons list --json | node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); if (!Array.isArray(d)||d.length===0) process.exit(1)' \
   || { echo "smoke: no lessons shipped in the package"; exit 1; }
+# A lesson written by `lessons new` checks clean, and its "$schema" leads to the installed schema.
+(cd "$work" && "$bin" lessons new smoke-lesson --dir authored >/dev/null)
+"$bin" lessons check "$work/authored" --strict >/dev/null || { echo "smoke: the lesson written by lessons new does not check clean"; exit 1; }
+ref=$(node -e 'const m=/"\$schema": ("[^"]*")/.exec(require("fs").readFileSync(process.argv[1],"utf8")); console.log(m ? JSON.parse(m[1]) : "")' "$work/authored/smoke-lesson/lesson.jsonc")
+[ "$(cd "$work/authored/smoke-lesson" && realpath "$ref" 2>/dev/null)" = "$(realpath "$work/app/node_modules/nettutor/schema/lesson.schema.json")" ] \
+  || { echo "smoke: lessons new wrote \$schema '$ref', which is not the installed schema"; exit 1; }
 set +e
 "$bin" </dev/null >/dev/null 2>"$work/err"; status=$?
 set -e

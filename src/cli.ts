@@ -22,6 +22,7 @@ Usage:
   nettutor sim --list                list the built-in scenarios
   nettutor lessons check [dir]       validate lesson files (exit 2 if any problem)
   nettutor lessons list [--json]     list the lessons in order
+  nettutor lessons new <id>          write a lesson to start from: lesson.jsonc and en.md
   nettutor progress                  show your progress
   nettutor progress --export         print your progress as JSON (for an instructor)
   nettutor progress --reset [--lesson <id>] [--yes]

@@ -1,9 +1,11 @@
-// `nettutor lessons check [dir]` and `nettutor lessons list [--json]`.
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+// `nettutor lessons check [dir]`, `lessons list [--json]`, `lessons new <id>` and `lessons convert <dir>`.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
+import { isKebabId, kebabIdFrom, scaffoldLesson } from '../core/lessons/scaffold.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
@@ -16,6 +18,9 @@ const LESSONS_USAGE = `Usage:
                                      (dir: a lesson pack; default: the built-in lessons and --lessons);
                                      a text missing in a translation is a warning, an error with --strict
   nettutor lessons list [--json]     id, title and number of graded exercises of each lesson, in order
+  nettutor lessons new <id> [--dir <dir>]
+                                     write <dir>/<id>/lesson.jsonc and en.md: a small working lesson
+                                     to start from (dir: default the current folder; never overwrites)
   nettutor lessons convert <dir>     rewrite lessons of the first format (lesson.json) as lesson.jsonc
                                      and one Markdown file per language
 
@@ -24,6 +29,7 @@ Options:
   --lang <code>     language of the titles: en, zh-CN
   --json            (list) print a JSON array of {"id", "title", "exercises"}
   --strict          (check) fail on any text missing in a language a lesson has
+  --dir <dir>       (new) the folder to write the new lesson's folder in
 
 Exit status: 0 when everything is valid, 2 when a lesson has a problem or the command was misused.
 `;
@@ -33,7 +39,7 @@ const LESSONS_HINT = "try 'nettutor lessons --help'";
 export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+    { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' }, dir: { type: 'string' } },
     LESSONS_HINT,
   );
   if (values.help) {
@@ -41,6 +47,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
     return EXIT.ok;
   }
   const [action, ...rest] = positionals;
+  if (values.dir !== undefined && action !== 'new') throw new UsageError('--dir goes with lessons new', LESSONS_HINT);
   const extraDir = values.lessons ? resolve(io.cwd, values.lessons) : undefined;
   if (action === 'check') {
     if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, LESSONS_HINT);
@@ -60,6 +67,16 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
       (w ? `, ${plural(w, 'warning')} (texts missing in a translation; --strict fails on them)` : '');
     io.stdout.write(`${summary}\n`);
     return problems.length > 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (action === 'new') {
+    if (rest.length !== 1)
+      throw new UsageError(
+        rest.length === 0
+          ? 'lessons new needs the id of the lesson, e.g. my-lesson'
+          : 'lessons new takes one lesson id',
+        LESSONS_HINT,
+      );
+    return newLesson(rest[0]!, values.dir, io, env);
   }
   if (action === 'convert') {
     if (rest.length !== 1) throw new UsageError('lessons convert takes one folder', LESSONS_HINT);
@@ -89,11 +106,13 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   }
   throw new UsageError(
     action
-      ? `unknown lessons command '${action}' (expected check, list or convert)${didYouMean(action, ['check', 'list', 'convert'])}`
-      : 'lessons needs a command: check, list or convert',
+      ? `unknown lessons command '${action}' (expected check, list, new or convert)${didYouMean(action, LESSONS_COMMANDS)}`
+      : 'lessons needs a command: check, list, new or convert',
     LESSONS_HINT,
   );
 }
+
+const LESSONS_COMMANDS = ['check', 'list', 'new', 'convert'];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -115,10 +134,10 @@ function convertLessons(dir: string, io: CliIO, env: { builtinLessonsDir: string
     io.stderr.write(`nettutor: no lesson.json to convert in ${dir} (or in the folders just inside it)\n`);
     return EXIT.usage;
   }
-  const schema = join(env.builtinLessonsDir, '..', 'schema', 'lesson.schema.json');
+  const schema = schemaFile(env);
   let failed = 0;
   for (const folder of folders) {
-    const result = convertLessonFolder(folder, relative(folder, schema).split(sep).join('/'));
+    const result = convertLessonFolder(folder, schemaReference(folder, schema));
     if ('error' in result) {
       io.stderr.write(`nettutor: ${shownPath(folder, io.cwd)}: ${result.error}\n`);
       failed++;
@@ -138,4 +157,68 @@ function convertLessons(dir: string, io: CliIO, env: { builtinLessonsDir: string
 function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/** The JSON Schema of lesson.jsonc shipped in the package: schema/ beside lessons/. */
+const schemaFile = (env: { builtinLessonsDir: string }) =>
+  join(env.builtinLessonsDir, '..', 'schema', 'lesson.schema.json');
+
+/**
+ * `$schema` for a lesson in `folder`: the schema's path relative to it, starting with "." (as editors
+ * expect of a relative path), or a file: URL when no relative path leads there (another drive).
+ */
+function schemaReference(folder: string, schema: string): string {
+  const rel = relative(folder, schema);
+  if (isAbsolute(rel)) return pathToFileURL(schema).href;
+  const path = rel.split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+/** `lessons new <id> [--dir D]`: writes D/<id>/lesson.jsonc and en.md, a lesson to start from. */
+function newLesson(id: string, dirOption: string | undefined, io: CliIO, env: { builtinLessonsDir: string }): number {
+  if (!isKebabId(id)) {
+    const suggestion = kebabIdFrom(id);
+    throw new UsageError(
+      `"${id}" is not a lesson id (ids are kebab-case: a-z, 0-9 and - between words${suggestion ? `, e.g. "${suggestion}"` : ''}): nothing written`,
+      LESSONS_HINT,
+    );
+  }
+  const dir = resolve(io.cwd, dirOption ?? '.');
+  const folder = join(dir, id);
+  if (existsSync(folder)) {
+    throw new UsageError(
+      `${shownPath(folder, io.cwd)} exists already: nothing written`,
+      'choose another id, or another folder with --dir',
+    );
+  }
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`--dir ${dirOption}: expected a folder, found a file; nothing written`, LESSONS_HINT);
+  }
+  const files = scaffoldLesson(id, schemaReference(folder, schemaFile(env)));
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(folder);
+  const width = Math.max(...files.map((f) => shownPath(join(folder, f.name), io.cwd).length));
+  const what: Record<string, string> = {
+    'lesson.jsonc': 'the structure: pages, exercises, answers (its comments say what each part is)',
+    'en.md': 'the words, under one heading per text',
+  };
+  io.stdout.write(`Wrote the lesson "${id}", a small working example to start from:\n`);
+  for (const f of files) {
+    writeFileSync(join(folder, f.name), f.text, { flag: 'wx' });
+    io.stdout.write(`  ${shownPath(join(folder, f.name), io.cwd).padEnd(width)}  ${what[f.name] ?? ''}\n`);
+  }
+  const shownDir = shellWord(shownPath(dir, io.cwd));
+  io.stdout.write(
+    'Next:\n' +
+      '  1. Edit both files: keep the parts you need, replace the examples (docs/authoring.md has every\n' +
+      '     field and heading; a translation is one more file, such as zh-CN.md, with the same headings).\n' +
+      `  2. nettutor lessons check ${shownDir}\n` +
+      `  3. nettutor --lessons ${shownDir} --lesson ${id}\n`,
+  );
+  return EXIT.ok;
+}
+
+/** A path as one shell word: quoted when it holds anything but plain characters. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }

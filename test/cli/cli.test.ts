@@ -33,6 +33,7 @@ describe('nettutor (router)', () => {
       'sim',
       'lessons check',
       'lessons list',
+      'lessons new',
       'progress --export',
       '--reset',
       '--lang',

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,11 @@ describe('nettutor lessons', () => {
       stdout: 'old: wrote lesson.jsonc, en.md, zh-CN.md; the old file is kept as lesson.json.v1\n',
     });
     expect(readFileSync(join(d, 'old', 'zh-CN.md'), 'utf8')).toBe('# 旧\n\nAn old lesson.\n\n## p\n\nText.\n');
+    // $schema leads to this nettutor's schema, by a path relative to the lesson, as lessons new writes it.
+    const ref = /"\$schema": ("[^"]*")/.exec(readFileSync(join(d, 'old', 'lesson.jsonc'), 'utf8'))?.[1];
+    expect(resolve(join(d, 'old'), JSON.parse(ref!))).toBe(
+      fileURLToPath(new URL('../../schema/lesson.schema.json', import.meta.url)),
+    );
     expect(run(['lessons', 'check', d], d)).toMatchObject({ code: 0 });
     expect(run(['lessons', 'convert', d], d)).toMatchObject({
       code: 2,

@@ -1,0 +1,569 @@
+// The JSON Schema of lesson.jsonc (schema/lesson.schema.json) says what the
+// loader accepts: the built-in lessons and the lesson `lessons new` writes pass
+// it, it names the same values as the code's own lists, every field has hover
+// help, and a table of structures shows the schema and the loader agree — what
+// the loader rejects, the schema rejects, and what both accept. The checks the
+// schema cannot make (an answer among the options, a scenario file that
+// exists…) are listed too: `nettutor lessons check` makes them.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, type ParseError } from 'jsonc-parser';
+import { describe, expect, it } from 'vitest';
+import { scaffoldLesson } from '../../src/core/lessons/scaffold.js';
+import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
+import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
+import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
+import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
+import { loadLessonFolder } from '../../src/node/lesson-files.js';
+import { writeLessonFiles } from '../helpers/lesson-folder.js';
+import { schema, validateStructure } from '../helpers/lesson-schema.js';
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+const isObj = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseJsonc(text: string): Json {
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, { allowTrailingComma: true });
+  expect(errors).toEqual([]);
+  return value;
+}
+
+const lessonsDir = fileURLToPath(new URL('../../lessons/', import.meta.url));
+const builtinStructures = readdirSync(lessonsDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+describe('the lesson.jsonc schema', () => {
+  it('validates every built-in lesson.jsonc, comments and all', () => {
+    expect(builtinStructures.length).toBeGreaterThan(0);
+    for (const folder of builtinStructures) {
+      const value = parseJsonc(readFileSync(join(lessonsDir, folder, 'lesson.jsonc'), 'utf8'));
+      expect({ folder, ...validateStructure(value) }).toEqual({ folder, valid: true, errors: [] });
+    }
+  });
+
+  it('validates the lesson `lessons new` writes', () => {
+    const file = scaffoldLesson('my-lesson', '../schema/lesson.schema.json').find((f) => f.name === 'lesson.jsonc')!;
+    expect(validateStructure(parseJsonc(file.text))).toEqual({ valid: true, errors: [] });
+  });
+
+  /** The schema node at a JSON pointer such as `/definitions/side/enum`. */
+  const at = (pointer: string): Json =>
+    pointer
+      .split('/')
+      .slice(1)
+      .reduce<Json>((node, key) => (isObj(node) || Array.isArray(node) ? (node as Obj)[key] : undefined), schema);
+
+  it("names the same values as the code's own lists", () => {
+    expect(at('/definitions/side/enum')).toEqual([...SIDES]);
+    expect(at('/definitions/flags/items/enum')).toEqual([...FLAG_ORDER]);
+    expect(at('/definitions/predict/properties/before/properties/type/enum')).toEqual([...SIM_EVENT_TYPES]);
+    expect(at('/definitions/predict/properties/ask/enum')).toEqual([...PREDICT_ASKS]);
+    expect(at('/definitions/query/oneOf/0/properties/field/enum')).toEqual([...SEGMENT_FIELDS]);
+    expect(at('/definitions/exercise/properties/kind/enum')).toEqual([...SHORT_ANSWER_KINDS]);
+    expect(at('/definitions/scenario/anyOf/0/enum')).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
+  });
+
+  /** Every subschema with the pointer it is at. */
+  function* walk(node: Json, pointer = ''): Generator<[string, Obj]> {
+    if (Array.isArray(node)) {
+      for (const [i, x] of node.entries()) yield* walk(x, `${pointer}/${i}`);
+    } else if (isObj(node)) {
+      yield [pointer, node];
+      for (const [k, x] of Object.entries(node)) if (k !== 'enum' && k !== 'const') yield* walk(x, `${pointer}/${k}`);
+    }
+  }
+  const resolveRef = (ref: string) => at(ref.replace(/^#/, '')) as Obj;
+
+  it('gives every field hover help, which a $ref beside it does not replace', () => {
+    const undescribed: string[] = [];
+    const overwritten: string[] = [];
+    for (const [pointer, node] of walk(schema)) {
+      // An `if` is a condition on a field, not a field.
+      if (!isObj(node.properties) || pointer.endsWith('/if')) continue;
+      for (const [name, prop] of Object.entries(node.properties)) {
+        // `false`: a field the branch forbids, which the object itself describes.
+        if (prop === false) continue;
+        const p = prop as Obj;
+        const target = typeof p.$ref === 'string' ? resolveRef(p.$ref) : undefined;
+        if (p.description === undefined && target?.description === undefined) undescribed.push(`${pointer}/${name}`);
+        // VS Code copies a referenced definition over the fields beside the $ref: their description is lost.
+        if (p.description !== undefined && target?.description !== undefined) overwritten.push(`${pointer}/${name}`);
+      }
+    }
+    expect({ undescribed, overwritten }).toEqual({ undescribed: [], overwritten: [] });
+  });
+
+  it('allows no field it does not describe in any object', () => {
+    const open = [...walk(schema)]
+      .filter(([, node]) => isObj(node.properties) && node.additionalProperties !== false)
+      .map(([pointer]) => pointer)
+      // The per-type branches of an exercise narrow the exercise object, which is closed.
+      .filter((pointer) => !/^\/definitions\/exercise\/allOf\/\d+\/(then|if)$/.test(pointer));
+    expect(open).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The agreement table: a valid lesson, and changes to its structure.
+
+const BASE: Obj = {
+  $schema: '../lesson.schema.json',
+  formatVersion: 2,
+  id: 'agree',
+  order: 1,
+  pages: [
+    { id: 'intro' },
+    {
+      id: 'watch',
+      model: {
+        kind: 'tcp',
+        scenario: 'handshake',
+        predict: [{ id: 'predict-ack', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack' }],
+      },
+    },
+    { id: 'one', exercise: { id: 'pick-one', type: 'single', options: ['a', 'b'], answer: 'b' } },
+    { id: 'many', exercise: { id: 'pick-many', type: 'multiple', options: ['a', 'b', 'c'], answer: ['a', 'c'] } },
+    { id: 'order', exercise: { id: 'put-in-order', type: 'ordering', items: ['b', 'a'], answer: ['a', 'b'] } },
+    {
+      id: 'short',
+      exercise: {
+        id: 'compute',
+        type: 'short',
+        kind: 'number',
+        params: { isn: { int: [1000, 2000] } },
+        answer: {
+          model: {
+            kind: 'tcp',
+            scenario: 'handshake',
+            set: { 'client.isn': '{isn}' },
+            query: { segment: { side: 'server', nth: 1 }, field: 'ack' },
+          },
+        },
+        accept: [],
+        mistakes: [{ id: 'isn', answer: { expr: '{isn}' } }],
+      },
+    },
+  ],
+};
+/** Page indexes of BASE. */
+const WATCH = 1;
+const ONE = 2;
+const MANY = 3;
+const ORDER = 4;
+const SHORT = 5;
+
+/** en.md with a text under every heading the structure asks for, so only the structure can be wrong. */
+function enMdFor(structure: Json): string {
+  const lines = ['# Agree', '', 'A lesson for the agreement table.', ''];
+  const list = (v: Json) => (Array.isArray(v) ? v : []);
+  const ids = (v: Json) => list(v).filter((x): x is string => typeof x === 'string');
+  for (const p of isObj(structure) ? list(structure.pages) : []) {
+    if (!isObj(p) || typeof p.id !== 'string') continue;
+    lines.push(`## ${p.id}: Page ${p.id}`, '', 'Text.', '');
+    const ex = p.exercise;
+    if (isObj(ex)) {
+      lines.push('### prompt', '', 'A question?', '');
+      for (const o of ids(ex.options))
+        lines.push(`### option ${o}`, '', `Option ${o}.`, '', `### why ${o}`, '', 'Why.', '');
+      for (const i of ids(ex.items)) lines.push(`### item ${i}`, '', `Item ${i}.`, '');
+      for (const m of list(ex.mistakes))
+        if (isObj(m) && typeof m.id === 'string') lines.push(`### mistake ${m.id}`, '', 'Not that.', '');
+      lines.push('### hint', '', 'A hint.', '');
+    }
+    if (isObj(p.model))
+      for (const q of list(p.model.predict))
+        if (isObj(q) && typeof q.id === 'string') lines.push(`### hint for ${q.id}`, '', 'A hint.', '');
+  }
+  return lines.join('\n');
+}
+
+const SCENARIO_FILE = JSON.stringify({
+  latencyMs: 200,
+  actions: [
+    { at: 0, side: 'server', call: 'listen' },
+    { at: 10, side: 'client', call: 'connect' },
+  ],
+});
+
+/** What the loader says of a folder holding this structure, its en.md and a scenario file slow.json. */
+function loader(structure: Json) {
+  const dir = mkdtempSync(join(tmpdir(), 'nettutor-schema-'));
+  const folder = writeLessonFiles(dir, 'agree', {
+    'lesson.jsonc': JSON.stringify(structure, null, 2),
+    'en.md': enMdFor(structure),
+    'slow.json': SCENARIO_FILE,
+  });
+  const r = loadLessonFolder(folder, dir);
+  return { loaded: r.lesson !== undefined, fields: r.problems.map((p) => p.field), problems: r.problems };
+}
+
+/** BASE changed by `change`, which edits a deep copy in place. */
+function variant(change: (s: Obj & { pages: Obj[] }) => void): Obj {
+  const copy = structuredClone(BASE) as Obj & { pages: Obj[] };
+  change(copy);
+  return copy;
+}
+const ex = (s: { pages: Obj[] }, i: number) => s.pages[i]!.exercise as Obj;
+const model = (s: { pages: Obj[] }) => s.pages[WATCH]!.model as Obj;
+const predict0 = (s: { pages: Obj[] }) => (model(s).predict as Obj[])[0]!;
+const modelAnswer = (s: { pages: Obj[] }) => (ex(s, SHORT).answer as Obj).model as Obj;
+
+// Each row: what is wrong, the structure, the field the loader names, the place the schema names.
+const REJECTED: Array<[string, Obj, string, string]> = [
+  ['an unknown field', variant((s) => (s.author = 'me')), 'author', ''],
+  ['a misspelt field on a page', variant((s) => (s.pages[0]!.exercize = {})), 'pages[0].exercize', '/pages/0'],
+  ['the lesson title in the structure', variant((s) => (s.title = 'Agree')), 'title', '/title'],
+  ['a page text in the structure', variant((s) => (s.pages[0]!.text = 'Hello')), 'pages[0].text', '/pages/0/text'],
+  [
+    'a prompt in the structure',
+    variant((s) => (ex(s, ONE).prompt = 'Pick one')),
+    'pages[2].exercise.prompt',
+    '/pages/2/exercise/prompt',
+  ],
+  [
+    'hints in an exercise of the structure',
+    variant((s) => (ex(s, ONE).hints = ['A hint'])),
+    'pages[2].exercise.hints',
+    '/pages/2/exercise/hints',
+  ],
+  [
+    "an ordering's why in the structure",
+    variant((s) => (ex(s, ORDER).why = { a: 'First' })),
+    'pages[4].exercise.why',
+    '/pages/4/exercise/why',
+  ],
+  ['format version 1', variant((s) => (s.formatVersion = 1)), 'formatVersion', '/formatVersion'],
+  ['no format version', variant((s) => delete s.formatVersion), 'formatVersion', ''],
+  ['a lesson id with capitals and a space', variant((s) => (s.id = 'Agree Lesson')), 'id', '/id'],
+  ['a lesson id with an underscore', variant((s) => (s.id = 'agree_lesson')), 'id', '/id'],
+  ['a page id ending in a hyphen', variant((s) => (s.pages[0]!.id = 'intro-')), 'pages[0].id', '/pages/0/id'],
+  ['an order written as text', variant((s) => (s.order = '1')), 'order', '/order'],
+  ['no pages', variant((s) => (s.pages = [])), 'pages', '/pages'],
+  [
+    'an exercise and a model on one page',
+    variant((s) => (s.pages[ONE]!.model = { kind: 'tcp', scenario: 'handshake' })),
+    'pages[2]',
+    '/pages/2',
+  ],
+  [
+    'a model of an unknown kind',
+    variant((s) => (model(s).kind = 'http')),
+    'pages[1].model.kind',
+    '/pages/1/model/kind',
+  ],
+  [
+    'an unknown built-in scenario',
+    variant((s) => (model(s).scenario = 'handshak')),
+    'pages[1].model.scenario',
+    '/pages/1/model/scenario',
+  ],
+  [
+    'an unknown exercise type',
+    variant((s) => (ex(s, ONE).type = 'essay')),
+    'pages[2].exercise.type',
+    '/pages/2/exercise/type',
+  ],
+  [
+    'a short answer of an unknown kind',
+    variant((s) => (ex(s, SHORT).kind = 'text')),
+    'pages[5].exercise.kind',
+    '/pages/5/exercise/kind',
+  ],
+  [
+    "a short answer's field on a choice question",
+    variant((s) => (ex(s, ONE).kind = 'token')),
+    'pages[2].exercise.kind',
+    '/pages/2/exercise/kind',
+  ],
+  [
+    'a single-choice answer that is a list',
+    variant((s) => (ex(s, ONE).answer = ['b'])),
+    'pages[2].exercise.answer',
+    '/pages/2/exercise/answer',
+  ],
+  [
+    'one option only',
+    variant((s) => (ex(s, ONE).options = ['a'])),
+    'pages[2].exercise.options',
+    '/pages/2/exercise/options',
+  ],
+  [
+    'an option id twice',
+    variant((s) => (ex(s, MANY).options = ['a', 'a', 'c'])),
+    'pages[3].exercise.options[1].id',
+    '/pages/3/exercise/options',
+  ],
+  [
+    'a multiple-choice answer listing an option twice',
+    variant((s) => (ex(s, MANY).answer = ['a', 'a'])),
+    'pages[3].exercise.answer[1]',
+    '/pages/3/exercise/answer',
+  ],
+  [
+    'an option written as an object',
+    variant((s) => (ex(s, ONE).options = [{ id: 'a' }, 'b'])),
+    'pages[2].exercise.options[0].text',
+    '/pages/2/exercise/options/0',
+  ],
+  [
+    'an ordering with options',
+    variant((s) => (ex(s, ORDER).options = ['a', 'b'])),
+    'pages[4].exercise.options',
+    '/pages/4/exercise/options',
+  ],
+  [
+    'an answer with both a value and an expression',
+    variant((s) => (ex(s, SHORT).answer = { value: 1001, expr: '{isn} + 1' })),
+    'pages[5].exercise.answer.expr',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'an empty expression',
+    variant((s) => (ex(s, SHORT).answer = { expr: ' ' })),
+    'pages[5].exercise.answer.expr',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'an answer from "sim" (the first format)',
+    variant((s) => (ex(s, SHORT).answer = { sim: modelAnswer(s) })),
+    'pages[5].exercise.answer',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a model answer of an unknown kind',
+    variant((s) => (modelAnswer(s).kind = 'udp')),
+    'pages[5].exercise.answer.model.kind',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a model answer without a query',
+    variant((s) => delete modelAnswer(s).query),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a "set" value that is true',
+    variant((s) => (modelAnswer(s).set = { 'client.isn': true })),
+    'pages[5].exercise.answer.model.set.client.isn',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a segment query without a field',
+    variant((s) => (modelAnswer(s).query = { segment: { side: 'server' } })),
+    'pages[5].exercise.answer.model.query.field',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a segment field that does not exist',
+    variant((s) => (modelAnswer(s).query = { segment: {}, field: 'window' })),
+    'pages[5].exercise.answer.model.query.field',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a state query without nth',
+    variant((s) => (modelAnswer(s).query = { state: { side: 'client' } })),
+    'pages[5].exercise.answer.model.query.state.nth',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a final state of both sides',
+    variant((s) => (modelAnswer(s).query = { final: 'both' })),
+    'pages[5].exercise.answer.model.query.final',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a count with nth',
+    variant((s) => (modelAnswer(s).query = { count: { side: 'client', nth: 2 } })),
+    'pages[5].exercise.answer.model.query.count.nth',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a flag TCP does not have here',
+    variant((s) => (modelAnswer(s).query = { count: { flags: ['PSH'] } })),
+    'pages[5].exercise.answer.model.query.count.flags[0]',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'two queries in one',
+    variant((s) => (modelAnswer(s).query = { final: 'client', state: { side: 'client', nth: 1 } })),
+    'pages[5].exercise.answer.model.query.final',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'nth 0',
+    variant((s) => (predict0(s).before = { type: 'send', nth: 0 })),
+    'pages[1].model.predict[0].before.nth',
+    '/pages/1/model/predict/0/before/nth',
+  ],
+  [
+    'a predict question without an event type',
+    variant((s) => (predict0(s).before = { side: 'server' })),
+    'pages[1].model.predict[0].before.type',
+    '/pages/1/model/predict/0/before',
+  ],
+  [
+    'a predict question asking what cannot be asked',
+    variant((s) => (predict0(s).ask = 'next-window')),
+    'pages[1].model.predict[0].ask',
+    '/pages/1/model/predict/0/ask',
+  ],
+  [
+    'a parameter with int and choice',
+    variant((s) => (ex(s, SHORT).params = { isn: { int: [1, 2], choice: [1] } })),
+    'pages[5].exercise.params.isn.choice',
+    '/pages/5/exercise/params/isn',
+  ],
+  [
+    'a range of fractions',
+    variant((s) => (ex(s, SHORT).params = { isn: { int: [1000.5, 2000] } })),
+    'pages[5].exercise.params.isn.int',
+    '/pages/5/exercise/params/isn',
+  ],
+  [
+    'a range of three numbers',
+    variant((s) => (ex(s, SHORT).params = { isn: { int: [1, 2, 3] } })),
+    'pages[5].exercise.params.isn.int',
+    '/pages/5/exercise/params/isn',
+  ],
+  [
+    'a parameter name with a hyphen',
+    variant((s) => (ex(s, SHORT).params = { 'client-isn': { int: [1, 2] } })),
+    'pages[5].exercise.params.client-isn',
+    '/pages/5/exercise/params',
+  ],
+  [
+    'an empty choice',
+    variant((s) => (ex(s, SHORT).params = { who: { choice: [] } })),
+    'pages[5].exercise.params.who.choice',
+    '/pages/5/exercise/params/who',
+  ],
+  [
+    'a mistake without an id',
+    variant((s) => (ex(s, SHORT).mistakes = [{ answer: 1000 }])),
+    'pages[5].exercise.mistakes[0].id',
+    '/pages/5/exercise/mistakes/0',
+  ],
+  [
+    'a mistake whose answer is a list',
+    variant((s) => (ex(s, SHORT).mistakes = [{ id: 'isn', answer: [1] }])),
+    'pages[5].exercise.mistakes[0].answer',
+    '/pages/5/exercise/mistakes/0/answer',
+  ],
+  [
+    'an empty accepted answer',
+    variant((s) => (ex(s, SHORT).accept = [''])),
+    'pages[5].exercise.accept[0]',
+    '/pages/5/exercise/accept/0',
+  ],
+];
+
+const ACCEPTED: Array<[string, Obj]> = [
+  ['the base lesson', BASE],
+  ['no $schema', variant((s) => delete s.$schema)],
+  ['an order below zero, with a fraction', variant((s) => (s.order = -1.5))],
+  ['a model without predict questions', variant((s) => delete model(s).predict)],
+  ['a predict question with only an event type', variant((s) => (predict0(s).before = { type: 'state' }))],
+  ['a model running a scenario file of the lesson', variant((s) => (model(s).scenario = 'slow.json'))],
+  ['a fixed number', variant((s) => (ex(s, SHORT).answer = { value: 1001 }))],
+  ['a fixed text', variant((s) => (ex(s, SHORT).answer = { value: '1001' }))],
+  ['an expression', variant((s) => (ex(s, SHORT).answer = { expr: '{isn} + 1' }))],
+  ['a model answer without set', variant((s) => delete modelAnswer(s).set)],
+  [
+    'a segment query by flags',
+    variant((s) => (modelAnswer(s).query = { segment: { flags: ['SYN', 'ACK'] }, field: 'seq' })),
+  ],
+  ['a state query', variant((s) => (modelAnswer(s).query = { state: { side: 'client', nth: 2 } }))],
+  ['a final-state query', variant((s) => (modelAnswer(s).query = { final: 'server' }))],
+  ['a count query', variant((s) => (modelAnswer(s).query = { count: { side: 'client', flags: ['SYN'] } }))],
+  [
+    'a choice parameter',
+    variant((s) => (ex(s, SHORT).params = { isn: { int: [5, 5] }, who: { choice: ['client', 2] } })),
+  ],
+  [
+    'mistakes given as a number, a text and an expression',
+    variant(
+      (s) =>
+        (ex(s, SHORT).mistakes = [
+          { id: 'one', answer: 1 },
+          { id: 'two', answer: '2' },
+          { id: 'three', answer: { expr: '{isn} * 3' } },
+        ]),
+    ),
+  ],
+  ['other accepted answers', variant((s) => (ex(s, SHORT).accept = ['1 001', 1001]))],
+  ['parameters on a choice question', variant((s) => (ex(s, ONE).params = {}))],
+  ['an exercise that runs a scenario file', variant((s) => (modelAnswer(s).scenario = 'slow.json'))],
+];
+
+// What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
+const LOADER_ONLY: Array<[string, Obj, string]> = [
+  ['an answer that is not an option', variant((s) => (ex(s, ONE).answer = 'c')), 'pages[2].exercise.answer'],
+  ['two pages with one id', variant((s) => (s.pages[1]!.id = 'intro')), 'pages[1].id'],
+  ['an exercise id used twice', variant((s) => (ex(s, MANY).id = 'pick-one')), 'pages[3].exercise.id'],
+  [
+    'a range from high to low',
+    variant((s) => (ex(s, SHORT).params = { isn: { int: [2000, 1000] } })),
+    'pages[5].exercise.params.isn.int',
+  ],
+  ['items already in order', variant((s) => (ex(s, ORDER).items = ['a', 'b'])), 'pages[4].exercise.items'],
+  [
+    'a scenario file that is not there',
+    variant((s) => (model(s).scenario = 'missing.json')),
+    'pages[1].model.scenario',
+  ],
+  [
+    'an event the run does not have',
+    variant((s) => (predict0(s).before = { type: 'drop' })),
+    'pages[1].model.predict[0].before',
+  ],
+  [
+    'a scenario field that does not exist',
+    variant((s) => (modelAnswer(s).set = { 'client.isnn': '{isn}' })),
+    'pages[5].exercise.answer',
+  ],
+];
+
+describe('the schema and the loader agree', () => {
+  it.each(REJECTED)('both reject %s', (_, structure, field, place) => {
+    const l = loader(structure);
+    expect(l.loaded).toBe(false);
+    expect(l.fields).toContain(field);
+    const s = validateStructure(structure);
+    expect(s.valid).toBe(false);
+    expect(s.errors.map((e) => e.instancePath)).toContain(place);
+  });
+
+  it.each(ACCEPTED)('both accept %s', (_, structure) => {
+    expect(loader(structure).problems).toEqual([]);
+    expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
+  });
+
+  it.each(LOADER_ONLY)('only the loader can tell: %s', (_, structure, field) => {
+    expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
+    expect(loader(structure).fields).toContain(field);
+  });
+
+  // Texts the structure has no place for: the loader drops them without a word (or, for an option written
+  // as in the first format, takes it in English only, with no translation), the editor says where they go.
+  it.each([
+    [
+      'an option written with its text',
+      variant((s) => (ex(s, ONE).options = [{ id: 'a', text: 'A', why: 'Because.' }, 'b'])),
+      '/pages/2/exercise/options/0',
+    ],
+    ['hints of a predict question', variant((s) => (predict0(s).hints = ['A hint'])), '/pages/1/model/predict/0/hints'],
+    [
+      "a mistake's why",
+      variant((s) => ((ex(s, SHORT).mistakes as Obj[])[0]!.why = 'No.')),
+      '/pages/5/exercise/mistakes/0/why',
+    ],
+  ])('the schema flags %s', (_, structure, place) => {
+    const s = validateStructure(structure);
+    expect(s.errors.map((e) => e.instancePath)).toContain(place);
+  });
+});
