@@ -1,6 +1,7 @@
-// Reads lesson folders from disk: `<dir>/<lesson>/lesson.json` plus the
-// scenario files a lesson refers to. JSON is parsed with positions, so every
-// problem can name its line. Nothing here throws: problems are returned.
+// Reads lesson folders from disk: `<dir>/<lesson>/lesson.jsonc` (the
+// structure), its `<locale>.md` files (the words) and the scenario files it
+// names. JSON is parsed with positions and every text remembers its line, so
+// every problem names file and line. Nothing here throws: problems are returned.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
@@ -334,7 +335,7 @@ export function loadLessons(opts: { builtinDir: string; extraDir?: string }): Lo
   };
 }
 
-/** `lessons/x/lesson.json:12: pages[1].exercise.answer: expected …` */
+/** `lessons/x/lesson.jsonc:12: pages[1].exercise.answer: expected …` */
 export function formatProblem(p: LessonProblem, cwd = process.cwd()): string {
   const rel = relative(cwd, p.file);
   const file = rel && !rel.startsWith('..') ? rel : p.file;

@@ -129,6 +129,24 @@ describe('loading lesson folders', () => {
     ]);
   });
 
+  it('refuses options written with their texts, a why written into a mistake, and an accepted answer that is no text', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
+    const structure = STRUCTURE.replace(
+      '"options": ["a", "b"], "answer": "a"',
+      '"options": [{ "id": "a", "text": "A", "why": "Because." }, "b"], "answer": "a"',
+    ).replace(
+      '{ "id": "intro" },',
+      '{ "id": "intro" },\n    { "id": "n", "exercise": { "id": "num", "type": "short", "kind": "number", "answer": { "value": 1 }, "accept": [{}], "mistakes": [{ "id": "zero", "answer": 0, "why": "No." }] } },',
+    );
+    const en = `${EN}\n## n\n\n### prompt\n\nOne?\n\n### hint\n\nOne.\n\n### mistake zero\n\nZero is not one.\n`;
+    const r = loadLessonFolder(writeLessonFiles(d, 'demo', { 'lesson.jsonc': structure, 'en.md': en }), 'test');
+    expect(r.problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'pages[1].exercise.mistakes[0].why: texts are written in en.md (and one file per translation), not in lesson.jsonc',
+      'pages[2].exercise.options[0]: expected the option\'s id (its text goes under "### option <id>" in en.md), found an object',
+      'pages[1].exercise.accept[0]: expected an answer (text or a number), found an object',
+    ]);
+  });
+
   it('loads a lesson whose translation lacks a text, with a warning naming the locale file', () => {
     const d = mkdtempSync(join(tmpdir(), 'nettutor-lessons-'));
     const zh = EN.replace('# Demo', '# 演示').replace('### hint\n\nThink.\n', '');

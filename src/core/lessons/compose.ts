@@ -95,6 +95,17 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
     }
     return out;
   };
+  /** Options and items are listed by id in the structure; their texts are in the locale files. */
+  const notAnId = (v: Json, field: string, what: string) => {
+    if (typeof v !== 'string') {
+      problems.push({
+        locale: STRUCTURE,
+        field,
+        message: `expected the ${what}'s id (its text goes under "### ${what} <id>" in ${BASE_LOCALE}.md), found ${isObject(v) ? 'an object' : JSON.stringify(v)}`,
+        severity: 'error',
+      });
+    }
+  };
   /** Texts belong in the locale files; one written into the structure is a mistake worth naming. */
   const noTextIn = (o: JsonObject, path: string, keys: readonly string[]) => {
     for (const key of keys) {
@@ -157,21 +168,27 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
     ex.hints = series(k('hint'), `${path}.hints`);
     const explanation = fill({ key: k('explanation'), field: `${path}.explanation`, required: false });
     if (explanation) ex.explanation = explanation;
+    // An option or item is named by its id; one written as an object is reported (notAnId) and read by its id.
+    const idOf = (v: Json) => (typeof v === 'string' ? v : isObject(v) && typeof v.id === 'string' ? v.id : undefined);
     if (Array.isArray(raw.options)) {
-      ex.options = raw.options.map((id, i) =>
-        typeof id === 'string'
-          ? {
+      raw.options.forEach((o, i) => notAnId(o, `${path}.options[${i}]`, 'option'));
+      ex.options = raw.options.map((o, i) => {
+        const id = idOf(o);
+        return id === undefined
+          ? o
+          : {
               id,
               text: fill({ key: k(`option:${id}`), field: `${path}.options[${i}].text`, required: true }),
               why: fill({ key: k(`why:${id}`), field: `${path}.options[${i}].why`, required: true }),
-            }
-          : id,
-      );
+            };
+      });
     }
     if (Array.isArray(raw.items)) {
       const why: Record<string, Record<string, string>> = {};
-      ex.items = raw.items.map((id, i) => {
-        if (typeof id !== 'string') return id;
+      raw.items.forEach((o, i) => notAnId(o, `${path}.items[${i}]`, 'item'));
+      ex.items = raw.items.map((o, i) => {
+        const id = idOf(o);
+        if (id === undefined) return o;
         const w = fill({ key: k(`why:${id}`), field: `${path}.why.${id}`, required: false });
         if (w) why[id] = w;
         return { id, text: fill({ key: k(`item:${id}`), field: `${path}.items[${i}].text`, required: true }) };
@@ -179,6 +196,9 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
       if (Object.keys(why).length > 0) ex.why = why;
     }
     if (Array.isArray(raw.mistakes)) {
+      raw.mistakes.forEach((m, i) => {
+        if (isObject(m)) noTextIn(m, `${path}.mistakes[${i}]`, ['why']);
+      });
       ex.mistakes = raw.mistakes.map((m, i) =>
         isObject(m) && typeof m.id === 'string'
           ? { ...m, why: fill({ key: k(`mistake:${m.id}`), field: `${path}.mistakes[${i}].why`, required: true }) }

@@ -227,7 +227,13 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
     let accept: string[] | undefined;
     if (o.accept !== undefined) {
       const list = c.array(o.accept, `${path}.accept`, { what: 'answers' });
-      if (list) accept = list.map((a, i) => c.string(String(a), `${path}.accept[${i}]`) ?? '');
+      if (list) {
+        accept = list.map((a, i) =>
+          typeof a === 'number'
+            ? String(a)
+            : (c.string(a, `${path}.accept[${i}]`, { what: 'an answer (text or a number)' }) ?? ''),
+        );
+      }
     }
     let mistakes: Array<{ id: string; answer: string | number | { expr: string }; why: LocalText }> | undefined;
     if (o.mistakes !== undefined) {

@@ -11,7 +11,7 @@ export interface Lesson {
   title: LocalText;
   summary: LocalText;
   pages: Page[];
-  /** Where it came from: absolute path of lesson.json (for messages). */
+  /** Where it came from: absolute path of its lesson.jsonc (for messages). */
   source: string;
   /** 'builtin' for the lessons shipped in the package, else the --lessons folder. */
   pack: string;
