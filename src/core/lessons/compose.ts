@@ -171,7 +171,9 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
     // An option or item is named by its id; one written as an object is reported (notAnId) and read by its id.
     const idOf = (v: Json) => (typeof v === 'string' ? v : isObject(v) && typeof v.id === 'string' ? v.id : undefined);
     if (Array.isArray(raw.options)) {
-      raw.options.forEach((o, i) => notAnId(o, `${path}.options[${i}]`, 'option'));
+      raw.options.forEach((o, i) => {
+        notAnId(o, `${path}.options[${i}]`, 'option');
+      });
       ex.options = raw.options.map((o, i) => {
         const id = idOf(o);
         return id === undefined
@@ -185,7 +187,9 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
     }
     if (Array.isArray(raw.items)) {
       const why: Record<string, Record<string, string>> = {};
-      raw.items.forEach((o, i) => notAnId(o, `${path}.items[${i}]`, 'item'));
+      raw.items.forEach((o, i) => {
+        notAnId(o, `${path}.items[${i}]`, 'item');
+      });
       ex.items = raw.items.map((o, i) => {
         const id = idOf(o);
         if (id === undefined) return o;
