@@ -12,6 +12,10 @@ tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
 echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KiB)"
 # Source maps ship beside the bundle, for NETTUTOR_DEBUG stack traces.
 tar -tzf "$work/$tarball" | grep -x 'package/dist/cli.js.map' >/dev/null || { echo "smoke: dist/cli.js.map is not in the package"; exit 1; }
+# The built-in lessons, compiled and checked at build time, are what a start reads; their sources ship for
+# `nettutor lessons check`.
+tar -tzf "$work/$tarball" | grep -x 'package/dist/lessons.json' >/dev/null || { echo "smoke: dist/lessons.json is not in the package"; exit 1; }
+tar -tzf "$work/$tarball" | grep '^package/lessons/.*/lesson.jsonc$' >/dev/null || { echo "smoke: the lesson sources are not in the package"; exit 1; }
 mkdir "$work/app"
 (cd "$work/app" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$work/$tarball")
 bin="$work/app/node_modules/.bin/nettutor"
@@ -24,6 +28,7 @@ expected=$(node -p "require('./package.json').version")
   || { echo "smoke: sim handshake did not end ESTABLISHED"; exit 1; }
 "$bin" lessons list --json | node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); if (!Array.isArray(d)||d.length===0) process.exit(1)' \
   || { echo "smoke: no lessons shipped in the package"; exit 1; }
+"$bin" lessons check >/dev/null || { echo "smoke: the shipped lesson sources do not check clean"; exit 1; }
 set +e
 "$bin" </dev/null >/dev/null 2>"$work/err"; status=$?
 set -e

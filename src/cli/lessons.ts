@@ -6,6 +6,7 @@ import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/lessons/localize.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
+import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
 import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, COMMON_OPTIONS, parseCommandArgs } from './io.js';
@@ -30,7 +31,7 @@ Exit status: 0 when everything is valid, 2 when a lesson has a problem or the co
 
 const LESSONS_HINT = "try 'nettutor lessons --help'";
 
-export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
+export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' } },
@@ -68,7 +69,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   if (action === 'list') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, LESSONS_HINT);
     const locale = resolveLocale(values.lang, io.env);
-    const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
+    const loaded = await loadInstalledLessons(env, extraDir);
     const rows = loaded.lessons.map((l) => ({
       id: l.id,
       title: text(l.title, locale),
