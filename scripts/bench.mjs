@@ -1,7 +1,12 @@
 // `npm run bench`: how nettutor feels to a learner, measured in a pseudo-
-// terminal at 80x24 against bare Node start-up in the same run, plus the
+// terminal at 80x24 against bare Node start-up in the same run, the time of a
+// command that prints and exits (`lessons list`) against bare Node's, plus the
 // engine's speed. Uses ../shared/tools/tuibench when it is there, else a small
 // pty harness of our own (scripts/bench-pty.py). Figures go to .bench/.
+//
+// BENCH_BASELINE=<folder of another checkout, built> measures that build too,
+// alternately with this one in the same runs (e.g. main's, to see what a
+// change did): its first frame against this one's, and its `lessons list`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +24,8 @@ delete env.CI;
 
 const FLOOR = `node -e "process.stdout.write('ready\\n'); setTimeout(()=>{},100000)"`;
 const APP = `node ${join(root, 'bin/nettutor.js')}`;
+const baselineRoot = process.env.BENCH_BASELINE;
+const BASELINE = baselineRoot ? `node ${join(baselineRoot, 'bin/nettutor.js')}` : undefined;
 const MARKER = 'Enter open';
 const KEYS = 'down down up';
 
@@ -56,6 +63,7 @@ function tui() {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     const figures = fromTuibench(report);
     figures.inkMenuFirstFrameMs = inkMenu(tuibench);
+    if (BASELINE) figures.baseline = againstBaseline(tuibench);
     return figures;
   }
   console.log(`== TUI (built-in pty harness, ${runs} runs, 80x24)`);
@@ -129,6 +137,82 @@ function inkMenu(tuibench) {
   return report.targets?.[1]?.stats?.first_frame_ms?.median;
 }
 
+/** First frame of this build against the BENCH_BASELINE build, alternated in one run. */
+function againstBaseline(tuibench) {
+  console.log(`== first frame against the baseline ${baselineRoot} (${runs} runs)`);
+  const json = join(out, 'baseline.json');
+  const r = spawnSync(
+    'python3',
+    [
+      tuibench,
+      '-n',
+      String(runs),
+      '--idle',
+      '0',
+      '--until',
+      MARKER,
+      '--label',
+      'nettutor',
+      '--vs',
+      BASELINE,
+      '--vs-label',
+      'baseline',
+      '--json-out',
+      json,
+      APP,
+    ],
+    { stdio: 'inherit', env },
+  );
+  if (r.status !== 0) return undefined;
+  const [a, b] = JSON.parse(readFileSync(json, 'utf8')).targets ?? [];
+  return { firstFrameMs: a?.stats?.first_frame_ms?.median, baselineFirstFrameMs: b?.stats?.first_frame_ms?.median };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * `nettutor lessons list`, spawn to exit, against bare Node (`node -e ""`) and the baseline build when there is
+ * one: the commands take turns, in a rotating order, after one warm-up run each.
+ */
+function lessonsList() {
+  const n = Number(process.env.BENCH_CLI_RUNS ?? runs * 3);
+  const commands = [
+    ['nettutor', [join(root, 'bin/nettutor.js'), 'lessons', 'list']],
+    ['node', ['-e', '']],
+    ...(baselineRoot ? [['baseline', [join(baselineRoot, 'bin/nettutor.js'), 'lessons', 'list']]] : []),
+  ];
+  console.log(`== lessons list, spawn to exit (${n} runs each, alternated)`);
+  const times = Object.fromEntries(commands.map(([name]) => [name, []]));
+  const once = (args) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}`);
+    return performance.now() - start;
+  };
+  for (const [, args] of commands) once(args);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < commands.length; j++) {
+      const [name, args] = commands[(i + j) % commands.length];
+      times[name].push(once(args));
+    }
+  }
+  const stats = (t) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t) });
+  const result = {
+    lessonsListMs: stats(times.nettutor),
+    nodeExitMs: stats(times.node),
+    ...(baselineRoot ? { baselineLessonsListMs: stats(times.baseline) } : {}),
+  };
+  for (const [name, t] of Object.entries(times)) {
+    const s = stats(t);
+    console.log(`${name.padEnd(9)} ${s.median.toFixed(1)} ms (${s.min.toFixed(1)}–${s.max.toFixed(1)})`);
+  }
+  return result;
+}
+
 function fromTuibench(report) {
   const [a, b] = report.targets ?? [];
   const agg = (t) => t?.aggregate ?? t?.stats ?? t;
@@ -169,8 +253,17 @@ async function core() {
 }
 
 const tuiFigures = process.env.BENCH_SKIP_TUI ? null : tui();
+const cliFigures = lessonsList();
 const coreFigures = await core();
-const summary = { date: new Date().toISOString(), node: process.version, runs, tui: tuiFigures, core: coreFigures };
+const summary = {
+  date: new Date().toISOString(),
+  node: process.version,
+  runs,
+  baseline: baselineRoot,
+  tui: tuiFigures,
+  cli: cliFigures,
+  core: coreFigures,
+};
 writeFileSync(join(out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log('\n== summary (medians)');
 if (tuiFigures) {
@@ -183,12 +276,26 @@ if (tuiFigures) {
     console.log(
       `hello-world Ink menu, same machine: ${t.inkMenuFirstFrameMs.toFixed(0)} ms (the second run above compares the two directly)`,
     );
+  if (t.baseline?.firstFrameMs && t.baseline.baselineFirstFrameMs)
+    console.log(
+      `against the baseline, same run: ${t.baseline.firstFrameMs.toFixed(0)} ms, baseline ${t.baseline.baselineFirstFrameMs.toFixed(0)} ms (${(t.baseline.firstFrameMs / t.baseline.baselineFirstFrameMs).toFixed(2)}x)`,
+    );
   for (const k of t.keys) {
     const min = k.minRowBytes == null ? 'n/a without tuibench' : `${k.minRowBytes} B`;
     console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${min}; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
   }
   console.log(`idle: ${t.idleCpuPct?.toFixed(2)} % CPU, ${t.idleBytesPerS} B/s (target 0)`);
   console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB (target < 90)`);
+}
+{
+  const c = cliFigures;
+  const ratio = (c.lessonsListMs.median / c.nodeExitMs.median).toFixed(2);
+  const base = c.baselineLessonsListMs
+    ? `; baseline ${c.baselineLessonsListMs.median.toFixed(0)} ms, ${(c.baselineLessonsListMs.median / c.nodeExitMs.median).toFixed(2)}x`
+    : '';
+  console.log(
+    `lessons list: ${c.lessonsListMs.median.toFixed(0)} ms (bare node ${c.nodeExitMs.median.toFixed(0)} ms, ${ratio}x${base})`,
+  );
 }
 console.log(
   `engine: ${coreFigures.events} events in ${coreFigures.simulateMs.toFixed(0)} ms (target: 1M in < 2000 ms)`,

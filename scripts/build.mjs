@@ -1,14 +1,27 @@
 // Bundles src/cli.ts into dist/ as ESM, with source maps. The TUI is a separate
 // chunk loaded on demand, so `nettutor sim`, `--help` and `--version` never
 // load Ink or React.
-import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+//
+// First it compiles the built-in lessons (lessons/) into dist/lessons.json:
+// loaded and checked by the project's own loader, so a start of nettutor reads
+// them validated instead of parsing and checking them again. A problem in a
+// built-in lesson fails the build (exit 1) with its `file:line: field: message`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+mkdirSync(`${root}dist`);
+if (!(await compileLessons())) {
+  rmSync(`${root}dist`, { recursive: true, force: true });
+  process.exit(1);
+}
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
@@ -41,3 +54,33 @@ await build({
     js: "import { createRequire as __nettutorCreateRequire } from 'node:module'; const require = __nettutorCreateRequire(import.meta.url);",
   },
 });
+
+/** lessons/ → dist/lessons.json, through a bundle of scripts/compile-lessons.ts run with this Node; false on a problem. */
+async function compileLessons() {
+  const work = mkdtempSync(join(tmpdir(), 'nettutor-build-'));
+  try {
+    const entry = join(work, 'compile-lessons.mjs');
+    await build({
+      absWorkingDir: root,
+      entryPoints: ['scripts/compile-lessons.ts'],
+      outfile: entry,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+    });
+    const r = spawnSync(
+      process.execPath,
+      [entry, join(root, 'lessons'), join(root, 'dist', 'lessons.json'), pkg.version],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    return r.status === 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -14,6 +14,10 @@ echo "packed $tarball ($(du -k "$work/$tarball" | cut -f1) KiB)"
 tar -tzf "$work/$tarball" | grep -x 'package/dist/cli.js.map' >/dev/null || { echo "smoke: dist/cli.js.map is not in the package"; exit 1; }
 # The JSON Schema of lesson.jsonc ships too: lessons name it in "$schema" for their editors.
 tar -tzf "$work/$tarball" | grep -x 'package/schema/lesson.schema.json' >/dev/null || { echo "smoke: schema/lesson.schema.json is not in the package"; exit 1; }
+# The built-in lessons, compiled and checked at build time, are what a start reads; their sources ship for
+# `nettutor lessons check`.
+tar -tzf "$work/$tarball" | grep -x 'package/dist/lessons.json' >/dev/null || { echo "smoke: dist/lessons.json is not in the package"; exit 1; }
+tar -tzf "$work/$tarball" | grep '^package/lessons/.*/lesson.jsonc$' >/dev/null || { echo "smoke: the lesson sources are not in the package"; exit 1; }
 mkdir "$work/app"
 (cd "$work/app" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$work/$tarball")
 bin="$work/app/node_modules/.bin/nettutor"
@@ -32,6 +36,7 @@ expected=$(node -p "require('./package.json').version")
 ref=$(node -e 'const m=/"\$schema": ("[^"]*")/.exec(require("fs").readFileSync(process.argv[1],"utf8")); console.log(m ? JSON.parse(m[1]) : "")' "$work/authored/smoke-lesson/lesson.jsonc")
 [ "$(cd "$work/authored/smoke-lesson" && realpath "$ref" 2>/dev/null)" = "$(realpath "$work/app/node_modules/nettutor/schema/lesson.schema.json")" ] \
   || { echo "smoke: lessons new wrote \$schema '$ref', which is not the installed schema"; exit 1; }
+"$bin" lessons check >/dev/null || { echo "smoke: the shipped lesson sources do not check clean"; exit 1; }
 set +e
 "$bin" </dev/null >/dev/null 2>"$work/err"; status=$?
 set -e

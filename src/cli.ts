@@ -50,6 +50,14 @@ export function builtinLessonsDir(): string {
   return fileURLToPath(new URL('../lessons/', import.meta.url));
 }
 
+/**
+ * The built-in lessons as `npm run build` compiled them: dist/lessons.json beside dist/cli.js. Run from the
+ * sources (src/cli.ts) there is none, and the lessons are loaded from lessons/.
+ */
+export function compiledLessonsFile(): string {
+  return fileURLToPath(new URL('./lessons.json', import.meta.url));
+}
+
 function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; version: boolean } {
   let parsed: ReturnType<typeof parseTutorArgs>;
   try {
@@ -141,7 +149,7 @@ function checkPaths(options: TutorOptions, cwd: string): void {
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
-  const env = { builtinLessonsDir: builtinLessonsDir() };
+  const env = { builtinLessonsDir: builtinLessonsDir(), compiledLessonsFile: compiledLessonsFile(), version: VERSION };
   switch (first) {
     case 'sim': {
       const { runSim } = await import('./cli/sim.js');

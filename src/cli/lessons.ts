@@ -8,6 +8,7 @@ import { resolveLocale, text } from '../core/i18n/localize.js';
 import { isKebabId, kebabIdFrom, scaffoldLesson } from '../core/lessons/scaffold.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
+import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
 import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
@@ -36,7 +37,7 @@ Exit status: 0 when everything is valid, 2 when a lesson has a problem or the co
 
 const LESSONS_HINT = "try 'nettutor lessons --help'";
 
-export async function runLessons(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
+export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' }, dir: { type: 'string' } },
@@ -85,7 +86,7 @@ export async function runLessons(args: string[], io: CliIO, env: { builtinLesson
   if (action === 'list') {
     if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}'`, LESSONS_HINT);
     const locale = resolveLocale(checkLang(values.lang), io.env);
-    const loaded = loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
+    const loaded = await loadInstalledLessons(env, extraDir);
     const rows = loaded.lessons.map((l) => ({
       id: l.id,
       title: text(l.title, locale),

@@ -7,7 +7,7 @@ import { resolveLocale, text } from '../core/i18n/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
 import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';
-import { loadLessons } from '../node/lesson-files.js';
+import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { openProgressStore } from '../node/progress-store.js';
 import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
@@ -26,7 +26,7 @@ Options:
 
 const STATUS_WORDS = { done: 'done', 'in-progress': 'in progress', 'not-started': 'not started' } as const;
 
-export async function runProgress(args: string[], io: CliIO, env: { builtinLessonsDir: string }): Promise<number> {
+export async function runProgress(args: string[], io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
   const hint = "try 'nettutor progress --help'";
   const { values, positionals } = parseCommandArgs(
     args,
@@ -55,10 +55,7 @@ export async function runProgress(args: string[], io: CliIO, env: { builtinLesso
   const { progress, notices } = store.load();
   for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
   const locale = resolveLocale(checkLang(values.lang), io.env);
-  const { lessons } = loadLessons({
-    builtinDir: env.builtinLessonsDir,
-    extraDir: values.lessons ? resolve(io.cwd, values.lessons) : undefined,
-  });
+  const { lessons } = await loadInstalledLessons(env, values.lessons ? resolve(io.cwd, values.lessons) : undefined);
 
   if (values.export) {
     const report = {

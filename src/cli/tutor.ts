@@ -8,7 +8,7 @@ import { resolveLocale } from '../core/i18n/localize.js';
 import type { Progress } from '../core/progress/types.js';
 import { initialTutorState } from '../core/tutor/machine.js';
 import { defaultProgressPath } from '../node/data-dir.js';
-import { formatProblem, loadLessons } from '../node/lesson-files.js';
+import { type BuiltinLessonsEnv, formatProblem, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { openProgressStore } from '../node/progress-store.js';
 import { ScreenOutput } from '../node/screen-output.js';
 
@@ -25,14 +25,11 @@ export interface TutorOptions {
 export async function startTutor(
   options: TutorOptions,
   io: CliIO,
-  env: { builtinLessonsDir: string },
+  env: BuiltinLessonsEnv,
   ui: Promise<typeof import('../ui/render-app.js')> = import('../ui/render-app.js'),
 ): Promise<number> {
   const locale = resolveLocale(options.lang, io.env);
-  const loaded = loadLessons({
-    builtinDir: env.builtinLessonsDir,
-    extraDir: options.lessons ? resolve(io.cwd, options.lessons) : undefined,
-  });
+  const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
   const notices: string[] = [...(loaded.notices ?? [])];
   if (loaded.problems.length > 0) {
     const files = new Set(loaded.problems.map((p) => p.file));

@@ -19,14 +19,10 @@ import type { FieldProblem } from '../core/schema/checker.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import type { Scenario } from '../core/tcp/types.js';
+import { formatProblem, type LoadedLessons, mergeLessons } from './builtin-lessons.js';
 
-export interface LoadedLessons {
-  lessons: Lesson[];
-  problems: LessonProblem[];
-  /** Texts missing in a translation: the lesson loads (English is shown), `lessons check --strict` fails. */
-  warnings: LessonProblem[];
-  notices: string[];
-}
+export type { LoadedLessons };
+export { formatProblem };
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -315,29 +311,9 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
   return { lessons: unique, problems, warnings, notices: [] };
 }
 
-const byOrder = (a: Lesson, b: Lesson) => a.order - b.order || a.id.localeCompare(b.id);
-
-/** The built-in lessons, plus those of `--lessons <dir>` (which replace built-ins with the same id). */
+/** The built-in lessons, plus those of `--lessons <dir>` (which replace built-ins with the same id), all from source. */
 export function loadLessons(opts: { builtinDir: string; extraDir?: string }): LoadedLessons {
   const builtin = loadLessonPack(opts.builtinDir, 'builtin');
-  if (!opts.extraDir) return { ...builtin, lessons: builtin.lessons.sort(byOrder) };
-  const extra = loadLessonPack(opts.extraDir, opts.extraDir);
-  const notices: string[] = [];
-  const ids = new Set(extra.lessons.map((l) => l.id));
-  for (const l of builtin.lessons) {
-    if (ids.has(l.id)) notices.push(`The lesson "${l.id}" from ${opts.extraDir} replaces the built-in one.`);
-  }
-  return {
-    lessons: [...builtin.lessons.filter((l) => !ids.has(l.id)), ...extra.lessons].sort(byOrder),
-    problems: [...builtin.problems, ...extra.problems],
-    warnings: [...builtin.warnings, ...extra.warnings],
-    notices,
-  };
-}
-
-/** `lessons/x/lesson.jsonc:12: pages[1].exercise.answer: expected …` */
-export function formatProblem(p: LessonProblem, cwd = process.cwd()): string {
-  const rel = relative(cwd, p.file);
-  const file = rel && !rel.startsWith('..') ? rel : p.file;
-  return `${file}${p.line ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+  if (!opts.extraDir) return mergeLessons(builtin);
+  return mergeLessons(builtin, { dir: opts.extraDir, loaded: loadLessonPack(opts.extraDir, opts.extraDir) });
 }
