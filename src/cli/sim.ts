@@ -5,8 +5,10 @@ import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } fr
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import { didYouMean } from '../core/suggest.js';
-import { resolveLocale } from '../core/i18n/localize.js';
+import { resolveLocale, text } from '../core/i18n/localize.js';
+import { lineText, toAscii, wrapSpans } from '../core/layout/prose.js';
 import { formatText } from '../core/tcp/describe.js';
+import { scaleNote } from '../core/tcp/scale.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
@@ -127,17 +129,25 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const result = simulate(loaded);
+  // Where TIME-WAIT appears, the run's scale (MSL shrunk to keep it short) and the real values.
+  const scale = scaleNote(loaded, result);
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else if (format === 'text') {
     // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
     const locale = values.lang === undefined ? 'en' : resolveLocale(checkLang(values.lang, HINT), {});
-    io.stdout.write(`${formatText(result, locale).join('\n')}\n`);
+    const lines = formatText(result, locale);
+    if (scale) lines.push(text(scale, locale));
+    io.stdout.write(`${lines.join('\n')}\n`);
   } else {
     try {
-      const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });
+      const ascii = values['ascii-only'] === true;
+      const ladder = renderLadder(result, loaded, { width, charset: ascii ? 'ascii' : 'unicode' });
+      // The note is wrapped to the ladder's width, and 7-bit with --ascii-only, like the ladder.
+      const note = scale ? (ascii ? toAscii : (s: string) => s)(text(scale, 'en')) : undefined;
+      const noteLines = note ? wrapSpans([{ text: note, style: 'plain' }], width).map(lineText) : [];
       io.stdout.write(
-        `${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n`,
+        `${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n${noteLines.map((l) => `${l}\n`).join('')}`,
       );
     } catch (error) {
       if (error instanceof LadderWidthError) throw new UsageError(error.message, HINT);

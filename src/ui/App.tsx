@@ -3,7 +3,7 @@
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
-import { layoutProse, padToWidth, truncateToWidth } from '../core/layout/prose.js';
+import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { findKind } from '../core/models/registry.js';
@@ -11,11 +11,12 @@ import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf, splitChunk } from './intents.js';
-import { LineWidthContext, Lines, type UiLine, plain } from './lines.js';
+import { LineWidthContext, Lines, type UiLine, fromProse, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { modelBindings, viewFor } from './models/registry.js';
+import type { DrawOptions, QuestionView } from './models/view.js';
 import { MESSAGES, STRINGS } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
@@ -69,14 +70,20 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   // A model that animates asks for ticks; nothing runs (and no CPU is used) while it is still.
   const modelKind = state.model ? findKind(state.model.kind) : undefined;
   const tickMs = state.model && modelKind ? modelKind.tickMs(state.model.state) : null;
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   useEffect(() => {
-    if (tickMs === null || !modelKind) return;
+    if (tickMs === null || !modelKind || tooSmall) return;
     const timer = setInterval(() => dispatch({ type: 'model', action: modelKind.tick }), tickMs);
     return () => clearInterval(timer);
-  }, [tickMs, modelKind]);
+  }, [tickMs, modelKind, tooSmall]);
+  // A model cannot be watched on a terminal too small to draw it: it pauses, and only the learner starts it again.
+  const pauseAction = modelKind?.pause;
+  useEffect(() => {
+    if (tooSmall && tickMs !== null && pauseAction !== undefined && !state.overlay)
+      dispatch({ type: 'model', action: pauseAction });
+  }, [tooSmall, tickMs, pauseAction, state.overlay]);
 
   const modelKeys = modelBindings(state.model?.kind);
-  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const mode = modeOf(state);
   const width = Math.max(20, columns - 1);
   const frameHeight = Math.max(1, rows - 1);
@@ -100,15 +107,45 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
 
   const lesson = currentLesson(state);
   const page = currentPage(state);
-  const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices';
+  const tr = makeLocalizer(locale, theme);
+  const modelView = state.model ? viewFor(state.model.kind) : undefined;
+  const p = state.prediction;
+  const question: QuestionView | null = p
+    ? {
+        question: tr(p.question),
+        choices: p.choices,
+        cursor: p.cursor,
+        hints: p.hints.slice(0, p.hintsShown).map((h) => tr(h)),
+        verdict: p.verdict
+          ? {
+              correct: p.verdict.correct,
+              expected: p.verdict.expected.map((e) => tr(e)).join(', '),
+              feedback: p.verdict.feedback.map((f) => tr(f)),
+              chosen: p.cursor,
+              right: p.right,
+            }
+          : undefined,
+      }
+    : null;
+  const drawOptions: DrawOptions = { width, height: bodyHeight, theme, question, screenReader, tr };
+  const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices' || state.overlay === 'info';
   const body =
     state.overlay === 'help'
       ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys) }
       : state.overlay === 'notices'
         ? { lines: noticesScreenLines(notices, width, theme) }
-        : lesson && page
-          ? pageLines(lesson, page, state.attempt, width, theme, locale)
-          : { lines: [] };
+        : state.overlay === 'info' && lesson && page
+          ? {
+              // The page's text, then everything the model says, in full: read with ↑/↓, closed with i or Esc.
+              lines: [
+                ...pageLines(lesson, page, null, width, theme, locale).lines,
+                [],
+                ...(state.model ? (modelView?.info?.(state.model.state, drawOptions) ?? []) : []),
+              ],
+            }
+          : lesson && page
+            ? pageLines(lesson, page, state.attempt, width, theme, locale)
+            : { lines: [] };
   if (lesson && page && !state.overlay && state.pageIndex === lesson.pages.length - 1) {
     const record = state.progress.lessons[lesson.id];
     if (lessonStatus(lesson, record) === 'done') {
@@ -126,6 +163,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
 
   /** The first body line on screen (set below, once the body is laid out): scrolling goes on from there. */
   let shownTop = 0;
+  /** What the model's view drew (its `shown`): a model key's action may depend on it, e.g. how far to scroll. */
+  let modelShown: unknown;
   useInput((input, key) => {
     // Ctrl+C quits in every mode (see the key table); remember it was Ctrl+C and not q.
     if (key.ctrl && input === 'c') interrupted.current = true;
@@ -137,7 +176,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     const pageRows = Math.max(1, bodyHeight - 1);
     for (const one of splitChunk(input, key)) {
       if (one.key.ctrl && one.input === 'c') interrupted.current = true;
-      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, at });
+      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, modelShown, at });
     }
   });
 
@@ -173,7 +212,6 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
       </Box>
     );
   } else {
-    const tr = makeLocalizer(locale, theme);
     const title = lesson ? tr(lesson.title) : 'nettutor';
     const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
     const titleRoom = Math.max(10, width - pageInfo.length - 1);
@@ -201,38 +239,26 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           state.overlay ? undefined : body.focus,
         );
     shownTop = view.top;
-    const modelView = state.model ? viewFor(state.model.kind) : undefined;
     if (state.model && modelView && lesson && page && !state.overlay) {
-      const introRoom = Math.max(0, Math.min(4, bodyHeight - 12));
-      const intro = body.lines.slice(0, introRoom);
-      if (body.lines.length > introRoom && intro.length > 0) {
-        intro[intro.length - 1] = [...intro[intro.length - 1]!, { text: ` ${theme.glyphs.ellipsis}`, dim: true }];
-      }
-      const p = state.prediction;
-      const question = p
-        ? {
-            question: tr(p.question),
-            choices: p.choices,
-            cursor: p.cursor,
-            hints: p.hints.slice(0, p.hintsShown).map((h) => tr(h)),
-            verdict: p.verdict
-              ? {
-                  correct: p.verdict.correct,
-                  expected: p.verdict.expected.map((e) => tr(e)).join(', '),
-                  feedback: p.verdict.feedback.map((f) => tr(f)),
-                }
-              : undefined,
-          }
-        : null;
-      const drawn = modelView.lines(state.model.state, {
-        width,
-        height: bodyHeight - intro.length,
-        theme,
-        question,
-        screenReader,
-        tr,
-      });
-      view = { visible: [...intro, ...drawn], top: 0, more: { above: false, below: false } };
+      // The page's text above the model when both fit; else one line in its place says that i shows it.
+      const text = body.lines;
+      const need = modelView.need?.(state.model.state, drawOptions) ?? 0;
+      const intro =
+        text.length === 0
+          ? []
+          : text.length + 1 + need <= bodyHeight
+            ? [...text, []]
+            : text.length + need <= bodyHeight
+              ? text
+              : hiddenTextLines(page.title ? tr(page.title) : undefined, width, theme);
+      const drawn = modelView.lines(state.model.state, { ...drawOptions, height: bodyHeight - intro.length });
+      const drawing = Array.isArray(drawn) ? { lines: drawn, shown: undefined } : drawn;
+      modelShown = drawing.shown;
+      view = {
+        visible: [...intro, ...drawing.lines].slice(0, bodyHeight),
+        top: 0,
+        more: { above: false, below: false },
+      };
     }
     if (state.overlay === 'confirm-solution') {
       const confirm: UiLine[] = [
@@ -268,4 +294,16 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
       <LineWidthContext.Provider value={width}>{content}</LineWidthContext.Provider>
     </ThemeContext.Provider>
   );
+}
+
+/** In place of a model page's text that gives way to the model: its title, and that i shows the text. */
+function hiddenTextLines(title: string | undefined, width: number, theme: Theme): UiLine[] {
+  const hint = theme.text(STRINGS.pageTextHidden);
+  const spans = title
+    ? [
+        { text: title, style: 'strong' as const },
+        { text: theme.text(` — ${hint}`), style: 'muted' as const },
+      ]
+    : [{ text: hint, style: 'muted' as const }];
+  return fromProse(wrapSpans(spans, width), theme);
 }

@@ -60,6 +60,7 @@ const MODE_TITLES: Record<Mode, string> = {
   predict: 'Answering a prediction',
   help: 'Help',
   notices: 'Reading the notices',
+  info: 'Reading the page and the scenario in full',
   confirm: 'Confirming',
 };
 

@@ -9,6 +9,7 @@ import { modelBindings } from './models/registry.js';
 export function modeOf(state: TutorState): Mode {
   if (state.overlay === 'help') return 'help';
   if (state.overlay === 'notices') return 'notices';
+  if (state.overlay === 'info') return 'info';
   if (state.overlay === 'confirm-solution') return 'confirm';
   if (state.screen === 'home') return 'home';
   if (state.model) return state.prediction && !state.prediction.verdict ? 'predict' : 'player';
@@ -28,17 +29,23 @@ function actionFor(
   pageRows: number,
   input = '',
   shownTop?: number,
+  modelShown?: unknown,
 ): TutorAction | undefined {
   const intent = binding.intent;
   switch (intent) {
     case 'model':
-      return { type: 'model', action: binding.action };
+      return {
+        type: 'model',
+        action: typeof binding.action === 'function' ? binding.action(modelShown) : binding.action,
+      };
     case 'quit':
       return { type: 'quit' };
     case 'help':
       return { type: 'help/toggle' };
     case 'notices':
       return { type: 'notices/toggle' };
+    case 'info':
+      return { type: 'info/toggle' };
     case 'back':
       return mode === 'confirm' ? { type: 'solution/confirm', yes: false } : { type: 'back' };
     case 'next-page':
@@ -69,7 +76,8 @@ function actionFor(
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
       if (mode === 'home') return { type: 'home/move', delta };
-      if (mode === 'help' || mode === 'notices') return { type: 'overlay/scroll', delta, max: bodyMax };
+      if (mode === 'help' || mode === 'notices' || mode === 'info')
+        return { type: 'overlay/scroll', delta, max: bodyMax };
       if (mode === 'predict') return { type: 'predict/move', delta };
       if (mode === 'page' || mode === 'short-answer' || mode === 'verdict')
         return { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
@@ -78,7 +86,7 @@ function actionFor(
     case 'page-up':
     case 'page-down': {
       const delta = (intent === 'page-up' ? -1 : 1) * pageRows;
-      return mode === 'help' || mode === 'notices'
+      return mode === 'help' || mode === 'notices' || mode === 'info'
         ? { type: 'overlay/scroll', delta, max: bodyMax }
         : { type: 'page/scroll', delta, max: bodyMax, from: shownTop };
     }
@@ -111,6 +119,8 @@ export type KeyAction = {
   pageRows: number;
   /** The first body line on screen when the key came. */
   shownTop?: number;
+  /** What the page's model view drew when the key came (its `shown`): a model key's action may depend on it. */
+  modelShown?: unknown;
   /** When the key came (ISO 8601): what the session records are stamped with. */
   at: string;
 };
@@ -123,7 +133,7 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   const mode = modeOf(state);
   const binding = bindingFor(mode, input, key, modelBindings(state.model?.kind));
   if (binding) {
-    const next = actionFor(mode, binding, action.bodyMax, action.pageRows, input, action.shownTop);
+    const next = actionFor(mode, binding, action.bodyMax, action.pageRows, input, action.shownTop, action.modelShown);
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

@@ -22,6 +22,8 @@ export type Intent =
   | 'erase'
   | 'focus-answer'
   | 'notices'
+  /** The page and its model in full (a page with a model). */
+  | 'info'
   /** A key of the page's model (see src/ui/models): the binding carries the model's action. */
   | 'model';
 
@@ -37,6 +39,7 @@ export type Mode =
   | 'verdict'
   | 'help'
   | 'notices'
+  | 'info'
   | 'confirm'
   | 'player'
   | 'predict';
@@ -60,12 +63,17 @@ export type KeySpec = { name: KeyName } | { char: string } | { ctrl: string };
 
 export interface Binding {
   intent: Intent;
-  /** With intent 'model': the action the model's reducer gets. */
+  /**
+   * With intent 'model': the action the model's reducer gets, or a function that makes it from what the
+   * model's view last drew (its `shown`, see src/ui/models/view.ts), e.g. how far its diagram can scroll.
+   */
   action?: unknown;
   /** The keys; none for a status-bar summary of other bindings (e.g. "↑↓ move"). */
   keys: KeySpec[];
   /** What the keys do, in a few words. */
   does: string;
+  /** Fewer words for the status bar, where room is short (the help says `does`). */
+  brief?: string;
   /** Shown in the status bar (false: only in the ? help). */
   hint?: boolean;
   /** How the status bar writes the keys when not all of them (e.g. "Enter" for Enter and Tab); the help always lists every key. */
@@ -95,6 +103,17 @@ const HINT: Binding = { intent: 'hint', keys: [c('h')], does: 'hint', hint: true
 /** Notices (a lesson file skipped, progress not saved…) in full; the screen says so when one is cut. */
 const NOTICES: Binding = { intent: 'notices', keys: [c('!')], does: 'read the notices in full' };
 const BACK: Binding = { intent: 'back', keys: [k('escape')], does: 'lessons', hint: true };
+/**
+ * On a page with a model: the page's text, what the model runs and what it shows now, in full. A model's view
+ * may list it among its own keys, to place it in the status bar; it is listed once all the same.
+ */
+export const INFO: Binding = {
+  intent: 'info',
+  keys: [c('i')],
+  does: "the page's text and the scenario in full",
+  brief: 'info',
+  hint: true,
+};
 const SCROLL: Binding[] = [
   { ...UP, does: 'scroll up' },
   { ...DOWN, does: 'scroll down' },
@@ -206,8 +225,21 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     summary('down', '↑↓', 'scroll'),
     QUIT_CTRL_C,
   ],
+  info: [
+    {
+      intent: 'back',
+      keys: [k('escape'), c('i'), c('q'), k('return')],
+      label: 'Esc/i',
+      does: 'close',
+      hint: true,
+    },
+    ...SCROLL,
+    summary('down', '↑↓', 'scroll'),
+    QUIT_CTRL_C,
+  ],
   // The model's own keys (src/ui/models) come first; these are the page's.
   player: [
+    INFO,
     { intent: 'next-page', keys: [c('n')], does: 'next page' },
     { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
     summary('next-page', 'n/p', 'page'),
@@ -222,6 +254,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     summary('up', '↑↓', 'choose'),
     { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
     HINT,
+    INFO,
     NOTICES,
     BACK,
     HELP,
@@ -270,7 +303,7 @@ function matches(spec: KeySpec, input: string, key: Key): boolean {
 
 /** The bindings of a mode, with `extra` (the page model's keys) first. */
 export function bindingsOf(mode: Mode, extra: readonly Binding[] = []): Binding[] {
-  return mode === 'player' ? [...extra, ...KEYMAP[mode]] : KEYMAP[mode];
+  return mode === 'player' ? [...extra, ...KEYMAP[mode].filter((b) => !extra.includes(b))] : KEYMAP[mode];
 }
 
 /** The binding a key has in a mode, or undefined. */
@@ -321,7 +354,10 @@ function keysLabel(keys: KeySpec[], ascii: boolean): string {
 export function statusHints(mode: Mode, ascii: boolean, extra: readonly Binding[] = []): KeyHint[] {
   return bindingsOf(mode, extra)
     .filter((b) => b.hint)
-    .map((b) => ({ keys: b.label ? asciiLabel(b.label, ascii) : keysLabel(b.keys, ascii), does: b.does }));
+    .map((b) => ({
+      keys: b.label ? asciiLabel(b.label, ascii) : keysLabel(b.keys, ascii),
+      does: b.brief ?? b.does,
+    }));
 }
 
 /** The ? help of a mode: every binding with its keys, each key once; status-bar summaries are left out. */

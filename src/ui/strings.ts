@@ -26,6 +26,26 @@ export const STRINGS = {
   optionRight: 'right',
   optionWrong: 'wrong',
   optionRightNotChosen: 'right, not chosen',
+  /** On a page with a model, when its text gives way to the model: the line left in its place. */
+  pageTextHidden: "i shows the page's text",
+  infoPageText: "The page's text",
+};
+
+/** What the simulation player writes around the engine's sentences (src/ui/models/tcp-lines.ts). */
+export const PLAYER_STRINGS = {
+  changes: (list: string) => `your changes: ${list}`,
+  howToStart: 'Press Space to play, → to step.',
+  moreAbove: (up: string) => `${up} more above`,
+  moreBelow: (down: string) => `${down} more below`,
+  moreBoth: (arrows: string) => `${arrows} more`,
+  noDifference: 'no difference yet: change something with d, u or w (c: back to the run)',
+  firstDifference: (event: number, mark: string) =>
+    `first difference at event ${event}, marked ${mark} in the margin (c: back to the run)`,
+  without: 'without your change',
+  withIt: 'with it',
+  readTheRest: 'More than fits here: i shows it all.',
+  scenario: (title: string) => `Scenario: ${title}`,
+  eventOf: (event: number, total: number) => `Event ${event} of ${total}`,
 };
 
 /** The one-line answer to a key that could not do what it usually does. */

@@ -111,6 +111,26 @@ describe('nettutor sim', () => {
     expect(await widest(['--width', '100'], { tty: true, columns: 64 })).toBe(100);
   });
 
+  it('states the scale after the ladder and after the sentences when TIME-WAIT appears, and only then', async () => {
+    const ladder = await sim(['client-close', '--width', '60']);
+    const lines = ladder.stdout.trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('final: '));
+    // After the ladder and its final states, wrapped to the ladder's width.
+    expect(lines.slice(at + 1).join(' ')).toBe(
+      'Scale: MSL is 1 s here, so TIME-WAIT lasts 2 × MSL = 2 s. RFC 9293 takes MSL = 2 min (TIME-WAIT 4 min); Linux keeps TIME-WAIT for 60 s.',
+    );
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    const sentences = await sim(['client-close', '--format', 'text']);
+    expect(sentences.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^Scale: MSL is 1 s here.*Linux keeps TIME-WAIT for 60 s\.$/,
+    );
+    expect((await sim(['client-close', '--ascii-only'])).stdout).toContain('TIME-WAIT lasts 2 x MSL = 2 s');
+    for (const format of ['ascii', 'text']) {
+      expect((await sim(['handshake', '--format', format])).stdout).not.toContain('Scale:');
+    }
+    expect((await sim(['client-close', '--format', 'json'])).stdout).not.toContain('Scale:');
+  });
+
   it('uses only 7-bit characters with --ascii-only', async () => {
     const r = await sim(['client-close', '--ascii-only']);
     expect(r.stdout).toMatch(/^[\x20-\x7e\n]*$/);

@@ -94,6 +94,7 @@ const STATES: Record<Mode, () => TutorState> = {
   predict: () => onPage('sim', { type: 'model', action: { type: 'end' } }, { type: 'predict/move', delta: 1 }),
   help: () => scrolled(onPage('q-single', { type: 'help/toggle' })),
   notices: () => scrolled(onPage('q-single', { type: 'notices/toggle' })),
+  info: () => scrolled(onPage('sim', { type: 'info/toggle' })),
   confirm: () => onPage('q-single', { type: 'hint' }, { type: 'hint' }, { type: 'hint' }),
 };
 

@@ -49,6 +49,11 @@ export interface ModelKind<Settings, State, Action, Query> {
   /** Milliseconds until the next `tick` while the model animates; null when it is still (no timer runs then). */
   tickMs(state: State): number | null;
   readonly tick: Action;
+  /**
+   * Stops the model animating, when the shell cannot show it (the terminal is too small): after it, tickMs is
+   * null until the learner starts the model again. Without it, the shell only stops sending ticks.
+   */
+  readonly pause?: Action;
   /** The question on screen, if any. */
   question(state: State): ModelQuestion | null;
   /** Grades `choice` for the question on screen. */

@@ -11,7 +11,8 @@ import { findKind } from '../models/registry.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
-export type Overlay = 'help' | 'notices' | 'confirm-solution' | null;
+/** `info`: on a page with a model, the page's text and the model's own texts (what it runs, what it shows now) in full. */
+export type Overlay = 'help' | 'notices' | 'confirm-solution' | 'info' | null;
 
 /** `scroll` right after an answer: the view shows the verdict from its first line, wherever that is. */
 export const SCROLL_TO_VERDICT = -1;
@@ -104,6 +105,8 @@ export interface Prediction {
   hintsShown: number;
   cursor: number;
   verdict: Verdict | null;
+  /** Once answered: the choices the model accepts (the one chosen is at `cursor`). */
+  right?: number[];
 }
 
 /**
@@ -127,6 +130,7 @@ type TutorIntent =
   | { type: 'back' }
   | { type: 'help/toggle' }
   | { type: 'notices/toggle' }
+  | { type: 'info/toggle' }
   | { type: 'answer/focus' }
   | { type: 'answer/move'; delta: number }
   | { type: 'answer/toggle' }
@@ -349,6 +353,9 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'notices/toggle':
       if (state.overlay && state.overlay !== 'notices') return state;
       return { ...state, overlay: state.overlay === 'notices' ? null : 'notices', overlayScroll: 0 };
+    case 'info/toggle':
+      if (!state.model || (state.overlay && state.overlay !== 'info')) return state;
+      return { ...state, overlay: state.overlay === 'info' ? null : 'info', overlayScroll: 0 };
     case 'answer/focus':
       return updateAttempt(state, (a, e) => (e.type === 'short' && !a.verdict ? { ...a, typing: true } : a));
     case 'answer/move':
@@ -524,10 +531,13 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
         solutionShown: false,
         at: state.now,
       });
+      // Which choices are right, as the model grades them: the screen marks them beside the one chosen.
+      const model = state.model;
+      const right = p.choices.flatMap((choice, i) => (kind.answer(model.state, choice).verdict.correct ? [i] : []));
       return {
         ...state,
         progress,
-        prediction: { ...p, verdict },
+        prediction: { ...p, verdict, right },
         model: { ...state.model, state: modelState },
         saveRequests: state.saveRequests + 1,
       };

@@ -1,89 +1,266 @@
-// Draws the TCP model (the simulation player) as styled lines: the ladder so far (windowed to
-// keep the current event in view), both sides' states, the selected segment
-// and what it means, and a predict question when one is asked.
-import { lineText, padToWidth, truncateToWidth, wrapSpans } from '../../core/layout/prose.js';
-import { renderLadder } from '../../core/ladder/render.js';
-import { type PlayerState, firstDivergence } from '../../core/models/tcp/player.js';
-import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
-import { statesAt } from '../../core/tcp/snapshot.js';
-import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
-import { type UiLine, plain } from '../lines.js';
-import type { Theme } from '../theme.js';
-import type { QuestionView } from './view.js';
+// Draws the TCP model (the simulation player) as styled lines: the scenario's
+// title and where the run is, the ladder so far (a window that follows the
+// current event, or scrolled with ↑/↓), both sides' states, and the text of
+// the moment — the selected event and what it means, the scenario's
+// description before the first event, a predict question, the player's
+// message. Text is never cut: it is wrapped, and the ladder gets the rows
+// that are left. Only on the smallest terminals is a part left out whole,
+// and a line then says that `i` shows everything (see playerInfo).
+import stringWidth from 'string-width';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
+import { type Ladder, renderLadder } from '../../core/ladder/render.js';
+import { lineText, padToWidth, type Span, wrapSpans } from '../../core/layout/prose.js';
+import { type PlayerState, type ScrollRange, firstDivergence } from '../../core/models/tcp/player.js';
+import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
+import { scaleNote } from '../../core/tcp/scale.js';
+import { statesAt } from '../../core/tcp/snapshot.js';
+import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
+import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
+import { PLAYER_STRINGS as S, STRINGS } from '../strings.js';
+import type { Theme } from '../theme.js';
+import type { ModelDrawing, QuestionView } from './view.js';
 
-function ladderLines(
-  result: SimResult,
-  scenario: Scenario,
-  index: number,
-  width: number,
-  height: number,
-  theme: Theme,
-  mark?: number,
-): UiLine[] {
-  let ladder: ReturnType<typeof renderLadder>;
-  try {
-    ladder = renderLadder(result, scenario, { width, charset: theme.ascii ? 'ascii' : 'unicode', upTo: index });
-  } catch (error) {
-    return [plain((error as Error).message, { color: theme.colors.warn })];
-  }
-  const lines = ladder.lines;
-  const currentRow = index >= 0 ? (ladder.eventRows[index] ?? lines.length - 1) : 0;
-  const markRow = mark !== undefined && mark >= 0 ? ladder.eventRows[mark] : undefined;
-  // The header (names of the two sides) stays; the rest scrolls with the current event.
-  const headerRows = Math.min(2, lines.length);
-  const room = Math.max(1, height - headerRows);
-  const body = lines.slice(headerRows);
-  let top = Math.max(0, currentRow - headerRows - room + 2);
-  top = Math.min(top, Math.max(0, body.length - room));
-  const out: UiLine[] = lines.slice(0, headerRows).map((l) => plain(l, { bold: true }));
-  body.slice(top, top + room).forEach((line, i) => {
-    const row = top + i + headerRows;
-    const current = row === currentRow && index >= 0;
-    const diverge = markRow !== undefined && row === markRow;
-    out.push([
-      {
-        text: line,
-        color: current ? theme.colors.accent : diverge ? theme.colors.warn : undefined,
-        bold: current || diverge,
-      },
-    ]);
-  });
-  return out;
+/** What the player drew that its scroll keys need: how far the ladder can scroll, and a page of rows. */
+export interface PlayerShown {
+  ladder: ScrollRange & { page: number };
 }
 
-export function playerLines(
-  state: PlayerState,
-  width: number,
-  height: number,
-  theme: Theme,
-  predict: QuestionView | null,
-  screenReader: boolean,
-  tr: (t: LocalText) => string,
-): UiLine[] {
-  const g = theme.glyphs;
-  // Folded before anything is measured or cut (--ascii-only).
+/** The ladder is shown when it gets its header and at least this many rows. */
+const LADDER_MIN_ROWS = 1;
+/** Rows of ladder the page's text leaves the player before it gives way to one line (see `need`). */
+const LADDER_COMFORT_ROWS = 6;
+/** In compare, each run keeps at least this many rows before the page's text is shown. */
+const COMPARE_COMFORT_ROWS = 5;
+
+type Tr = (t: LocalText) => string;
+
+/** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
+const TEACHING = 3;
+
+interface Section {
+  lines: UiLine[];
+  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
+  drop?: number;
+}
+
+function wrap(text: string, width: number, first = '', rest = ''): string[] {
+  return wrapSpans([{ text, style: 'plain' }], width, first, rest).map(lineText);
+}
+
+const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
+  wrap(text, width, indent, indent).map((l) => plain(l, style));
+
+const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
+
+/** A window of `room` rows over `total`, where it sits by itself at `follow`, moved by `offset`. */
+function windowOf(total: number, room: number, follow: number, offset: number) {
+  const maxTop = Math.max(0, total - room);
+  const base = Math.max(0, Math.min(follow, maxTop));
+  const top = Math.max(0, Math.min(base + offset, maxTop));
+  return { top, range: { min: -base, max: maxTop - base }, above: top > 0, below: top + room < total };
+}
+
+const union = (a: ScrollRange, b: ScrollRange): ScrollRange => ({
+  min: Math.min(a.min, b.min),
+  max: Math.max(a.max, b.max),
+});
+
+/** Ladders already drawn, by run: a frame asks for the same one more than once (its size, then its drawing). */
+const drawnLadders = new WeakMap<SimResult, Map<string, Ladder>>();
+
+function drawLadder(result: SimResult, scenario: Scenario, width: number, theme: Theme, upTo?: number): Ladder {
+  const charset = theme.ascii ? 'ascii' : 'unicode';
+  const key = `${width} ${charset} ${upTo ?? 'all'} ${scenario.client.port} ${scenario.server.port} ${scenario.latencyMs}`;
+  let drawn = drawnLadders.get(result);
+  if (!drawn) drawnLadders.set(result, (drawn = new Map()));
+  let ladder = drawn.get(key);
+  if (!ladder) drawn.set(key, (ladder = renderLadder(result, scenario, { width, charset, upTo })));
+  return ladder;
+}
+
+/** The title, whether it plays, where the run is; then the learner's changes. Wrapped, never cut. */
+function headLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
   const t = theme.text;
   const { result, index } = state;
-  const total = result.events.length;
   const event = index >= 0 ? result.events[index] : undefined;
-  const status = t(state.playing ? `▶ playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`);
+  const title = t(state.scenario.title);
+  const status: UiSpan = {
+    text: t(state.playing ? `▶ playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`),
+    color: state.playing ? theme.colors.ok : undefined,
+  };
+  const where: UiSpan = {
+    text: t(`event ${index + 1}/${result.events.length}${event ? ` · ${event.t} ms` : ''}`),
+    dim: true,
+  };
+  const lines: UiLine[] = [];
+  if (stringWidth(title) + 2 + stringWidth(status.text) + 2 + stringWidth(where.text) <= width) {
+    lines.push([
+      { text: title, bold: true },
+      { ...status, text: `  ${status.text}` },
+      { ...where, text: `  ${where.text}` },
+    ]);
+  } else {
+    for (const line of wrap(title, width)) lines.push(plain(line, { bold: true }));
+    lines.push([status, { ...where, text: `  ${where.text}` }]);
+  }
+  return [...lines, ...changesLines(state, width, theme)];
+}
+
+/** The learner's changes to the run (faults added, the what-if), if any. */
+function changesLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
   const changes = [
     ...state.added.map((f) => `${typeof f.fault === 'string' ? f.fault : 'delay'} ${f.side} #${f.nth}`),
     ...(state.whatIf ? [state.scenario.options.handshake === 'two-way' ? 'two-way handshake' : 'no TIME-WAIT'] : []),
   ];
-  const top: UiLine[] = [
-    [
-      { text: truncateToWidth(t(state.scenario.title), Math.max(10, width - 40), g.ellipsis), bold: true },
-      { text: `  ${status}`, color: state.playing ? theme.colors.ok : undefined },
-      { text: t(`  event ${index + 1}/${total}${event ? ` · ${event.t} ms` : ''}`), dim: true },
-    ],
-  ];
-  if (changes.length > 0) top.push(plain(`your changes: ${changes.join(', ')}`, { color: theme.colors.warn }));
+  if (changes.length === 0) return [];
+  return wrapped(theme.text(S.changes(changes.join(', '))), width, { color: theme.colors.warn });
+}
 
+/** The run's scale, when TIME-WAIT is in it (in the scenario as written or as changed). */
+function scaleOf(state: PlayerState): LocalText | undefined {
+  return scaleNote(state.scenario, state.result) ?? scaleNote(state.base, state.baseResult);
+}
+
+/** The choices of a predict question; once answered, the one chosen and the right ones are marked. */
+function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine[] {
+  const g = theme.glyphs;
+  const t = theme.text;
+  const v = predict.verdict;
+  return predict.choices.flatMap((choice, i) => {
+    const here = i === predict.cursor && !v;
+    const chosen = v !== undefined && i === (v.chosen ?? predict.cursor);
+    const right = v?.right?.includes(i) ?? false;
+    const mark: UiSpan[] = !v
+      ? []
+      : chosen
+        ? [
+            right
+              ? { text: `  ${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
+              : { text: `  ${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true },
+          ]
+        : right
+          ? [{ text: `  ${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }]
+          : [];
+    const label = t(`${here ? g.pointer : ' '} ${choice}`);
+    const spans: UiLine = [
+      { text: label, bold: here || chosen, color: here ? theme.colors.accent : undefined },
+      ...mark,
+    ];
+    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself.
+    if (spans.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return [spans];
+    return [...wrapped(label, width), mark.length ? [...mark] : []].filter((l) => l.length > 0);
+  });
+}
+
+/** A predict question: the question, its choices, the hints asked for, and once answered the verdict and why. */
+function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+  const g = theme.glyphs;
+  const t = theme.text;
+  const sections: Section[] = [
+    {
+      lines: wrap(t(predict.question), width, '? ', '  ').map((l) =>
+        plain(l, { bold: true, color: theme.colors.accent }),
+      ),
+    },
+    { lines: choiceLines(predict, width, theme) },
+  ];
+  const hints: UiLine[] = [];
+  predict.hints.forEach((hint, i) => {
+    const lead = `Hint ${i + 1}: `;
+    for (const line of wrap(t(hint), width, lead, ' '.repeat(lead.length))) hints.push(plain(line, { dim: true }));
+  });
+  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
+  const v = predict.verdict;
+  if (v) {
+    sections.push({
+      lines: [
+        v.correct
+          ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
+          : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, {
+              bold: true,
+              color: theme.colors.error,
+            }),
+      ],
+    });
+    const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
+    if (why.length > 0) sections.push({ lines: why, drop: TEACHING + 1 });
+  }
+  return sections;
+}
+
+/** Where the selected segment is: the one the current event sends, delivers or drops, else the last one sent. */
+function selectedSend(result: SimResult, index: number): number {
+  const event = result.events[index];
+  if (!event) return -1;
+  const id = 'id' in event ? event.id : undefined;
+  for (let i = index; i >= 0; i--) {
+    const e = result.events[i]!;
+    if (e.type === 'send' && (id === undefined || e.id === id)) return i;
+  }
+  return -1;
+}
+
+/** The selected event in a sentence, the segment it concerns, and what that segment means. */
+function eventSections(state: PlayerState, width: number, theme: Theme, tr: Tr): Section[] {
+  const { result, index } = state;
+  const event = result.events[index]!;
+  const sections: Section[] = [{ lines: wrapped(tr(describeEvent(result, index)), width) }];
+  const sendIndex = selectedSend(result, index);
+  const send = result.events[sendIndex];
+  if (send?.type === 'send') {
+    // The sentence of a send, an arrival or a loss names the segment already; a state change or a timer does not.
+    if (!['send', 'deliver', 'drop'].includes(event.type)) {
+      const s = send.segment;
+      const line: UiLine = [
+        {
+          text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `,
+          dim: true,
+        },
+        { text: flagLabel(s.flags), bold: true },
+        { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
+      ];
+      sections.push({ lines: [line], drop: 1 });
+    }
+    sections.push({ lines: wrapped(tr(explainSegment(result, sendIndex)), width, { dim: true }) });
+  }
+  return sections;
+}
+
+/** The text under the ladder, in the order it is shown. */
+function textSections(state: PlayerState, width: number, theme: Theme, predict: QuestionView | null, tr: Tr) {
+  const t = theme.text;
+  const { result, index } = state;
+  const sections: Section[] = [];
+  if (predict) sections.push(...questionSections(predict, width, theme, tr));
+  else if (index >= 0 && result.events[index]) sections.push(...eventSections(state, width, theme, tr));
+  else {
+    const description = state.scenario.description;
+    if (description) sections.push({ lines: wrapped(t(description), width, { dim: true }), drop: TEACHING + 1 });
+    sections.push({ lines: wrapped(t(S.howToStart), width, { dim: true }), drop: 0 });
+  }
+  // The scale is said before the first event and while a side is in TIME-WAIT (or leaves it).
+  const scale = scaleOf(state);
   const states = statesAt(result, index);
-  const stateLine: UiLine = [
+  const event = result.events[index];
+  const timeWaitNow =
+    states.client === 'TIME-WAIT' ||
+    states.server === 'TIME-WAIT' ||
+    (event?.type === 'timer' && event.timer === 'time-wait');
+  if (scale && !predict && (index < 0 || timeWaitNow)) {
+    sections.push({ lines: wrapped(tr(scale), width, { dim: true }), drop: 2 });
+  }
+  if (state.message && !predict) {
+    sections.push({ lines: wrapped(tr(state.message), width, { color: theme.colors.warn }), drop: TEACHING + 2 });
+  }
+  return sections;
+}
+
+function stateSpans(state: PlayerState, theme: Theme): UiLine {
+  const { result, index } = state;
+  const event = index >= 0 ? result.events[index] : undefined;
+  const states = statesAt(result, index);
+  return [
     { text: 'client ', dim: true },
     {
       text: states.client,
@@ -99,166 +276,284 @@ export function playerLines(
       inverse: event?.type === 'state' && event.side === 'server',
     },
   ];
+}
 
-  const detail: UiLine[] = [];
-  if (predict) {
-    // The question is wrapped where the ladder above can give up the rows (it keeps three); on the
-    // smallest terminals it is cut to one row, so that every choice stays on screen.
-    const question = wrapSpans([{ text: t(predict.question), style: 'plain' }], width, '? ', '  ').map(lineText);
-    const room = height - top.length - 1 - 3 - predict.choices.length - (predict.verdict ? 2 : 0);
-    const shown =
-      question.length <= Math.max(1, room)
-        ? question
-        : [truncateToWidth(t(`? ${predict.question}`), width, g.ellipsis)];
-    for (const line of shown) detail.push(plain(line, { bold: true, color: theme.colors.accent }));
-    predict.choices.forEach((choice, i) => {
-      const here = i === predict.cursor && !predict.verdict;
-      detail.push([
-        { text: t(`${here ? g.pointer : ' '} ${choice}`), bold: here, color: here ? theme.colors.accent : undefined },
-      ]);
-    });
-    predict.hints.forEach((hint, i) => {
-      const lead = `Hint ${i + 1}: `;
-      for (const line of wrapSpans([{ text: t(hint), style: 'plain' }], width, lead, ' '.repeat(lead.length)).map(
-        lineText,
-      )) {
-        detail.push(plain(line, { dim: true }));
-      }
-    });
-    if (predict.verdict) {
-      const v = predict.verdict;
-      detail.push(
-        v.correct
-          ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
-          : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, {
-              bold: true,
-              color: theme.colors.error,
-            }),
-      );
-      // The why is never cut: it is wrapped, and the ladder above gives up the rows.
-      for (const f of v.feedback) {
-        for (const line of wrapSpans([{ text: t(f), style: 'plain' }], width, '  ', '  ').map(lineText)) {
-          detail.push(plain(line));
-        }
-      }
-    }
-  } else if (event) {
-    // The selected segment: the one sent, delivered or dropped by the current event, else the last one sent.
-    let sendIndex = -1;
-    const id = 'id' in event ? event.id : undefined;
-    for (let i = index; i >= 0; i--) {
-      const e = result.events[i]!;
-      if (e.type === 'send' && (id === undefined || e.id === id)) {
-        sendIndex = i;
-        break;
-      }
-    }
-    detail.push(plain(truncateToWidth(tr(describeEvent(result, index)), width, g.ellipsis)));
-    if (sendIndex >= 0) {
-      const send = result.events[sendIndex]!;
-      if (send.type === 'send') {
-        const s = send.segment;
-        detail.push([
-          {
-            text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `,
-            dim: true,
-          },
-          { text: flagLabel(s.flags), bold: true },
-          { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
-        ]);
-        detail.push(plain(truncateToWidth(tr(explainSegment(result, sendIndex)), width, g.ellipsis), { dim: true }));
-      }
-    }
-  } else {
-    detail.push(
-      plain(truncateToWidth(t(state.scenario.description ?? 'Press Space to play, → to step.'), width, g.ellipsis), {
-        dim: true,
-      }),
-    );
-  }
-  if (state.message && !predict)
-    detail.push(plain(truncateToWidth(tr(state.message), width, g.ellipsis), { color: theme.colors.warn }));
+/** "↑ more above" and the like (`short`: "↑ more"), for a window with rows hidden above or below it. */
+function moreMark(above: boolean, below: boolean, theme: Theme, short = false): string | undefined {
+  const g = theme.glyphs;
+  if (above && below) return S.moreBoth(`${g.up}${theme.ascii ? '/' : ''}${g.down}`);
+  if (above) return short ? S.moreBoth(g.up) : S.moreAbove(g.up);
+  if (below) return short ? S.moreBoth(g.down) : S.moreBelow(g.down);
+  return undefined;
+}
 
-  const ladderHeight = Math.max(3, height - top.length - 1 - detail.length);
-  let ladder: UiLine[];
-  if (state.compare) {
-    const diverge = firstDivergence(state.baseResult, state.result);
-    const note =
-      diverge < 0
-        ? 'no difference yet: change something with d, u or w'
-        : `first difference at event ${diverge + 1} (marked)`;
-    // The frame is one column narrower than the terminal: 119 here is a 120-column terminal.
-    if (width >= 119) {
-      const half = Math.floor((width - 3) / 2);
-      const left = ladderLines(
-        state.baseResult,
-        state.base,
-        state.baseResult.events.length - 1,
-        half,
-        ladderHeight - 2,
-        theme,
-        diverge,
-      );
-      const right = ladderLines(
-        result,
-        state.scenario,
-        result.events.length - 1,
-        half,
-        ladderHeight - 2,
-        theme,
-        diverge,
-      );
-      ladder = [
-        plain(note, { color: theme.colors.warn }),
-        [
-          { text: padToWidth('without your change', half), bold: true },
-          { text: ' | ' },
-          { text: 'with it', bold: true },
-        ],
-      ];
-      for (let i = 0; i < Math.max(left.length, right.length); i++) {
-        const l = (left[i] ?? []).map((s) => s.text).join('');
-        ladder.push([
-          { text: padToWidth(truncateToWidth(l, half, g.ellipsis), half), color: left[i]?.[0]?.color },
-          { text: ' | ', dim: true },
-          ...(right[i] ?? []),
-        ]);
-      }
-    } else {
-      const each = Math.max(3, Math.floor((ladderHeight - 3) / 2));
-      ladder = [
-        plain(note, { color: theme.colors.warn }),
-        plain('without your change:', { bold: true }),
-        ...ladderLines(
-          state.baseResult,
-          state.base,
-          diverge < 0 ? state.baseResult.events.length - 1 : diverge,
-          width,
-          each,
-          theme,
-          diverge,
-        ),
-        plain('with it:', { bold: true }),
-        ...ladderLines(
-          result,
-          state.scenario,
-          diverge < 0 ? result.events.length - 1 : diverge,
-          width,
-          each,
-          theme,
-          diverge,
-        ),
-      ];
-    }
-    ladder = ladder.slice(0, ladderHeight);
-  } else if (screenReader) {
+/** The ladder so far (or, for a screen reader, its sentences) in `room` rows, following the current event. */
+function runView(state: PlayerState, width: number, room: number, theme: Theme, screenReader: boolean, tr: Tr) {
+  const { result, index } = state;
+  if (screenReader) {
     // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
     const spoken: UiLine[] = [];
     for (let i = 0; i <= index; i++) spoken.push(plain(tr(describeEvent(result, i))));
-    ladder = spoken.slice(-ladderHeight);
-  } else {
-    ladder = ladderLines(result, state.scenario, index, width, ladderHeight, theme);
+    const w = windowOf(spoken.length, room, spoken.length, state.ladderOffset);
+    return { lines: spoken.slice(w.top, w.top + room), ...w };
   }
-  while (ladder.length < ladderHeight) ladder.push([]);
-  return [...top, ...ladder, stateLine, ...detail].slice(0, height);
+  let ladder: ReturnType<typeof drawLadder>;
+  try {
+    ladder = drawLadder(result, state.scenario, width, theme, index);
+  } catch (error) {
+    return {
+      lines: [plain((error as Error).message, { color: theme.colors.warn })],
+      range: { min: 0, max: 0 },
+      above: false,
+      below: false,
+    };
+  }
+  const header = ladder.lines.slice(0, 2).map((l) => plain(l, { bold: true }));
+  const body = ladder.lines.slice(2);
+  const bodyRoom = Math.max(0, room - header.length);
+  const currentRow = index >= 0 ? (ladder.eventRows[index] ?? ladder.lines.length - 1) - 2 : 0;
+  // Following the run, the window ends with the last row drawn, which holds the current event.
+  const maxTop = Math.max(0, body.length - bodyRoom);
+  const follow = currentRow >= maxTop ? maxTop : Math.max(0, currentRow - bodyRoom + 2);
+  const w = windowOf(body.length, bodyRoom, follow, state.ladderOffset);
+  const lines = [...header];
+  body.slice(w.top, w.top + bodyRoom).forEach((line, i) => {
+    const current = w.top + i === currentRow && index >= 0;
+    lines.push([{ text: line, color: current ? theme.colors.accent : undefined, bold: current }]);
+  });
+  return { lines, ...w };
+}
+
+/** The rows the ladder may have in the player: its header and its rows so far. */
+function ladderRows(state: PlayerState, width: number, theme: Theme, screenReader: boolean): number {
+  if (screenReader) return state.index + 1;
+  try {
+    return drawLadder(state.result, state.scenario, width, theme, state.index).lines.length;
+  } catch {
+    return 1;
+  }
+}
+
+/** Both runs, with and without the learner's change, around their first difference, in `height` rows. */
+function compareView(state: PlayerState, width: number, height: number, theme: Theme, tr: Tr) {
+  const t = theme.text;
+  const diverge = firstDivergence(state.baseResult, state.result);
+  const markGlyph = theme.ascii ? '*' : '>';
+  const note = wrapped(t(diverge < 0 ? S.noDifference : S.firstDifference(diverge + 1, markGlyph)), width, {
+    color: theme.colors.warn,
+  });
+  const sideBySide = width >= 119;
+  const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
+  const runs = [
+    { result: state.baseResult, scenario: state.base, label: S.without },
+    { result: state.result, scenario: state.scenario, label: S.withIt },
+  ].map((run) => {
+    const ladder = drawLadder(run.result, run.scenario, paneWidth - 2, theme);
+    const at = diverge < 0 ? Math.max(0, state.index) : Math.min(diverge, run.result.events.length - 1);
+    const mark = diverge < 0 || at < 0 ? -1 : (ladder.eventRows[at] ?? -1) - 2;
+    const sentence = diverge >= 0 && run.result.events[diverge] ? tr(describeEvent(run.result, diverge)) : undefined;
+    return { ...run, ladder, mark, anchor: Math.max(0, (ladder.eventRows[Math.max(0, at)] ?? 2) - 2), sentence };
+  });
+  const labelLines = (run: (typeof runs)[number], withSentence: boolean, w: number): UiLine[] => {
+    const spans: Span[] = [{ text: t(run.label), style: 'strong' }];
+    if (withSentence && run.sentence) spans.push({ text: t(` — ${run.sentence}`), style: 'plain' });
+    else spans.push({ text: ':', style: 'strong' });
+    return fromProse(wrapSpans(spans, w), theme);
+  };
+  /** A pane's rows: its names, then `room` rows of the run around the difference, the difference marked. */
+  const pane = (run: (typeof runs)[number], room: number, names = true) => {
+    const body = run.ladder.lines.slice(2);
+    const win = windowOf(body.length, room, run.anchor - Math.floor(room / 2), state.ladderOffset);
+    // The names of the sides, and at the end of their row, when the run has more above or below.
+    const nameRow = `  ${run.ladder.lines[0]}`.replace(/\s+$/, '');
+    const more = moreMark(win.above, win.below, theme, true);
+    const lines: UiLine[] = !names
+      ? []
+      : more && stringWidth(nameRow) + 1 + stringWidth(more) <= paneWidth
+        ? [
+            [
+              { text: padToWidth(nameRow, paneWidth - stringWidth(more)), bold: true },
+              { text: more, dim: true },
+            ],
+          ]
+        : [[{ text: nameRow, bold: true }]];
+    body.slice(win.top, win.top + room).forEach((line, i) => {
+      const marked = win.top + i === run.mark;
+      lines.push([
+        { text: marked ? `${markGlyph} ` : '  ', bold: marked, color: marked ? theme.colors.warn : undefined },
+        { text: line, bold: marked, color: marked ? theme.colors.warn : undefined },
+      ]);
+    });
+    while (lines.length < room + (names ? 1 : 0)) lines.push([]);
+    return { lines, win };
+  };
+  const [a, b] = runs as [(typeof runs)[number], (typeof runs)[number]];
+  const lines: UiLine[] = [...note];
+  let range: ScrollRange = { min: 0, max: 0 };
+  let above = false;
+  let below = false;
+  const avail = Math.max(0, height - note.length);
+  if (sideBySide) {
+    const labelsWith = Math.max(labelLines(a, true, paneWidth).length, labelLines(b, true, paneWidth).length);
+    const withSentences = avail - labelsWith - 1 >= 6;
+    const la = labelLines(a, withSentences, paneWidth);
+    const lb = labelLines(b, withSentences, paneWidth);
+    const labels = Math.max(la.length, lb.length);
+    const room = Math.max(1, avail - labels - 1);
+    const pa = pane(a, room);
+    const pb = pane(b, room);
+    const side = (l: UiLine | undefined, r: UiLine | undefined): UiLine => [
+      ...fitPane(l ?? [], paneWidth),
+      { text: ' | ', dim: true },
+      ...(r ?? []),
+    ];
+    for (let i = 0; i < labels; i++) lines.push(side(la[i], lb[i]));
+    for (let i = 0; i < pa.lines.length; i++) lines.push(side(pa.lines[i], pb.lines[i]));
+    range = union(pa.win.range, pb.win.range);
+    above = pa.win.above || pb.win.above;
+    below = pa.win.below || pb.win.below;
+    return { lines: lines.slice(0, height), range, above, below, page: room };
+  }
+  // Stacked: each run gets half of what is left after the labels and their names; a short run gives its rest.
+  const split = (withSentences: boolean) => {
+    const la = labelLines(a, withSentences, width);
+    const lb = labelLines(b, withSentences, width);
+    // The names of the sides above each run, unless they would leave it less than two rows.
+    const names = avail - la.length - lb.length - 2 >= 4;
+    const room = Math.max(0, avail - la.length - lb.length - (names ? 2 : 0));
+    const needA = a.ladder.lines.length - 2;
+    const needB = b.ladder.lines.length - 2;
+    // Half each; a run shorter than its half leaves the rest to the other.
+    const ra = Math.min(needA, Math.max(Math.ceil(room / 2), room - needB));
+    const rb = Math.min(needB, room - ra);
+    return { la, lb, ra, rb, names };
+  };
+  let s = split(true);
+  if (Math.min(s.ra, s.rb) < 5 && (s.ra < a.ladder.lines.length - 2 || s.rb < b.ladder.lines.length - 2)) {
+    s = split(false);
+  }
+  const pa = pane(a, Math.max(1, s.ra), s.names);
+  const pb = pane(b, Math.max(1, s.rb), s.names);
+  lines.push(...s.la, ...pa.lines, ...s.lb, ...pb.lines);
+  range = union(pa.win.range, pb.win.range);
+  above = pa.win.above || pb.win.above;
+  below = pa.win.below || pb.win.below;
+  return { lines: lines.slice(0, height), range, above, below, page: Math.max(1, Math.min(s.ra, s.rb)) };
+}
+
+/** A pane's line cut to its width (ladder lines fit; a label was wrapped to it). */
+function fitPane(line: UiLine, width: number): UiLine {
+  const used = line.reduce((w, s) => w + stringWidth(s.text), 0);
+  return used < width ? [...line, { text: ' '.repeat(width - used) }] : line;
+}
+
+/** The rows the compare view needs for both runs to show a useful stretch each. */
+function compareNeed(state: PlayerState, width: number): number {
+  const diverge = firstDivergence(state.baseResult, state.result);
+  const note = diverge < 0 ? S.noDifference : S.firstDifference(diverge + 1, '>');
+  const noteRows = wrap(note, width).length;
+  return width >= 119 ? noteRows + 2 + 2 * COMPARE_COMFORT_ROWS : noteRows + 4 + 2 * COMPARE_COMFORT_ROWS;
+}
+
+export interface PlayerDrawOptions {
+  width: number;
+  height: number;
+  theme: Theme;
+  question: QuestionView | null;
+  screenReader: boolean;
+  tr: Tr;
+}
+
+/** The player in at most `height` lines of at most `width` columns, and how far its ladder can scroll. */
+export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): ModelDrawing & { shown: PlayerShown } {
+  const { width, height, theme, question, screenReader, tr } = opts;
+  const head = headLines(state, width, theme);
+  if (state.compare) {
+    const view = compareView(state, width, Math.max(1, height - head.length), theme, tr);
+    return {
+      lines: [...head, ...view.lines].slice(0, height),
+      shown: { ladder: { ...view.range, page: Math.max(1, view.page - 1) } },
+    };
+  }
+  let sections = textSections(state, width, theme, question, tr);
+  const stateLine = stateSpans(state, theme);
+  const fixed = head.length + 1;
+  // The ladder is worth its rows with its header and one row of the run (a screen reader's, with one sentence).
+  const drawn = ladderRows(state, width, theme, screenReader);
+  const ladderFloor = screenReader ? 1 : 2 + LADDER_MIN_ROWS;
+  const ladderMin = drawn >= ladderFloor ? ladderFloor : 0;
+  // Left out whole, lowest first, and `i` shows them: the extras (ranked below TEACHING) to keep a minimal
+  // ladder on screen; the rest only when the text alone does not fit, the ladder gone already.
+  let omitted = false;
+  const room = () => height - fixed - rows(sections) - (omitted ? 1 : 0);
+  const dropLowest = (below: number) => {
+    const droppable = sections.filter((s) => s.drop !== undefined && s.drop < below);
+    if (droppable.length === 0) return false;
+    const lowest = droppable.reduce((lo, s) => (s.drop! < lo.drop! ? s : lo));
+    sections = sections.filter((s) => s !== lowest);
+    omitted = true;
+    return true;
+  };
+  while (room() < ladderMin && dropLowest(TEACHING)) {}
+  while (room() < 0 && dropLowest(Number.POSITIVE_INFINITY)) {}
+  let text = sections.flatMap((s) => s.lines);
+  const readAll = () => wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
+  let pointer = omitted ? readAll() : [];
+  let ladderRoom = room();
+  if (ladderRoom < 0) {
+    // Still too much: the text keeps the rows it can, whole lines, and the rest is left to `i`.
+    pointer = readAll();
+    text = text.slice(0, Math.max(0, height - fixed - pointer.length));
+  }
+  if (ladderRoom < Math.max(1, ladderMin) || (!screenReader && ladderRoom < 2)) ladderRoom = 0;
+  const run =
+    ladderRoom > 0
+      ? runView(state, width, ladderRoom, theme, screenReader, tr)
+      : { lines: [] as UiLine[], range: { min: 0, max: 0 }, above: false, below: false };
+  const ladder = [...run.lines];
+  while (ladder.length < ladderRoom) ladder.push([]);
+  const more = moreMark(run.above, run.below, theme);
+  const stateWidth = stateLine.reduce((w, s) => w + stringWidth(s.text), 0);
+  const line: UiLine =
+    more && stateWidth + 3 + stringWidth(more) <= width ? [...stateLine, { text: `   ${more}`, dim: true }] : stateLine;
+  const lines = [...head, ...ladder, line, ...text, ...pointer];
+  return {
+    lines: lines.slice(0, height),
+    shown: { ladder: { ...run.range, page: Math.max(1, ladderRoom - 3) } },
+  };
+}
+
+/** The rows the player needs for all its text and a few rows of ladder (or, comparing, of both runs). */
+export function playerNeed(state: PlayerState, opts: Omit<PlayerDrawOptions, 'height'>): number {
+  const { width, theme, question, screenReader, tr } = opts;
+  const head = headLines(state, width, theme).length;
+  if (state.compare) return head + compareNeed(state, width);
+  const text = rows(textSections(state, width, theme, question, tr));
+  const ladder = Math.min((screenReader ? 0 : 2) + LADDER_COMFORT_ROWS, ladderRows(state, width, theme, screenReader));
+  return head + ladder + 1 + text;
+}
+
+/** Everything the player says, in full, for the `i` screen: the scenario, the scale, the moment, the question. */
+export function playerInfo(state: PlayerState, opts: Omit<PlayerDrawOptions, 'height'>): UiLine[] {
+  const { width, theme, question, tr } = opts;
+  const t = theme.text;
+  const lines: UiLine[] = [];
+  lines.push(...wrapped(t(S.scenario(state.scenario.title)), width, { bold: true }));
+  if (state.scenario.description) lines.push(...wrapped(t(state.scenario.description), width));
+  const scale = scaleOf(state);
+  if (scale) lines.push([], ...wrapped(tr(scale), width));
+  const changes = changesLines(state, width, theme);
+  if (changes.length > 0) lines.push([], ...changes);
+  lines.push([]);
+  const { result, index } = state;
+  if (index >= 0 && result.events[index]) {
+    lines.push(...wrapped(t(S.eventOf(index + 1, result.events.length)), width, { bold: true }));
+    for (const s of eventSections(state, width, theme, tr)) lines.push(...s.lines);
+  } else lines.push(...wrapped(t(S.howToStart), width));
+  if (state.message) lines.push([], ...wrapped(tr(state.message), width, { color: theme.colors.warn }));
+  if (question) {
+    lines.push([]);
+    for (const s of questionSections(question, width, theme, tr)) lines.push(...s.lines);
+  }
+  return lines;
 }

@@ -13,7 +13,14 @@ export interface QuestionView {
   cursor: number;
   /** The hints asked for so far. */
   hints: string[];
-  verdict?: { correct: boolean; expected: string; feedback: string[] };
+  verdict?: {
+    correct: boolean;
+    expected: string;
+    feedback: string[];
+    /** The choice answered, and the choices the model accepts: marked on the list (✗ on a wrong one, ✓ on the right). */
+    chosen?: number;
+    right?: number[];
+  };
 }
 
 export interface DrawOptions {
@@ -27,12 +34,30 @@ export interface DrawOptions {
   tr: (text: LocalText) => string;
 }
 
+/** What a view drew, with what it wants handed back to its keys. */
+export interface ModelDrawing {
+  lines: UiLine[];
+  /**
+   * Anything a key's action needs to know about this drawing (how far a diagram can scroll, how many rows
+   * make a page): a binding whose `action` is a function gets it with the next key.
+   */
+  shown?: unknown;
+}
+
 export interface ModelView<State> {
   readonly kind: string;
   /** The model's keys: intent 'model', each with the action it sends. Shown in the status bar and the help. */
   readonly bindings: readonly Binding[];
-  /** At most `height` lines, each at most `width` wide. */
-  lines(state: State, options: DrawOptions): UiLine[];
+  /** At most `height` lines, each at most `width` wide: lines, or lines with what the keys need to know. */
+  lines(state: State, options: DrawOptions): UiLine[] | ModelDrawing;
+  /**
+   * The rows the model needs to show all its text whole and a useful part of its drawing. The page's own
+   * text is shown above the model when it fits in the rest, else one line says `i` shows it. Without it,
+   * the page's text is shown whenever it fits in the page at all.
+   */
+  need?(state: State, options: DrawOptions): number;
+  /** The model's texts in full for the `i` screen (what it runs, what it shows now), under the page's text. */
+  info?(state: State, options: DrawOptions): UiLine[];
 }
 
 export type AnyModelView = ModelView<unknown>;

@@ -7,6 +7,7 @@ import {
   initialTutorState,
   tutorReducer,
 } from '../../../src/core/tutor/machine.js';
+import type { Lesson } from '../../../src/core/lessons/types.js';
 import { sampleLesson, secondLesson } from '../../fixtures/lessons.js';
 
 const start = (extra: Partial<Parameters<typeof initialTutorState>[0]> = {}) =>
@@ -151,5 +152,53 @@ describe('tutor session', () => {
     expect({ ...s, quitRequested: before.quitRequested }).toEqual(before);
     expect(s.progress.lessons.sample?.seen).toEqual(['intro', 'q-single']);
     expect(s.progress.lessons.sample?.exercises['isn-carrier']?.hintsUsed).toBe(1);
+  });
+
+  describe('on a page with a model', () => {
+    const withPlayer: Lesson = {
+      ...secondLesson,
+      id: 'player',
+      pages: [
+        { id: 'text', text: 'Read me.' },
+        {
+          id: 'watch',
+          text: 'Watch it.',
+          model: {
+            kind: 'tcp',
+            settings: {
+              scenario: 'handshake',
+              predict: [{ id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] }],
+            },
+          },
+        },
+      ],
+    };
+    const open = () => start({ lessons: [withPlayer], startLesson: 'player' });
+
+    it('opens and closes the page and the model in full (i), only where there is a model', () => {
+      expect(run(open(), { type: 'info/toggle' }).overlay).toBeNull();
+      const onModel = run(open(), { type: 'page/next' });
+      const info = run(onModel, { type: 'info/toggle' }, { type: 'overlay/scroll', delta: 2, max: 5 });
+      expect(info.overlay).toBe('info');
+      expect(info.overlayScroll).toBe(2);
+      // The model waits while it is read: neither keys nor ticks reach it.
+      expect(run(info, { type: 'model', action: { type: 'step', delta: 1 } })).toEqual(info);
+      expect(run(info, { type: 'info/toggle' }).overlay).toBeNull();
+      expect(run(info, { type: 'back' }).overlay).toBeNull();
+      // Not over another overlay.
+      const help = run(onModel, { type: 'help/toggle' });
+      expect(run(help, { type: 'info/toggle' }).overlay).toBe('help');
+    });
+
+    it('keeps, after a predict answer, which choice was made and which the model accepts', () => {
+      const asked = run(open(), { type: 'page/next' }, { type: 'model', action: { type: 'end' } });
+      const p = asked.prediction!;
+      expect(p.choices).toContain('1001');
+      const wrongAt = p.choices.findIndex((c) => c !== '1001');
+      const answered = run(asked, { type: 'predict/move', delta: wrongAt }, { type: 'predict/submit' });
+      expect(answered.prediction?.verdict?.correct).toBe(false);
+      expect(answered.prediction?.cursor).toBe(wrongAt);
+      expect(answered.prediction?.right).toEqual([p.choices.indexOf('1001')]);
+    });
   });
 });

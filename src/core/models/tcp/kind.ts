@@ -230,6 +230,7 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
 
   reduce: playerReducer,
   tick: { type: 'tick' },
+  pause: { type: 'pause' },
   tickMs: (state) => (state.playing ? Math.round(TICK_MS / state.speed) : null),
 
   question(state) {

@@ -20,6 +20,7 @@ const EN = {
   twoWay: 'what-if: a two-way handshake; the run starts again from the beginning',
   noTimeWait: 'what-if: no TIME-WAIT; the run starts again from the beginning',
   realTcp: 'real TCP again; the run starts again from the beginning',
+  pausedSmall: 'paused while the terminal was too small: Space plays on',
 };
 
 /** What the player says, in every language it is written in (see core/i18n/phrases). */
@@ -56,6 +57,17 @@ export interface PlayerState {
   /** Predict points of the lesson page (only asked while the scenario is unchanged). */
   points: PredictPoint[];
   message?: LocalText;
+  /**
+   * Rows the ladder is scrolled from where it follows the run (negative: towards the start). 0 follows the
+   * current event; stepping, playing or changing the run comes back to it.
+   */
+  ladderOffset: number;
+}
+
+/** The offsets a scroll may reach (what the view last drew allows): beyond them nothing more is shown. */
+export interface ScrollRange {
+  min: number;
+  max: number;
 }
 
 export type PlayerAction =
@@ -70,7 +82,11 @@ export type PlayerAction =
   | { type: 'what-if/toggle' }
   | { type: 'compare/toggle' }
   | { type: 'predict/answered'; correct: boolean }
-  | { type: 'predict/dismiss' };
+  | { type: 'predict/dismiss' }
+  /** Scrolls the ladder by `delta` rows without moving the current event, within `range` when it is known. */
+  | { type: 'ladder/scroll'; delta: number; range?: ScrollRange }
+  /** Stops playing (the terminal became too small); nothing starts it again but the learner. */
+  | { type: 'pause' };
 
 export function findEvent(events: readonly SimEvent[], selector: EventSelector): number {
   let seen = 0;
@@ -101,6 +117,7 @@ export function initialPlayerState(scenario: Scenario, points: PredictPoint[] = 
     predict: null,
     asked: [],
     points,
+    ladderOffset: 0,
   };
 }
 
@@ -149,10 +166,34 @@ function rerun(
     playing: false,
     predict: null,
     message,
+    ladderOffset: 0,
   };
 }
 
+/** Actions after which the ladder follows the current event again. */
+const FOLLOWS: ReadonlySet<PlayerAction['type']> = new Set([
+  'play/toggle',
+  'tick',
+  'step',
+  'home',
+  'end',
+  'restart',
+  'fault',
+  'what-if/toggle',
+  'compare/toggle',
+]);
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
 export function playerReducer(current: PlayerState, action: PlayerAction): PlayerState {
+  const next = reduce(current, action);
+  // Stepping (or anything that moves the run) brings the ladder back to the current event.
+  return next !== current && next.ladderOffset !== 0 && FOLLOWS.has(action.type) ? { ...next, ladderOffset: 0 } : next;
+}
+
+function reduce(current: PlayerState, action: PlayerAction): PlayerState {
   let state = current;
   // An answered question goes away as soon as the run moves on.
   if (state.predict?.answered && ['play/toggle', 'tick', 'step', 'end', 'home'].includes(action.type)) {
@@ -228,6 +269,13 @@ export function playerReducer(current: PlayerState, action: PlayerAction): Playe
       return { ...state, predict: { ...state.predict, answered: true, correct: action.correct } };
     case 'predict/dismiss':
       return { ...state, predict: null };
+    case 'ladder/scroll': {
+      const range = action.range ?? { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+      const ladderOffset = clamp(state.ladderOffset + action.delta, Math.min(0, range.min), Math.max(0, range.max));
+      return ladderOffset === state.ladderOffset ? state : { ...state, ladderOffset };
+    }
+    case 'pause':
+      return state.playing ? { ...state, playing: false, message: say('pausedSmall') } : state;
   }
 }
 

@@ -101,4 +101,47 @@ describe('the simulation player', () => {
     expect(answered.index).toBe(s.index + 1);
     expect(answered.predict).toBeNull();
   });
+
+  it('scrolls the ladder without moving the current event, within what the view allows, and follows again on a step', () => {
+    const at = run(handshake(), { type: 'step', delta: 8 });
+    const range = { min: -4, max: 0 };
+    const up = run(at, { type: 'ladder/scroll', delta: -1, range }, { type: 'ladder/scroll', delta: -1, range });
+    expect(up.ladderOffset).toBe(-2);
+    expect(up.index).toBe(at.index);
+    // Not beyond the first row: further up changes nothing (the same state, so nothing redraws).
+    const top = run(up, { type: 'ladder/scroll', delta: -10, range });
+    expect(top.ladderOffset).toBe(-4);
+    expect(run(top, { type: 'ladder/scroll', delta: -1, range })).toBe(top);
+    // Down again, never past where it follows the run.
+    expect(run(top, { type: 'ladder/scroll', delta: 3, range }).ladderOffset).toBe(-1);
+    expect(run(top, { type: 'ladder/scroll', delta: 30, range }).ladderOffset).toBe(0);
+    // A step (either way), playing, the first or last event, or a change to the run: back to the current event.
+    for (const action of [
+      { type: 'step', delta: 1 },
+      { type: 'step', delta: -1 },
+      { type: 'play/toggle' },
+      { type: 'home' },
+      { type: 'end' },
+      { type: 'fault', kind: 'drop' },
+      { type: 'what-if/toggle' },
+      { type: 'compare/toggle' },
+      { type: 'restart' },
+    ] as PlayerAction[]) {
+      expect(run(up, action).ladderOffset, action.type).toBe(0);
+    }
+    // Changing the speed does not move the view.
+    expect(run(up, { type: 'speed', delta: 1 }).ladderOffset).toBe(-2);
+  });
+
+  it('pauses when told to (the terminal is too small), says so, and does not start again by itself', () => {
+    const playing = run(handshake(), { type: 'play/toggle' }, { type: 'tick' });
+    const paused = run(playing, { type: 'pause' });
+    expect(paused.playing).toBe(false);
+    expect(paused.index).toBe(playing.index);
+    expect(paused.message).toBe('paused while the terminal was too small: Space plays on');
+    // Ticks that were already on their way change nothing; a paused player stays as it is.
+    expect(run(paused, { type: 'tick' }, { type: 'tick' }).index).toBe(playing.index);
+    expect(run(paused, { type: 'pause' })).toBe(paused);
+    expect(run(paused, { type: 'play/toggle' }).playing).toBe(true);
+  });
 });
