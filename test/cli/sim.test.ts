@@ -169,6 +169,25 @@ describe('nettutor sim', () => {
     expect(r.stderr).not.toContain('    at ');
   });
 
+  it('checks ackDelayMs: a number of ms from 0 to 3,600,000, with the usual file: field: message', async () => {
+    const problems = async (value: unknown, key = 'ackDelayMs') => {
+      const dir = file(JSON.stringify({ [key]: value, actions: [] }));
+      const r = await sim(['my-scenario.json'], { cwd: dir });
+      expect(r.code).toBe(2);
+      return r.stderr;
+    };
+    expect(await problems(-1)).toBe(
+      'nettutor sim: my-scenario.json: ackDelayMs: expected a number from 0 to 3600000, found -1\n',
+    );
+    expect(await problems(3_600_001)).toContain('ackDelayMs: expected a number from 0 to 3600000, found 3600001');
+    expect(await problems('200')).toContain('ackDelayMs: expected a number from 0 to 3600000, found "200"');
+    expect(await problems(200, 'ackDelay')).toContain('ackDelay: unknown field (did you mean "ackDelayMs"?)');
+    for (const ok of [0, 40, 3_600_000]) {
+      const dir = file(JSON.stringify({ ackDelayMs: ok, actions: [] }));
+      expect((await sim(['my-scenario.json', '--format', 'json'], { cwd: dir })).code).toBe(0);
+    }
+  });
+
   it('reports invalid JSON with its line and column', async () => {
     const dir = file('{\n  "actions": [\n    { "at": 0, }\n  ]\n}\n');
     const r = await sim(['my-scenario.json'], { cwd: dir });
