@@ -585,10 +585,12 @@ export function simulate(scenario: Scenario): SimResult {
 
     // Fifth: ACK.
     if (!has('ACK') || seg.ack === null) return;
+    let opened = false;
     if (ep.state === 'SYN-RECEIVED') {
       if (before(ep.sndUna, seg.ack) && atOrBefore(seg.ack, ep.sndNxt)) {
         acknowledge(ep, seg.ack);
         setState(ep, 'ESTABLISHED');
+        opened = true;
       } else {
         transmit(ep, segment(['RST'], seg.ack, null));
         return;
@@ -639,6 +641,8 @@ export function simulate(scenario: Scenario): SimResult {
       else ackNow(ep);
       if (taken.gotFin) onFin(ep);
     }
+    // Data the application handed over during the handshake goes now (carrying any ACK just delayed).
+    if (opened) flush(ep);
   };
 
   const call = (ep: Endpoint, index: number) => {

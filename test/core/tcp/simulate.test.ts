@@ -479,3 +479,40 @@ describe('delayed ACK (ackDelayMs)', () => {
     expect(timers(r)).toEqual([]);
   });
 });
+
+describe('data sent before the connection is open', () => {
+  it('is queued in SYN-RECEIVED and sent once the ACK of the SYN,ACK arrives', () => {
+    const r = simulate(
+      scenario({
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          // The server's application writes while the handshake is under way (SYN-RECEIVED from 60 to 160).
+          { at: 70, side: 'server', call: 'send', bytes: 100 },
+        ],
+      }),
+    );
+    expect(sends(r, 'server').map((s) => [s.t, flagLabel(s.segment.flags), s.segment.seq, s.segment.len])).toEqual([
+      [60, 'SYN,ACK', 5000, 0],
+      [160, 'ACK', 5001, 100],
+    ]);
+    expect(sends(r, 'client').at(-1)!.segment).toEqual({ flags: ['ACK'], seq: 1001, ack: 5101, len: 0 });
+  });
+
+  it('is queued in SYN-SENT and sent right after the ACK that completes the handshake', () => {
+    const r = simulate(
+      scenario({
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          { at: 20, side: 'client', call: 'send', bytes: 100 },
+        ],
+      }),
+    );
+    expect(sends(r, 'client').map((s) => [s.t, flagLabel(s.segment.flags), s.segment.seq, s.segment.len])).toEqual([
+      [10, 'SYN', 1000, 0],
+      [110, 'ACK', 1001, 0],
+      [110, 'ACK', 1001, 100],
+    ]);
+  });
+});
