@@ -59,6 +59,20 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     actions: CLIENT_CLOSE,
   },
   {
+    name: 'three-segment-close',
+    title: 'Teardown in three segments: the ACK rides on the FIN',
+    description:
+      'Most captures of a teardown show three segments, not four. Delayed ACK is on here (ackDelayMs 200): a side waits up to 200 ms before acknowledging data or a FIN, in case a segment of its own can carry the ACK. The client’s 100 bytes get nothing from the server within 200 ms, so the server’s delayed-ACK timer fires and the ACK goes alone (del-ACK). Then the client closes. The server’s application closes 50 ms after the FIN arrives, before the ACK has gone, so the ACK rides on the server’s own FIN: FIN,ACK with ack = the client’s FIN + 1. Watch the client go from FIN-WAIT-1 straight to TIME-WAIT, with no FIN-WAIT-2: one segment acknowledged its FIN and closed the other direction.',
+    whatIf: 'no-time-wait',
+    ackDelayMs: 200,
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 500, side: 'client', call: 'close' },
+      { at: 600, side: 'server', call: 'close' },
+    ],
+  },
+  {
     name: 'server-close',
     title: 'Teardown: the server closes first',
     description:

@@ -138,6 +138,27 @@ describe('teardown and TIME-WAIT', () => {
     expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
   });
 
+  it('closes in three segments when the ACK of the FIN rides on the peer’s FIN (three-segment-close)', () => {
+    const r = builtin('three-segment-close');
+    const firstFin = sends(r).findIndex((s) => s.segment.flags.includes('FIN'));
+    const teardown = sends(r)
+      .slice(firstFin)
+      .map((s) => [s.side, flagLabel(s.segment.flags), s.segment.seq, s.segment.ack]);
+    expect(teardown).toEqual([
+      ['client', 'FIN,ACK', 1101, 5001],
+      ['server', 'FIN,ACK', 5001, 1102],
+      ['client', 'ACK', 1102, 5002],
+    ]);
+    expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
+    // The data's ACK had nothing to ride on: it went alone when the server's delayed-ACK timer fired.
+    expect(r.events.filter((e) => e.type === 'timer').map((e) => [e.t, e.side, e.type === 'timer' && e.timer])).toEqual(
+      [
+        [450, 'server', 'delayed-ack'],
+        [2650, 'client', 'time-wait'],
+      ],
+    );
+  });
+
   it('leaves CLOSE-WAIT only when the application closes', () => {
     expect(builtin('close-wait-leak').final).toEqual({ client: 'FIN-WAIT-2', server: 'CLOSE-WAIT' });
   });
