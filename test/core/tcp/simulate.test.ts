@@ -331,13 +331,35 @@ describe('retransmission and the network', () => {
 });
 
 describe('the what-ifs and simultaneous open', () => {
-  it('opens simultaneously through SYN-RECEIVED on both sides with four segments', () => {
+  it('opens simultaneously through SYN-RECEIVED on both sides: the RFC’s four segments, and a pure ACK each', () => {
     const r = builtin('simultaneous-open');
     for (const side of ['client', 'server'] as const) {
       expect(states(r, side)).toEqual(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED']);
     }
-    const handshake = sends(r).filter((s) => s.segment.flags.includes('SYN'));
-    expect(handshake).toHaveLength(4);
+    // RFC 9293 Figure 7: two SYNs and two SYN,ACKs. Each side then acknowledges the SYN,ACK it got (as Linux does).
+    expect(sends(r).map((s) => [s.side, flagLabel(s.segment.flags)])).toEqual([
+      ['client', 'SYN'],
+      ['server', 'SYN'],
+      ['server', 'SYN,ACK'],
+      ['client', 'SYN,ACK'],
+      ['client', 'ACK'],
+      ['server', 'ACK'],
+    ]);
+    expect(getBuiltinScenario('simultaneous-open')!.description).toMatch(/four segments.*six/);
+  });
+
+  it('delays the old SYN less than the MSL, and has it arrive once the client has no connection', () => {
+    const s = getBuiltinScenario('old-duplicate-syn')!;
+    const r = simulate(s);
+    const sent = r.events.find((e) => e.type === 'send' && e.id === 1)!;
+    const late = r.events.filter((e) => e.type === 'deliver' && e.id === 1);
+    expect(late).toHaveLength(1);
+    expect(late[0]!.t - sent.t).toBeLessThanOrEqual(s.mslMs);
+    // By then the client has aborted its connection (no TIME-WAIT) and the server listens again.
+    const before = r.events.slice(0, r.events.indexOf(late[0]!));
+    expect(states({ ...r, events: before }, 'client').at(-1)).toBe('CLOSED');
+    expect(states({ ...r, events: before }, 'client')).not.toContain('TIME-WAIT');
+    expect(states({ ...r, events: before }, 'server').at(-1)).toBe('LISTEN');
   });
 
   it('with three steps, an old duplicate SYN leaves the server in LISTEN', () => {
