@@ -4,6 +4,9 @@
 // Every file uses latencyMs 20 and ackDelayMs 100, and opens the connection the
 // same way: the server listens at 0, the client connects at 10.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -172,5 +175,28 @@ describe('delayed ACK: hand-checked runs of scenario files through `nettutor sim
       ],
       final: { client: 'CLOSED', server: 'CLOSED' },
     });
+  });
+});
+
+describe('the delayed-ACK example of docs/scenarios.md', () => {
+  it('does what the text under it says', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../../docs/scenarios.md', import.meta.url)), 'utf8');
+    const section = doc.slice(doc.indexOf('## Delayed ACK'), doc.indexOf('## Mistakes in a file'));
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-doc-'));
+    writeFileSync(join(dir, 'request-response.json'), example);
+    const run = simJson(join(dir, 'request-response.json')) as {
+      events: Array<{ t: number; type: string; side: string; segment?: ReturnType<typeof seg> }>;
+    };
+    const sends = run.events.filter((e) => e.type === 'send' && e.t >= 200);
+    expect(sends.map((e) => [e.t, e.side, e.segment])).toEqual([
+      [200, 'client', seg(['ACK'], 1001, 5001, 100)],
+      // "the server's 300 bytes carry the acknowledgment of the client's 100 (ack=1101)"
+      [300, 'server', seg(['ACK'], 5001, 1101, 300)],
+      // "its ACK of the 300 bytes goes alone at 550 ms, when its timer fires"
+      [550, 'client', seg(['ACK'], 1101, 5301)],
+    ]);
+    expect(section).toContain('(`ack=1101`)');
+    expect(section).toContain('goes alone at 550 ms');
   });
 });
