@@ -157,7 +157,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'no-time-wait',
     title: 'Without TIME-WAIT: the peer gets RST',
     description:
-      'The same lost ACK, in a what-if where the active closer skips TIME-WAIT and forgets the connection at once. The server, in LAST-ACK, retransmits its FIN; it now reaches a side with no connection, which answers RST (seq = the FIN’s ack number). The server’s close ends with that RST instead of the ACK it waited for: in LAST-ACK a RST just closes the connection (RFC 9293 §3.10.7.4), so the close ends as an abort rather than cleanly (the simulator marks it “! reset”). This is purpose 1 of TIME-WAIT: the side that closed first stays to acknowledge a retransmitted FIN.',
+      'The same lost ACK, in a what-if where the active closer skips TIME-WAIT and forgets the connection at once. The server, in LAST-ACK, retransmits its FIN; it now reaches a side with no connection, which answers RST (seq = the FIN’s ack number). The server’s close ends with that RST instead of the ACK it waited for: in LAST-ACK a RST just closes the connection (RFC 9293 §3.10.7.4), so the close ends as an abort rather than cleanly, marked ! reset in the ladder. This is purpose 1 of TIME-WAIT: the side that closed first stays to acknowledge a retransmitted FIN.',
     actions: CLIENT_CLOSE,
     faults: [{ side: 'client', nth: 5, fault: 'drop' }],
     options: { timeWait: false },
@@ -208,7 +208,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'old-duplicate-syn',
     title: 'An old duplicate SYN (three-way handshake)',
     description:
-      'The client’s first SYN is held up in the network for 900 ms: a segment may arrive as late as the MSL (1 s here; RFC 9293: 2 min). Meanwhile the client retransmits its SYN, the connection opens and carries data, and the client aborts it (RST, as close() with SO_LINGER 0 does), so it keeps no TIME-WAIT; the server listens again. Then the old SYN arrives: the server enters SYN-RECEIVED and answers SYN,ACK. The client has no such connection and answers RST, which is lost; the server retransmits its SYN,ACK, draws another RST and returns to LISTEN. No stale connection is left.',
+      'The client’s first SYN is held up in the network and arrives 950 ms after it was sent: late, but within the MSL, the longest a segment is assumed to live (1 s here; RFC 9293: 2 min). Meanwhile the client retransmits its SYN, the connection opens and carries data, and the client aborts it (RST, as close() with SO_LINGER 0 does), so it keeps no TIME-WAIT; the server listens again. Then the old SYN arrives: the server enters SYN-RECEIVED and answers SYN,ACK. The client has no such connection and answers RST, which is lost; the server retransmits its SYN,ACK, draws another RST and returns to LISTEN. No stale connection is left.',
     whatIf: 'two-way',
     ...OLD_DUPLICATE_SYN,
   },
