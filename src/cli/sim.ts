@@ -16,19 +16,22 @@ import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from './io.
 
 const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only] [--lang <code>]
-  nettutor sim --list
+  nettutor sim --list [--long] [--width N] [--ascii-only]
 
 <scenario> is a built-in scenario's name (see --list) or the path of a scenario file (JSON).
 
 Options:
   --format ascii   the ladder diagram (default)
-  --format text    one plain sentence per event (for screen readers, notes, diffs)
+  --format text    the title and what to watch, then one plain sentence per event (for screen
+                   readers, notes, diffs)
   --format json    one JSON document: {"scenario", "events", "final"}
-  --width N        fit the diagram to N columns (${MIN_LADDER_WIDTH}-${MAX_LADDER_WIDTH}; default: the terminal's width, or 80)
+  --width N        fit the diagram, and wrap the text, to N columns (${MIN_LADDER_WIDTH}-${MAX_LADDER_WIDTH};
+                   default: the terminal's width, or 80)
   --ascii-only     7-bit characters only, no box drawing
   --lang <code>    (text) the language of the sentences: en (default), zh-CN; a sentence not yet
                    translated is written in English
   --list           the built-in scenarios, one per line: name, then title
+  --long           (with --list) each scenario with what to watch in it, wrapped to the width
   -h, --help       this help
 
 Exit status: 0 on success; 2 for a usage error, an unknown scenario or an invalid scenario file.
@@ -36,6 +39,37 @@ The same input gives the same output, byte for byte.
 `;
 
 const HINT = "try 'nettutor sim --help'";
+
+/** A paragraph wrapped to `width` columns (display width), each line after `indent`. */
+function wrapParagraph(paragraph: string, width: number, indent = ''): string[] {
+  return wrapSpans([{ text: paragraph, style: 'plain' }], width, indent, indent).map(lineText);
+}
+
+/** The width to fit output to: --width, else the terminal's (kept within the ladder's range), else 80. */
+function outputWidth(value: string | undefined, io: CliIO): number {
+  if (value === undefined) {
+    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+    return Math.max(MIN_LADDER_WIDTH, Math.min(MAX_LADDER_WIDTH, columns));
+  }
+  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a whole number, not '${value}'`, HINT);
+  const width = Number(value);
+  if (width < MIN_LADDER_WIDTH || width > MAX_LADDER_WIDTH) {
+    throw new UsageError(
+      `--width ${width} is out of range: the ladder needs ${MIN_LADDER_WIDTH} to ${MAX_LADDER_WIDTH} columns`,
+      HINT,
+    );
+  }
+  return width;
+}
+
+/** `--list --long`: each scenario's name and title, then what to watch, wrapped and indented. */
+function longList(width: number): string[] {
+  const blocks = BUILTIN_SCENARIOS.map((s) => [
+    `${s.name}  ${s.title}`,
+    ...(s.description ? wrapParagraph(s.description, width, '    ') : []),
+  ]);
+  return blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]));
+}
 
 /** JSON with one event per line: stable, diffable, and still one document. */
 function formatJson(result: SimResult): string {
@@ -79,6 +113,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     {
       help: { type: 'boolean', short: 'h' },
       list: { type: 'boolean' },
+      long: { type: 'boolean' },
       format: { type: 'string' },
       width: { type: 'string' },
       'ascii-only': { type: 'boolean' },
@@ -90,10 +125,21 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(SIM_USAGE);
     return EXIT.ok;
   }
+  const ascii = values['ascii-only'] === true;
+  /** Text as written: folded to 7-bit with --ascii-only. */
+  const out = (lines: string[]) => {
+    const body = `${lines.join('\n')}\n`;
+    io.stdout.write(ascii ? toAscii(body) : body);
+  };
+  if (values.long && !values.list) throw new UsageError('--long goes with --list', "try 'nettutor sim --list --long'");
   if (values.list) {
     if (positionals.length > 0) throw new UsageError('--list takes no scenario', HINT);
+    if (values.long) {
+      out(longList(outputWidth(values.width, io)));
+      return EXIT.ok;
+    }
     const width = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
-    for (const s of BUILTIN_SCENARIOS) io.stdout.write(`${s.name.padEnd(width)}  ${s.title}\n`);
+    out(BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(width)}  ${s.title}`));
     return EXIT.ok;
   }
   if (positionals.length === 0)
@@ -107,21 +153,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   if (!['ascii', 'text', 'json'].includes(format)) {
     throw new UsageError(`--format must be ascii, text or json, not '${format}'`, HINT);
   }
-  let width: number;
-  if (values.width !== undefined) {
-    if (!/^\d+$/.test(values.width))
-      throw new UsageError(`--width must be a whole number, not '${values.width}'`, HINT);
-    width = Number(values.width);
-    if (width < MIN_LADDER_WIDTH || width > MAX_LADDER_WIDTH) {
-      throw new UsageError(
-        `--width ${width} is out of range: the ladder needs ${MIN_LADDER_WIDTH} to ${MAX_LADDER_WIDTH} columns`,
-        HINT,
-      );
-    }
-  } else {
-    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-    width = Math.max(MIN_LADDER_WIDTH, Math.min(MAX_LADDER_WIDTH, columns));
-  }
+  const width = outputWidth(values.width, io);
 
   const loaded = loadScenario(positionals[0]!, io);
   if ('problems' in loaded) {
@@ -136,19 +168,22 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   } else if (format === 'text') {
     // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
     const locale = values.lang === undefined ? 'en' : resolveLocale(checkLang(values.lang, HINT), {});
-    const lines = formatText(result, locale);
-    if (scale) lines.push(text(scale, locale));
-    io.stdout.write(`${lines.join('\n')}\n`);
+    // The story first (title, then what to watch, wrapped), then one sentence per event, each on one line,
+    // then the run's scale where TIME-WAIT appears.
+    const story = [loaded.title, '', ...(loaded.description ? [...wrapParagraph(loaded.description, width), ''] : [])];
+    out([...story, ...formatText(result, locale), ...(scale ? [text(scale, locale)] : [])]);
   } else {
     try {
-      const ascii = values['ascii-only'] === true;
-      const ladder = renderLadder(result, loaded, { width, charset: ascii ? 'ascii' : 'unicode' });
-      // The note is wrapped to the ladder's width, and 7-bit with --ascii-only, like the ladder.
-      const note = scale ? (ascii ? toAscii : (s: string) => s)(text(scale, 'en')) : undefined;
-      const noteLines = note ? wrapSpans([{ text: note, style: 'plain' }], width).map(lineText) : [];
-      io.stdout.write(
-        `${loaded.title}\n\n${ladder.lines.join('\n')}\n\nfinal: client ${result.final.client}, server ${result.final.server}\n${noteLines.map((l) => `${l}\n`).join('')}`,
-      );
+      const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });
+      // The scale note is wrapped to the ladder's width (and folded to 7-bit with the rest by `out`).
+      out([
+        loaded.title,
+        '',
+        ...ladder.lines,
+        '',
+        `final: client ${result.final.client}, server ${result.final.server}`,
+        ...(scale ? wrapParagraph(text(scale, 'en'), width) : []),
+      ]);
     } catch (error) {
       if (error instanceof LadderWidthError) throw new UsageError(error.message, HINT);
       throw error;

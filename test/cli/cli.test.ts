@@ -67,6 +67,7 @@ describe('nettutor (router)', () => {
       ['sim', 'handshak'],
       ['sim', 'handshake', '--width', '30'],
       ['sim', 'handshake', '--format', 'xml'],
+      ['sim', '--long'],
       ['lessons'],
       ['lessons', 'list', 'extra'],
       ['progress', '--export', '--reset'],

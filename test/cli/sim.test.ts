@@ -74,6 +74,80 @@ describe('nettutor sim', () => {
     expect(r.stdout).toContain('60 ms: the server sends SYN,ACK seq=5000 ack=1001 (segment 2) and enters SYN-RECEIVED');
   });
 
+  it('tells the story first in the text format: the title, then what to watch, wrapped to the width', async () => {
+    const s = BUILTIN_SCENARIOS.find((x) => x.name === 'three-segment-close')!;
+    for (const [args, opts, width] of [
+      [[], {}, 80],
+      [['--width', '60'], {}, 60],
+      [[], { tty: true, columns: 100 }, 100],
+    ] as const) {
+      const r = await sim(['three-segment-close', '--format', 'text', ...args], opts);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.slice(0, 2)).toEqual([s.title, '']);
+      const story = lines.slice(2, lines.indexOf('', 2));
+      expect(story.length).toBeGreaterThan(1);
+      expect(story.join(' ')).toBe(s.description);
+      for (const line of story) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+      // Then the sentences, one per event, from the first.
+      expect(lines[2 + story.length + 1]).toBe('0 ms: the server application calls listen()');
+      // The final states, then (TIME-WAIT having appeared) the run's scale.
+      expect(lines.at(-3)).toBe('Final states: client CLOSED, server CLOSED.');
+      expect(lines.at(-2)).toMatch(/^Scale: MSL is 1 s here/);
+    }
+  });
+
+  it('wraps a description by display width: a wide character takes two columns', async () => {
+    const description = '服务器在收到客户端的结束报文段后很快也关闭了连接，'.repeat(8);
+    const dir = file(JSON.stringify({ title: '三段挥手', description, actions: [] }));
+    const r = await sim(['my-scenario.json', '--format', 'text', '--width', '56'], { cwd: dir });
+    const story = r.stdout.split('\n').slice(2, -3);
+    expect(story.join('')).toBe(description);
+    for (const line of story) expect(stringWidth(line)).toBeLessThanOrEqual(56);
+    expect(Math.max(...story.map((l) => stringWidth(l)))).toBeGreaterThan(50);
+    // A file without a description: the title, then the sentences.
+    const bare = file(JSON.stringify({ actions: [] }));
+    expect((await sim(['my-scenario.json', '--format', 'text'], { cwd: bare })).stdout).toBe(
+      'my-scenario\n\nFinal states: client CLOSED, server CLOSED.\n',
+    );
+  });
+
+  it('lists each scenario with what to watch, wrapped to the width, with --list --long', async () => {
+    for (const [args, opts, width] of [
+      [[], {}, 80],
+      [['--width', '56'], {}, 56],
+      [[], { tty: true, columns: 120 }, 120],
+    ] as const) {
+      const r = await sim(['--list', '--long', ...args], opts);
+      expect(r.code).toBe(0);
+      const blocks = r.stdout.trimEnd().split('\n\n');
+      expect(blocks).toHaveLength(BUILTIN_SCENARIOS.length);
+      blocks.forEach((block, i) => {
+        const s = BUILTIN_SCENARIOS[i]!;
+        const [head, ...story] = block.split('\n');
+        expect(head).toBe(`${s.name}  ${s.title}`);
+        expect(story.every((l) => l.startsWith('    ') && stringWidth(l) <= width)).toBe(true);
+        expect(story.map((l) => l.trim()).join(' ')).toBe(s.description);
+      });
+    }
+    expect(await sim(['--long'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--long goes with --list'),
+    });
+  });
+
+  it('keeps to 7-bit characters with --ascii-only in the text format and the long list too', async () => {
+    for (const args of [['client-close', '--format', 'text'], ['--list', '--long'], ['--list']]) {
+      const r = await sim([...args, '--ascii-only']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    }
+    // Typographic characters are folded, not lost: 2·MSL becomes 2.MSL.
+    expect((await sim(['client-close', '--format', 'text', '--ascii-only'])).stdout).toContain(
+      "the client's TIME-WAIT timer (2.MSL) expires",
+    );
+  });
+
   it('writes the sentences in the language --lang names (English where not yet translated), and refuses others', async () => {
     const en = await sim(['handshake', '--format', 'text']);
     // LANG does not change what scripts read: only --lang does.
@@ -187,6 +261,25 @@ describe('nettutor sim', () => {
     );
     expect(r.stderr).toContain('loss: expected a number from 0 to 1, found 2');
     expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('checks ackDelayMs: a number of ms from 0 to 3,600,000, with the usual file: field: message', async () => {
+    const problems = async (value: unknown, key = 'ackDelayMs') => {
+      const dir = file(JSON.stringify({ [key]: value, actions: [] }));
+      const r = await sim(['my-scenario.json'], { cwd: dir });
+      expect(r.code).toBe(2);
+      return r.stderr;
+    };
+    expect(await problems(-1)).toBe(
+      'nettutor sim: my-scenario.json: ackDelayMs: expected a number from 0 to 3600000, found -1\n',
+    );
+    expect(await problems(3_600_001)).toContain('ackDelayMs: expected a number from 0 to 3600000, found 3600001');
+    expect(await problems('200')).toContain('ackDelayMs: expected a number from 0 to 3600000, found "200"');
+    expect(await problems(200, 'ackDelay')).toContain('ackDelay: unknown field (did you mean "ackDelayMs"?)');
+    for (const ok of [0, 40, 3_600_000]) {
+      const dir = file(JSON.stringify({ ackDelayMs: ok, actions: [] }));
+      expect((await sim(['my-scenario.json', '--format', 'json'], { cwd: dir })).code).toBe(0);
+    }
   });
 
   it('reports invalid JSON with its line and column', async () => {

@@ -16,7 +16,14 @@ import {
 } from '../sequence/layout.js';
 import { textWidth } from '../sequence/text.js';
 import { segmentLabel } from '../tcp/describe.js';
-import { type Scenario, type SendEvent, type SimEvent, type SimResult, flagLabel } from '../tcp/types.js';
+import {
+  type Scenario,
+  type SendEvent,
+  type SimEvent,
+  type SimResult,
+  type TimerKind,
+  flagLabel,
+} from '../tcp/types.js';
 
 export type { Charset } from '../sequence/layout.js';
 
@@ -77,12 +84,15 @@ export function fitSegmentLabel(send: SendEvent, room: number): string {
 
 const LANE: Record<SimEvent['side'], number> = { client: 0, server: 1 };
 
+/** A timer that fired, as a note beside its side's lifeline. */
+const TIMER_NOTES: Record<TimerKind, string> = { retransmit: 'RTO', 'time-wait': '2MSL up', 'delayed-ack': 'del-ACK' };
+
 function noteFor(e: SimEvent): string | undefined {
   switch (e.type) {
     case 'state':
       return e.to;
     case 'timer':
-      return e.timer === 'retransmit' ? 'RTO' : '2MSL up';
+      return TIMER_NOTES[e.timer];
     case 'error':
       return `! ${e.reason.replace('connection ', '')}`.slice(0, NOTE_WIDTH);
     default:

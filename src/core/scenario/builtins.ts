@@ -15,18 +15,22 @@ const CLIENT_CLOSE = [
   { at: 700, side: 'server', call: 'close' },
 ];
 
+/**
+ * The client's first SYN spends 950 ms in the network, within the MSL (1 s), and arrives after the
+ * connection it opened is over and the server listens again. The client aborts that connection, so it
+ * has no TIME-WAIT and answers the SYN,ACK with RST (its 6th segment, lost; the 7th gets through).
+ */
 const OLD_DUPLICATE_SYN = {
   actions: [
     LISTEN,
     CONNECT,
-    { at: 600, side: 'client', call: 'send', bytes: 100 },
-    { at: 800, side: 'client', call: 'close' },
-    { at: 1000, side: 'server', call: 'close' },
-    { at: 3500, side: 'server', call: 'listen' },
+    { at: 500, side: 'client', call: 'send', bytes: 100 },
+    { at: 700, side: 'client', call: 'abort' },
+    { at: 800, side: 'server', call: 'listen' },
   ],
   faults: [
-    { side: 'client', nth: 1, fault: { delayMs: 4000 } },
-    { side: 'client', nth: 7, fault: 'drop' },
+    { side: 'client', nth: 1, fault: { delayMs: 900 } },
+    { side: 'client', nth: 6, fault: 'drop' },
   ],
 };
 
@@ -54,15 +58,29 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'client-close',
     title: 'Teardown: the client closes first',
     description:
-      'The client closes first: FIN,ACK, then FIN-WAIT-1 and FIN-WAIT-2 while the server, in CLOSE-WAIT, may still send. When the server closes it sends its own FIN and waits in LAST-ACK. The client acknowledges it and stays in TIME-WAIT for 2·MSL: the active closer, whichever side that is, collects the TIME-WAIT.',
+      'The client closes first: FIN,ACK, then FIN-WAIT-1 and FIN-WAIT-2 while the server, in CLOSE-WAIT, may still send. When the server closes it sends its own FIN and waits in LAST-ACK. The client acknowledges it and stays in TIME-WAIT for 2·MSL: the active closer, whichever side that is, collects the TIME-WAIT. The scale is shrunk: MSL is 1 s here, so TIME-WAIT lasts 2 s; RFC 9293 takes MSL = 2 min (4 min of TIME-WAIT), and Linux holds TIME-WAIT 60 s.',
     whatIf: 'no-time-wait',
     actions: CLIENT_CLOSE,
+  },
+  {
+    name: 'three-segment-close',
+    title: 'Teardown in three segments: the ACK rides on the FIN',
+    description:
+      'Most captures of a teardown show three segments, not four. With delayed ACK (200 ms here) a side waits before acknowledging, in case a segment of its own can carry the ACK: the ACK of the client’s data goes alone when the timer fires (del-ACK). The server’s application closes 50 ms after the client’s FIN arrives, before that ACK has gone, so it rides on the server’s FIN: FIN,ACK with ack = the client’s FIN + 1. The client goes from FIN-WAIT-1 straight to TIME-WAIT, with no FIN-WAIT-2.',
+    whatIf: 'no-time-wait',
+    ackDelayMs: 200,
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 500, side: 'client', call: 'close' },
+      { at: 600, side: 'server', call: 'close' },
+    ],
   },
   {
     name: 'server-close',
     title: 'Teardown: the server closes first',
     description:
-      'Here the server closes first, as an HTTP/1.0 server or one ending an idle keep-alive connection does. Now the server passes FIN-WAIT-1, FIN-WAIT-2 and TIME-WAIT, and the client sits in CLOSE-WAIT until its application closes.',
+      'Here the server closes first, as an HTTP/1.0 server or one ending an idle keep-alive connection does. Now the server passes FIN-WAIT-1, FIN-WAIT-2 and TIME-WAIT (2 s here, with MSL 1 s; Linux holds it 60 s, so a busy server that closes first collects many), and the client sits in CLOSE-WAIT until its application closes.',
     whatIf: 'no-time-wait',
     actions: [
       ...OPEN,
@@ -75,7 +93,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'close-wait-leak',
     title: 'CLOSE-WAIT that never ends',
     description:
-      'The client closes, but the server application never calls close. The server stays in CLOSE-WAIT and the client in FIN-WAIT-2 for as long as the simulation runs: TCP has no timer that ends CLOSE-WAIT; only the application can. Many sockets in CLOSE-WAIT point to an application that does not close connections.',
+      'The client closes, but the server application never calls close: the server stays in CLOSE-WAIT, the client in FIN-WAIT-2 (this engine has no FIN-WAIT-2 timer; Linux ends an orphaned FIN-WAIT-2 after tcp_fin_timeout, 60 s). No TCP timer ends CLOSE-WAIT: only the application closing (or exiting) does. Many sockets in CLOSE-WAIT point to a program that does not close its connections.',
     whatIf: 'no-time-wait',
     actions: [
       ...OPEN,
@@ -130,7 +148,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'lost-final-ack',
     title: 'The last ACK is lost: TIME-WAIT saves the day',
     description:
-      'The client’s last ACK is dropped. The server, in LAST-ACK, retransmits its FIN. The client is still in TIME-WAIT, so it acknowledges the FIN again and restarts its 2·MSL timer, and the server closes cleanly. Press w to see what would happen without TIME-WAIT.',
+      'The client’s last ACK is dropped. The server, in LAST-ACK, retransmits its FIN. The client is still in TIME-WAIT (2·MSL: 2 s here, with MSL 1 s; Linux: 60 s), so it acknowledges the FIN again and restarts its 2·MSL timer, and the server closes cleanly. Press w to see what would happen without TIME-WAIT.',
     whatIf: 'no-time-wait',
     actions: CLIENT_CLOSE,
     faults: [{ side: 'client', nth: 5, fault: 'drop' }],
@@ -139,7 +157,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'no-time-wait',
     title: 'Without TIME-WAIT: the peer gets RST',
     description:
-      'The same lost ACK, in a what-if where the active closer skips TIME-WAIT and forgets the connection at once. The server’s retransmitted FIN now reaches a side with no connection, which answers RST: the server’s close ends as "connection reset" instead of cleanly. This is purpose 1 of TIME-WAIT.',
+      'The same lost ACK, in a what-if where the active closer skips TIME-WAIT and forgets the connection at once. The server, in LAST-ACK, retransmits its FIN; it now reaches a side with no connection, which answers RST (seq = the FIN’s ack number). The server’s close ends with that RST instead of the ACK it waited for: in LAST-ACK a RST just closes the connection (RFC 9293 §3.10.7.4), so the close ends as an abort rather than cleanly, marked ! reset in the ladder. This is purpose 1 of TIME-WAIT: the side that closed first stays to acknowledge a retransmitted FIN.',
     actions: CLIENT_CLOSE,
     faults: [{ side: 'client', nth: 5, fault: 'drop' }],
     options: { timeWait: false },
@@ -148,7 +166,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'simultaneous-open',
     title: 'Simultaneous open',
     description:
-      'Both sides connect at the same moment and their SYNs cross. Each goes SYN-SENT → SYN-RECEIVED on the other SYN, answers SYN,ACK, and becomes ESTABLISHED on the other SYN,ACK: four segments, no LISTEN. Rare, but RFC 9293 requires TCP to handle it.',
+      'Both sides connect at the same moment and their SYNs cross. Each goes SYN-SENT → SYN-RECEIVED on the other SYN, answers SYN,ACK, and becomes ESTABLISHED on the other SYN,ACK, with no LISTEN. RFC 9293 draws it with four segments: two SYNs and two SYN,ACKs. Here you see six: when the other SYN,ACK arrives, each side also answers it with a pure ACK, as Linux does. Rare, but RFC 9293 requires TCP to handle it.',
     actions: [
       { at: 10, side: 'client', call: 'connect' },
       { at: 10, side: 'server', call: 'connect' },
@@ -158,7 +176,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'simultaneous-close',
     title: 'Simultaneous close',
     description:
-      'Both applications close at the same moment and the FINs cross. Each side goes FIN-WAIT-1 → CLOSING on the other FIN, then TIME-WAIT when its own FIN is acknowledged: both sides wait 2·MSL.',
+      'Both applications close at the same moment and the FINs cross. Each side goes FIN-WAIT-1 → CLOSING on the other FIN, then TIME-WAIT when its own FIN is acknowledged: both sides wait 2·MSL (2 s here, with MSL 1 s; Linux: 60 s).',
     whatIf: 'no-time-wait',
     actions: [
       ...OPEN,
@@ -190,7 +208,7 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     name: 'old-duplicate-syn',
     title: 'An old duplicate SYN (three-way handshake)',
     description:
-      'The client’s first SYN is delayed in the network for 4 s. The client retransmits it, the connection opens, carries data and closes; the server listens again. Then the old SYN arrives: the server enters SYN-RECEIVED and answers SYN,ACK. The client has no such connection and answers RST, which is lost; the server retransmits its SYN,ACK, draws another RST and returns to LISTEN. No stale connection is left.',
+      'The client’s first SYN is held up and arrives 950 ms late, within the MSL (1 s here; RFC 9293: 2 min). Meanwhile the connection opens with a second SYN, carries data and is aborted (RST: no TIME-WAIT); the server listens again. The old SYN arrives: the server answers SYN,ACK; the client has no such connection and answers RST (twice: the first is lost); the server returns to LISTEN. No stale connection is left.',
     whatIf: 'two-way',
     ...OLD_DUPLICATE_SYN,
   },

@@ -3,7 +3,7 @@
 // from the phrase book below, so it can be read in the learner's language.
 import { joinTexts, phraseBook } from '../i18n/phrases.js';
 import { type LocalText, text } from '../i18n/localize.js';
-import { type SendEvent, type SimResult, flagLabel } from './types.js';
+import { type SendEvent, type SimResult, type TimerKind, flagLabel } from './types.js';
 
 export function segmentLabel(s: SendEvent['segment']): string {
   return `${flagLabel(s.flags)} seq=${s.seq}${s.ack === null ? '' : ` ack=${s.ack}`}${s.len > 0 ? ` len=${s.len}` : ''}`;
@@ -22,6 +22,8 @@ const EN = {
     `segment ${id}${label ? ` (${label})` : ''} is lost on its way to the ${side}`,
   retransmitTimer: (side: string) => `the ${side}'s retransmission timer expires`,
   timeWaitTimer: (side: string) => `the ${side}'s TIME-WAIT timer (2·MSL) expires`,
+  delayedAckTimer: (side: string) =>
+    `the ${side}'s delayed-ACK timer expires: no segment of its own carried the acknowledgment in time, so it goes alone`,
   error: (side: string, reason: string, call: string | null) =>
     `the ${side} reports an error: ${reason}${call ? ` (answering ${call}())` : ''}`,
   final: (client: string, server: string) => `Final states: client ${client}, server ${server}.`,
@@ -39,11 +41,15 @@ const EN = {
     `Acknowledges the ${peer}'s SYN (ack = its seq + 1 = ${ack}) and carries the ${side}'s own initial sequence number (${seq}).`,
   fin: (side: string, seq: number) =>
     `FIN: the ${side} has no more data to send. It occupies one sequence number (${seq}), so its acknowledgment will be ${seq + 1}.`,
+  finCarriesAck: (side: string, peer: string, seq: number, ack: number | null) =>
+    `FIN: the ${side} has no more data to send (it occupies sequence number ${seq}). Its ACK also acknowledges the ${peer}'s FIN for the first time (ack = ${ack}): that acknowledgment was delayed and rides on this FIN, so the teardown takes three segments instead of four.`,
   data: (peer: string, len: number, seq: number) =>
     `${len} bytes of data from seq=${seq}; the ${peer} will acknowledge them with ack = ${seq + len}.`,
   handshakeAck: (peer: string, ack: number | null) =>
     `Completes the handshake: acknowledges the ${peer}'s SYN (ack = ${ack}). A pure ACK occupies no sequence number.`,
   finAck: (peer: string, ack: number | null) => `Acknowledges the ${peer}'s FIN: ack = its seq + 1 = ${ack}.`,
+  delayedAck: (side: string, ack: number | null) =>
+    `A delayed acknowledgment: the ${side} waited for a segment of its own to carry it, none came in time, so it goes alone. It acknowledges everything before ${ack} and occupies no sequence number.`,
   pureAck: (side: string, ack: number | null) =>
     `A pure acknowledgment: the ${side} has received everything before ${ack}. It occupies no sequence number.`,
 };
@@ -51,6 +57,12 @@ const EN = {
 /** The phrases in every language they are written in (see core/i18n/phrases). */
 const { book, say } = phraseBook(EN);
 export const EVENT_PHRASES = book;
+
+const TIMER_PHRASES = {
+  retransmit: 'retransmitTimer',
+  'time-wait': 'timeWaitTimer',
+  'delayed-ack': 'delayedAckTimer',
+} as const satisfies Record<TimerKind, keyof typeof EN>;
 
 function sendOf(result: SimResult, id: number): SendEvent | undefined {
   return result.events.find((e): e is SendEvent => e.type === 'send' && e.id === id);
@@ -93,7 +105,7 @@ function sentence(result: SimResult, index: number): LocalText {
       return say('drop', e.side, e.id, s && segmentLabel(s.segment));
     }
     case 'timer':
-      return e.timer === 'retransmit' ? say('retransmitTimer', e.side) : say('timeWaitTimer', e.side);
+      return say(TIMER_PHRASES[e.timer], e.side);
     case 'error':
       return say('error', e.side, e.reason, e.call);
   }
@@ -133,8 +145,22 @@ export function explainSegment(result: SimResult, sendIndex: number): LocalText 
   }
   if (has('SYN') && !has('ACK')) return say('syn', e.side, s.seq);
   if (has('SYN') && has('ACK')) return say('synAck', e.side, peer, s.seq, s.ack);
-  if (has('FIN')) return say('fin', e.side, s.seq);
+  if (has('FIN')) {
+    // The first acknowledgment of the peer's FIN, riding on this side's own FIN (a delayed ACK).
+    const acksPeerFin = peerSends.some(
+      (p) => p.segment.flags.includes('FIN') && (p.segment.seq + p.segment.len + 1) % 2 ** 32 === s.ack,
+    );
+    const ownSends = earlier.filter((x): x is SendEvent => x.type === 'send' && x.side === e.side);
+    if (acksPeerFin && !ownSends.some((x) => x.segment.ack === s.ack)) {
+      return say('finCarriesAck', e.side, peer, s.seq, s.ack);
+    }
+    return say('fin', e.side, s.seq);
+  }
   if (s.len > 0) return say('data', peer, s.len, s.seq);
+  const previous = result.events[sendIndex - 1];
+  if (previous?.type === 'timer' && previous.timer === 'delayed-ack' && previous.side === e.side) {
+    return say('delayedAck', e.side, s.ack);
+  }
   const lastPeer = peerSends.at(-1);
   if (lastPeer?.segment.flags.includes('SYN') && lastPeer.segment.flags.includes('ACK')) {
     return say('handshakeAck', peer, s.ack);

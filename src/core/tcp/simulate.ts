@@ -58,6 +58,8 @@ interface Endpoint {
   /** Generation of the live timers: a fired timer whose generation is old is ignored. */
   retransmitTimer: number | null;
   timeWaitTimer: number | null;
+  /** Set while an acknowledgment waits (delayed ACK): the token of the timer that will send it alone. */
+  delayedAckTimer: number | null;
   /** Segments this side has sent, retransmissions included (faults count them). */
   sent: number;
 }
@@ -171,6 +173,7 @@ function newEndpoint(side: Side): Endpoint {
     retries: 0,
     retransmitTimer: null,
     timeWaitTimer: null,
+    delayedAckTimer: null,
     sent: 0,
   };
 }
@@ -221,6 +224,8 @@ export function simulate(scenario: Scenario): SimResult {
   const transmit = (ep: Endpoint, segment: Segment, retransmission = false) => {
     const id = nextId++;
     ep.sent += 1;
+    // Any segment that acknowledges everything received carries a pending (delayed) ACK with it.
+    if (segment.ack === ep.rcvNxt) ep.delayedAckTimer = null;
     emit(
       retransmission
         ? { t: now, type: 'send', side: ep.side, id, segment, retransmission: true }
@@ -283,6 +288,7 @@ export function simulate(scenario: Scenario): SimResult {
     ep.retries = 0;
     ep.retransmitTimer = null;
     ep.timeWaitTimer = null;
+    ep.delayedAckTimer = null;
   };
 
   const chooseIss = (ep: Endpoint) => {
@@ -297,6 +303,29 @@ export function simulate(scenario: Scenario): SimResult {
   };
 
   const ackNow = (ep: Endpoint) => transmit(ep, segment(['ACK'], ep.sndNxt, ep.rcvNxt));
+
+  /**
+   * Delayed ACK (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2): in-order data, or a FIN in ESTABLISHED, just
+   * arrived. The first such arrival starts the side's delayed-ack timer; the ACK rides on the next segment
+   * the side sends, or goes alone when the timer fires. A second data segment arriving while an ACK is
+   * pending is acknowledged at once (an ACK at least every second segment); a FIN alone waits with it.
+   */
+  const ackLater = (ep: Endpoint, data: boolean) => {
+    if (ep.delayedAckTimer !== null) {
+      if (data) ackNow(ep);
+      return;
+    }
+    const token = ++timerToken;
+    ep.delayedAckTimer = token;
+    queue.push({
+      kind: 'timer',
+      t: now + scenario.ackDelayMs,
+      order: order++,
+      side: ep.side,
+      timer: 'delayed-ack',
+      token,
+    });
+  };
 
   /** Sends what the application queued, then the FIN once everything before it is out. */
   const flush = (ep: Endpoint) => {
@@ -368,21 +397,25 @@ export function simulate(scenario: Scenario): SimResult {
     }
   };
 
-  /** Takes in-order data and FIN, holding what comes early; returns whether a FIN was taken. */
-  const receiveText = (ep: Endpoint, seg: Segment): boolean => {
+  /**
+   * Takes in-order data and FIN, holding what comes early. Says whether the segment brought new data in
+   * order (it began at RCV.NXT once what was received before is trimmed off) and whether a FIN was taken;
+   * a segment held for later brings neither yet.
+   */
+  const receiveText = (ep: Endpoint, seg: Segment): { data: boolean; gotFin: boolean } => {
     const fin = seg.flags.includes('FIN');
     let seq = seg.seq;
     let len = seg.len;
     if (before(seq, ep.rcvNxt)) {
       // Part of it was received before: keep only what is new.
       const skip = wrap(ep.rcvNxt - seq);
-      if (skip > len) return false;
+      if (skip > len) return { data: false, gotFin: false };
       seq = ep.rcvNxt;
       len -= skip;
     }
     if (seq !== ep.rcvNxt) {
       if (!ep.held.has(seq)) ep.held.set(seq, { len, fin });
-      return false;
+      return { data: false, gotFin: false };
     }
     ep.rcvNxt = wrap(ep.rcvNxt + len);
     let gotFin = false;
@@ -401,7 +434,7 @@ export function simulate(scenario: Scenario): SimResult {
         gotFin = true;
       }
     }
-    return gotFin;
+    return { data: len > 0, gotFin };
   };
 
   const onFin = (ep: Endpoint) => {
@@ -552,10 +585,12 @@ export function simulate(scenario: Scenario): SimResult {
 
     // Fifth: ACK.
     if (!has('ACK') || seg.ack === null) return;
+    let opened = false;
     if (ep.state === 'SYN-RECEIVED') {
       if (before(ep.sndUna, seg.ack) && atOrBefore(seg.ack, ep.sndNxt)) {
         acknowledge(ep, seg.ack);
         setState(ep, 'ESTABLISHED');
+        opened = true;
       } else {
         transmit(ep, segment(['RST'], seg.ack, null));
         return;
@@ -598,10 +633,16 @@ export function simulate(scenario: Scenario): SimResult {
         ackNow(ep);
         return;
       }
-      const gotFin = receiveText(ep, seg);
-      ackNow(ep);
-      if (gotFin) onFin(ep);
+      const taken = receiveText(ep, seg);
+      // Delayed ACK applies to in-order data, and to a FIN that arrives in ESTABLISHED; out-of-order
+      // segments, and a FIN in FIN-WAIT-1 or FIN-WAIT-2, are acknowledged at once.
+      const delay = scenario.ackDelayMs > 0 && (taken.gotFin ? ep.state === 'ESTABLISHED' : taken.data);
+      if (delay) ackLater(ep, taken.data);
+      else ackNow(ep);
+      if (taken.gotFin) onFin(ep);
     }
+    // Data the application handed over during the handshake goes now (carrying any ACK just delayed).
+    if (opened) flush(ep);
   };
 
   const call = (ep: Endpoint, index: number) => {
@@ -684,6 +725,13 @@ export function simulate(scenario: Scenario): SimResult {
   };
 
   const fire = (ep: Endpoint, timer: TimerKind, token: number) => {
+    if (timer === 'delayed-ack') {
+      // No segment carried the pending ACK in time: it goes alone.
+      if (ep.delayedAckTimer !== token) return;
+      emit({ t: now, type: 'timer', side: ep.side, timer });
+      ackNow(ep);
+      return;
+    }
     if (timer === 'time-wait') {
       if (ep.timeWaitTimer !== token || ep.state !== 'TIME-WAIT') return;
       emit({ t: now, type: 'timer', side: ep.side, timer });

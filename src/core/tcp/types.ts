@@ -85,6 +85,8 @@ export interface Scenario {
   rtoMs: number;
   maxRetries: number;
   mss: number;
+  /** Delayed acknowledgment: how long an ACK may wait for a segment to ride on (0: acknowledge at once). */
+  ackDelayMs: number;
   client: EndpointConfig;
   server: EndpointConfig;
   options: ScenarioOptions;
@@ -96,7 +98,7 @@ export interface Scenario {
   whatIf?: (typeof WHAT_IFS)[number];
 }
 
-export type TimerKind = 'retransmit' | 'time-wait';
+export type TimerKind = 'retransmit' | 'time-wait' | 'delayed-ack';
 
 export type SimEvent =
   | { t: number; type: 'call'; side: Side; call: AppCall; bytes?: number }

@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { LadderWidthError, renderLadder, fitSegmentLabel } from '../../../src/core/ladder/render.js';
 import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../../../src/core/scenario/builtins.js';
+import { parseScenario } from '../../../src/core/scenario/validate.js';
 import { simulate } from '../../../src/core/tcp/simulate.js';
 import type { SimEvent } from '../../../src/core/tcp/types.js';
 import { expectGolden, expectNoStrayGoldens } from '../../helpers/golden.js';
@@ -114,5 +115,28 @@ describe('ladder layout', () => {
     expect(fitSegmentLabel(send(100), 20)).toBe('FIN,ACK s=1101 l=100');
     expect(fitSegmentLabel(send(0), 15)).toBe('FIN,ACK s=1101');
     expect(fitSegmentLabel(send(0), 8)).toBe('FIN,ACK');
+  });
+});
+
+describe('delayed ACK in the ladder', () => {
+  it('writes del-ACK beside the side whose delayed-ACK timer fired, on the row of its lone ACK', () => {
+    const parsed = parseScenario({
+      name: 'lone-ack',
+      ackDelayMs: 200,
+      actions: [
+        { at: 0, side: 'server', call: 'listen' },
+        { at: 10, side: 'client', call: 'connect' },
+        { at: 200, side: 'client', call: 'send', bytes: 100 },
+      ],
+    });
+    if (!parsed.ok) throw new Error('invalid');
+    const s = parsed.scenario;
+    for (const charset of CHARSETS) {
+      const lines = renderLadder(simulate(s), s, { width: 80, charset }).lines;
+      const row = lines.findIndex((l) => /^ 450 /.test(l));
+      expect(lines[row]).toMatch(/[│|] del-ACK$/);
+      expect(lines[row + 1]).toContain('ACK seq=5001 ack=1101');
+      expect(lines.filter((l) => l.includes('del-ACK'))).toHaveLength(1);
+    }
   });
 });

@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../../src/core/scenario/validate.js';
 import { MAX_EVENTS, simulate } from '../../../src/core/tcp/simulate.js';
-import { APP_CALLS, type Scenario, type Side, type TcpState } from '../../../src/core/tcp/types.js';
+import {
+  APP_CALLS,
+  type Scenario,
+  type Segment,
+  type Side,
+  type SimEvent,
+  type SimResult,
+  type TcpState,
+} from '../../../src/core/tcp/types.js';
 
 /** facts.md §3 rows 1–37 (plus row 38: any state may time out to CLOSED). */
 const LEGAL = new Set([
@@ -48,13 +56,16 @@ const fault = fc.record({
   fault: fc.oneof(fc.constantFrom('drop', 'duplicate'), fc.record({ delayMs: fc.integer({ min: 0, max: 3000 }) })),
 });
 
-const scenarioArb = fc
+/** A random scenario's file contents (every field but ackDelayMs), and its ackDelayMs. */
+const inputArb = fc
   .record({
     latencyMs: fc.integer({ min: 0, max: 200 }),
     rtoMs: fc.integer({ min: 50, max: 500 }),
     mslMs: fc.integer({ min: 0, max: 1000 }),
     maxRetries: fc.integer({ min: 0, max: 6 }),
     mss: fc.integer({ min: 1, max: 1500 }),
+    // Half the runs without delayed ACK, half with a delay shorter or longer than the flight time.
+    ackDelayMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })),
     clientIsn: fc.integer({ min: 0, max: 2 ** 31 }),
     serverIsn: fc.integer({ min: 0, max: 2 ** 31 }),
     handshake: fc.constantFrom('three-way', 'two-way'),
@@ -78,7 +89,7 @@ const scenarioArb = fc
               { at: 5, side: 'server', call: 'connect' },
             ]
           : [];
-    const parsed = parseScenario({
+    const input: Record<string, unknown> = {
       name: 'random',
       latencyMs: r.latencyMs,
       rtoMs: r.rtoMs,
@@ -95,10 +106,18 @@ const scenarioArb = fc
       faults: r.faults,
       seed: r.seed,
       loss: r.loss,
-    });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.scenario;
+    };
+    return { input, ackDelayMs: r.ackDelayMs };
   });
+
+function parsed(input: Record<string, unknown>): Scenario {
+  const result = parseScenario(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.scenario;
+}
+
+/** Random scenarios, with delayed ACK in about half of them. */
+const scenarioArb = inputArb.map(({ input, ackDelayMs }) => parsed({ ...input, ackDelayMs }));
 
 const RUNS = 300;
 
@@ -209,5 +228,142 @@ describe('engine properties over random scenarios', () => {
     expect(data).toMatchObject({ segment: { seq: 4294967291 } });
     const ack = r.events.find((e) => e.type === 'send' && e.side === 'server' && e.segment.ack === 95);
     expect(ack).toBeDefined();
+  });
+});
+
+/** States in which a side answers every segment with data or FIN that reaches it. */
+const ACKING: ReadonlySet<TcpState> = new Set([
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+]);
+/** States in which in-order data may wait for a delayed ACK. */
+const TAKES_DATA: ReadonlySet<TcpState> = new Set(['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2']);
+
+type Delivery = { index: number; t: number; side: Side; state: TcpState; segment: Segment };
+
+/** Each delivery of a segment with data or FIN (not RST), with the state its receiver was in. */
+function deliveriesOf(r: SimResult): Delivery[] {
+  const segments = new Map<number, Segment>();
+  const now: Record<Side, TcpState> = { client: 'CLOSED', server: 'CLOSED' };
+  const out: Delivery[] = [];
+  r.events.forEach((e, index) => {
+    if (e.type === 'send') segments.set(e.id, e.segment);
+    if (e.type === 'state') now[e.side] = e.to;
+    if (e.type !== 'deliver') return;
+    const segment = segments.get(e.id)!;
+    const f = segment.flags;
+    if (!f.includes('RST') && (segment.len > 0 || f.includes('FIN'))) {
+      out.push({ index, t: e.t, side: e.side, state: now[e.side], segment });
+    }
+  });
+  return out;
+}
+
+/** The side sends a segment, or loses its connection (CLOSED, or back to LISTEN). */
+const answers = (e: SimEvent, side: Side) =>
+  e.side === side && (e.type === 'send' || (e.type === 'state' && (e.to === 'CLOSED' || e.to === 'LISTEN')));
+/** What happens at one instant because of one cause ends at the next delivery, loss, timer or call. */
+const isCause = (e: SimEvent) => e.type === 'deliver' || e.type === 'drop' || e.type === 'timer' || e.type === 'call';
+
+const DELAY_RUNS = 200;
+
+describe('delayed ACK over random scenarios (with and without ackDelayMs)', () => {
+  it('never acknowledges more than the side has received', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = simulate(s);
+        const segments = new Map<number, Segment>();
+        // The end (seq + length) of the furthest segment each side has received. No run here wraps 2^32.
+        const received: Record<Side, number> = { client: -1, server: -1 };
+        for (const e of r.events) {
+          if (e.type === 'deliver') {
+            const g = segments.get(e.id)!;
+            const end = g.seq + g.len + (g.flags.includes('SYN') ? 1 : 0) + (g.flags.includes('FIN') ? 1 : 0);
+            received[e.side] = Math.max(received[e.side], end);
+          }
+          if (e.type !== 'send') continue;
+          segments.set(e.id, e.segment);
+          if (e.segment.ack !== null) expect(e.segment.ack).toBeLessThanOrEqual(received[e.side]);
+        }
+      }),
+      { numRuns: DELAY_RUNS },
+    );
+  });
+
+  it('answers every data segment and FIN within ackDelayMs of its arrival (at once without delayed ACK)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = simulate(s);
+        for (const d of deliveriesOf(r)) {
+          const mustAnswer = ACKING.has(d.state) || (d.state === 'TIME-WAIT' && d.segment.flags.includes('FIN'));
+          if (!mustAnswer) continue;
+          const after = r.events.slice(d.index + 1);
+          const answer = after.findIndex((e) => answers(e, d.side));
+          const where = `${d.side} in ${d.state}, delivery at ${d.t} (event ${d.index})`;
+          if (answer < 0) throw new Error(`no answer: ${where}`);
+          if (s.ackDelayMs === 0) {
+            // No other cause comes between the arrival and its ACK.
+            expect(after.slice(0, answer).some(isCause), where).toBe(false);
+          } else {
+            expect(after[answer]!.t - d.t, where).toBeLessThanOrEqual(s.ackDelayMs);
+          }
+        }
+      }),
+      { numRuns: DELAY_RUNS },
+    );
+  });
+
+  it('acknowledges a second data segment at once when the first is still unacknowledged', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = simulate(s);
+        const data = deliveriesOf(r).filter((d) => d.segment.len > 0 && TAKES_DATA.has(d.state));
+        for (const [first, second] of data.slice(1).map((d, i) => [data[i]!, d] as const)) {
+          if (first.side !== second.side) continue;
+          // Was the first still waiting for its ACK when the second arrived? (No segment of the side's since.)
+          const between = r.events.slice(first.index + 1, second.index);
+          const pending = !between.some((e) => e.side === first.side && (e.type === 'send' || e.type === 'state'));
+          if (!pending) continue;
+          const after = r.events.slice(second.index + 1);
+          const next = after.findIndex(isCause);
+          const now = next < 0 ? after : after.slice(0, next);
+          expect(
+            now.some((e) => answers(e, second.side)),
+            `${second.side}: data at ${first.t} and ${second.t}`,
+          ).toBe(true);
+        }
+      }),
+      { numRuns: DELAY_RUNS },
+    );
+  });
+
+  it('fires the delayed-ack timer only to send a pure ACK, ackDelayMs after a data segment or FIN arrived', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const r = simulate(s);
+        const arrivals = deliveriesOf(r);
+        r.events.forEach((e, i) => {
+          if (e.type !== 'timer' || e.timer !== 'delayed-ack') return;
+          expect(s.ackDelayMs).toBeGreaterThan(0);
+          expect(r.events[i + 1]).toMatchObject({ type: 'send', side: e.side, t: e.t, segment: { flags: ['ACK'] } });
+          expect(arrivals.some((d) => d.side === e.side && d.t === e.t - s.ackDelayMs)).toBe(true);
+        });
+      }),
+      { numRuns: DELAY_RUNS },
+    );
+  });
+
+  it('runs exactly as before with ackDelayMs 0: the same run as without the field', () => {
+    fc.assert(
+      fc.property(inputArb, ({ input }) => {
+        expect(simulate(parsed({ ...input, ackDelayMs: 0 }))).toEqual(simulate(parsed(input)));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

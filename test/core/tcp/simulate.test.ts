@@ -138,6 +138,27 @@ describe('teardown and TIME-WAIT', () => {
     expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
   });
 
+  it('closes in three segments when the ACK of the FIN rides on the peer’s FIN (three-segment-close)', () => {
+    const r = builtin('three-segment-close');
+    const firstFin = sends(r).findIndex((s) => s.segment.flags.includes('FIN'));
+    const teardown = sends(r)
+      .slice(firstFin)
+      .map((s) => [s.side, flagLabel(s.segment.flags), s.segment.seq, s.segment.ack]);
+    expect(teardown).toEqual([
+      ['client', 'FIN,ACK', 1101, 5001],
+      ['server', 'FIN,ACK', 5001, 1102],
+      ['client', 'ACK', 1102, 5002],
+    ]);
+    expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
+    // The data's ACK had nothing to ride on: it went alone when the server's delayed-ACK timer fired.
+    expect(r.events.filter((e) => e.type === 'timer').map((e) => [e.t, e.side, e.type === 'timer' && e.timer])).toEqual(
+      [
+        [450, 'server', 'delayed-ack'],
+        [2650, 'client', 'time-wait'],
+      ],
+    );
+  });
+
   it('leaves CLOSE-WAIT only when the application closes', () => {
     expect(builtin('close-wait-leak').final).toEqual({ client: 'FIN-WAIT-2', server: 'CLOSE-WAIT' });
   });
@@ -310,13 +331,35 @@ describe('retransmission and the network', () => {
 });
 
 describe('the what-ifs and simultaneous open', () => {
-  it('opens simultaneously through SYN-RECEIVED on both sides with four segments', () => {
+  it('opens simultaneously through SYN-RECEIVED on both sides: the RFC’s four segments, and a pure ACK each', () => {
     const r = builtin('simultaneous-open');
     for (const side of ['client', 'server'] as const) {
       expect(states(r, side)).toEqual(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED']);
     }
-    const handshake = sends(r).filter((s) => s.segment.flags.includes('SYN'));
-    expect(handshake).toHaveLength(4);
+    // RFC 9293 Figure 7: two SYNs and two SYN,ACKs. Each side then acknowledges the SYN,ACK it got (as Linux does).
+    expect(sends(r).map((s) => [s.side, flagLabel(s.segment.flags)])).toEqual([
+      ['client', 'SYN'],
+      ['server', 'SYN'],
+      ['server', 'SYN,ACK'],
+      ['client', 'SYN,ACK'],
+      ['client', 'ACK'],
+      ['server', 'ACK'],
+    ]);
+    expect(getBuiltinScenario('simultaneous-open')!.description).toMatch(/four segments.*six/);
+  });
+
+  it('delays the old SYN less than the MSL, and has it arrive once the client has no connection', () => {
+    const s = getBuiltinScenario('old-duplicate-syn')!;
+    const r = simulate(s);
+    const sent = r.events.find((e) => e.type === 'send' && e.id === 1)!;
+    const late = r.events.filter((e) => e.type === 'deliver' && e.id === 1);
+    expect(late).toHaveLength(1);
+    expect(late[0]!.t - sent.t).toBeLessThanOrEqual(s.mslMs);
+    // By then the client has aborted its connection (no TIME-WAIT) and the server listens again.
+    const before = r.events.slice(0, r.events.indexOf(late[0]!));
+    expect(states({ ...r, events: before }, 'client').at(-1)).toBe('CLOSED');
+    expect(states({ ...r, events: before }, 'client')).not.toContain('TIME-WAIT');
+    expect(states({ ...r, events: before }, 'server').at(-1)).toBe('LISTEN');
   });
 
   it('with three steps, an old duplicate SYN leaves the server in LISTEN', () => {
@@ -329,5 +372,190 @@ describe('the what-ifs and simultaneous open', () => {
     const r = builtin('old-duplicate-syn-two-way');
     expect(r.final).toEqual({ client: 'CLOSED', server: 'ESTABLISHED' });
     expect(states(r, 'server')).not.toContain('SYN-RECEIVED');
+  });
+});
+
+describe('delayed ACK (ackDelayMs)', () => {
+  const OPEN = [
+    { at: 0, side: 'server', call: 'listen' },
+    { at: 10, side: 'client', call: 'connect' },
+  ];
+  const delayed = (input: Record<string, unknown>) => simulate(scenario({ ackDelayMs: 200, ...input }));
+  const timers = (r: SimResult) =>
+    r.events.filter((e) => e.type === 'timer' && e.timer === 'delayed-ack').map((e) => [e.t, e.side]);
+  const table = (r: SimResult, side?: 'client' | 'server') =>
+    sends(r, side).map((s) => [s.t, flagLabel(s.segment.flags), s.segment.seq, s.segment.ack, s.segment.len]);
+
+  it('is 0 by default, and 0 acknowledges every segment at once', () => {
+    const actions = [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 100 }];
+    expect(scenario({ actions }).ackDelayMs).toBe(0);
+    const r = simulate(scenario({ actions, ackDelayMs: 0 }));
+    expect(r).toEqual(simulate(scenario({ actions })));
+    expect(table(r, 'server').slice(1)).toEqual([[250, 'ACK', 5001, 1101, 0]]);
+    expect(timers(r)).toEqual([]);
+  });
+
+  it('acknowledges SYN and SYN,ACK at once: the handshake is unchanged', () => {
+    const r = delayed({ actions: OPEN });
+    expect(r.events).toEqual(builtin('handshake').events);
+  });
+
+  it('sends a lone data segment’s ACK when the timer fires, ackDelayMs after the arrival', () => {
+    const r = delayed({ actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 100 }] });
+    expect(table(r, 'server').slice(1)).toEqual([[450, 'ACK', 5001, 1101, 0]]);
+    expect(timers(r)).toEqual([[450, 'server']]);
+    // The timer event comes right before the ACK it sends.
+    const i = r.events.findIndex((e) => e.type === 'timer');
+    expect(r.events[i + 1]).toMatchObject({ type: 'send', side: 'server', t: 450 });
+  });
+
+  it('acknowledges a second data segment at once while an ACK is pending', () => {
+    const r = delayed({ actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 1500 }] });
+    expect(table(r, 'server').slice(1)).toEqual([[250, 'ACK', 5001, 2501, 0]]);
+    expect(timers(r)).toEqual([]);
+  });
+
+  it('lets the ACK ride on the data the side sends within ackDelayMs', () => {
+    const r = delayed({
+      actions: [
+        ...OPEN,
+        { at: 200, side: 'client', call: 'send', bytes: 100 },
+        { at: 300, side: 'server', call: 'send', bytes: 300 },
+      ],
+    });
+    // The server's response carries the ACK of the request; the client's ACK of the response goes alone later.
+    expect(table(r).slice(3)).toEqual([
+      [200, 'ACK', 1001, 5001, 100],
+      [300, 'ACK', 5001, 1101, 300],
+      [550, 'ACK', 1101, 5301, 0],
+    ]);
+    expect(timers(r)).toEqual([[550, 'client']]);
+  });
+
+  it('lets the ACK of a FIN in ESTABLISHED ride on the side’s own FIN: the three-segment close', () => {
+    const r = delayed({
+      actions: [...OPEN, { at: 500, side: 'client', call: 'close' }, { at: 600, side: 'server', call: 'close' }],
+    });
+    expect(table(r).slice(3)).toEqual([
+      [500, 'FIN,ACK', 1001, 5001, 0],
+      [600, 'FIN,ACK', 5001, 1002, 0],
+      [650, 'ACK', 1002, 5002, 0],
+    ]);
+    expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
+    expect(states(r, 'server')).toEqual(['LISTEN', 'SYN-RECEIVED', 'ESTABLISHED', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSED']);
+    expect(timers(r)).toEqual([]);
+  });
+
+  it('acknowledges a FIN in FIN-WAIT-2 at once (and one in ESTABLISHED after the timer)', () => {
+    const r = delayed({
+      actions: [...OPEN, { at: 500, side: 'server', call: 'close' }, { at: 1000, side: 'client', call: 'close' }],
+    });
+    expect(table(r).slice(3)).toEqual([
+      [500, 'FIN,ACK', 5001, 1001, 0],
+      [750, 'ACK', 1001, 5002, 0],
+      [1000, 'FIN,ACK', 1001, 5002, 0],
+      [1050, 'ACK', 5002, 1002, 0],
+    ]);
+    expect(timers(r)).toEqual([[750, 'client']]);
+    expect(states(r, 'server')).toContain('FIN-WAIT-2');
+  });
+
+  it('acknowledges a FIN in FIN-WAIT-1 at once: simultaneous close', () => {
+    const r = delayed({
+      actions: [...OPEN, { at: 500, side: 'client', call: 'close' }, { at: 500, side: 'server', call: 'close' }],
+    });
+    expect(table(r).slice(3)).toEqual([
+      [500, 'FIN,ACK', 1001, 5001, 0],
+      [500, 'FIN,ACK', 5001, 1001, 0],
+      [550, 'ACK', 5002, 1002, 0],
+      [550, 'ACK', 1002, 5002, 0],
+    ]);
+    expect(timers(r)).toEqual([]);
+  });
+
+  it('keeps a FIN that arrives while an ACK is pending waiting with it, then acknowledges both', () => {
+    const r = delayed({
+      actions: [
+        ...OPEN,
+        { at: 200, side: 'client', call: 'send', bytes: 100 },
+        { at: 250, side: 'client', call: 'close' },
+      ],
+    });
+    // Data at 250, FIN at 300: one ACK, when the timer set by the data fires.
+    expect(table(r, 'server').slice(1)).toEqual([[450, 'ACK', 5001, 1102, 0]]);
+    expect(timers(r)).toEqual([[450, 'server']]);
+  });
+
+  it('acknowledges out-of-order data at once; the segment that fills the gap is in order again', () => {
+    const r = delayed({
+      actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 2000 }],
+      faults: [{ side: 'client', nth: 3, fault: 'drop' }],
+    });
+    // 1001–2000 is lost; 2001–3000 arrives at 250, out of order: a duplicate ACK at once. The retransmission
+    // (at 500, RTO 300) arrives at 550 in order and fills the gap: its ACK waits for the timer.
+    expect(table(r, 'server').slice(1)).toEqual([
+      [250, 'ACK', 5001, 1001, 0],
+      [750, 'ACK', 5001, 3001, 0],
+    ]);
+    expect(timers(r)).toEqual([[750, 'server']]);
+  });
+
+  it('re-acknowledges a duplicate at once', () => {
+    const r = delayed({
+      actions: [...OPEN, { at: 200, side: 'client', call: 'send', bytes: 100 }],
+      faults: [{ side: 'client', nth: 3, fault: 'duplicate' }],
+    });
+    // The copy arrives at 251, while the ACK of the original is pending: it is old, so it is acknowledged at once.
+    expect(table(r, 'server').slice(1)).toEqual([[251, 'ACK', 5001, 1101, 0]]);
+    expect(timers(r)).toEqual([]);
+  });
+
+  it('fires no timer when the side aborts before it: a pending ACK is forgotten with the connection', () => {
+    const r = delayed({
+      actions: [
+        ...OPEN,
+        { at: 200, side: 'client', call: 'send', bytes: 100 },
+        { at: 300, side: 'server', call: 'abort' },
+      ],
+    });
+    expect(table(r, 'server').slice(1)).toEqual([[300, 'RST', 5001, null, 0]]);
+    expect(timers(r)).toEqual([]);
+  });
+});
+
+describe('data sent before the connection is open', () => {
+  it('is queued in SYN-RECEIVED and sent once the ACK of the SYN,ACK arrives', () => {
+    const r = simulate(
+      scenario({
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          // The server's application writes while the handshake is under way (SYN-RECEIVED from 60 to 160).
+          { at: 70, side: 'server', call: 'send', bytes: 100 },
+        ],
+      }),
+    );
+    expect(sends(r, 'server').map((s) => [s.t, flagLabel(s.segment.flags), s.segment.seq, s.segment.len])).toEqual([
+      [60, 'SYN,ACK', 5000, 0],
+      [160, 'ACK', 5001, 100],
+    ]);
+    expect(sends(r, 'client').at(-1)!.segment).toEqual({ flags: ['ACK'], seq: 1001, ack: 5101, len: 0 });
+  });
+
+  it('is queued in SYN-SENT and sent right after the ACK that completes the handshake', () => {
+    const r = simulate(
+      scenario({
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          { at: 20, side: 'client', call: 'send', bytes: 100 },
+        ],
+      }),
+    );
+    expect(sends(r, 'client').map((s) => [s.t, flagLabel(s.segment.flags), s.segment.seq, s.segment.len])).toEqual([
+      [10, 'SYN', 1000, 0],
+      [110, 'ACK', 1001, 0],
+      [110, 'ACK', 1001, 100],
+    ]);
   });
 });
