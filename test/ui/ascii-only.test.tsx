@@ -159,7 +159,7 @@ describe('--ascii-only', () => {
     await t.step([KEYS.enter], '[no] Not quite.');
     await t.step(['h', 'h', 'h'], 'Show the solution?');
     await t.step(['y'], 'Solution:');
-    await t.step(['r', KEYS.space, KEYS.enter], 'right, not chosen');
+    await t.step(['r', KEYS.space, KEYS.enter, KEYS.pageUp], 'right, not chosen');
     await t.step(['n'], 'Put things in order');
     await t.step([KEYS.space, KEYS.down], 'cancel move');
     await t.step(['?'], 'Keys -- Moving an item');
