@@ -136,6 +136,11 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 1000 }, expected: '1001' },
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 4000000 }, expected: '4000001' },
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 123456 }, expected: '123457' },
+  // close-wait-leak: the client's FIN has seq = ISN + 1 (SYN) + bytes; it occupies one more, so the server's
+  // ACK of it is ISN + bytes + 2, sent at once although the server's application never closes.
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 1000, bytes: 1 }, expected: '1003' },
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 4000000, bytes: 1000 }, expected: '4001002' },
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 271828, bytes: 100 }, expected: '271930' },
 ];
 
 // The answer to each predict question of the shipped lessons, worked out by
@@ -170,6 +175,14 @@ const HAND_PREDICTIONS: HandPrediction[] = [
   { lesson: 'three-way-handshake', point: 'predict-simultaneous-state', ask: 'next-state', expected: 'SYN-RECEIVED' },
   // The client, ESTABLISHED on the server's SYN,ACK, answers it with a pure ACK (as Linux does).
   { lesson: 'three-way-handshake', point: 'predict-simultaneous-extra-ack', ask: 'next-flags', expected: 'ACK' },
+  // client-close: the client's FIN has seq 1101 (1000 + SYN + 100 bytes); the server acknowledges it: 1102.
+  { lesson: 'close-wait', point: 'predict-fin-ack', ask: 'next-ack', expected: '1102' },
+  // The server's application calls close() in CLOSE-WAIT: it sends its FIN and enters LAST-ACK.
+  { lesson: 'close-wait', point: 'predict-last-ack', ask: 'next-state', expected: 'LAST-ACK' },
+  // close-wait-leak: the server's ACK of the FIN reaches the client in FIN-WAIT-1: FIN-WAIT-2.
+  { lesson: 'close-wait', point: 'predict-peer-fin-wait-2', ask: 'next-state', expected: 'FIN-WAIT-2' },
+  // server-close: the server's FIN reaches the ESTABLISHED client: CLOSE-WAIT.
+  { lesson: 'close-wait', point: 'predict-client-close-wait', ask: 'next-state', expected: 'CLOSE-WAIT' },
 ];
 
 const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>

@@ -52,7 +52,7 @@ function firstQuestions(lesson: Lesson) {
 const down = (n: number) => Array.from({ length: n }, () => 'Down');
 
 describe.skipIf(!hasTmux)('the TCP lessons in a terminal', () => {
-  it.each(['three-way-handshake'])(
+  it.each(['three-way-handshake', 'close-wait'])(
     '%s: a predict question in the player and a choice question, answered and kept',
     async (id) => {
       const lesson = lessons.find((l) => l.id === id);
