@@ -109,10 +109,38 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 1000 }, expected: '1001' },
   { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 4000000 }, expected: '4000001' },
   { lesson: 'how-nettutor-works', exercise: 'synack-ack-number', params: { isn: 271828 }, expected: '271829' },
+  // The SYN,ACK's seq is the server's own ISN, whatever the client's ISN is.
+  {
+    lesson: 'three-way-handshake',
+    exercise: 'synack-seq-number',
+    params: { cisn: 1000, sisn: 1000000 },
+    expected: '1000000',
+  },
+  {
+    lesson: 'three-way-handshake',
+    exercise: 'synack-seq-number',
+    params: { cisn: 900000, sisn: 4000000000 },
+    expected: '4000000000',
+  },
+  {
+    lesson: 'three-way-handshake',
+    exercise: 'synack-seq-number',
+    params: { cisn: 31337, sisn: 2718281828 },
+    expected: '2718281828',
+  },
   // The SYN is lost and sent again with the same seq; the SYN,ACK that answers it still has ack = ISN + 1.
-  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 1000 }, expected: '1001' },
-  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 900000 }, expected: '900001' },
-  { lesson: 'watch-a-handshake', exercise: 'synack-ack-with-isn', params: { isn: 31337 }, expected: '31338' },
+  { lesson: 'three-way-handshake', exercise: 'synack-ack-with-isn', params: { isn: 1000 }, expected: '1001' },
+  { lesson: 'three-way-handshake', exercise: 'synack-ack-with-isn', params: { isn: 900000 }, expected: '900001' },
+  { lesson: 'three-way-handshake', exercise: 'synack-ack-with-isn', params: { isn: 31337 }, expected: '31338' },
+  // Nobody listens: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, and the SYN counts 1 in SEG.LEN: ack = ISN + 1.
+  { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 1000 }, expected: '1001' },
+  { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 4000000 }, expected: '4000001' },
+  { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 123456 }, expected: '123457' },
+  // close-wait-leak: the client's FIN has seq = ISN + 1 (SYN) + bytes; it occupies one more, so the server's
+  // ACK of it is ISN + bytes + 2, sent at once although the server's application never closes.
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 1000, bytes: 1 }, expected: '1003' },
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 4000000, bytes: 1000 }, expected: '4001002' },
+  { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 271828, bytes: 100 }, expected: '271930' },
 ];
 
 // The answer to each predict question of the shipped lessons, worked out by
@@ -127,13 +155,34 @@ interface HandPrediction {
 
 const HAND_PREDICTIONS: HandPrediction[] = [
   // handshake: before the server's first segment, its SYN,ACK acknowledges the SYN: 1000 + 1.
-  { lesson: 'watch-a-handshake', point: 'predict-synack-ack', ask: 'next-ack', expected: '1001' },
+  { lesson: 'three-way-handshake', point: 'predict-synack-ack', ask: 'next-ack', expected: '1001' },
   // Before the client's second state change: its SYN is acknowledged, so SYN-SENT → ESTABLISHED.
-  { lesson: 'watch-a-handshake', point: 'predict-client-established', ask: 'next-state', expected: 'ESTABLISHED' },
-  // Before the client's second segment: the third segment of the handshake is a bare ACK.
-  { lesson: 'watch-a-handshake', point: 'predict-third-flags', ask: 'next-flags', expected: 'ACK' },
+  { lesson: 'three-way-handshake', point: 'predict-client-established', ask: 'next-state', expected: 'ESTABLISHED' },
+  // Before the client's second segment: the third segment acknowledges the server's SYN: 5000 + 1.
+  { lesson: 'three-way-handshake', point: 'predict-third-ack', ask: 'next-ack', expected: '5001' },
   // lost-syn: the client's second segment is the SYN sent again, with the same seq as the first.
-  { lesson: 'watch-a-handshake', point: 'predict-retransmitted-seq', ask: 'next-seq', expected: '1000' },
+  { lesson: 'three-way-handshake', point: 'predict-retransmitted-seq', ask: 'next-seq', expected: '1000' },
+  // old-duplicate-syn: the client, CLOSED by now, gets a SYN,ACK for no connection of its own; the segment has
+  // ACK set, so the answer is <SEQ=SEG.ACK><CTL=RST>: a bare RST.
+  { lesson: 'three-way-handshake', point: 'predict-stale-reply', ask: 'next-flags', expected: 'RST' },
+  // The RST is acceptable and the server came to SYN-RECEIVED from LISTEN: back to LISTEN.
+  { lesson: 'three-way-handshake', point: 'predict-back-to-listen', ask: 'next-state', expected: 'LISTEN' },
+  // The two-way what-if: a SYN alone takes the listening server to ESTABLISHED.
+  { lesson: 'three-way-handshake', point: 'predict-two-way-state', ask: 'next-state', expected: 'ESTABLISHED' },
+  // connection-refused: no listener, so the SYN (no ACK bit) draws RST,ACK.
+  { lesson: 'three-way-handshake', point: 'predict-refused-flags', ask: 'next-flags', expected: 'RST,ACK' },
+  // simultaneous-open: a SYN without ACK reaches the client in SYN-SENT: SYN-RECEIVED.
+  { lesson: 'three-way-handshake', point: 'predict-simultaneous-state', ask: 'next-state', expected: 'SYN-RECEIVED' },
+  // The client, ESTABLISHED on the server's SYN,ACK, answers it with a pure ACK (as Linux does).
+  { lesson: 'three-way-handshake', point: 'predict-simultaneous-extra-ack', ask: 'next-flags', expected: 'ACK' },
+  // client-close: the client's FIN has seq 1101 (1000 + SYN + 100 bytes); the server acknowledges it: 1102.
+  { lesson: 'close-wait', point: 'predict-fin-ack', ask: 'next-ack', expected: '1102' },
+  // The server's application calls close() in CLOSE-WAIT: it sends its FIN and enters LAST-ACK.
+  { lesson: 'close-wait', point: 'predict-last-ack', ask: 'next-state', expected: 'LAST-ACK' },
+  // close-wait-leak: the server's ACK of the FIN reaches the client in FIN-WAIT-1: FIN-WAIT-2.
+  { lesson: 'close-wait', point: 'predict-peer-fin-wait-2', ask: 'next-state', expected: 'FIN-WAIT-2' },
+  // server-close: the server's FIN reaches the ESTABLISHED client: CLOSE-WAIT.
+  { lesson: 'close-wait', point: 'predict-client-close-wait', ask: 'next-state', expected: 'CLOSE-WAIT' },
 ];
 
 const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>

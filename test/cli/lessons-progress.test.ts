@@ -50,6 +50,20 @@ describe('nettutor lessons', () => {
     );
   });
 
+  // The lessons on opening and on CLOSE-WAIT each teach with at least six graded exercises of their own
+  // (of at least three types, one of them a computed short answer), besides their predict questions.
+  it.each(['three-way-handshake', 'close-wait'])('lists %s with its exercises and predict questions', (id) => {
+    const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
+    const lesson = lessons.find((l) => l.id === id)!;
+    const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
+    expect(exercises.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
+    expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
+    expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
+    expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
+    expect(graded(lesson)).toBeGreaterThan(exercises.length);
+  });
+
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });
     const d = mkdtempSync(join(tmpdir(), 'nettutor-check-'));
@@ -240,9 +254,10 @@ describe('columns with Chinese titles', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('三次握手与四次挥手的全过程');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
+    // The built-in lessons and the three of the pack.
+    expect(lines).toHaveLength(lessons.length + 3);
     const columns = columnsOf(lines, /\(\d+ exercises?\)$/);
-    expect(columns).toHaveLength(5);
+    expect(columns).toHaveLength(lessons.length + 3);
     expect(new Set(columns).size).toBe(1);
     expect(new Set(columnsOf(lines, /(?<=^\S+\s+)\S/)).size).toBe(1);
   });
@@ -253,7 +268,7 @@ describe('columns with Chinese titles', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     const status = columnsOf(lines, /not started|in progress|done/);
-    expect(status).toHaveLength(5);
+    expect(status).toHaveLength(lessons.length + 3);
     expect(new Set(status).size).toBe(1);
     expect(new Set(columnsOf(lines, /\d+\/\d+ solved/)).size).toBe(1);
   });

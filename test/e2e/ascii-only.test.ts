@@ -8,9 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { text } from '../../src/core/i18n/localize.js';
+import { loadLessons } from '../../src/node/lesson-files.js';
+import { tcpOf } from '../helpers/tcp-page.js';
 import { TmuxSession, hasTmux } from '../helpers/tmux.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+// The second lesson, opened below: its title, its first page's title and how far its first player is.
+const second = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons[1]!;
+const WATCH = second.pages.findIndex((p) => tcpOf(p));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -64,10 +70,10 @@ describe.skipIf(!hasTmux || !hasScript)('--ascii-only in a terminal', () => {
     s.keys('Escape');
     await s.waitFor('Enter open');
     s.keys('Down');
-    await s.waitFor('> Watch a handshake');
+    await s.waitFor(`> ${text(second.title, 'en')}`);
     s.keys('Enter');
-    await s.waitFor('Three segments, two sequence numbers');
-    s.keys('n');
+    await s.waitFor(text(second.pages[0]!.title!, 'en'));
+    s.keys(...Array.from({ length: WATCH }, () => 'n'));
     await s.waitFor('|| paused');
     s.keys('End');
     await s.waitFor('Enter answer');

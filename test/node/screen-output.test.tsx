@@ -18,8 +18,8 @@ import { makeTheme } from '../../src/ui/theme.js';
 
 const { Terminal } = xterm;
 
-// The lesson the app opens, and the run its first simulation page plays.
-const lesson = loadLessons({ builtinDir: 'lessons' }).lessons.find((l) => l.id === 'watch-a-handshake')!;
+// The lesson the app opens (the first with prose before a simulation page), and the run that page plays.
+const lesson = loadLessons({ builtinDir: 'lessons' }).lessons.find((l) => l.pages.findIndex((p) => tcpOf(p)) > 0)!;
 const PAGES = lesson.pages.length;
 const titleOf = (i: number) => text(lesson.pages[i]!.title!, 'en');
 const SIM_PAGE = lesson.pages.findIndex((p) => tcpOf(p));
@@ -59,7 +59,7 @@ async function start() {
     lessons,
     progress: emptyProgress(),
     seed: 3,
-    startLesson: 'watch-a-handshake',
+    startLesson: lesson.id,
   });
   const app = render(
     <App
