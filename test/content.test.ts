@@ -141,6 +141,20 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 1000, bytes: 1 }, expected: '1003' },
   { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 4000000, bytes: 1000 }, expected: '4001002' },
   { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 271828, bytes: 100 }, expected: '271930' },
+  // time-wait: the client's second ACK of the server's FIN, sent from TIME-WAIT, acknowledges the same FIN as
+  // the lost one: the server's SYN (1), its reply (bytes) and its FIN (1) each occupy sequence numbers.
+  { lesson: 'time-wait', exercise: 'reack-ack-number', params: { isn: 1000, bytes: 100 }, expected: '1102' },
+  { lesson: 'time-wait', exercise: 'reack-ack-number', params: { isn: 3000000, bytes: 1000 }, expected: '3001002' },
+  { lesson: 'time-wait', exercise: 'reack-ack-number', params: { isn: 271828, bytes: 300 }, expected: '272130' },
+  // A FIN arriving again in TIME-WAIT restarts the 2·MSL timer: it ends 2·MSL after t + gap.
+  { lesson: 'time-wait', exercise: 'time-wait-ends-at', params: { t: 600, gap: 200, msl: 1000 }, expected: '2800' },
+  { lesson: 'time-wait', exercise: 'time-wait-ends-at', params: { t: 900, gap: 400, msl: 2000 }, expected: '5300' },
+  { lesson: 'time-wait', exercise: 'time-wait-ends-at', params: { t: 750, gap: 300, msl: 1500 }, expected: '4050' },
+  // Each local port towards one ip:port is held 60 s (Linux's TIME-WAIT): ports ÷ 60, rounded down.
+  // 28232 / 60 = 470.5; 64512 / 60 = 1075.2; 51000 / 60 = 850.
+  { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 32768, hi: 60999 }, expected: '470' },
+  { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 1024, hi: 65535 }, expected: '1075' },
+  { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 10000, hi: 60999 }, expected: '850' },
 ];
 
 // The answer to each predict question of the shipped lessons, worked out by
@@ -183,6 +197,19 @@ const HAND_PREDICTIONS: HandPrediction[] = [
   { lesson: 'close-wait', point: 'predict-peer-fin-wait-2', ask: 'next-state', expected: 'FIN-WAIT-2' },
   // server-close: the server's FIN reaches the ESTABLISHED client: CLOSE-WAIT.
   { lesson: 'close-wait', point: 'predict-client-close-wait', ask: 'next-state', expected: 'CLOSE-WAIT' },
+  // server-close: the server sent the first FIN, it was acknowledged, and it has just ACKed the client's FIN:
+  // FIN-WAIT-2 → TIME-WAIT. The active closer waits, server or not.
+  { lesson: 'time-wait', point: 'predict-server-time-wait', ask: 'next-state', expected: 'TIME-WAIT' },
+  // simultaneous-close: the client's FIN reaches the server before the server's own FIN is acknowledged
+  // (the client's FIN carries ack=5001, not 5002): FIN-WAIT-1 → CLOSING.
+  { lesson: 'time-wait', point: 'predict-closing', ask: 'next-state', expected: 'CLOSING' },
+  // lost-final-ack: the server's FIN sent again has the first FIN's seq: ISN 5000 + 1 (SYN), no data sent.
+  { lesson: 'time-wait', point: 'predict-fin-again-seq', ask: 'next-seq', expected: '5001' },
+  // The client, in TIME-WAIT, acknowledges that FIN again: its seq 5001 + 1.
+  { lesson: 'time-wait', point: 'predict-reack', ask: 'next-ack', expected: '5002' },
+  // same-four-tuple.json: the old data segment reaches the server back in LISTEN; it carries ACK, so the
+  // answer is <SEQ=SEG.ACK><CTL=RST>, a bare RST.
+  { lesson: 'time-wait', point: 'predict-listen-rst', ask: 'next-flags', expected: 'RST' },
 ];
 
 const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>
