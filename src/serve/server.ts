@@ -276,8 +276,9 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
     client.on('authentication', (ctx) => {
       const firstNone = ctx.method === 'none' && !conn.noneSeen;
       if (ctx.method === 'none') conn.noneSeen = true;
-      if (!this.failRate.has(ip)) {
-        ctx.reject();
+      if (conn.failures >= this.limits.maxAuthTries || !this.failRate.has(ip)) {
+        // Tries used up (the connection is closing), or this address failed too often: nothing more is checked.
+        ctx.reject([]);
         client.end();
         return;
       }

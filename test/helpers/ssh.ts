@@ -98,6 +98,7 @@ export class Learner {
       this.client.once('ready', () => resolve(this));
       this.client.once('error', reject);
       this.client.on('error', () => {});
+      this.client.once('close', () => reject(new Error('the server closed the connection')));
       this.client.connect({
         host: '127.0.0.1',
         port: this.port,
