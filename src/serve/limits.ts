@@ -33,8 +33,8 @@ export const DEFAULT_LIMITS: Limits = {
   failDelayMs: 300,
   connectBurst: 120,
   connectPerSecond: 2,
-  failBurst: 60,
-  failPerSecond: 1,
+  failBurst: 200,
+  failPerSecond: 2,
   closeGraceMs: 2000,
   shutdownGraceMs: 2000,
 };

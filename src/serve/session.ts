@@ -133,6 +133,11 @@ export class LearnerSession implements FailureOwner {
     } else this.guard(() => this.begin());
   }
 
+  /** Input characters dropped because they came faster than they could be handled. */
+  get droppedInput(): number {
+    return this.pump?.dropped ?? 0;
+  }
+
   get id(): string | undefined {
     return this.record?.id;
   }
