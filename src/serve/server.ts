@@ -527,7 +527,11 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
         conn.instructor?.end('shutdown');
         if (!conn.learner && !conn.instructor) conn.socket.destroy();
       }
+      // The notices are on their way; then the connections are closed from this side (OpenSSH clients close by
+      // themselves once their channel is closed, other clients may not), and cut if still open at the deadline.
       const deadline = this.now() + this.limits.shutdownGraceMs;
+      await new Promise((r) => setTimeout(r, 100));
+      for (const conn of this.conns) conn.client?.end();
       while (this.conns.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const conn of this.conns) conn.socket.destroy();
       clearTimeout(this.changeTimer);
