@@ -19,7 +19,7 @@ function clock(ms: number): string {
 
 const COLUMNS: Array<{ title: string; width: number; of: (v: LearnerView) => string }> = [
   { title: 'nickname', width: 18, of: (v) => (v.naming ? `${v.nickname} (naming)` : v.nickname) },
-  { title: 'login', width: 10, of: (v) => v.login },
+  { title: 'login', width: 11, of: (v) => v.login },
   { title: 'lesson', width: 26, of: (v) => v.lesson || '-' },
   { title: 'page', width: 11, of: (v) => v.page || '-' },
   { title: 'solved', width: 7, of: (v) => `${v.solved}/${v.of}` },

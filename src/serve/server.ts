@@ -13,7 +13,8 @@ import type { Lesson } from '../core/lessons/types.js';
 import { lessonScore, gradedIds } from '../core/progress/score.js';
 import { text } from '../core/i18n/localize.js';
 import { type AuthConfig, type Entrant, authenticate } from './auth.js';
-import type { InputLimits } from './channel-io.js';
+import { type ChannelLike, ChannelTerminal, type InputLimits } from './channel-io.js';
+import { Dashboard } from './dashboard.js';
 import { DEFAULT_LIMITS, type Limits, RateLimiter } from './limits.js';
 import {
   type ClientTerminal,
@@ -46,6 +47,8 @@ export interface ServeConfig {
   notices: string[];
   limits?: Partial<Limits>;
   input?: InputLimits;
+  /** How learners connect (and the passphrase): shown at the top of the instructor's view. */
+  intro?: string[];
 }
 
 export interface ServeDeps {
@@ -141,7 +144,6 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
   private nextId = 1;
   private stopping: Promise<void> | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
-  instructorHooks: InstructorHooks | undefined;
 
   constructor(
     readonly config: ServeConfig,
@@ -388,16 +390,13 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
         return;
       }
       const who = conn.entrant;
-      if (who?.role === 'instructor' && this.instructorHooks) {
-        const view = this.instructorHooks.open(channel, terminal, () => this.closeSoon(conn));
+      if (who?.role === 'instructor') {
+        const view = this.instructorView(channel, terminal, () => this.closeSoon(conn));
         conn.instructor = view;
         resize = (c, r) => view.resize(c, r);
         return;
       }
-      if (who?.role !== 'learner') {
-        this.refuseWith(conn, channel, 'nettutor: the instructor view is not available on this server.');
-        return;
-      }
+      if (who?.role !== 'learner') return;
       if (this.learners.size >= this.config.maxLearners) {
         this.counts.refusedFull++;
         this.log('refused-full', { ip: conn.ip, learners: this.learners.size });
@@ -436,6 +435,56 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
       resize = (c, r) => learner.resize(c, r);
       this.changed();
     });
+  }
+
+  /** The instructor's view on an SSH channel: q leaves it (the server goes on). */
+  private instructorView(
+    channel: ServerChannel,
+    client: ClientTerminal,
+    closed: () => void,
+  ): { end(reason: EndReason): void; resize(cols: number, rows: number): void } {
+    const terminal = new ChannelTerminal(channel as unknown as ChannelLike, client);
+    let ended = false;
+    const end = (reason: EndReason) => {
+      if (ended) return;
+      ended = true;
+      this.off('log', onLog);
+      dashboard.close();
+      terminal.close();
+      this.log('instructor-left', { reason });
+      if (reason !== 'disconnect') {
+        try {
+          channel.write(reason === 'shutdown' ? 'nettutor: the workshop server is stopping.\r\n' : '');
+          channel.exit(0);
+          channel.end();
+        } catch {
+          // Already gone.
+        }
+      }
+      closed();
+    };
+    const dashboard = new Dashboard({
+      server: this,
+      terminal,
+      intro: this.config.intro ?? [],
+      keys: 'q leave this view (the server goes on) · e write everyone’s scores (CSV and JSON) · ↑/↓ scroll',
+      onQuit: () => end('quit'),
+      confirmQuit: false,
+    });
+    const onLog = (entry: LogEntry) => dashboard.log(entry);
+    this.on('log', onLog);
+    channel.on('error', () => {});
+    channel.on('data', (data: Buffer) => {
+      try {
+        dashboard.key(data.toString('utf8'));
+      } catch (error) {
+        this.fail(error);
+        end('crash');
+      }
+    });
+    channel.on('close', () => end('disconnect'));
+    this.log('instructor-joined');
+    return { end, resize: (c, r) => terminal.resize(c, r) };
   }
 
   /** Accepts nothing more on this channel: a message on stderr, exit status 1, closed. */

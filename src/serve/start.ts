@@ -148,6 +148,8 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
     `Progress is kept in ${options.stateDir}; \`nettutor serve --export\` prints everyone's scores.`,
     'Stop with Ctrl+C or SIGTERM: learners are told and their progress is saved.',
   ];
+  const intro = lines.filter((l) => /^(Learners connect|Workshop passphrase|Host key)/.test(l));
+  server.config.intro = intro;
   if (!options.dashboard) io.stdout.write(`${lines.join('\n')}\n`);
   if (!isLoopback(options.host)) {
     io.stderr.write(
@@ -177,11 +179,7 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
     for (const s of signals) process.on(s, stop);
     if (options.dashboard) {
       import('./dashboard.js').then(({ startLocalDashboard }) => {
-        dashboard = startLocalDashboard(
-          server,
-          lines.filter((l) => /^(Learners connect|Workshop passphrase|Host key)/.test(l)),
-          stop,
-        );
+        dashboard = startLocalDashboard(server, intro, stop);
       });
     }
   });
