@@ -102,6 +102,8 @@ export class LearnerSession implements FailureOwner {
   private maxTimer: NodeJS.Timeout | undefined;
   private prompt: NicknamePrompt | undefined;
   private saveFailed = false;
+  /** The progress last written: the app saves on quit, and the end of the session need not write it again. */
+  private saved: Progress | undefined;
   private readonly onData = (data: Buffer) => this.keys(data);
   private readonly onClose = () => this.end('disconnect');
 
@@ -172,6 +174,7 @@ export class LearnerSession implements FailureOwner {
       this.ctx.log('progress-notice', { learner: this.nickname, notice: safeText(loaded.notices.join(' '), 300) });
     }
     this.progress = loaded.progress;
+    this.saved = loaded.progress;
     const look = sessionLook(this.client);
     const notices = [
       ...this.ctx.notices,
@@ -223,6 +226,7 @@ export class LearnerSession implements FailureOwner {
     const result = this.progressStore?.save(progress);
     if (!result || result.ok) {
       this.saveFailed = false;
+      this.saved = progress;
       return undefined;
     }
     this.saveFailed = true;
@@ -248,7 +252,7 @@ export class LearnerSession implements FailureOwner {
     this.pump?.stop();
     this.channel.off('data', this.onData);
     if (reason === 'disconnect') this.terminal?.close();
-    if (this.progress && this.progressStore) this.save(this.progress);
+    if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
     if (this.record) this.ctx.store.touch(this.record, new Date(this.ctx.now()).toISOString());
     try {
       this.app?.unmount();
