@@ -206,7 +206,7 @@ describe('after login', () => {
 
 describe('timers', () => {
   it('ends a session idle for --idle, counting keys only (output does not keep it alive)', async () => {
-    const s = await server({ idleMs: 600 });
+    const s = await server({ idleMs: 1000 });
     const l = await learner(s.port);
     await l.waitFor('Enter open');
     for (let i = 0; i < 8; i++) {
@@ -217,12 +217,12 @@ describe('timers', () => {
     // Window changes make the server draw, but they are not keys.
     const resizing = setInterval(() => l.resize(80 + (Math.random() > 0.5 ? 1 : 0), 24), 100);
     try {
-      await l.waitClosed(3000);
+      await l.waitClosed(5000);
     } finally {
       clearInterval(resizing);
     }
     expect(l.exitCode).toBe(0);
-    expect(await l.screen()).toMatch(/ended after 600 ms without a key pressed/);
+    expect(await l.screen()).toMatch(/ended after 1 s without a key pressed/);
     expect(await l.screen()).toMatch(/progress is saved/);
   });
 
