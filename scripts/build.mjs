@@ -42,6 +42,8 @@ await build({
   sourcemap: 'linked',
   sourcesContent: false,
   logLevel: 'warning',
+  // ssh2 is an optional peer dependency, loaded only by \`nettutor serve\` (await import('ssh2')): never bundled.
+  external: ['ssh2'],
   alias: {
     'react-devtools-core': './scripts/stubs/react-devtools-core.js',
     'is-in-ci': './scripts/stubs/is-in-ci.js',

@@ -18,6 +18,11 @@ tar -tzf "$work/$tarball" | grep -x 'package/schema/lesson.schema.json' >/dev/nu
 # `nettutor lessons check`.
 tar -tzf "$work/$tarball" | grep -x 'package/dist/lessons.json' >/dev/null || { echo "smoke: dist/lessons.json is not in the package"; exit 1; }
 tar -tzf "$work/$tarball" | grep '^package/lessons/.*/lesson.jsonc$' >/dev/null || { echo "smoke: the lesson sources are not in the package"; exit 1; }
+# ssh2 is an optional peer, needed only by `nettutor serve`: neither packed nor installed for learners.
+if tar -tzf "$work/$tarball" | grep -q 'node_modules/ssh2\|/ssh2/'; then echo "smoke: ssh2 is in the package"; exit 1; fi
+if tar -xzOf "$work/$tarball" --wildcards 'package/dist/*.js' | grep -q 'kex-strict-s-v00@openssh.com'; then
+  echo "smoke: ssh2 was bundled into dist/ (it must stay external)"; exit 1
+fi
 mkdir "$work/app"
 (cd "$work/app" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent "$work/$tarball")
 bin="$work/app/node_modules/.bin/nettutor"
@@ -41,6 +46,28 @@ set +e
 "$bin" </dev/null >/dev/null 2>"$work/err"; status=$?
 set -e
 [ "$status" = 2 ] || { echo "smoke: without a TTY the TUI should exit 2, got $status"; exit 1; }
+
+# nettutor serve without ssh2: a message saying how to get it, exit 1; --help and --export need no ssh2.
+[ ! -d "$work/app/node_modules/ssh2" ] || { echo "smoke: installing nettutor installed ssh2"; exit 1; }
+set +e
+(cd "$work/app" && "$bin" serve --port 0 --state-dir "$work/state" </dev/null >/dev/null 2>"$work/err"); status=$?
+set -e
+[ "$status" = 1 ] && grep -q "npm install nettutor ssh2" "$work/err" \
+  || { echo "smoke: serve without ssh2 should say how to install it (status $status):"; cat "$work/err"; exit 1; }
+"$bin" serve --help | grep -q -- "--max-learners" || { echo "smoke: serve --help lacks its options"; exit 1; }
+"$bin" serve --export --state-dir "$work/state" 2>/dev/null | grep -q '^nickname,login,' || { echo "smoke: serve --export printed no CSV header"; exit 1; }
+# With ssh2 installed beside it, the installed package serves (ssh2 resolved from the installed chunk).
+if (cd "$work/app" && npm install --no-audit --no-fund --silent ssh2@^1.17.0 >/dev/null 2>&1); then
+  (cd "$work/app" && exec "$bin" serve --port 0 --auth open --state-dir "$work/state" >"$work/serve.out" 2>&1) &
+  serve_pid=$!
+  for _ in $(seq 1 50); do grep -q "Listening on" "$work/serve.out" && break; sleep 0.1; done
+  grep -q "Listening on 127.0.0.1:" "$work/serve.out" || { echo "smoke: serve with ssh2 did not start:"; cat "$work/serve.out"; exit 1; }
+  kill -TERM "$serve_pid"
+  wait "$serve_pid" || { echo "smoke: serve did not exit 0 on SIGTERM"; exit 1; }
+  echo "smoke: serve started with ssh2 installed beside nettutor, and stopped on SIGTERM"
+else
+  echo "smoke: could not install ssh2 from the registry; serve with ssh2 not checked"
+fi
 
 if command -v tmux >/dev/null 2>&1; then
   tmux kill-session -t nettutor-smoke 2>/dev/null || true

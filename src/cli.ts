@@ -12,7 +12,7 @@ declare const __NETTUTOR_VERSION__: string;
 
 const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
 
-const SUBCOMMANDS = ['sim', 'lessons', 'progress', 'help'] as const;
+const SUBCOMMANDS = ['sim', 'lessons', 'progress', 'serve', 'help'] as const;
 
 const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close, by watching it happen.
 
@@ -27,6 +27,8 @@ Usage:
   nettutor progress --export         print your progress as JSON (for an instructor)
   nettutor progress --reset [--lesson <id>] [--yes]
                                      forget progress (all, or one lesson)
+  nettutor serve [options]           serve the tutorial to a workshop over SSH (needs ssh2)
+  nettutor serve --export            print every learner's scores (CSV or JSON)
 
 Options for the tutorial:
   --lesson <id>       jump straight into a lesson
@@ -41,7 +43,7 @@ Options for the tutorial:
   -h, --help          show this help
   -v, --version       show the version
 
-Run \`nettutor sim --help\`, \`nettutor lessons --help\` or \`nettutor progress --help\` for more.
+Run \`nettutor sim --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
 In the tutorial, press ? for the keys.
 `;
 
@@ -71,7 +73,7 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
     throw new UsageError(
       (SUBCOMMANDS as readonly string[]).includes(word)
         ? `'${word}' must come first: nettutor ${word} [options]`
-        : `unknown command '${word}' (commands: sim, lessons, progress)`,
+        : `unknown command '${word}' (commands: sim, lessons, progress, serve)`,
     );
   }
   for (const name of ['lesson', 'lang', 'lessons', 'progress'] as const) {
@@ -162,6 +164,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     case 'progress': {
       const { runProgress } = await import('./cli/progress.js');
       return runProgress(rest, io, env);
+    }
+    case 'serve': {
+      const { runServe } = await import('./cli/serve.js');
+      return runServe(rest, io, env);
     }
     case 'help':
       io.stdout.write(USAGE);

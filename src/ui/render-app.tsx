@@ -4,6 +4,7 @@ import { render } from 'ink';
 import type { Progress } from '../core/progress/types.js';
 import type { TutorState } from '../core/tutor/machine.js';
 import { App } from './App.js';
+import { CrashBoundary } from './crash-boundary.js';
 
 export { INTERRUPTED } from './App.js';
 import { makeTheme } from './theme.js';
@@ -19,11 +20,18 @@ export interface RenderAppOptions {
   stderr: NodeJS.WriteStream;
   onSave: (progress: Progress) => string | undefined;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Given, an exception thrown while rendering is passed here and the app draws nothing more (the caller ends
+   * the session); without it, Ink shows the error and the app exits with it.
+   */
+  onCrash?: (error: unknown) => void;
+  /** Screen-reader output (sentences instead of diagrams); by default Ink's INK_SCREEN_READER. */
+  screenReader?: boolean;
 }
 
 export function renderApp(options: RenderAppOptions) {
   const theme = makeTheme({ color: options.color, ascii: options.ascii });
-  return render(
+  const app = (
     <App
       initial={options.initial}
       theme={theme}
@@ -31,17 +39,18 @@ export function renderApp(options: RenderAppOptions) {
       progressFile={options.progressFile}
       onSave={options.onSave}
       onProgress={options.onProgress}
-    />,
-    {
-      stdin: options.stdin,
-      stdout: options.stdout,
-      stderr: options.stderr,
-      // Ctrl+C is an ordinary key to the app: it saves progress and exits cleanly.
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // Ink writes whole frames; the stdout given here (ScreenOutput) sends the terminal only the rows that changed.
-      incrementalRendering: false,
-      maxFps: 30,
-    },
+    />
   );
+  return render(options.onCrash ? <CrashBoundary onCrash={options.onCrash}>{app}</CrashBoundary> : app, {
+    stdin: options.stdin,
+    stdout: options.stdout,
+    stderr: options.stderr,
+    // Ctrl+C is an ordinary key to the app: it saves progress and exits cleanly.
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // Ink writes whole frames; the stdout given here (ScreenOutput) sends the terminal only the rows that changed.
+    incrementalRendering: false,
+    maxFps: 30,
+    ...(options.screenReader === undefined ? {} : { isScreenReaderEnabled: options.screenReader }),
+  });
 }

@@ -1,0 +1,366 @@
+// One learner's tutorial on one SSH channel: the app rendered through the
+// channel (its own stdin, stdout and Ink instance), their progress loaded and
+// saved in their own folder, their idle and length timers, and an end that is
+// always the same: progress saved, the learner's screen restored, a line
+// saying why, an exit status, the channel closed.
+//
+// Everything the session runs — key handling, rendering, its timers and
+// promises — runs in its own async context (failureScope), so an exception
+// anywhere in it ends this session alone, with a friendly message.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Lesson } from '../core/lessons/types.js';
+import { resolveLocale } from '../core/i18n/localize.js';
+import type { Progress } from '../core/progress/types.js';
+import { initialTutorState } from '../core/tutor/machine.js';
+import type { ProgressStore } from '../node/progress-store.js';
+import { ScreenOutput } from '../node/screen-output.js';
+import { ChannelTerminal, DEFAULT_INPUT_LIMITS, type InputLimits, InputPump, SessionInput } from './channel-io.js';
+import { formatDuration } from './duration.js';
+import type { LearnerRecord, LearnerStore, Login } from './state.js';
+import { nicknameProblem as nicknameProblemOf, safeText } from './text.js';
+
+/** What ends a session; each has its own words for the learner. */
+export type EndReason = 'quit' | 'idle' | 'max-session' | 'shutdown' | 'crash' | 'disconnect';
+
+/** Whoever owns the code running now: an exception there ends that session (see failureScope). */
+export interface FailureOwner {
+  fail(error: unknown): void;
+}
+
+/** The session whose code is running, for the process-wide handlers of uncaught exceptions and rejections. */
+export const failureScope = new AsyncLocalStorage<FailureOwner>();
+
+/** The channel as the session uses it (an ssh2 ServerChannel). */
+export interface SessionChannel {
+  write(data: string): boolean;
+  readonly writableLength?: number;
+  readonly writable?: boolean;
+  exit(status: number): void;
+  end(): unknown;
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+  on(event: 'drain' | 'close' | 'error', listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+/** What the client told us of its terminal: pty size and type, and the environment it sent. */
+export interface ClientTerminal {
+  cols: number;
+  rows: number;
+  term: string;
+  env: Record<string, string>;
+}
+
+export interface App {
+  unmount(): void;
+  waitUntilExit(): Promise<unknown>;
+}
+
+export type RenderApp = (options: import('../ui/render-app.js').RenderAppOptions) => App;
+
+export interface SessionContext {
+  lessons: Lesson[];
+  notices: string[];
+  store: LearnerStore;
+  render: RenderApp;
+  idleMs: number;
+  maxSessionMs: number;
+  input?: InputLimits;
+  log(event: string, fields: Record<string, string | number | undefined>): void;
+  changed(): void;
+  now(): number;
+}
+
+/** Colour, 7-bit output and language for one learner, from their terminal type and the environment their ssh sent. */
+export function sessionLook(terminal: ClientTerminal): { color: boolean; ascii: boolean; locale: string } {
+  const env = terminal.env;
+  const dumb = terminal.term === 'dumb';
+  const yes = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+  return {
+    color: !dumb && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
+    ascii: dumb || yes(env.NETTUTOR_ASCII),
+    locale: resolveLocale(env.NETTUTOR_LANG, env),
+  };
+}
+
+const CRLF = '\r\n';
+
+export class LearnerSession implements FailureOwner {
+  /** Shown on the dashboard and in logs (already made safe). */
+  nickname: string;
+  readonly startedAt: number;
+  lastInputAt: number;
+  progress: Progress | undefined;
+  ended: EndReason | undefined;
+  private app: App | undefined;
+  private screen: ScreenOutput | undefined;
+  private terminal: ChannelTerminal | undefined;
+  private input: SessionInput | undefined;
+  private pump: InputPump | undefined;
+  private progressStore: ProgressStore | undefined;
+  private record: LearnerRecord | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private maxTimer: NodeJS.Timeout | undefined;
+  private prompt: NicknamePrompt | undefined;
+  private saveFailed = false;
+  /** The progress last written: the app saves on quit, and the end of the session need not write it again. */
+  private saved: Progress | undefined;
+  private readonly onData = (data: Buffer) => this.keys(data);
+  private readonly onClose = () => this.end('disconnect');
+
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly channel: SessionChannel,
+    private readonly client: ClientTerminal,
+    private login: Login,
+    askNickname: boolean,
+    /** Called once the session is over and its channel closed or closing. */
+    private readonly onEnd: (session: LearnerSession, reason: EndReason) => void,
+  ) {
+    this.startedAt = ctx.now();
+    this.lastInputAt = this.startedAt;
+    this.nickname = safeText(login.nickname, 32);
+    channel.on('data', this.onData);
+    channel.on('close', this.onClose);
+    channel.on('error', () => {});
+    if (ctx.idleMs > 0) this.idleTimer = setTimeout(() => this.end('idle'), ctx.idleMs);
+    if (ctx.maxSessionMs > 0) this.maxTimer = setTimeout(() => this.end('max-session'), ctx.maxSessionMs);
+    if (askNickname) {
+      this.prompt = new NicknamePrompt(channel, login.nickname, (nickname) => {
+        this.prompt = undefined;
+        if (nickname === undefined) return this.end('quit');
+        this.login = { ...this.login, nickname };
+        this.nickname = safeText(nickname, 32);
+        this.guard(() => this.begin());
+      });
+    } else this.guard(() => this.begin());
+  }
+
+  /** Input characters dropped because they came faster than they could be handled. */
+  get droppedInput(): number {
+    return this.pump?.dropped ?? 0;
+  }
+
+  get id(): string | undefined {
+    return this.record?.id;
+  }
+
+  /** Runs `fn` as this session's code: what it throws, and what its timers and promises throw later, ends it. */
+  guard(fn: () => void): void {
+    try {
+      failureScope.run(this, fn);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  fail(error: unknown): void {
+    if (this.ended) return;
+    const message = error instanceof Error ? error.message : String(error);
+    this.ctx.log('session-error', { learner: this.nickname, error: safeText(message, 200) });
+    this.end('crash');
+  }
+
+  /** A window-change from the client. */
+  resize(cols: unknown, rows: unknown): void {
+    this.guard(() => this.terminal?.resize(cols, rows));
+  }
+
+  private begin(): void {
+    const opened = this.ctx.store.open(this.login, new Date(this.ctx.now()).toISOString());
+    this.record = opened.record;
+    this.progressStore = opened.store;
+    const loaded = opened.store.load();
+    if (loaded.notices.length > 0) {
+      this.ctx.log('progress-notice', { learner: this.nickname, notice: safeText(loaded.notices.join(' '), 300) });
+    }
+    this.progress = loaded.progress;
+    this.saved = loaded.progress;
+    const look = sessionLook(this.client);
+    const notices = [
+      ...this.ctx.notices,
+      ...(loaded.notices.length > 0
+        ? ['Your saved progress could not be read; you start afresh (the instructor can see why).']
+        : []),
+    ];
+    this.terminal = new ChannelTerminal(this.channel, this.client);
+    this.input = new SessionInput();
+    this.pump = new InputPump(
+      (text) => this.guard(() => this.input?.push(text)),
+      this.ctx.input ?? DEFAULT_INPUT_LIMITS,
+    );
+    this.screen = new ScreenOutput(this.terminal);
+    const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
+    this.app = this.ctx.render({
+      initial: initialTutorState({
+        now: new Date(this.ctx.now()).toISOString(),
+        lessons: this.ctx.lessons,
+        progress: loaded.progress,
+        notices,
+        seed: (Math.random() * 0xffffffff) >>> 0,
+      }),
+      locale: look.locale,
+      color: look.color,
+      ascii: look.ascii,
+      progressFile: 'the workshop server',
+      stdin: this.input as unknown as NodeJS.ReadStream,
+      stdout: this.screen as unknown as NodeJS.WriteStream,
+      stderr: sink as unknown as NodeJS.WriteStream,
+      screenReader: this.client.env.INK_SCREEN_READER === 'true',
+      onSave: (p) => this.save(p),
+      onProgress: (p) => {
+        this.progress = p;
+        this.ctx.changed();
+      },
+      onCrash: (error) => this.fail(error),
+    });
+    this.app.waitUntilExit().then(
+      () => this.end('quit'),
+      (error) => this.fail(error),
+    );
+    this.ctx.log('start', { learner: this.nickname, id: this.record.id });
+    this.ctx.changed();
+  }
+
+  private save(progress: Progress): string | undefined {
+    this.progress = progress;
+    const result = this.progressStore?.save(progress);
+    if (!result || result.ok) {
+      this.saveFailed = false;
+      this.saved = progress;
+      return undefined;
+    }
+    this.saveFailed = true;
+    this.ctx.log('save-failed', { learner: this.nickname, error: safeText(result.error, 300) });
+    // The learner sees that it failed, not the server's paths.
+    return 'the workshop server could not save it just now; it will try again at your next answer';
+  }
+
+  private keys(data: Buffer): void {
+    if (this.ended) return;
+    this.lastInputAt = this.ctx.now();
+    this.idleTimer?.refresh();
+    if (this.prompt) this.guard(() => this.prompt?.feed(data));
+    else this.pump?.feed(data);
+  }
+
+  /** Ends the session (once): progress saved, screen restored, a line saying why, exit status, channel closed. */
+  end(reason: EndReason): void {
+    if (this.ended) return;
+    this.ended = reason;
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.maxTimer);
+    this.pump?.stop();
+    this.channel.off('data', this.onData);
+    if (reason === 'disconnect') this.terminal?.close();
+    if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
+    if (this.record) this.ctx.store.touch(this.record, new Date(this.ctx.now()).toISOString());
+    try {
+      this.app?.unmount();
+    } catch {
+      // Ink may already be unmounting (a quit); nothing more to draw either way.
+    }
+    try {
+      this.screen?.restore();
+    } catch {
+      // The channel may be gone.
+    }
+    this.terminal?.close();
+    if (reason !== 'disconnect') {
+      const lines = this.goodbye(reason);
+      try {
+        if (this.channel.writable !== false) {
+          this.channel.write(lines.map((l) => l + CRLF).join(''));
+          this.channel.exit(reason === 'crash' ? 1 : 0);
+          this.channel.end();
+        }
+      } catch {
+        // Already closed.
+      }
+    }
+    this.ctx.log('end', { learner: this.nickname, reason });
+    this.onEnd(this, reason);
+    this.ctx.changed();
+  }
+
+  private goodbye(reason: EndReason): string[] {
+    const saved = this.progress
+      ? this.saveFailed
+        ? 'Your progress could not be saved just now (the instructor can see why).'
+        : 'Your progress is saved: log in again to go on where you left off.'
+      : '';
+    const why: Record<Exclude<EndReason, 'disconnect'>, string> = {
+      quit: 'Goodbye from nettutor.',
+      idle: `nettutor: the session ended after ${formatDuration(this.ctx.idleMs)} without a key pressed.`,
+      'max-session': `nettutor: the session reached its longest length (${formatDuration(this.ctx.maxSessionMs)}) and ended.`,
+      shutdown: 'nettutor: the workshop server is stopping, so the session ended.',
+      crash: 'nettutor: something went wrong in your session and it had to end; sorry. The instructor has been told.',
+    };
+    return [why[reason as Exclude<EndReason, 'disconnect'>], saved].filter((l) => l !== '');
+  }
+}
+
+/**
+ * `--auth open`: before the tutorial starts, the learner types a nickname on a
+ * plain line (no Ink yet). Only characters a nickname may hold are taken;
+ * Enter accepts (the SSH username is offered when it would do), Ctrl+C or
+ * Ctrl+D leaves.
+ */
+export class NicknamePrompt {
+  private typed = '';
+  private readonly offer: string | undefined;
+
+  constructor(
+    private readonly channel: { write(data: string): unknown },
+    username: string,
+    private readonly done: (nickname: string | undefined) => void,
+  ) {
+    const u = username.normalize('NFC').trim();
+    this.offer = nicknameOk(u) ? u : undefined;
+    channel.write(
+      `${CRLF}Welcome to the nettutor workshop.${CRLF}Choose a nickname: your progress is kept under it, and your instructor sees it.${CRLF}`,
+    );
+    this.ask();
+  }
+
+  private ask(): void {
+    this.channel.write(`Nickname${this.offer ? ` [${this.offer}]` : ''}: `);
+  }
+
+  feed(data: Buffer): void {
+    for (const ch of data.toString('utf8')) {
+      if (ch === '\u0003' || ch === '\u0004') {
+        this.channel.write(CRLF);
+        this.done(undefined);
+        return;
+      }
+      if (ch === '\r' || ch === '\n') {
+        const nickname = this.typed.trim() || this.offer || '';
+        const problem = nicknameProblemOf(nickname);
+        if (problem) {
+          this.channel.write(`${CRLF}${problem}.${CRLF}`);
+          this.typed = '';
+          this.ask();
+          continue;
+        }
+        this.channel.write(CRLF);
+        this.done(nickname);
+        return;
+      }
+      if (ch === '\u007f' || ch === '\b') {
+        if (this.typed.length > 0) {
+          this.typed = Array.from(this.typed).slice(0, -1).join('');
+          this.channel.write('\b \b');
+        }
+        continue;
+      }
+      if (/^[\p{L}\p{M}\p{N} ._-]$/u.test(ch) && Array.from(this.typed).length < 32) {
+        this.typed += ch;
+        this.channel.write(ch);
+      }
+    }
+  }
+}
+
+function nicknameOk(n: string): boolean {
+  return nicknameProblemOf(n) === undefined;
+}
