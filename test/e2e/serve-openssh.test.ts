@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { escapeRegExp, secondLesson } from '../helpers/builtin-lessons.js';
 import { TmuxSession, hasTmux } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/ssh.js';
 
@@ -72,7 +73,9 @@ describe.skipIf(!hasTmux || !hasSsh)('nettutor serve with the OpenSSH client', (
     await learner.waitFor('page 1/');
     learner.resize(70, 20);
     await learner.waitFor(/page 1\/\d+\s*$/m);
-    const live = await server.waitFor(/^pat\s+key\s+Watch a handshake\s+page 1\/\d+/m);
+    const live = await server.waitFor(
+      new RegExp(`^pat\\s+key\\s+${escapeRegExp(secondLesson.title)}\\s+page 1/\\d+`, 'm'),
+    );
     expect(live).toMatch(/\+ pat joined/);
     learner.keys('q');
     const end = await learner.waitFor(/EXITED:\d+/);

@@ -4,6 +4,7 @@
 // OpenSSH, in test/e2e/serve-openssh.test.ts).
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { escapeRegExp, secondLesson } from '../helpers/builtin-lessons.js';
 import { dashboardLines } from '../../src/serve/dashboard.js';
 import type { LearnerView, WorkshopServer } from '../../src/serve/server.js';
 import { KEY, Learner, PASSPHRASE, startServer } from '../helpers/ssh.js';
@@ -88,7 +89,9 @@ describe('the instructor over SSH', () => {
     await alice.press(KEY.down, KEY.enter);
     await alice.waitFor('page 1/');
     await alice.press('n');
-    await teacher.waitFor(/^alice\s+passphrase\s+Watch a handshake\s+page 2\/\d+/m);
+    await teacher.waitFor(
+      new RegExp(`^alice\\s+passphrase\\s+${escapeRegExp(secondLesson.title)}\\s+page 2/\\d+`, 'm'),
+    );
 
     await teacher.press('e');
     const written = await teacher.waitFor(/Scores written: (\S+\.csv) and/);

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { escapeRegExp, secondLesson } from '../helpers/builtin-lessons.js';
 import type { WorkshopServer } from '../../src/serve/server.js';
 import { KEY, Learner, startServer } from '../helpers/ssh.js';
 
@@ -31,7 +32,7 @@ describe('a learner over SSH', () => {
     const s = await server();
     const l = await learner(s.port, { cols: 100, rows: 30 });
     const home = await l.waitFor('Enter open');
-    expect(home).toContain('Watch a handshake');
+    expect(home).toContain(secondLesson.title);
     // The status bar is on the terminal's second-to-last row: the app measured the client's pty, not a server's.
     expect(home.split('\n')[28]).toContain('Enter open');
     // Rows are drawn at absolute positions and newlines are \r\n: nothing is stacked or shifted.
@@ -59,7 +60,7 @@ describe('a learner over SSH', () => {
     const progress = JSON.parse(
       readFileSync(join(s.config.stateDir, 'learners', folders[0]!, 'progress.json'), 'utf8'),
     );
-    expect(progress.lessons['watch-a-handshake'].seen.length).toBeGreaterThan(0);
+    expect(progress.lessons[secondLesson.id].seen.length).toBeGreaterThan(0);
   });
 
   it('Ctrl+C also ends the session cleanly with exit status 0', async () => {
@@ -84,13 +85,13 @@ describe('a learner over SSH', () => {
 
     const again = await learner(s.port, { username: 'BOB' });
     const home = await again.waitFor('Enter open');
-    expect(home).toMatch(/Watch a handshake.*in progress/);
+    expect(home).toMatch(new RegExp(`${escapeRegExp(secondLesson.title)}.*in progress`));
     again.end();
     await s.stop();
 
     const restarted = await server({ stateDir: s.config.stateDir });
     const later = await learner(restarted.port, { username: 'bob' });
-    expect(await later.waitFor('Enter open')).toMatch(/Watch a handshake.*in progress/);
+    expect(await later.waitFor('Enter open')).toMatch(new RegExp(`${escapeRegExp(secondLesson.title)}.*in progress`));
     // A different nickname is a different learner.
     const carol = await learner(restarted.port, { username: 'carol' });
     expect(await carol.waitFor('Enter open')).not.toMatch(/in progress/);

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { secondLesson } from '../helpers/builtin-lessons.js';
 import { MissingSsh2Error, loadSsh2 } from '../../src/serve/ssh2.js';
 import { scoreRows, scoresCsv } from '../../src/serve/state.js';
 import { KEY, Learner, PASSPHRASE, tempDir } from '../helpers/ssh.js';
@@ -138,7 +139,7 @@ describe('nettutor serve, running', () => {
     await coloured.waitFor('Enter open');
     expect(coloured.raw).toMatch(/\u001b\[3[1-7]m/);
     await coloured.press(KEY.down);
-    await coloured.waitFor('Watch a handshake');
+    await coloured.waitFor(secondLesson.title);
     // Colour is decided per learner: this one's ssh sent NO_COLOR, and one asked for 7-bit output.
     const plain = await learner(s.port, { username: 'plain', env: { NO_COLOR: '1' } });
     await plain.waitFor('Enter open');
@@ -174,7 +175,7 @@ describe('nettutor serve, running', () => {
     const folders = readdirSync(join(state, 'learners'));
     const ann = folders.find((f) => f.startsWith('passphrase-ann-'))!;
     const progress = JSON.parse(readFileSync(join(state, 'learners', ann, 'progress.json'), 'utf8'));
-    expect(progress.lessons['watch-a-handshake'].seen).toHaveLength(2);
+    expect(progress.lessons[secondLesson.id].seen).toHaveLength(2);
   });
 });
 
@@ -198,12 +199,14 @@ describe('nettutor serve --export', () => {
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('nickname,login,learner,lesson,title,status,score,solved,of,lastSeen');
-    expect(lines.some((l) => /^zed,passphrase,passphrase-zed-[0-9a-f]{16},watch-a-handshake,/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => new RegExp(`^zed,passphrase,passphrase-zed-[0-9a-f]{16},${secondLesson.id},`).test(l)),
+    ).toBe(true);
     // A nickname a spreadsheet would run as a formula is written as text.
     expect(lines.some((l) => l.startsWith(`"'=HYPERLINK(""x"")"`))).toBe(true);
     const json = JSON.parse(cli(['serve', '--export', '--format', 'json', '--state-dir', state]).stdout);
     const zed = json.rows.find(
-      (r: { nickname: string; lesson: string }) => r.nickname === 'zed' && r.lesson === 'watch-a-handshake',
+      (r: { nickname: string; lesson: string }) => r.nickname === 'zed' && r.lesson === secondLesson.id,
     );
     expect(zed).toMatchObject({ status: 'in-progress', login: 'passphrase' });
   });
