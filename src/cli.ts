@@ -12,7 +12,7 @@ declare const __NETTUTOR_VERSION__: string;
 
 const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
 
-const SUBCOMMANDS = ['sim', 'lessons', 'progress', 'serve', 'help'] as const;
+const SUBCOMMANDS = ['sim', 'http', 'lessons', 'progress', 'serve', 'help'] as const;
 
 const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close, by watching it happen.
 
@@ -73,7 +73,7 @@ function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; vers
     throw new UsageError(
       (SUBCOMMANDS as readonly string[]).includes(word)
         ? `'${word}' must come first: nettutor ${word} [options]`
-        : `unknown command '${word}' (commands: sim, lessons, progress, serve)`,
+        : `unknown command '${word}' (commands: sim, http, lessons, progress, serve)`,
     );
   }
   for (const name of ['lesson', 'lang', 'lessons', 'progress'] as const) {
@@ -156,6 +156,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     case 'sim': {
       const { runSim } = await import('./cli/sim.js');
       return runSim(rest, io);
+    }
+    case 'http': {
+      const { runHttp } = await import('./cli/http.js');
+      return runHttp(rest, io);
     }
     case 'lessons': {
       const { runLessons } = await import('./cli/lessons.js');
