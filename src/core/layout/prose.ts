@@ -6,6 +6,9 @@ import stringWidth from 'string-width';
 /** Characters of scripts that break between any two characters (CJK ideographs, kana, full-width forms). */
 const WIDE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const WIDE_SPLIT = /([\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])/;
+/** Chinese line-breaking rules: closing punctuation never starts a line, opening punctuation never ends one. */
+const NO_LINE_START = /^[，。、；：？！）」』】〉》〕…—％・ー～,.;:?!)\]}]$/;
+const NO_LINE_END = /^[（「『【〈《〔]$/;
 
 export type SpanStyle = 'plain' | 'code' | 'pre' | 'strong' | 'muted';
 
@@ -53,21 +56,43 @@ function words(spans: Span[]): Word[] {
     } else if (!nextGlue) glue = false;
     current = [];
   };
+  // An opening bracket waits for the character after it: the two are never parted.
+  let holdOpen = false;
   for (const span of spans) {
-    for (const part of span.text.split(/( +)/)) {
+    // Code is a command or a name: its spaces do not break it (a line only cuts it when it is wider than a line).
+    const parts = span.style === 'code' ? [span.text] : span.text.split(/( +)/);
+    for (const part of parts) {
       if (part === '') continue;
       if (/^ +$/.test(part)) {
         flush(false);
+        holdOpen = false;
         continue;
       }
       for (const piece of part.split(WIDE_SPLIT)) {
         if (piece === '') continue;
-        if (WIDE.test(piece)) {
+        if (WIDE.test(piece) || NO_LINE_START.test(piece)) {
+          if (NO_LINE_START.test(piece)) {
+            // Stays with the character before it: joined to the word just ended when it follows it directly.
+            const last = out[out.length - 1];
+            if (current.length === 0 && glue && last) {
+              last.spans.push({ text: piece, style: span.style });
+              last.width += stringWidth(piece);
+            } else {
+              current.push({ text: piece, style: span.style });
+              if (WIDE.test(piece)) flush(true);
+            }
+            holdOpen = false;
+            continue;
+          }
           // A CJK character stands alone, glued to what comes before and after it.
-          flush(true);
+          if (!holdOpen) flush(true);
           current.push({ text: piece, style: span.style });
-          flush(true);
-        } else current.push({ text: piece, style: span.style });
+          holdOpen = NO_LINE_END.test(piece);
+          if (!holdOpen) flush(true);
+        } else {
+          current.push({ text: piece, style: span.style });
+          holdOpen = false;
+        }
       }
     }
   }

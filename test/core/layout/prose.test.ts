@@ -70,3 +70,28 @@ describe('width helpers', () => {
     expect(stringWidth(padToWidth('握手', 6))).toBe(6);
   });
 });
+
+describe('Chinese line breaking', () => {
+  const lines = (text: string, width: number) => layoutProse(text, width).map(lineText);
+
+  it('never starts a line with closing punctuation, nor ends one with an opening bracket', () => {
+    const text = '服务器收到结束报文段后进入，关闭等待状态。然后（很快）发送自己的结束报文段。';
+    for (let width = 6; width <= 40; width++) {
+      for (const line of lines(text, width)) {
+        expect(line, `width ${width}`).not.toMatch(/^[，。、；：？！）」』】]/);
+        expect(line, `width ${width}`).not.toMatch(/[（「『【]$/);
+        expect(stringWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('keeps a code span whole unless it is wider than a line', () => {
+    for (let width = 26; width <= 40; width++) {
+      const wrapped = lines('运行 `ss -tanp state close-wait` 查看进程。', width);
+      expect(
+        wrapped.some((l) => l.includes('ss -tanp state close-wait')),
+        `width ${width}`,
+      ).toBe(true);
+    }
+  });
+});
