@@ -3,6 +3,7 @@
 // from the phrase book below, so it can be read in the learner's language.
 import { joinTexts, phraseBook } from '../i18n/phrases.js';
 import { type LocalText, text } from '../i18n/localize.js';
+import { ZH } from './describe.zh-CN.js';
 import { type SendEvent, type SimResult, type TimerKind, flagLabel } from './types.js';
 
 export function segmentLabel(s: SendEvent['segment']): string {
@@ -55,7 +56,7 @@ const EN = {
 };
 
 /** The phrases in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const EVENT_PHRASES = book;
 
 const TIMER_PHRASES = {

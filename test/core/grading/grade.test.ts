@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { text } from '../../../src/core/i18n/localize.js';
 import { evaluate } from '../../../src/core/grading/expression.js';
 import { drawParams, expectedAnswer, grade } from '../../../src/core/grading/grade.js';
 import { normalize, normalizeFlags, normalizeState } from '../../../src/core/answers/normalize.js';
@@ -62,7 +63,7 @@ describe('grading', () => {
     expect(grade(exercise('active-closer-states'), ['tw', 'fw1'], ctx()).correct).toBe(true);
     const partial = grade(exercise('active-closer-states'), ['tw'], ctx());
     expect(partial.correct).toBe(false);
-    expect(partial.feedback).toContain('1 right answer is not marked.');
+    expect(partial.feedback.map((f) => text(f, 'en'))).toContain('1 right answer is not marked.');
     expect(grade(exercise('active-closer-states'), ['tw', 'fw1', 'cw'], ctx()).correct).toBe(false);
   });
 
@@ -78,7 +79,7 @@ describe('grading', () => {
     const ex = exercise('synack-ack');
     expect(grade(ex, '1001', ctx({ isn: 1000 })).correct).toBe(true);
     expect(grade(ex, '1001', ctx({ isn: 2000 })).correct).toBe(false);
-    expect(grade(ex, 'a lot', ctx({ isn: 1000 })).feedback[0]).toMatch(/not a number/);
+    expect(text(grade(ex, 'a lot', ctx({ isn: 1000 })).feedback[0]!, 'en')).toMatch(/not a number/);
   });
 
   it('computes a short answer by running the engine, and explains expected mistakes', () => {
@@ -135,7 +136,7 @@ describe('predict questions', () => {
     expect(gradePredict(r, 5, 'next-flags', 'ack+syn').correct).toBe(true);
     const wrong = gradePredict(r, 5, 'next-ack', '1000');
     expect(wrong.correct).toBe(false);
-    expect(wrong.feedback[0]).toContain('SYN,ACK seq=5000 ack=1001');
+    expect(text(wrong.feedback[0]!, 'en')).toContain('SYN,ACK seq=5000 ack=1001');
   });
 
   it('offers plausible choices that include the right one', () => {

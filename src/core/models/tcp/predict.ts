@@ -9,6 +9,7 @@ import type { SimEvent, SimResult, Side, SendEvent } from '../../tcp/types.js';
 import { TCP_STATES, flagLabel } from '../../tcp/types.js';
 import type { Verdict } from '../../answers/verdict.js';
 import { normalizeFlags, normalizeNumber, normalizeState } from '../../answers/normalize.js';
+import { ZH } from './predict.zh-CN.js';
 
 function nextSend(result: SimResult, index: number): SendEvent | undefined {
   return result.events.slice(index + 1).find((e): e is SendEvent => e.type === 'send');
@@ -45,7 +46,7 @@ const EN = {
 };
 
 /** The phrases in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const PREDICT_PHRASES = book;
 
 /** Why the answer is what it is: what the engine does next, and the rule behind it. */
