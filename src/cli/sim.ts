@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } from '../core/ladder/render.js';
-import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
+import { BUILTIN_SCENARIOS, getBuiltinScenario, scenarioTexts } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import { didYouMean } from '../core/suggest.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
@@ -170,7 +170,9 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     const locale = values.lang === undefined ? 'en' : resolveLocale(checkLang(values.lang, HINT), {});
     // The story first (title, then what to watch, wrapped), then one sentence per event, each on one line,
     // then the run's scale where TIME-WAIT appears.
-    const story = [loaded.title, '', ...(loaded.description ? [...wrapParagraph(loaded.description, width), ''] : [])];
+    const texts = scenarioTexts(loaded);
+    const description = texts.description && text(texts.description, locale);
+    const story = [text(texts.title, locale), '', ...(description ? [...wrapParagraph(description, width), ''] : [])];
     out([...story, ...formatText(result, locale), ...(scale ? [text(scale, locale)] : [])]);
   } else {
     try {

@@ -1,6 +1,8 @@
 // The built-in scenarios, in teaching order. Each is plain scenario data, run
 // through the same validation as an instructor's file.
+import type { LocalText } from '../i18n/localize.js';
 import type { Scenario } from '../tcp/types.js';
+import { ZH } from './builtins.zh-CN.js';
 import { parseScenario } from './validate.js';
 
 const LISTEN = { at: 0, side: 'server', call: 'listen' };
@@ -237,4 +239,24 @@ export function getBuiltinScenario(name: string): Scenario | undefined {
 /** A scenario by the name a lesson uses: one of the lesson's own files first, then a built-in. */
 export function findScenario(name: string, files?: Readonly<Record<string, Scenario>>): Scenario | undefined {
   return files?.[name] ?? getBuiltinScenario(name);
+}
+
+/** A scenario's title and description in the learner's language: a built-in's translation, else as written. */
+export function scenarioTexts(scenario: Pick<Scenario, 'name' | 'title' | 'description'>): {
+  title: LocalText;
+  description?: LocalText;
+} {
+  // Only a built-in scenario, unchanged in its texts, has the translation: a file of the same name does not.
+  const builtin = BY_NAME.get(scenario.name);
+  const translated = builtin && builtin.title === scenario.title ? ZH[scenario.name] : undefined;
+  return {
+    title: translated ? { en: scenario.title, 'zh-CN': translated.title } : scenario.title,
+    ...(scenario.description
+      ? {
+          description: translated
+            ? { en: scenario.description, 'zh-CN': translated.description }
+            : scenario.description,
+        }
+      : {}),
+  };
 }

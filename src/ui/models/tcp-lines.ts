@@ -12,6 +12,7 @@ import type { LocalText } from '../../core/i18n/localize.js';
 import { type Ladder, renderLadder } from '../../core/ladder/render.js';
 import { lineText, padToWidth, type Span, wrapSpans } from '../../core/layout/prose.js';
 import { type PlayerState, type ScrollRange, firstDivergence } from '../../core/models/tcp/player.js';
+import { scenarioTexts } from '../../core/scenario/builtins.js';
 import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { scaleNote } from '../../core/tcp/scale.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
@@ -80,11 +81,11 @@ function drawLadder(result: SimResult, scenario: Scenario, width: number, theme:
 }
 
 /** The title, whether it plays, where the run is; then the learner's changes. Wrapped, never cut. */
-function headLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
+function headLines(state: PlayerState, width: number, theme: Theme, tr: Tr): UiLine[] {
   const t = theme.text;
   const { result, index } = state;
   const event = index >= 0 ? result.events[index] : undefined;
-  const title = t(state.scenario.title);
+  const title = tr(scenarioTexts(state.scenario).title);
   const status: UiSpan = {
     text: t(state.playing ? `▶ playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`),
     color: state.playing ? theme.colors.ok : undefined,
@@ -235,8 +236,8 @@ function textSections(state: PlayerState, width: number, theme: Theme, predict: 
   if (predict) sections.push(...questionSections(predict, width, theme, tr));
   else if (index >= 0 && result.events[index]) sections.push(...eventSections(state, width, theme, tr));
   else {
-    const description = state.scenario.description;
-    if (description) sections.push({ lines: wrapped(t(description), width, { dim: true }), drop: TEACHING + 1 });
+    const description = scenarioTexts(state.scenario).description;
+    if (description) sections.push({ lines: wrapped(tr(description), width, { dim: true }), drop: TEACHING + 1 });
     sections.push({ lines: wrapped(t(S.howToStart), width, { dim: true }), drop: 0 });
   }
   // The scale is said before the first event and while a side is in TIME-WAIT (or leaves it).
@@ -467,7 +468,7 @@ export interface PlayerDrawOptions {
 /** The player in at most `height` lines of at most `width` columns, and how far its ladder can scroll. */
 export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): ModelDrawing & { shown: PlayerShown } {
   const { width, height, theme, question, screenReader, tr } = opts;
-  const head = headLines(state, width, theme);
+  const head = headLines(state, width, theme, opts.tr);
   if (state.compare) {
     const view = compareView(state, width, Math.max(1, height - head.length), theme, tr);
     return {
@@ -526,7 +527,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
 /** The rows the player needs for all its text and a few rows of ladder (or, comparing, of both runs). */
 export function playerNeed(state: PlayerState, opts: Omit<PlayerDrawOptions, 'height'>): number {
   const { width, theme, question, screenReader, tr } = opts;
-  const head = headLines(state, width, theme).length;
+  const head = headLines(state, width, theme, tr).length;
   if (state.compare) return head + compareNeed(state, width);
   const text = rows(textSections(state, width, theme, question, tr));
   const ladder = Math.min((screenReader ? 0 : 2) + LADDER_COMFORT_ROWS, ladderRows(state, width, theme, screenReader));
@@ -538,8 +539,9 @@ export function playerInfo(state: PlayerState, opts: Omit<PlayerDrawOptions, 'he
   const { width, theme, question, tr } = opts;
   const t = theme.text;
   const lines: UiLine[] = [];
-  lines.push(...wrapped(t(S.scenario(state.scenario.title)), width, { bold: true }));
-  if (state.scenario.description) lines.push(...wrapped(t(state.scenario.description), width));
+  const texts = scenarioTexts(state.scenario);
+  lines.push(...wrapped(t(S.scenario(tr(texts.title))), width, { bold: true }));
+  if (texts.description) lines.push(...wrapped(tr(texts.description), width));
   const scale = scaleOf(state);
   if (scale) lines.push([], ...wrapped(tr(scale), width));
   const changes = changesLines(state, width, theme);
