@@ -136,6 +136,20 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 1000 }, expected: '1001' },
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 4000000 }, expected: '4000001' },
   { lesson: 'three-way-handshake', exercise: 'refused-ack-number', params: { isn: 123456 }, expected: '123457' },
+  // teardown, half-close.json: the server's SYN takes its ISN, its reply (sent in CLOSE-WAIT, after the client's
+  // FIN) the next `bytes` numbers, so its FIN has seq = ISN + 1 + bytes. 1500 bytes go in two segments (MSS 1000).
+  { lesson: 'teardown', exercise: 'server-fin-seq-number', params: { isn: 1000, bytes: 100 }, expected: '1101' },
+  {
+    lesson: 'teardown',
+    exercise: 'server-fin-seq-number',
+    params: { isn: 4000000000, bytes: 3000 },
+    expected: '4000003001',
+  },
+  { lesson: 'teardown', exercise: 'server-fin-seq-number', params: { isn: 271828, bytes: 1500 }, expected: '273329' },
+  // lost-fin: the FIN sent again is the same FIN, seq = ISN + 1 + bytes; the server's ACK of it is ISN + bytes + 2.
+  { lesson: 'teardown', exercise: 'lost-fin-ack-number', params: { isn: 1000, bytes: 1 }, expected: '1003' },
+  { lesson: 'teardown', exercise: 'lost-fin-ack-number', params: { isn: 4000000, bytes: 1000 }, expected: '4001002' },
+  { lesson: 'teardown', exercise: 'lost-fin-ack-number', params: { isn: 314159, bytes: 265 }, expected: '314426' },
   // close-wait-leak: the client's FIN has seq = ISN + 1 (SYN) + bytes; it occupies one more, so the server's
   // ACK of it is ISN + bytes + 2, sent at once although the server's application never closes.
   { lesson: 'close-wait', exercise: 'fin-ack-number', params: { isn: 1000, bytes: 1 }, expected: '1003' },
@@ -189,6 +203,33 @@ const HAND_PREDICTIONS: HandPrediction[] = [
   { lesson: 'three-way-handshake', point: 'predict-simultaneous-state', ask: 'next-state', expected: 'SYN-RECEIVED' },
   // The client, ESTABLISHED on the server's SYN,ACK, answers it with a pure ACK (as Linux does).
   { lesson: 'three-way-handshake', point: 'predict-simultaneous-extra-ack', ask: 'next-flags', expected: 'ACK' },
+  // teardown, client-close: the server's ACK of the FIN reaches the client in FIN-WAIT-1: FIN-WAIT-2.
+  { lesson: 'teardown', point: 'predict-fin-wait-2', ask: 'next-state', expected: 'FIN-WAIT-2' },
+  // The server's FIN: after its SYN (5000) it sent only bare ACKs, which occupy no number: seq 5001.
+  { lesson: 'teardown', point: 'predict-server-fin-seq', ask: 'next-seq', expected: '5001' },
+  // The client's last ACK acknowledges that FIN, which occupies one number: 5001 + 1.
+  { lesson: 'teardown', point: 'predict-last-ack', ask: 'next-ack', expected: '5002' },
+  // half-close.json: the client, in FIN-WAIT-2, acknowledges the server's 300 bytes, seq 5001 to 5300: ack 5301.
+  { lesson: 'teardown', point: 'predict-ack-after-fin', ask: 'next-ack', expected: '5301' },
+  // three-segment-close: the server's ACK of the FIN is still held back when its application closes: one
+  // segment carries both, FIN,ACK.
+  { lesson: 'teardown', point: 'predict-fin-carries-ack', ask: 'next-flags', expected: 'FIN,ACK' },
+  // That FIN,ACK acknowledges the client's FIN (ack 1102) in FIN-WAIT-1: straight to TIME-WAIT (RFC Figure 5 note 2).
+  { lesson: 'teardown', point: 'predict-straight-to-time-wait', ask: 'next-state', expected: 'TIME-WAIT' },
+  // server-close: the ESTABLISHED server sends the first FIN: FIN-WAIT-1.
+  { lesson: 'teardown', point: 'predict-server-fin-wait-1', ask: 'next-state', expected: 'FIN-WAIT-1' },
+  // lost-fin: the FIN sent again has the lost one's seq, 1000 + 1 (SYN) + 100 bytes = 1101 ...
+  { lesson: 'teardown', point: 'predict-fin-again-seq', ask: 'next-seq', expected: '1101' },
+  // ... and the server acknowledges it with 1101 + 1.
+  { lesson: 'teardown', point: 'predict-fin-again-ack', ask: 'next-ack', expected: '1102' },
+  // abort: the client's application aborts: a RST (no ACK bit: <SEQ=SND.NXT><CTL=RST>), not a FIN.
+  { lesson: 'teardown', point: 'predict-abort-flags', ask: 'next-flags', expected: 'RST' },
+  // The RST reaches the ESTABLISHED server, which goes straight to CLOSED.
+  { lesson: 'teardown', point: 'predict-reset-state', ask: 'next-state', expected: 'CLOSED' },
+  // simultaneous-close: the client acknowledges the server's FIN after sending its own (seq 1101): seq 1102.
+  { lesson: 'teardown', point: 'predict-closing-ack-seq', ask: 'next-seq', expected: '1102' },
+  // The server's FIN (ack 1101) does not acknowledge the client's FIN: FIN-WAIT-1 → CLOSING.
+  { lesson: 'teardown', point: 'predict-client-closing', ask: 'next-state', expected: 'CLOSING' },
   // client-close: the client's FIN has seq 1101 (1000 + SYN + 100 bytes); the server acknowledges it: 1102.
   { lesson: 'close-wait', point: 'predict-fin-ack', ask: 'next-ack', expected: '1102' },
   // The server's application calls close() in CLOSE-WAIT: it sends its FIN and enters LAST-ACK.

@@ -50,19 +50,22 @@ describe('nettutor lessons', () => {
     );
   });
 
-  // The lessons on opening and on CLOSE-WAIT each teach with at least six graded exercises of their own
-  // (of at least three types, one of them a computed short answer), besides their predict questions.
-  it.each(['three-way-handshake', 'close-wait'])('lists %s with its exercises and predict questions', (id) => {
-    const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
-    const lesson = lessons.find((l) => l.id === id)!;
-    const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
-    expect(exercises.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
-    expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
-    expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
-    expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
-    expect(graded(lesson)).toBeGreaterThan(exercises.length);
-  });
+  // Every TCP lesson (opening, teardown, TIME-WAIT, CLOSE-WAIT) teaches with at least six graded exercises of its
+  // own (of at least three types, one of them a computed short answer), besides its predict questions.
+  it.each(['three-way-handshake', 'teardown', 'time-wait', 'close-wait'])(
+    'lists %s with its exercises and predict questions',
+    (id) => {
+      const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
+      const lesson = lessons.find((l) => l.id === id)!;
+      const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
+      expect(exercises.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
+      expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
+      expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
+      expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
+      expect(graded(lesson)).toBeGreaterThan(exercises.length);
+    },
+  );
 
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });

@@ -147,4 +147,40 @@ describe('predict questions', () => {
       expect(new Set(choices).size).toBe(choices.length);
     }
   });
+
+  /** Where a run stops before the nth event of a type and side, as a predict point does. */
+  const stopBefore = (name: string, type: 'send' | 'state', side: 'client' | 'server', nth: number) => {
+    const run = simulate(getBuiltinScenario(name)!);
+    let seen = 0;
+    const at = run.events.findIndex((e) => e.type === type && e.side === side && ++seen === nth);
+    return { run, at: at - 1 };
+  };
+
+  it('offers the other states the side could have entered from where it is', () => {
+    // three-segment-close: the server's FIN,ACK reaches the client in FIN-WAIT-1 (its 4th change of state).
+    const { run, at } = stopBefore('three-segment-close', 'state', 'client', 4);
+    expect(predictExpected(run, at, 'next-state')).toBe('TIME-WAIT');
+    const choices = predictChoices(run, at, 'next-state');
+    // The mistake the page is about, FIN-WAIT-2, and the other way out of FIN-WAIT-1, CLOSING.
+    expect(choices).toEqual(expect.arrayContaining(['TIME-WAIT', 'FIN-WAIT-2', 'CLOSING']));
+    expect(choices).not.toContain('FIN-WAIT-1');
+    expect(choices).toHaveLength(4);
+  });
+
+  it('offers the flags a side could send in its state: a closing side ACK, FIN or RST, not SYN', () => {
+    // three-segment-close: the server, in CLOSE-WAIT, sends its FIN with the delayed ACK on it.
+    const closing = stopBefore('three-segment-close', 'send', 'server', 3);
+    expect(predictExpected(closing.run, closing.at, 'next-flags')).toBe('FIN,ACK');
+    const choices = predictChoices(closing.run, closing.at, 'next-flags');
+    expect(choices).toEqual(expect.arrayContaining(['FIN,ACK', 'ACK', 'FIN']));
+    expect(choices.filter((c) => c.includes('SYN'))).toEqual([]);
+    // abort: the ESTABLISHED client's RST, beside the FIN,ACK an orderly close would send.
+    const abort = stopBefore('abort', 'send', 'client', 4);
+    expect(predictExpected(abort.run, abort.at, 'next-flags')).toBe('RST');
+    expect(predictChoices(abort.run, abort.at, 'next-flags')).toEqual(
+      expect.arrayContaining(['RST', 'FIN,ACK', 'ACK']),
+    );
+    // During the handshake, the handshake's flags: the server's SYN,ACK beside a SYN.
+    expect(predictChoices(r, 5, 'next-flags')).toEqual(expect.arrayContaining(['SYN,ACK', 'SYN', 'ACK']));
+  });
 });
