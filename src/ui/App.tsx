@@ -2,7 +2,7 @@
 // time, always exactly one line shorter than the terminal so Ink never falls
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
-import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
@@ -49,7 +49,9 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   const interrupted = useRef(false);
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
+  // Reported in the commit that changes it, before the frame reaches the terminal: a signal that comes as soon as
+  // the learner sees a page saves a progress that has that page.
+  useLayoutEffect(() => {
     onProgress?.(state.progress);
   }, [state.progress, onProgress]);
 
