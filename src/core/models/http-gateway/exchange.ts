@@ -290,10 +290,20 @@ export function exchangeFor(condition: Condition, timing: Partial<Timing> = {}):
   };
 }
 
-/** The index of the step where the client's response leaves the gateway: a question stops just before it. */
+/** The index of the step where the client's response leaves the gateway. */
 export function replyStep(exchange: Exchange): number {
   const last = exchange.hops[exchange.hops.length - 1]!;
   return exchange.steps.findIndex((s) => s.kind === 'send' && s.hop === last);
+}
+
+/**
+ * The index of the step where the response the client will get is first sent: by the upstream when the
+ * origin generates it, else by the gateway. A question stops just before it, so the code is not on screen.
+ */
+export function responseStep(exchange: Exchange): number {
+  const first = exchange.generatedBy === 'origin' ? exchange.hops.find((h) => h.from === 'upstream') : undefined;
+  const hop = first ?? exchange.hops[exchange.hops.length - 1]!;
+  return exchange.steps.findIndex((s) => s.kind === 'send' && s.hop === hop);
 }
 
 /** What the condition is, in a few words. */

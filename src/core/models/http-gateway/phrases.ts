@@ -3,7 +3,7 @@
 // flags stay as they are on the wire in every language.
 import { type LocalText, text } from '../../i18n/localize.js';
 import { phraseBook } from '../../i18n/phrases.js';
-import type { Condition, Timing } from './exchange.js';
+import type { Condition, Step, Timing } from './exchange.js';
 
 const EN = {
   // What happens upstream, in a few words.
@@ -58,14 +58,16 @@ const EN = {
   noteDown: 'down',
   noteNoHealthy: 'no healthy upstream',
   noteNoHealthyShort: 'none healthy',
+  noteNoHealthyShorter: 'no server',
 
   // What travels, besides HTTP messages.
   connect: (port: number) => `SYN (connect to :${port})`,
   cutOff: 'HTTP/1.1 200 O (cut off)',
   cutOffShort: 'cut off',
+  cutOffShorter: 'cut',
 
   // Each step as a sentence (the player's line, a screen reader's reading).
-  at: (t: number) => `${t} ms: `,
+  at: (t: number, what: string) => `${t} ms: ${what}`,
   send: (from: string, what: string, to: string) => `the ${from} sends ${what} to the ${to}`,
   arrive: (what: string, to: string) => `${what} reaches the ${to}`,
   note: (party: string, what: string) => `at the ${party}: ${what}`,
@@ -86,6 +88,7 @@ const EN = {
   askStatus: 'Which status code will the client get?',
   askWho: 'Who generates the response the client will get?',
   rightWho: (who: string) => `Right: the ${who} generates it.`,
+  goOn: '→ goes on: the response travels to the client.',
 
   // Why a code is not the one here (the chosen option of a status question, when wrong).
   'not:200': '200 OK says the request succeeded: here it did not.',
@@ -151,12 +154,14 @@ const ZH: Partial<typeof EN> = {
   noteDown: '宕机',
   noteNoHealthy: '无健康上游',
   noteNoHealthyShort: '无上游',
+  noteNoHealthyShorter: '无上游',
 
   connect: (port: number) => `SYN（连接 :${port}）`,
   cutOff: 'HTTP/1.1 200 O（被截断）',
   cutOffShort: '被截断',
+  cutOffShorter: '截断',
 
-  at: (t: number) => `${t} ms：`,
+  at: (t: number, what: string) => `${t} ms：${what}`,
   send: (from: string, what: string, to: string) => `${from}把 ${what} 发给${to}`,
   arrive: (what: string, to: string) => `${what} 到达${to}`,
   note: (party: string, what: string) => `${party}：${what}`,
@@ -174,6 +179,7 @@ const ZH: Partial<typeof EN> = {
   askStatus: '客户端会得到哪个状态码？',
   askWho: '客户端将得到的响应是谁生成的？',
   rightWho: (who: string) => `正确：它由${who}生成。`,
+  goOn: '按 → 继续：响应传给客户端。',
 
   'not:200': '200 OK 表示请求成功：这里并没有成功。',
   'not:400': '400 表示请求本身有问题（语法或分帧错误、缺少 Host）：这个请求没有问题。',
@@ -256,14 +262,23 @@ export const GATEWAY_TEXT = {
   noteWorking: () => [say('noteWorking'), say('noteWorkingShort')],
   noteTimeout: (ms: number) => [say('noteTimeout', ms), say('noteTimeoutShort')],
   noteDown: () => [say('noteDown')],
-  noteNoHealthy: () => [say('noteNoHealthy'), say('noteNoHealthyShort')],
+  noteNoHealthy: () => [say('noteNoHealthy'), say('noteNoHealthyShort'), say('noteNoHealthyShorter')],
   connect: (port: number) => say('connect', port),
   cutOff: () => say('cutOff'),
-  cutOffShort: () => [say('cutOffShort')],
-  at: (t: number) => say('at', t),
+  cutOffShort: () => [say('cutOffShort'), say('cutOffShorter')],
   send: (from: string, what: LocalText, to: string) => compose('send', party(from), what, party(to)),
   arrive: (what: LocalText, to: string) => compose('arrive', what, party(to)),
   note: (at: string, what: LocalText) => compose('note', party(at), what),
+  /** A step of the exchange in a sentence, after its time: "25 ms: GET /account HTTP/1.1 reaches the upstream". */
+  step(step: Step): LocalText {
+    const sentence =
+      step.kind === 'send'
+        ? compose('send', party(step.hop.from), step.hop.what, party(step.hop.to))
+        : step.kind === 'arrive'
+          ? compose('arrive', step.hop.what, party(step.hop.to))
+          : compose('note', party(step.note.party), step.note.text[0]!);
+    return compose('at', step.t, sentence);
+  },
   gets: (status: string, by: string) => compose('gets', status, party(by)),
   field: (name: string, value: string) => say('field', name, value),
   upstream: (c: Condition) => compose('upstream', c, say(`cond:${c}`)),
@@ -275,6 +290,7 @@ export const GATEWAY_TEXT = {
   onlyOne: () => say('onlyOne'),
   askStatus: () => say('askStatus'),
   askWho: () => say('askWho'),
+  goOn: () => say('goOn'),
   rightWho: (who: string) => compose('rightWho', party(who)),
   /** Why `status` is not the code here; undefined for a code the book says nothing of. */
   notStatus: (status: number): LocalText | undefined =>

@@ -1,10 +1,11 @@
 // The gateway model as the learner drives it: the condition upstream (chosen
 // among the page's), the exchange it gives unfolding step by step, and the
 // questions the page asks: once per condition that has one, the exchange
-// stops just before the response leaves the gateway for the client, and asks
-// which code it carries, or who generated it. Pure: state + action → state.
+// stops just before the client's response is first sent (by the upstream, or
+// by the gateway), and asks which code it carries, or who generates it. Pure:
+// state + action → state.
 import type { LocalText } from '../../i18n/localize.js';
-import { type Condition, type Exchange, exchangeFor, replyStep } from './exchange.js';
+import { type Condition, type Exchange, exchangeFor, responseStep } from './exchange.js';
 import { GATEWAY_TEXT as T } from './phrases.js';
 
 export const ASKS = ['status', 'who'] as const;
@@ -12,7 +13,7 @@ export type Ask = (typeof ASKS)[number];
 
 export interface GatewayQuestion {
   id: string;
-  /** Asked the first time this condition's exchange reaches the reply. */
+  /** Asked the first time this condition's exchange reaches the response. */
   condition: Condition;
   /** `status`: which code the client gets; `who`: who generates it (origin or gateway). */
   ask: Ask;
@@ -88,13 +89,13 @@ export function questionById(state: GatewayState, id: string): GatewayQuestion |
 
 const lastStep = (s: GatewayState) => s.exchange.steps.length - 1;
 
-/** One step on, unless a question stops it first (just before the reply leaves the gateway). */
+/** One step on, unless a question stops it first (just before the response is first sent). */
 function advance(state: GatewayState): GatewayState {
   if (state.asking && !state.asking.answered) return state;
   const next = state.step + 1;
   if (next > lastStep(state)) return { ...state, playing: false };
   const q = pendingQuestion(state);
-  if (q && next === replyStep(state.exchange)) {
+  if (q && next === responseStep(state.exchange)) {
     return { ...state, playing: false, asking: { id: q.id, answered: false } };
   }
   const moved = { ...state, step: next, asking: null };

@@ -15,6 +15,7 @@ import {
   TimingError,
   exchangeFor,
   replyStep,
+  responseStep,
   statusLine,
 } from '../../../../src/core/models/http-gateway/exchange.js';
 
@@ -102,6 +103,20 @@ describe('each condition gives the status, the producer and the fields of the co
       // And in Chinese, with the same code and section.
       expect(text(e.why, 'zh-CN'), condition).not.toBe(why);
       expect(text(e.why, 'zh-CN'), condition).toContain(String(e.status));
+    }
+  });
+});
+
+describe('where a question stops: just before the response is first sent', () => {
+  it.each([...CONDITIONS])('%s: nothing before it carries the code, and it sends the code from its author', (c) => {
+    const e = exchangeFor(c);
+    const at = responseStep(e);
+    for (const s of e.steps.slice(0, at)) if (s.kind !== 'note') expect(en(s.hop.what)).not.toContain(String(e.status));
+    const step = e.steps[at]!;
+    expect(step.kind).toBe('send');
+    if (step.kind === 'send') {
+      expect(en(step.hop.what).startsWith(statusLine(e.status))).toBe(true);
+      expect(step.hop.from).toBe(e.generatedBy === 'origin' ? 'upstream' : 'gateway');
     }
   });
 });

@@ -4,7 +4,7 @@
 // graded by the exchange, and the computed answers with random parameters.
 import { describe, expect, it } from 'vitest';
 import { text } from '../../../../src/core/i18n/localize.js';
-import { CONDITIONS, type Condition, replyStep } from '../../../../src/core/models/http-gateway/exchange.js';
+import { CONDITIONS, type Condition, responseStep } from '../../../../src/core/models/http-gateway/exchange.js';
 import { type GatewayQuery, httpGatewayKind, runGatewayQuery } from '../../../../src/core/models/http-gateway/kind.js';
 import {
   type GatewayAction,
@@ -179,10 +179,10 @@ describe('a question on the way', () => {
       {},
     );
 
-  it('stops the exchange just before the reply leaves the gateway, and asks', () => {
+  it('stops the exchange just before the gateway generates its response, and asks', () => {
     let s = run(withQuestion(), { type: 'condition', delta: 1 });
     for (let i = 0; i < 20; i++) s = run(s, { type: 'tick' });
-    expect(s.step).toBe(replyStep(s.exchange) - 1);
+    expect(s.step).toBe(responseStep(s.exchange) - 1);
     expect(s.playing).toBe(false);
     const q = kind.question(s)!;
     expect(q).toMatchObject({ id: 'q-slow', answered: false });
@@ -196,6 +196,19 @@ describe('a question on the way', () => {
     // Nothing moves until it is answered.
     for (const a of [{ type: 'step', delta: 1 }, { type: 'end' }, { type: 'condition', delta: 1 }] as const)
       expect(run(s, a)).toBe(s);
+  });
+
+  it('stops before the origin sends its response, so the code is not on screen yet', () => {
+    const s = run(
+      kind.start(settings({ questions: [{ id: 'q-login', condition: 'needs-login', ask: 'status' }] }), {}),
+      { type: 'condition', delta: 1 },
+      { type: 'end' },
+    );
+    expect(kind.question(s)?.id).toBe('q-login');
+    const next = s.exchange.steps[s.step + 1]!;
+    expect(next.kind === 'send' && [next.hop.from, next.hop.to]).toEqual(['upstream', 'gateway']);
+    // What the origin found is shown; what it answers is not.
+    expect(s.exchange.steps[s.step]).toMatchObject({ kind: 'note', note: { party: 'upstream' } });
   });
 
   it('End stops at the question too', () => {
@@ -214,7 +227,7 @@ describe('a question on the way', () => {
     ]);
     expect(kind.question(wrong.state)).toMatchObject({ id: 'q-slow', answered: true });
     const on = run(wrong.state, { type: 'step', delta: 1 });
-    expect(on.step).toBe(replyStep(on.exchange));
+    expect(on.step).toBe(responseStep(on.exchange));
     expect(kind.question(on)).toBeNull();
     // Asked once: back to the start of the same exchange, it plays through.
     const again = run(on, { type: 'home' }, { type: 'end' });
