@@ -3,6 +3,7 @@
 // names, the width and 7-bit options, and the usage errors — through the
 // `http` router in process, and through the built binary for exit codes.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -215,4 +216,20 @@ describe('nettutor http gateway, the built binary', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/nettutor http gateway +the status code a client gets through a gateway/);
   });
+});
+
+describe('docs/http.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/http.md', import.meta.url)), 'utf8');
+  const transcripts = [...doc.matchAll(/^```\n\$ nettutor http (gateway [^\n]*)\n([\s\S]*?)^```$/gm)];
+
+  it('shows gateway transcripts', () => {
+    expect(transcripts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const [, command, shown] of transcripts) {
+    it(`prints what the page shows for \`nettutor http ${command}\``, async () => {
+      const r = await gateway(command!.split(' ').slice(1));
+      expect(r.code === 0 ? r.stdout : r.stderr).toBe(shown);
+    });
+  }
 });

@@ -82,22 +82,24 @@ function condition(value: string | undefined): Condition {
   return value;
 }
 
-/** The JSON document: the contract's fields, then the times and the sentence. */
+/** The JSON document: the contract's fields, then the times and the sentence; one hop or note a line. */
 function json(e: Exchange): string {
   const en = (t: LocalText) => text(t, 'en');
-  const doc = {
-    upstream: e.condition,
-    status: e.status,
-    reason: e.reason,
-    generatedBy: e.generatedBy,
-    headers: e.headers,
-    hops: e.hops.map((h) => ({ from: h.from, to: h.to, what: en(h.what), sent: h.sent, arrived: h.arrived })),
-    notes: e.notes.map((n) => ({ at: n.at, party: n.party, what: en(n.text[0]!) })),
-    respondedAt: e.respondedAt,
-    timing: e.timing,
-    why: en(e.why),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  const list = (items: object[]) =>
+    items.length === 0 ? '[]' : `[\n${items.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+  const fields: Array<[string, string]> = [
+    ['upstream', JSON.stringify(e.condition)],
+    ['status', String(e.status)],
+    ['reason', JSON.stringify(e.reason)],
+    ['generatedBy', JSON.stringify(e.generatedBy)],
+    ['headers', JSON.stringify(e.headers)],
+    ['hops', list(e.hops.map((h) => ({ from: h.from, to: h.to, what: en(h.what), sent: h.sent, arrived: h.arrived })))],
+    ['notes', list(e.notes.map((n) => ({ at: n.at, party: n.party, what: en(n.text[0]!) })))],
+    ['respondedAt', String(e.respondedAt)],
+    ['timing', JSON.stringify(e.timing)],
+    ['why', JSON.stringify(en(e.why))],
+  ];
+  return `{\n${fields.map(([k, v]) => `  "${k}": ${v}`).join(',\n')}\n}\n`;
 }
 
 function wrap(paragraph: string, width: number, indent = ''): string[] {
