@@ -16,6 +16,8 @@ import { findEvent, initialPlayerState, type PlayerState, playerReducer } from '
 import { getBuiltinScenario } from '../src/core/scenario/builtins.js';
 import { simulate } from '../src/core/tcp/simulate.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
+import { httpGatewayKind } from '../src/core/models/http-gateway/kind.js';
+import type { GatewayAction, GatewaySettings, GatewayState } from '../src/core/models/http-gateway/player.js';
 
 const dir = fileURLToPath(new URL('../lessons/', import.meta.url));
 const loaded = loadLessonPack(dir, 'builtin');
@@ -169,6 +171,34 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 32768, hi: 60999 }, expected: '470' },
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 1024, hi: 65535 }, expected: '1075' },
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 10000, hi: 60999 }, expected: '850' },
+  // The 504 of a slow upstream: the request takes lat to the gateway, whose timer starts as it sends the request
+  // on and runs the whole timeout (the upstream's legs are inside it), then the 504 takes lat back: 2·lat + timeout.
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 5, up: 1, timeout: 1000 }, expected: '1010' },
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 80, up: 30, timeout: 60000 }, expected: '60160' },
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 35, up: 12, timeout: 3000 }, expected: '3070' },
+  // The contract's table (RFC 9110 §15): the status the client gets for each condition upstream.
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'needs-login' }, expected: '401' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'forbidden' }, expected: '403' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'crashes' }, expected: '500' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'refused' }, expected: '502' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'garbage' }, expected: '502' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'slow' }, expected: '504' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'overloaded' }, expected: '503' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'no-healthy-upstream' }, expected: '503' },
+  // Who generates it: the origin when it answers at all (its answer passed on), else the gateway itself.
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'needs-login' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'forbidden' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'crashes' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'refused' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'garbage' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'slow' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'overloaded' }, expected: 'origin' },
+  {
+    lesson: 'status-codes',
+    exercise: 'who-for-condition',
+    params: { cond: 'no-healthy-upstream' },
+    expected: 'gateway',
+  },
 ];
 
 // The answer to each predict question of the shipped lessons, worked out by
@@ -360,6 +390,82 @@ describe('predict questions of the shipped lessons, against answers worked out b
       expect(choices).toContain(row.expected);
       for (const wrong of choices.filter((c) => c !== row.expected))
         expect(gradePredict(start.result, at!, point.ask, wrong).correct, `${wrong} graded right`).toBe(false);
+    });
+  }
+});
+
+// The answer to each question of the shipped lessons' gateway models, worked
+// out by hand from the contract's table (RFC 9110 §15): the code the client
+// gets for the question's condition, or who generates it.
+interface HandGatewayAnswer {
+  lesson: string;
+  question: string;
+  expected: string;
+}
+
+const HAND_GATEWAY_ANSWERS: HandGatewayAnswer[] = [
+  // No valid credentials: the origin answers 401 (with WWW-Authenticate), passed on by the gateway.
+  { lesson: 'status-codes', question: 'q-login-code', expected: '401 Unauthorized' },
+  // An exception in the origin: its own 500, so the origin generated it.
+  { lesson: 'status-codes', question: 'q-crash-who', expected: 'origin' },
+  // Nothing listens upstream: no response to pass on, so the gateway generates its 502.
+  { lesson: 'status-codes', question: 'q-refused-who', expected: 'gateway' },
+  // No response within the gateway's timeout: 504 Gateway Timeout.
+  { lesson: 'status-codes', question: 'q-slow-code', expected: '504 Gateway Timeout' },
+  // An overloaded origin says 503 itself, with Retry-After.
+  { lesson: 'status-codes', question: 'q-overloaded-who', expected: 'origin' },
+  // No healthy upstream: the gateway answers 503 without asking anyone.
+  { lesson: 'status-codes', question: 'q-no-upstream-who', expected: 'gateway' },
+];
+
+type GatewayKind = {
+  start: (s: GatewaySettings, ctx: object) => GatewayState;
+  reduce: (s: GatewayState, a: GatewayAction) => GatewayState;
+  question: (s: GatewayState) => { id: string; choices: string[] } | null;
+  answer: (s: GatewayState, choice: string) => { verdict: { correct: boolean } };
+};
+const gatewayKind = httpGatewayKind as unknown as GatewayKind;
+
+const gatewayQuestions = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) => {
+    if (page.model?.kind !== 'http-gateway') return [];
+    const settings = page.model.settings as GatewaySettings;
+    return settings.questions.map((q) => ({ lesson, settings, q }));
+  }),
+);
+
+describe('gateway model questions of the shipped lessons, against answers worked out by hand', () => {
+  it('have a hand-worked row for every question, and no row for one that is gone', () => {
+    for (const { lesson, q } of gatewayQuestions) {
+      expect(
+        HAND_GATEWAY_ANSWERS.some((r) => r.lesson === lesson.id && r.question === q.id),
+        `${lesson.id}/${q.id} is a gateway question: add a row { lesson, question, expected } for it to ` +
+          'HAND_GATEWAY_ANSWERS in test/content.test.ts, with the answer worked out by hand',
+      ).toBe(true);
+    }
+    for (const row of HAND_GATEWAY_ANSWERS) {
+      expect(
+        gatewayQuestions.some((g) => g.lesson.id === row.lesson && g.q.id === row.question),
+        `HAND_GATEWAY_ANSWERS has a row for ${row.lesson}/${row.question}, which is not a gateway question`,
+      ).toBe(true);
+    }
+  });
+
+  for (const row of HAND_GATEWAY_ANSWERS) {
+    const found = gatewayQuestions.find((g) => g.lesson.id === row.lesson && g.q.id === row.question);
+    it(`${row.lesson}/${row.question} is ${row.expected}`, () => {
+      expect(found, 'no such gateway question (see the test above)').toBeDefined();
+      const { settings, q } = found!;
+      // As the learner reaches it: ↓ until the question's condition, then End, which stops at the question.
+      let s = gatewayKind.start(settings, {});
+      for (let i = 0; i < settings.conditions.length && s.exchange.condition !== q.condition; i++)
+        s = gatewayKind.reduce(s, { type: 'condition', delta: 1 });
+      s = gatewayKind.reduce(s, { type: 'end' });
+      const asked = gatewayKind.question(s);
+      expect(asked?.id, `the model never asks ${q.id}`).toBe(q.id);
+      expect(asked!.choices).toContain(row.expected);
+      for (const choice of asked!.choices)
+        expect(gatewayKind.answer(s, choice).verdict.correct, choice).toBe(choice === row.expected);
     });
   }
 });

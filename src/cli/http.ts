@@ -7,7 +7,12 @@ import { type CliIO, EXIT, UsageError } from './io.js';
 type Runner = (args: string[], io: CliIO) => Promise<number>;
 
 /** One line a command: its name, what it does, and how to load it. */
-const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {};
+const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {
+  gateway: {
+    does: 'the status code a client gets through a gateway, and who generates it',
+    load: async () => (await import('./http/gateway.js')).runGateway,
+  },
+};
 
 const HINT = "try 'nettutor http --help'";
 

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { scaffoldLesson } from '../../src/core/lessons/scaffold.js';
+import { CONDITIONS } from '../../src/core/models/http-gateway/exchange.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
@@ -66,6 +67,7 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/query/oneOf/0/properties/field/enum')).toEqual([...SEGMENT_FIELDS]);
     expect(at('/definitions/exercise/properties/kind/enum')).toEqual([...SHORT_ANSWER_KINDS]);
     expect(at('/definitions/scenario/anyOf/0/enum')).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
+    expect(at('/definitions/gatewayCondition/enum')).toEqual([...CONDITIONS]);
   });
 
   /** Every subschema with the pointer it is at. */
@@ -212,6 +214,15 @@ const ex = (s: { pages: Obj[] }, i: number) => s.pages[i]!.exercise as Obj;
 const model = (s: { pages: Obj[] }) => s.pages[WATCH]!.model as Obj;
 const predict0 = (s: { pages: Obj[] }) => (model(s).predict as Obj[])[0]!;
 const modelAnswer = (s: { pages: Obj[] }) => (ex(s, SHORT).answer as Obj).model as Obj;
+/** The page's model replaced by a gateway model with these fields. */
+const gateway = (fields: Obj) => (s: { pages: Obj[] }) => {
+  s.pages[WATCH]!.model = { kind: 'http-gateway', ...fields };
+};
+/** The short answer computed by the gateway model instead. */
+const gatewayAnswer = (fields: Obj) => (s: { pages: Obj[] }) => {
+  (ex(s, SHORT).answer as Obj).model = { kind: 'http-gateway', ...fields };
+  ex(s, SHORT).mistakes = [];
+};
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
 const REJECTED: Array<[string, Obj, string, string]> = [
@@ -460,6 +471,42 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     'pages[5].exercise.accept[0]',
     '/pages/5/exercise/accept/0',
   ],
+  [
+    'a gateway model with a misspelt condition',
+    variant(gateway({ conditions: ['slw'] })),
+    'pages[1].model.conditions[0]',
+    '/pages/1/model/conditions/0',
+  ],
+  [
+    'a gateway question that asks what the model cannot answer',
+    variant(gateway({ questions: [{ id: 'q', condition: 'slow', ask: 'why' }] })),
+    'pages[1].model.questions[0].ask',
+    '/pages/1/model/questions/0/ask',
+  ],
+  [
+    'a gateway model with a scenario',
+    variant(gateway({ scenario: 'handshake' })),
+    'pages[1].model.scenario',
+    '/pages/1/model',
+  ],
+  [
+    'a gateway answer with an unknown query',
+    variant(gatewayAnswer({ upstream: 'slow', query: 'code' })),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a gateway answer with a fraction of a ms',
+    variant(gatewayAnswer({ upstream: 'slow', query: 'respondedAt', set: { clientMs: 1.5 } })),
+    'pages[5].exercise.answer.model.set.clientMs',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a gateway answer with a timing it does not have',
+    variant(gatewayAnswer({ upstream: 'slow', query: 'respondedAt', set: { rttMs: 5 } })),
+    'pages[5].exercise.answer.model.set.rttMs',
+    '/pages/5/exercise/answer',
+  ],
 ];
 
 const ACCEPTED: Array<[string, Obj]> = [
@@ -498,6 +545,21 @@ const ACCEPTED: Array<[string, Obj]> = [
   ['other accepted answers', variant((s) => (ex(s, SHORT).accept = ['1 001', 1001]))],
   ['parameters on a choice question', variant((s) => (ex(s, ONE).params = {}))],
   ['an exercise that runs a scenario file', variant((s) => (modelAnswer(s).scenario = 'slow.json'))],
+  ['a gateway model with its defaults', variant(gateway({}))],
+  [
+    'a gateway model with conditions, a start and a question',
+    variant(
+      gateway({
+        conditions: ['ok', 'slow'],
+        start: 'slow',
+        questions: [{ id: 'q-slow', condition: 'slow', ask: 'status' }],
+      }),
+    ),
+  ],
+  [
+    'a gateway answer from a parameter, with a timing',
+    variant(gatewayAnswer({ upstream: 'slow', query: 'respondedAt', set: { timeoutMs: '{isn}', clientMs: 10 } })),
+  ],
 ];
 
 // What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
@@ -520,6 +582,33 @@ const LOADER_ONLY: Array<[string, Obj, string]> = [
     'an event the run does not have',
     variant((s) => (predict0(s).before = { type: 'drop' })),
     'pages[1].model.predict[0].before',
+  ],
+  [
+    'a gateway question on a condition the page does not offer',
+    variant(gateway({ conditions: ['ok'], questions: [{ id: 'q', condition: 'slow', ask: 'who' }] })),
+    'pages[1].model.questions[0].condition',
+  ],
+  [
+    'a gateway start the page does not offer',
+    variant(gateway({ conditions: ['ok'], start: 'slow' })),
+    'pages[1].model.start',
+  ],
+  [
+    'two gateway questions on one condition',
+    variant(
+      gateway({
+        questions: [
+          { id: 'a', condition: 'slow', ask: 'who' },
+          { id: 'b', condition: 'slow', ask: 'status' },
+        ],
+      }),
+    ),
+    'pages[1].model.questions[1].condition',
+  ],
+  [
+    'a gateway answer whose parameter is not a condition',
+    variant(gatewayAnswer({ upstream: '{isn}', query: 'status' })),
+    'pages[5].exercise.answer',
   ],
   [
     'a scenario field that does not exist',
@@ -557,6 +646,11 @@ describe('the schema and the loader agree', () => {
       '/pages/2/exercise/options/0',
     ],
     ['hints of a predict question', variant((s) => (predict0(s).hints = ['A hint'])), '/pages/1/model/predict/0/hints'],
+    [
+      'hints of a gateway question',
+      variant(gateway({ questions: [{ id: 'q', condition: 'slow', ask: 'who', hints: ['A hint'] }] })),
+      '/pages/1/model/questions/0/hints',
+    ],
     [
       "a mistake's why",
       variant((s) => ((ex(s, SHORT).mistakes as Obj[])[0]!.why = 'No.')),
