@@ -7,7 +7,12 @@ import { type CliIO, EXIT, UsageError } from './io.js';
 type Runner = (args: string[], io: CliIO) => Promise<number>;
 
 /** One line a command: its name, what it does, and how to load it. */
-const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {};
+const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {
+  forward: {
+    does: 'what a forward proxy sends on to the server',
+    load: async () => (await import('./http/forward.js')).default,
+  },
+};
 
 const HINT = "try 'nettutor http --help'";
 
