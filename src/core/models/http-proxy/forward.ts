@@ -72,6 +72,8 @@ export interface ForwardResult {
   changed: string[];
   outcome: 'ok' | 'hang';
   why: LocalText;
+  /** The rules behind the marks alone, shorter than `why` (what a screen with little room says). */
+  brief: LocalText;
 }
 
 /** Connection-specific fields a proxy removes even when Connection does not name them (RFC 9110 §7.6.1). */
@@ -145,6 +147,7 @@ const EN = {
   restUnchanged: 'Every other field went on unchanged, in order.',
   oldProxy:
     'This HTTP/1.0 proxy knows nothing of Connection: it forwarded every field unchanged and in order, added no Via, and sends HTTP/1.0.',
+  oldBrief: 'This HTTP/1.0 proxy knows nothing of Connection: it forwards every field unchanged, and adds no Via.',
   oldMaxForwards: 'It does not know Max-Forwards either (an HTTP/1.1 field) and passed it on as it was.',
   hang: 'It forwarded Connection: keep-alive, so the server keeps the connection open for the proxy, the proxy waits for it to close, and the client\'s next request on its "kept-alive" connection is never answered (RFC 9112 Appendix C.2.2).',
   proxyConnectionOk:
@@ -205,6 +208,7 @@ function forwardHttp10(request: HttpRequest): ForwardResult {
     changed: [],
     outcome: hang ? 'hang' : 'ok',
     why: joinTexts(why, ' '),
+    brief: say('oldBrief'),
   };
 }
 
@@ -223,6 +227,7 @@ function forwardRfc(request: HttpRequest, proxyName: string): ForwardResult {
       changed: [],
       outcome: 'ok',
       why: say('maxForwardsZero', request.method),
+      brief: say('maxForwardsZero', request.method),
     };
   }
   const named = listMembers(request.fields, 'Connection');
@@ -287,18 +292,26 @@ function forwardRfc(request: HttpRequest, proxyName: string): ForwardResult {
     ...summary(lines),
     outcome: 'ok',
     why: rfcWhy(request, lines, { abs: abs !== undefined, target, decoded, entry }),
+    brief: rfcWhy(request, lines, { abs: false, target, decoded, entry, brief: true }),
   };
 }
 
 function rfcWhy(
   request: HttpRequest,
   lines: LineChange[],
-  at: { abs: boolean; target: string; decoded?: { content: string; trailers: HttpField[] }; entry: string },
+  at: {
+    abs: boolean;
+    target: string;
+    decoded?: { content: string; trailers: HttpField[] };
+    entry: string;
+    /** The rules behind the fields' marks only: not the request line, not what is unchanged. */
+    brief?: boolean;
+  },
 ): LocalText {
   const why: LocalText[] = [];
   const version: HttpVersion = request.version;
   if (at.abs) why.push(say('targetOriginForm', at.target));
-  if (version === '1.0') why.push(say('ownVersion'));
+  if (version === '1.0' && !at.brief) why.push(say('ownVersion'));
   const host = lines.find((l) => l.reason === 'host');
   if (host) why.push(say(host.mark === 'add' ? 'hostAdded' : 'hostFromTarget', host.value));
   const removed = (reason: Reason) =>
@@ -319,6 +332,6 @@ function rfcWhy(
   if (mf) why.push(say('maxForwards', mf.was!, mf.value));
   const via = lines.find((l) => l.reason === 'via');
   if (via) why.push(via.mark === 'add' ? say('viaAdded', via.value) : say('viaAppended', at.entry));
-  if (lines.some((l) => l.mark === 'keep')) why.push(say('restUnchanged'));
+  if (lines.some((l) => l.mark === 'keep') && !at.brief) why.push(say('restUnchanged'));
   return joinTexts(why, ' ');
 }
