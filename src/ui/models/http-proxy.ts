@@ -6,6 +6,7 @@
 // Text is never cut: it wraps, and the diagram gets the rows that are left;
 // on the smallest terminals a part is left out whole and `i` shows it.
 import stringWidth from 'string-width';
+import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import type { LineChange } from '../../core/models/http-proxy/forward.js';
@@ -14,8 +15,8 @@ import type { ProxyAction, ProxyState } from '../../core/models/http-proxy/model
 import { layoutSequence } from '../../core/sequence/layout.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
+import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, questionSections } from './tcp-lines.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
 export const PROXY_STRINGS = {
@@ -23,8 +24,10 @@ export const PROXY_STRINGS = {
   old: 'old HTTP/1.0 proxy',
   proxies: (n: number) => (n === 1 ? '1 proxy' : `${n} proxies`),
   step: (k: number, n: number) => `${k}/${n}`,
+  stepOnly: (k: number) => `step ${k}`,
   sends: (from: string, to: string) => `${from} → ${to}`,
   asSent: 'what the client sends',
+  next: 'its next request, on the same connection',
   sendsOn: (who: string) => `what ${who} sends on`,
   answers: (who: string) => `what ${who} answers`,
   legendRemoved: 'removed',
@@ -42,6 +45,15 @@ export const PROXY_STRINGS = {
 
 const S = PROXY_STRINGS;
 type Tr = (t: LocalText) => string;
+
+/** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
+const TEACHING = 3;
+
+interface Section {
+  lines: UiLine[];
+  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
+  drop?: number;
+}
 
 const key = (keys: Binding['keys'], does: string, action: ProxyAction, hint = false, brief?: string): Binding => ({
   intent: 'model',
@@ -108,27 +120,31 @@ function who(state: ProxyState, lane: number): string {
   return lane === 0 || lane === state.journey.lanes.length - 1 || state.proxies === 1 ? `the ${name}` : name;
 }
 
-/** The block of the step on screen: who sends it to whom, then its lines, marked. */
-function blockLines(state: ProxyState, block: Block, width: number, theme: Theme, screenReader: boolean): UiLine[] {
+/** Who sends the block on screen to whom, and what it is. */
+function blockTitle(state: ProxyState, block: Block, width: number, theme: Theme): UiLine[] {
   const t = theme.text;
-  const from = laneName(state, block.from);
-  const to = laneName(state, block.to);
   const what =
     block.kind === 'response'
       ? S.answers(who(state, block.from))
-      : block.from === 0
-        ? S.asSent
-        : S.sendsOn(who(state, block.from));
-  const title = wrapSpans(
+      : block.next
+        ? S.next
+        : block.from === 0
+          ? S.asSent
+          : S.sendsOn(who(state, block.from));
+  return wrapSpans(
     [
-      { text: t(S.sends(from, to)), style: 'strong' },
+      { text: t(S.sends(laneName(state, block.from), laneName(state, block.to))), style: 'strong' },
       { text: t(`: ${what}`), style: 'muted' },
     ],
     width,
   ).map((line) =>
     line.map((span) => ({ text: span.text, bold: span.style === 'strong', dim: span.style === 'muted' })),
   );
-  const lines: UiLine[] = [...title];
+}
+
+/** The block's lines, each marked with what the sender did to it. */
+function blockBody(block: Block, width: number, theme: Theme, screenReader: boolean): UiLine[] {
+  const lines: UiLine[] = [];
   lines.push(
     ...markedLine(block.line.was ? 'change' : 'keep', block.line.text, block.line.was, width, theme, screenReader),
   );
@@ -139,6 +155,11 @@ function blockLines(state: ProxyState, block: Block, width: number, theme: Theme
     lines.push(...markedLine(block.body.was ? 'change' : 'keep', text, undefined, width, theme, screenReader));
   }
   return lines;
+}
+
+/** The block of the step on screen: who sends it to whom, then its lines, marked. */
+function blockLines(state: ProxyState, block: Block, width: number, theme: Theme, screenReader: boolean): UiLine[] {
+  return [...blockTitle(state, block, width, theme), ...blockBody(block, width, theme, screenReader)];
 }
 
 /** The marks a block uses, said in words: "✕ removed · + added". */
@@ -154,25 +175,36 @@ function legendLines(block: Block, width: number, theme: Theme): UiLine[] {
   return wrapped(parts.join(theme.glyphs.separator), width, { dim: true });
 }
 
-function headLines(state: ProxyState, width: number, theme: Theme, tr: Tr): UiLine[] {
+/** The request's title, and where the walk is (mode, proxies, step): on one line when both fit. */
+function headParts(state: ProxyState, width: number, theme: Theme, tr: Tr): { title: UiLine[]; status: UiLine[] } {
   const t = theme.text;
   const title = tr(state.example.title);
+  // How many steps there are says how the walk ends (a hang takes one more): not while a question waits.
+  const waiting = state.pending !== null && !state.pending.answered;
   const status = t(
     [
       state.mode === 'rfc' ? S.rfc : S.old,
       S.proxies(state.proxies),
-      S.step(state.step + 1, state.journey.steps.length),
+      waiting ? S.stepOnly(state.step + 1) : S.step(state.step + 1, state.journey.steps.length),
     ].join(theme.glyphs.separator),
   );
   if (stringWidth(title) + 2 + stringWidth(status) <= width) {
-    return [
-      [
-        { text: title, bold: true },
-        { text: `  ${status}`, dim: true },
+    return {
+      title: [
+        [
+          { text: title, bold: true },
+          { text: `  ${status}`, dim: true },
+        ],
       ],
-    ];
+      status: [],
+    };
   }
-  return [...wrapped(title, width, { bold: true }), ...wrapped(status, width, { dim: true })];
+  return { title: wrapped(title, width, { bold: true }), status: wrapped(status, width, { dim: true }) };
+}
+
+function headLines(state: ProxyState, width: number, theme: Theme, tr: Tr): UiLine[] {
+  const { title, status } = headParts(state, width, theme, tr);
+  return [...title, ...status];
 }
 
 /** The diagram drawn so far in `room` rows: its header, and the rows up to the step on screen. */
@@ -228,6 +260,70 @@ function spokenWalk(state: ProxyState): UiLine[] {
   });
 }
 
+/** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
+function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
+  const g = theme.glyphs;
+  const t = theme.text;
+  const v = q.verdict;
+  return q.choices.flatMap((choice, i) => {
+    const here = i === q.cursor && !v;
+    const chosen = v !== undefined && i === (v.chosen ?? q.cursor);
+    const right = v?.right?.includes(i) ?? false;
+    const mark: UiSpan | undefined = !v
+      ? undefined
+      : chosen
+        ? right
+          ? { text: `${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
+          : { text: `${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true }
+        : right
+          ? { text: `${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }
+          : undefined;
+    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
+    const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
+      { text: l, ...style },
+    ]);
+    if (!mark) return lines;
+    // The mark after the choice when it fits on its last line, else on a line of its own, under it.
+    const last = lines[lines.length - 1]!;
+    const used = stringWidth(last[0]!.text);
+    if (used + 2 + stringWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
+    else lines.push([{ ...mark, text: `    ${mark.text}` }]);
+    return lines;
+  });
+}
+
+/** The question asked, its choices, the hints asked for; once answered, the verdict and why, all wrapped. */
+function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+  const g = theme.glyphs;
+  const t = theme.text;
+  const sections: Section[] = [
+    {
+      lines: wrapText(t(q.question), width, '? ', '  ').map((l) =>
+        plain(l, { bold: true, color: theme.colors.accent }),
+      ),
+    },
+    { lines: choiceLines(q, width, theme) },
+  ];
+  const hints = q.hints.flatMap((hint, i) =>
+    wrapText(t(hint), width, `Hint ${i + 1}: `, '  ').map((l) => plain(l, { dim: true })),
+  );
+  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
+  const v = q.verdict;
+  if (v) {
+    const said = v.correct
+      ? `${g.ok} ${tr(verdictText('predictRight', v.expected))}`
+      : `${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`;
+    sections.push({
+      lines: wrapText(t(said), width, '', '  ').map((l) =>
+        plain(l, { bold: true, color: v.correct ? theme.colors.ok : theme.colors.error }),
+      ),
+    });
+    // The why is never left out whole: it keeps the rows there are, and `i` shows the rest.
+    sections.push({ lines: v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  ')) });
+  }
+  return sections;
+}
+
 /** What is said under the block: the question when one is asked, else the step's sentence; then the message. */
 function textSections(
   state: ProxyState,
@@ -247,20 +343,26 @@ function textSections(
 
 export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing {
   const { width, height, theme, question, screenReader, tr } = opts;
-  const head = headLines(state, width, theme, tr);
   const step = state.journey.steps[state.step]!;
-  // Once a question is answered, its why matters more than the block the learner answered from.
+  const head = headParts(state, width, theme, tr);
+  // While a question waits, the block is what the learner answers from; once answered, the why matters more.
   const blockRank = question?.verdict ? TEACHING : TEACHING + 2;
-  let sections: Section[] = [
-    { lines: blockLines(state, step.block, width, theme, screenReader), drop: blockRank },
+  // In the order they are shown; the diagram goes after the head, in the rows that are left.
+  const top: Section[] = [
+    { lines: head.title, drop: head.status.length > 0 ? 1 : 2 },
+    { lines: head.status, drop: 2 },
+  ];
+  const bottom: Section[] = [
+    { lines: blockTitle(state, step.block, width, theme), drop: 1 },
+    { lines: blockBody(step.block, width, theme, screenReader), drop: blockRank },
     ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme), drop: 2 }]),
     ...textSections(state, width, theme, question, tr),
-  ].filter((s) => s.lines.length > 0);
-  // The diagram: its lanes, and the rows of the message on screen (a screen reader: the hops so far, spoken).
+  ];
+  let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
   const drawnRows = screenReader ? state.step : diagramRows(state, width, theme);
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
-  const room = () => height - head.length - rows(sections) - (omitted ? 1 : 0);
+  const room = () => height - rows(sections) - (omitted ? 1 : 0);
   const lowest = (below: number) =>
     sections
       .filter((s) => s.drop !== undefined && s.drop < below)
@@ -269,29 +371,34 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
     sections = sections.filter((s) => s !== section);
     omitted = true;
   };
-  // The extras give way to the diagram, but only when that makes room for it.
+  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them.
+  for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
+  // The extras give way to the diagram too, but only when that makes room for it.
   const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
   if (room() < wanted && room() + rows(extras) - (omitted ? 0 : 1) >= wanted) {
     for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
   }
-  // Then, only if the text itself does not fit, whole parts of it, lowest first: `i` shows them.
-  for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
-  let text = sections.flatMap((s) => s.lines);
-  const pointer = () => wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
-  let tail = omitted ? pointer() : [];
+  const pointer = wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
+  let tail = omitted ? pointer : [];
+  const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
+  let above = kept(top);
+  let below = kept(bottom);
   if (room() < 0) {
-    tail = pointer();
-    text = text.slice(0, Math.max(0, height - head.length - tail.length));
+    // Still too much: whole lines, as many as there is room for, and the rest is left to `i`.
+    tail = pointer;
+    const fit = Math.max(0, height - tail.length);
+    above = above.slice(0, fit);
+    below = below.slice(0, Math.max(0, fit - above.length));
   }
   const diagramRoom = Math.max(0, Math.min(room(), drawnRows));
   const diagram = screenReader
     ? diagramRoom > 0
       ? spokenWalk(state).slice(-diagramRoom)
       : []
-    : diagramRoom >= 2
+    : diagramRoom >= 2 && diagramRoom >= Math.min(3, drawnRows)
       ? diagramLines(state, width, diagramRoom, theme)
       : [];
-  return { lines: [...head, ...diagram, ...text, ...tail].slice(0, height) };
+  return { lines: [...above, ...diagram, ...below, ...tail].slice(0, height) };
 }
 
 /** The rows the model needs for its text whole and a few rows of diagram. */

@@ -36,9 +36,9 @@ const COMPARE_COMFORT_ROWS = 5;
 type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-export const TEACHING = 3;
+const TEACHING = 3;
 
-export interface Section {
+interface Section {
   lines: UiLine[];
   /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
   drop?: number;
@@ -154,7 +154,7 @@ function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine
 }
 
 /** A predict question: the question, its choices, the hints asked for, and once answered the verdict and why. */
-export function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const sections: Section[] = [

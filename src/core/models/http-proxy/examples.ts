@@ -150,13 +150,13 @@ function sample<T>(rng: () => number, list: readonly T[], n: number): T[] {
   return out;
 }
 
-/** A request as a browser or a script sends it to a proxy, with one to three hop-by-hop groups. */
+/** A request as a browser or a script sends it to a proxy: Host, two or three end-to-end fields, one or two hop-by-hop groups. */
 export function randomRequest(rng: () => number): HttpRequest {
   const host = pick(rng, HOSTS);
   const version = rng() < 0.2 ? '1.0' : '1.1';
-  const endToEnd = sample(rng, END_TO_END, 2 + Math.floor(rng() * 3));
+  const endToEnd = sample(rng, END_TO_END, 2 + Math.floor(rng() * 2));
   const allowed = HOP_GROUPS.filter((g) => version === '1.1' || !g.http11);
-  let groups = sample(rng, allowed, 1 + Math.floor(rng() * 3));
+  let groups = sample(rng, allowed, 1 + Math.floor(rng() * 2));
   // keep-alive and close do not go together; keep the first of them drawn.
   const firstPersistence = groups.find((g) => g.options[0] === 'keep-alive' || g.options[0] === 'close');
   groups = groups.filter((g) => !(g.options[0] === 'keep-alive' || g.options[0] === 'close') || g === firstPersistence);

@@ -17,6 +17,8 @@ export interface Block {
   from: number;
   to: number;
   kind: 'request' | 'response';
+  /** The client's next request on the same connection (after the response). */
+  next?: boolean;
   line: { text: string; was?: string };
   fields: LineChange[];
   /** The body's size in bytes, and whether it is framed chunked, when there is one. */
@@ -298,7 +300,8 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
           from: 0,
           to: 1,
           kind: 'request',
-          line: { text: requestLine({ ...request, target: request.target }) },
+          next: true,
+          line: { text: requestLine(request) },
           fields: kept(request.fields),
         },
         sentence: say('hang'),

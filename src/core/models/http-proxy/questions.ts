@@ -247,9 +247,9 @@ function outcomeQuestion(request: HttpRequest, mode: ProxyMode, j: Journey): Bui
 function explainChain(j: Journey): LocalText[] {
   const first = j.results[0];
   if (!first) return [];
-  const out: LocalText[] = [first.why];
+  const out: LocalText[] = [first.brief];
   const second = j.results[1];
-  if (second) out.push(second.forwarded && second.removed.length === 0 ? say('explainChain') : second.why);
+  if (second) out.push(second.forwarded && second.removed.length === 0 ? say('explainChain') : second.brief);
   return out;
 }
 
