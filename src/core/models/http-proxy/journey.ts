@@ -70,8 +70,9 @@ const EN = {
   closedAsked: 'The client asked for Connection: close, so the proxy closes its connection after the response.',
   oldServerKeeps:
     'The server got an HTTP/1.0 request with Connection: keep-alive, so it answers with keep-alive and keeps its connection to the proxy open (RFC 9112 Appendix C.2.2).',
-  oldServerCloses:
-    'The server got an HTTP/1.0 request without keep-alive (it does not know Proxy-Connection), so it answers and closes the connection.',
+  oldServerCloses: 'The server got an HTTP/1.0 request without keep-alive, so it answers and closes the connection.',
+  oldServerIgnores:
+    'The server does not know Proxy-Connection: it sees a plain HTTP/1.0 request, answers, and closes the connection. No keep-alive, but no hang either: that is why browsers sent Proxy-Connection to their proxy (RFC 9112 Appendix C.2.2).',
   oldProxyWaits: (who: string) =>
     `The response passes ${who} unchanged, Connection: keep-alive and all. An HTTP/1.0 proxy takes the close as the end of a response, so it waits for the server to close.`,
   oldProxyCloses: (who: string) =>
@@ -237,7 +238,15 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
             ];
     if (mode === 'http10')
       note(server, hang ? [en(say('noteOpen')), en(say('noteOpenShort'))] : [en(say('noteCloses'))]);
-    const answered = mode === 'http10' ? say(hang ? 'oldServerKeeps' : 'oldServerCloses') : say('serverAnswers');
+    const ignored = listMembers(atServer.fields, 'Proxy-Connection').some((o) => sameName(o, 'keep-alive'));
+    const answered =
+      mode === 'rfc'
+        ? say('serverAnswers')
+        : hang
+          ? say('oldServerKeeps')
+          : ignored
+            ? say('oldServerIgnores')
+            : say('oldServerCloses');
     steps.push({
       upTo: message(server, server - 1, ['200 OK']),
       block: {

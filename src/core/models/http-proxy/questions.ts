@@ -18,7 +18,7 @@ const EN = {
   askFields: (proxies: number) =>
     `${proxies === 1 ? 'The proxy forwards' : 'Two proxies forward'} this request. Which fields reach the server, in order?`,
   askVia: (proxies: number) =>
-    `${proxies === 1 ? 'The proxy forwards' : 'Two proxies forward'} this request. Which Via field reaches the server?`,
+    `What does ${proxies === 1 ? 'the proxy' : 'each proxy'} add to this request about itself? Which Via field reaches the server?`,
   askOutcome:
     'The response gets back to the client, which then sends its next request on the same connection. What happens to that request?',
   nothingReaches: 'nothing: a proxy answers itself',

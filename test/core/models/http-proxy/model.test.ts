@@ -94,6 +94,11 @@ describe('journey: a request walked through the chain and back', () => {
     expect(j.steps).toHaveLength(5);
     expect([j.outcome, j.client]).toEqual(['ok', 'closed']);
     expect(names(j.atServer!.fields)).toBe('User-Agent, Proxy-Connection');
+    // Why browsers sent it: the server does not know it, so no keep-alive and no hang.
+    expect(text(j.steps[3]!.sentence, 'en')).toMatch(/does not know Proxy-Connection.*why browsers sent/);
+    expect(text(journey(example('http10-keep-alive').request, 'http10', ['p']).steps[3]!.sentence, 'en')).toMatch(
+      /keeps its connection to the proxy open/,
+    );
   });
 
   it('Max-Forwards 1 through two proxies: the second answers the OPTIONS itself', () => {
