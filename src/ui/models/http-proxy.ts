@@ -369,13 +369,14 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
       .reduce<Section | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
   const drop = (section: Section) => {
     sections = sections.filter((s) => s !== section);
-    omitted = true;
+    // Titles and the legend go without a word (the status bar says i); a part that teaches gets the line.
+    if (section.drop! >= TEACHING) omitted = true;
   };
   // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them.
   for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
   // The extras give way to the diagram too, but only when that makes room for it.
   const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
-  if (room() < wanted && room() + rows(extras) - (omitted ? 0 : 1) >= wanted) {
+  if (room() < wanted && room() + rows(extras) >= wanted) {
     for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
   }
   const pointer = wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
