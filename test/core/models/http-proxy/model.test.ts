@@ -362,3 +362,27 @@ describe('requests built at random', () => {
     );
   });
 });
+
+describe('in the tutor', () => {
+  it('draws a new seed at each visit of a model page, so a random page shows a new request when the learner comes back', async () => {
+    const { loadLessons } = await import('../../../../src/node/lesson-files.js');
+    const { initialTutorState, tutorReducer } = await import('../../../../src/core/tutor/machine.js');
+    const { emptyProgress } = await import('../../../../src/core/progress/merge.js');
+    const lesson = loadLessons({ builtinDir: 'lessons' }).lessons.find((l) => l.id === 'proxies')!;
+    const quiz = lesson.pages.findIndex((p) => p.id === 'quiz');
+    let t = initialTutorState({
+      now: '2026-01-01T00:00:00.000Z',
+      lessons: [lesson],
+      progress: emptyProgress(),
+      seed: 3,
+    });
+    t = tutorReducer(t, { type: 'lesson/open', lessonId: 'proxies' });
+    const seen: string[] = [];
+    for (let visit = 0; visit < 3; visit++) {
+      while (t.pageIndex < quiz) t = tutorReducer(t, { type: 'page/next' });
+      seen.push(serializeRequest((t.model!.state as ProxyState).example.request));
+      t = tutorReducer(t, { type: 'page/prev' });
+    }
+    expect(new Set(seen).size).toBe(3);
+  });
+});
