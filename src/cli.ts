@@ -20,6 +20,7 @@ Usage:
   nettutor [options]                 open the tutorial (needs a terminal)
   nettutor sim <scenario> [options]  print a TCP simulation as a ladder diagram, text or JSON
   nettutor sim --list [--long]       list the built-in scenarios (--long: and what to watch)
+  nettutor http <command> [options]  the HTTP models on the command line (nettutor http --help)
   nettutor lessons check [dir]       validate lesson files (exit 2 if any problem)
   nettutor lessons list [--json]     list the lessons in order
   nettutor lessons new <id>          write a lesson to start from: lesson.jsonc and en.md

@@ -18,6 +18,12 @@ import { simulate } from '../src/core/tcp/simulate.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
 import { httpGatewayKind } from '../src/core/models/http-gateway/kind.js';
 import type { GatewayAction, GatewaySettings, GatewayState } from '../src/core/models/http-gateway/player.js';
+import { httpProxyKind } from '../src/core/models/http-proxy/kind.js';
+import { example } from '../src/core/models/http-proxy/examples.js';
+import type { ProxyMode } from '../src/core/models/http-proxy/forward.js';
+import { type HttpRequest, parseRequest } from '../src/core/models/http-proxy/message.js';
+import { type ProxySettings, type ProxyState, proxyReducer, restart } from '../src/core/models/http-proxy/model.js';
+import { gradeQuestion } from '../src/core/models/http-proxy/questions.js';
 
 const dir = fileURLToPath(new URL('../lessons/', import.meta.url));
 const loaded = loadLessonPack(dir, 'builtin');
@@ -171,6 +177,53 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 32768, hi: 60999 }, expected: '470' },
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 1024, hi: 65535 }, expected: '1075' },
   { lesson: 'time-wait', exercise: 'connections-per-second', params: { lo: 10000, hi: 60999 }, expected: '850' },
+  // The 504 of a slow upstream: the request takes lat to the gateway, whose timer starts as it sends the request
+  // on and runs the whole timeout (the upstream's legs are inside it), then the 504 takes lat back: 2·lat + timeout.
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 5, up: 1, timeout: 1000 }, expected: '1010' },
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 80, up: 30, timeout: 60000 }, expected: '60160' },
+  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 35, up: 12, timeout: 3000 }, expected: '3070' },
+  // The contract's table (RFC 9110 §15): the status the client gets for each condition upstream.
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'needs-login' }, expected: '401' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'forbidden' }, expected: '403' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'crashes' }, expected: '500' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'refused' }, expected: '502' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'garbage' }, expected: '502' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'slow' }, expected: '504' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'overloaded' }, expected: '503' },
+  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'no-healthy-upstream' }, expected: '503' },
+  // Who generates it: the origin when it answers at all (its answer passed on), else the gateway itself.
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'needs-login' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'forbidden' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'crashes' }, expected: 'origin' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'refused' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'garbage' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'slow' }, expected: 'gateway' },
+  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'overloaded' }, expected: 'origin' },
+  {
+    lesson: 'status-codes',
+    exercise: 'who-for-condition',
+    params: { cond: 'no-healthy-upstream' },
+    expected: 'gateway',
+  },
+  // proxies: each proxy appends "<version it received> <name>" to Via (RFC 9110 §7.6.3). The first received the
+  // client's version; it sends HTTP/1.1, its own (RFC 9110 §2.5), so the second always writes 1.1.
+  {
+    lesson: 'proxies',
+    exercise: 'via-value',
+    params: { v: '1.0', a: 'corp', b: 'isp' },
+    expected: '1.0 corp, 1.1 isp',
+  },
+  {
+    lesson: 'proxies',
+    exercise: 'via-value',
+    params: { v: '1.1', a: 'cache1', b: 'squid' },
+    expected: '1.1 cache1, 1.1 squid',
+  },
+  { lesson: 'proxies', exercise: 'via-value', params: { v: '1.0', a: 'edge', b: 'gw' }, expected: '1.0 edge, 1.1 gw' },
+  // OPTIONS: each of the two proxies forwards Max-Forwards one lower (RFC 9110 §7.6.2): mf - 2.
+  { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 2 }, expected: '0' },
+  { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 20 }, expected: '18' },
+  { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 7 }, expected: '5' },
   // The 504 of a slow upstream: the request takes lat to the gateway, whose timer starts as it sends the request
   // on and runs the whole timeout (the upstream's legs are inside it), then the 504 takes lat back: 2·lat + timeout.
   { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 5, up: 1, timeout: 1000 }, expected: '1010' },
@@ -390,6 +443,226 @@ describe('predict questions of the shipped lessons, against answers worked out b
       expect(choices).toContain(row.expected);
       for (const wrong of choices.filter((c) => c !== row.expected))
         expect(gradePredict(start.result, at!, point.ask, wrong).correct, `${wrong} graded right`).toBe(false);
+    });
+  }
+});
+
+// The questions the proxy model asks in the shipped lessons, answered by hand from the forwarding rules
+// (RFC 9110 §7.6, RFC 9112 §9.3, Appendix C.2.2) for the request the learner first meets on the page, and,
+// where the page builds requests at random or the learner may change the request, mode or proxies first,
+// for requests and settings written out here.
+interface HandProxyQuestion {
+  lesson: string;
+  question: string;
+  /** The request: one written out (lines), or a built-in example's id; none: the one the page starts with. */
+  request?: string[] | string;
+  mode?: ProxyMode;
+  proxies?: 1 | 2;
+  expected: string;
+}
+
+const HAND_PROXY_QUESTIONS: HandProxyQuestion[] = [
+  // keep-alive: Connection goes, and the field it names, Keep-Alive; Host stays; Via is added at the end.
+  { lesson: 'proxies', question: 'predict-reach-server', expected: 'Host, User-Agent, Accept, Via' },
+  // named-field, two proxies: Connection names X-Debug, so both go; the second proxy removes nothing more.
+  {
+    lesson: 'proxies',
+    question: 'predict-reach-server',
+    request: 'named-field',
+    proxies: 2,
+    expected: 'Host, Cookie, Accept, Via',
+  },
+  // chunked: Transfer-Encoding goes (this hop's framing) and Content-Length takes its place.
+  {
+    lesson: 'proxies',
+    question: 'predict-reach-server',
+    request: 'chunked',
+    expected: 'Host, Content-Length, Content-Type, Via',
+  },
+  // max-forwards with two proxies: the first forwards Max-Forwards 0, the second answers itself.
+  {
+    lesson: 'proxies',
+    question: 'predict-reach-server',
+    request: 'max-forwards',
+    proxies: 2,
+    expected: 'nothing: a proxy answers itself',
+  },
+  // Random requests, written out: every field Connection names goes (X-Trace, over two lines X-Debug), TE and
+  // Keep-Alive and Proxy-Connection go, Host and the end-to-end fields stay in order, Via comes last.
+  {
+    lesson: 'proxies',
+    question: 'which-reach-server',
+    request: [
+      'GET http://shop.example/cart?id=7 HTTP/1.1',
+      'Host: shop.example',
+      'Cookie: session=c0ffee',
+      'Connection: keep-alive, X-Trace',
+      'X-Trace: on',
+      'Keep-Alive: timeout=5, max=100',
+      'Accept: */*',
+    ],
+    expected: 'Host, Cookie, Accept, Via',
+  },
+  {
+    lesson: 'proxies',
+    question: 'which-reach-server',
+    request: [
+      'GET http://api.example.net/api/v1/items HTTP/1.1',
+      'Connection: TE',
+      'Host: api.example.net',
+      'TE: trailers',
+      'Authorization: Bearer 3f9a',
+      'Connection: X-Debug',
+      'X-Debug: 1',
+    ],
+    expected: 'Host, Authorization, Via',
+  },
+  {
+    lesson: 'proxies',
+    question: 'which-reach-server',
+    request: [
+      'GET http://example.com/ HTTP/1.0',
+      'Host: example.com',
+      'Proxy-Connection: keep-alive',
+      'User-Agent: curl/8.5.0',
+      'Connection: close',
+    ],
+    proxies: 2,
+    expected: 'Host, User-Agent, Via',
+  },
+  // The same through an old HTTP/1.0 proxy: every field as it came, and no Via.
+  {
+    lesson: 'proxies',
+    question: 'which-reach-server',
+    request: [
+      'GET http://example.com/ HTTP/1.1',
+      'Host: example.com',
+      'Connection: keep-alive',
+      'Keep-Alive: timeout=5',
+    ],
+    mode: 'http10',
+    expected: 'Host, Connection, Keep-Alive',
+  },
+  // Via: the first proxy writes the version it received (1.0), the second the one the first sent (1.1).
+  {
+    lesson: 'proxies',
+    question: 'which-via',
+    request: ['GET http://example.com/ HTTP/1.0', 'Host: example.com', 'Accept: */*'],
+    proxies: 2,
+    expected: 'Via: 1.0 proxy1, 1.1 proxy2',
+  },
+  {
+    lesson: 'proxies',
+    question: 'which-via',
+    request: ['GET http://news.example.org/ HTTP/1.1', 'Host: news.example.org', 'Connection: close'],
+    expected: 'Via: 1.1 proxy',
+  },
+  { lesson: 'proxies', question: 'which-via', request: 'via-already', expected: 'Via: 1.1 corp-gw, 1.1 proxy' },
+  { lesson: 'proxies', question: 'which-via', request: 'keep-alive', mode: 'http10', expected: 'no Via field' },
+  // http10-keep-alive through the old proxy: Connection: keep-alive is forwarded, the server keeps the connection
+  // open, the proxy waits for it to close: the next request is never answered (RFC 9112 Appendix C.2.2).
+  { lesson: 'proxies', question: 'predict-next-request', expected: 'never answered: it hangs' },
+  // Proxy-Connection: the server does not know it and closes; the next request goes on a new connection.
+  {
+    lesson: 'proxies',
+    question: 'predict-next-request',
+    request: 'proxy-connection',
+    expected: 'answered, on a new connection',
+  },
+  // An HTTP/1.1 client's keep-alive through the old proxy hangs just the same.
+  { lesson: 'proxies', question: 'predict-next-request', request: 'keep-alive', expected: 'never answered: it hangs' },
+  // Through a proxy that follows RFC 9110: it must not keep a persistent connection with an HTTP/1.0 client
+  // (RFC 9112 §9.3), so it closes; with an HTTP/1.1 client it keeps it open.
+  {
+    lesson: 'proxies',
+    question: 'predict-next-request',
+    mode: 'rfc',
+    expected: 'answered, on a new connection',
+  },
+  {
+    lesson: 'proxies',
+    question: 'predict-next-request',
+    request: 'keep-alive',
+    mode: 'rfc',
+    expected: 'answered on the same connection',
+  },
+];
+
+const proxyQuestions = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) =>
+    page.model?.kind === 'http-proxy'
+      ? (page.model.settings as ProxySettings).questions.map((q) => ({
+          lesson,
+          page,
+          settings: page.model!.settings as ProxySettings,
+          question: q,
+        }))
+      : [],
+  ),
+);
+
+function requestOf(r: string[] | string): HttpRequest {
+  if (typeof r === 'string') return example(r as Parameters<typeof example>[0]).request;
+  const parsed = parseRequest(`${r.join('\r\n')}\r\n\r\n`);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.request;
+}
+
+describe('questions of the proxy model in the shipped lessons, against answers worked out by hand', () => {
+  it('have a hand-worked row for every question, and no row for one that is gone', () => {
+    for (const { lesson, question } of proxyQuestions) {
+      expect(
+        HAND_PROXY_QUESTIONS.some((r) => r.lesson === lesson.id && r.question === question.id),
+        `${lesson.id}/${question.id} is asked by a proxy model: add a row for it to HAND_PROXY_QUESTIONS in ` +
+          'test/content.test.ts, with the answer worked out by hand',
+      ).toBe(true);
+    }
+    for (const row of HAND_PROXY_QUESTIONS) {
+      expect(
+        proxyQuestions.some((q) => q.lesson.id === row.lesson && q.question.id === row.question),
+        `HAND_PROXY_QUESTIONS has a row for ${row.lesson}/${row.question}, which no proxy model asks`,
+      ).toBe(true);
+    }
+  });
+
+  for (const row of HAND_PROXY_QUESTIONS) {
+    const found = proxyQuestions.find((q) => q.lesson.id === row.lesson && q.question.id === row.question);
+    it(`${row.lesson}/${row.question}${row.request ? ` (${typeof row.request === 'string' ? row.request : row.request[0]})` : ''}: ${row.expected}`, () => {
+      expect(found).toBeDefined();
+      const { settings } = found!;
+      const first = httpProxyKind.start(settings, { seed: 1 }) as ProxyState;
+      // The situation: the page as it starts, or the request, mode and proxies of the row.
+      let state =
+        row.request || row.mode || row.proxies
+          ? restart(first, {
+              ...(row.request
+                ? {
+                    example: { ...first.example, request: requestOf(row.request) },
+                    exampleIndex: typeof row.request === 'string' && !settings.random ? 0 : -1,
+                  }
+                : {}),
+              ...(row.mode ? { mode: row.mode } : {}),
+              ...(row.proxies ? { proxies: row.proxies } : {}),
+            })
+          : first;
+      // A random page asks its questions in turn: count the ones asked before this one.
+      const index = settings.questions.findIndex((q) => q.id === row.question);
+      if (settings.random) state = { ...state, runs: index };
+      else state = { ...state, asked: settings.questions.slice(0, index).map((q) => q.id) };
+      state = proxyReducer(state, { type: 'end' });
+      const q = httpProxyKind.question(state);
+      expect(q?.id).toBe(row.question);
+      expect(q!.choices).toContain(row.expected);
+      const built = state.pending!.built;
+      expect(built.right).toBe(row.expected);
+      expect(gradeQuestion(built, row.expected).correct).toBe(true);
+      for (const wrong of q!.choices.filter((c) => c !== row.expected)) {
+        const verdict = gradeQuestion(built, wrong);
+        expect(verdict.correct, `${wrong} graded right`).toBe(false);
+        // Every wrong choice says why it is wrong.
+        expect(built.whys[wrong], `no why for ${wrong}`).toBeDefined();
+      }
+      expect(q!.choices.length).toBeGreaterThanOrEqual(3);
     });
   }
 });

@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = 
     does: 'the status code a client gets through a gateway, and who generates it',
     load: async () => (await import('./http/gateway.js')).runGateway,
   },
+  forward: {
+    does: 'what a forward proxy sends on to the server',
+    load: async () => (await import('./http/forward.js')).default,
+  },
 };
 
 const HINT = "try 'nettutor http --help'";

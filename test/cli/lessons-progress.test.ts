@@ -16,7 +16,7 @@ import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 // The built-in lessons, in order, and what the commands should say about them.
 const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
-/** Graded items: each exercise and each predict question (the README's Scores). */
+/** Graded items: each exercise and each question a model asks (the README's Scores), whatever the model's kind. */
 const graded = (l: Lesson) =>
   l.pages.reduce(
     (n, p) =>

@@ -13,6 +13,10 @@ import { parse, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { scaffoldLesson } from '../../src/core/lessons/scaffold.js';
 import { CONDITIONS } from '../../src/core/models/http-gateway/exchange.js';
+import { EXAMPLE_IDS } from '../../src/core/models/http-proxy/examples.js';
+import { PROXY_MODES } from '../../src/core/models/http-proxy/forward.js';
+import { PROXY_QUERY_ASKS } from '../../src/core/models/http-proxy/kind.js';
+import { PROXY_ASKS } from '../../src/core/models/http-proxy/questions.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
@@ -68,6 +72,10 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/exercise/properties/kind/enum')).toEqual([...SHORT_ANSWER_KINDS]);
     expect(at('/definitions/scenario/anyOf/0/enum')).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
     expect(at('/definitions/gatewayCondition/enum')).toEqual([...CONDITIONS]);
+    expect(at('/definitions/httpProxyModel/properties/examples/items/enum')).toEqual([...EXAMPLE_IDS]);
+    expect(at('/definitions/proxyQuestion/properties/ask/enum')).toEqual([...PROXY_ASKS]);
+    expect(at('/definitions/httpProxyModelAnswer/properties/ask/enum')).toEqual([...PROXY_QUERY_ASKS]);
+    expect(at('/definitions/proxyMode/enum')).toEqual([...PROXY_MODES]);
   });
 
   /** Every subschema with the pointer it is at. */
@@ -223,6 +231,46 @@ const gatewayAnswer = (fields: Obj) => (s: { pages: Obj[] }) => {
   (ex(s, SHORT).answer as Obj).model = { kind: 'http-gateway', ...fields };
   ex(s, SHORT).mistakes = [];
 };
+
+/** BASE with two pages more: a proxy model (page 6) and a short answer computed by it (page 7), then `change`. */
+const PROXY = 6;
+const PROXY_SHORT = 7;
+function withProxy(change: (s: Obj & { pages: Obj[] }) => void = () => {}): Obj {
+  return variant((s) => {
+    s.pages.push(
+      {
+        id: 'proxy',
+        model: {
+          kind: 'http-proxy',
+          examples: ['keep-alive', 'named-field'],
+          mode: 'rfc',
+          proxies: 1,
+          questions: [{ id: 'q-fields', ask: 'reaches-server' }],
+        },
+      },
+      {
+        id: 'proxy-short',
+        exercise: {
+          id: 'via-now',
+          type: 'short',
+          kind: 'token',
+          params: { v: { choice: ['1.0', '1.1'] } },
+          answer: {
+            model: {
+              kind: 'http-proxy',
+              request: 'GET http://example.com/ HTTP/{v}\nHost: example.com\n',
+              proxies: ['a', 'b'],
+              ask: 'via',
+            },
+          },
+        },
+      },
+    );
+    change(s);
+  });
+}
+const proxyModel = (s: { pages: Obj[] }) => s.pages[PROXY]!.model as Obj;
+const proxyAnswer = (s: { pages: Obj[] }) => (ex(s, PROXY_SHORT).answer as Obj).model as Obj;
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
 const REJECTED: Array<[string, Obj, string, string]> = [
@@ -507,6 +555,55 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     'pages[5].exercise.answer.model.set.rttMs',
     '/pages/5/exercise/answer',
   ],
+  [
+    'an example the proxy model does not have',
+    withProxy((s) => (proxyModel(s).examples = ['keep-alive', 'keepalive'])),
+    'pages[6].model.examples[1]',
+    '/pages/6/model/examples/1',
+  ],
+  [
+    'a proxy question asking what cannot be asked',
+    withProxy((s) => (proxyModel(s).questions = [{ id: 'q', ask: 'which-cookie' }])),
+    'pages[6].model.questions[0].ask',
+    '/pages/6/model/questions/0/ask',
+  ],
+  ['three proxies', withProxy((s) => (proxyModel(s).proxies = 3)), 'pages[6].model.proxies', '/pages/6/model/proxies'],
+  [
+    'a proxy mode that does not exist',
+    withProxy((s) => (proxyModel(s).mode = 'http09')),
+    'pages[6].model.mode',
+    '/pages/6/model/mode',
+  ],
+  [
+    'a TCP scenario in a proxy model',
+    withProxy((s) => (proxyModel(s).scenario = 'handshake')),
+    'pages[6].model.scenario',
+    '/pages/6/model',
+  ],
+  [
+    'hints written into a proxy question',
+    withProxy((s) => (proxyModel(s).questions = [{ id: 'q', ask: 'via', hints: ['A hint'] }])),
+    'pages[6].model.questions[0].hints',
+    '/pages/6/model/questions/0/hints',
+  ],
+  [
+    'a proxy answer asking what it cannot read',
+    withProxy((s) => (proxyAnswer(s).ask = 'cookie')),
+    'pages[7].exercise.answer.model.ask',
+    '/pages/7/exercise/answer',
+  ],
+  [
+    'a proxy answer through three proxies',
+    withProxy((s) => (proxyAnswer(s).proxies = ['a', 'b', 'c'])),
+    'pages[7].exercise.answer.model.proxies',
+    '/pages/7/exercise/answer',
+  ],
+  [
+    'a proxy answer without a request',
+    withProxy((s) => delete proxyAnswer(s).request),
+    'pages[7].exercise.answer.model.request',
+    '/pages/7/exercise/answer',
+  ],
 ];
 
 const ACCEPTED: Array<[string, Obj]> = [
@@ -560,10 +657,51 @@ const ACCEPTED: Array<[string, Obj]> = [
     'a gateway answer from a parameter, with a timing',
     variant(gatewayAnswer({ upstream: 'slow', query: 'respondedAt', set: { timeoutMs: '{isn}', clientMs: 10 } })),
   ],
+  ['a proxy model and an answer it computes', withProxy()],
+  [
+    'a proxy model with its kind alone',
+    withProxy((s) => {
+      s.pages[PROXY]!.model = { kind: 'http-proxy' };
+    }),
+  ],
+  [
+    'a proxy model of random requests through two old proxies',
+    withProxy((s) => {
+      s.pages[PROXY]!.model = { kind: 'http-proxy', random: true, mode: 'http10', proxies: 2 };
+    }),
+  ],
+  [
+    'a proxy answer from a built-in example, with the defaults',
+    withProxy((s) => {
+      ex(s, PROXY_SHORT).answer = { model: { kind: 'http-proxy', request: 'max-forwards', ask: 'max-forwards' } };
+      ex(s, PROXY_SHORT).kind = 'number';
+      delete ex(s, PROXY_SHORT).params;
+    }),
+  ],
 ];
 
 // What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
 const LOADER_ONLY: Array<[string, Obj, string]> = [
+  [
+    'a proxy answer whose request a proxy cannot forward',
+    withProxy((s) => (proxyAnswer(s).request = 'GET / HTTP/1.1\n')),
+    'pages[7].exercise.answer',
+  ],
+  [
+    'a proxy answer that no server receives',
+    withProxy((s) => {
+      ex(s, PROXY_SHORT).answer = {
+        model: { kind: 'http-proxy', request: 'max-forwards', proxies: ['a', 'b'], ask: 'via' },
+      };
+      delete ex(s, PROXY_SHORT).params;
+    }),
+    'pages[7].exercise.answer',
+  ],
+  [
+    'a proxy question with the id of an exercise',
+    withProxy((s) => (proxyModel(s).questions = [{ id: 'pick-one', ask: 'via' }])),
+    'pages[6].model',
+  ],
   ['an answer that is not an option', variant((s) => (ex(s, ONE).answer = 'c')), 'pages[2].exercise.answer'],
   ['two pages with one id', variant((s) => (s.pages[1]!.id = 'intro')), 'pages[1].id'],
   ['an exercise id used twice', variant((s) => (ex(s, MANY).id = 'pick-one')), 'pages[3].exercise.id'],

@@ -59,6 +59,7 @@ export function normalize(kind: ShortAnswerKind, input: string): string | undefi
     case 'header':
       return input.trim().replace(/:$/, '').trim().toLowerCase() || undefined;
     case 'token':
-      return input.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+      // Spaces are extra around a comma too: `1.0 a,1.1 b` is the list `1.0 a, 1.1 b`.
+      return input.trim().replace(/\s+/g, ' ').replace(/ ?, ?/g, ', ').toLowerCase() || undefined;
   }
 }

@@ -13,6 +13,8 @@ import type { Scenario } from '../tcp/types.js';
 export interface KindContext {
   /** Scenario files of the lesson folder, by the relative path the lesson uses. */
   scenarios?: Readonly<Record<string, Scenario>>;
+  /** A random number (a 32-bit seed) drawn for this visit of the page, for a model that builds examples at random. */
+  seed?: number;
 }
 
 /** An exercise's random parameters for one attempt. */

@@ -2,11 +2,13 @@
 // here (and its view in src/ui/models/registry.ts).
 import type { AnyModelKind, KindContext, Params } from './kind.js';
 import { httpGatewayKind } from './http-gateway/kind.js';
+import { httpProxyKind } from './http-proxy/kind.js';
 import { tcpKind } from './tcp/kind.js';
 
 const KINDS = new Map<string, AnyModelKind>([
   [tcpKind.kind, tcpKind],
   [httpGatewayKind.kind, httpGatewayKind],
+  [httpProxyKind.kind, httpProxyKind],
 ]);
 
 export function findKind(kind: string): AnyModelKind | undefined {

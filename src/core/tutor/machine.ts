@@ -245,9 +245,13 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
   };
   const kind = page.model && findKind(page.model.kind);
   if (page.model && kind) {
+    // Each visit draws a seed, so a model that builds examples at random shows new ones when the learner comes back.
+    const drawn = nextRandom(next.seed);
+    const seed = Math.floor(drawn.value * 2 ** 32) >>> 0;
     next = {
       ...next,
-      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios }) },
+      seed: drawn.state,
+      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios, seed }) },
     };
   }
   if (page.exercise) {

@@ -2,12 +2,14 @@
 // line in src/core/models/registry.ts.
 import type { Binding } from '../keymap.js';
 import { httpGatewayView } from './http-gateway.js';
+import { httpProxyView } from './http-proxy.js';
 import { tcpView } from './tcp.js';
 import type { AnyModelView } from './view.js';
 
 const VIEWS = new Map<string, AnyModelView>([
   [tcpView.kind, tcpView],
   [httpGatewayView.kind, httpGatewayView],
+  [httpProxyView.kind, httpProxyView],
 ]);
 
 export function viewFor(kind: string): AnyModelView | undefined {

@@ -38,6 +38,9 @@ describe('normalising short answers', () => {
     expect(normalize('number', 'one')).toBeUndefined();
     expect(normalize('header', 'Content-Type:')).toBe('content-type');
     expect(normalize('token', '  Keep   Alive ')).toBe('keep alive');
+    // A list reads the same with or without spaces around its commas.
+    expect(normalize('token', '1.0 Corp,1.1  isp')).toBe('1.0 corp, 1.1 isp');
+    expect(normalize('token', '1.0 corp , 1.1 isp')).toBe(normalize('token', '1.0 corp, 1.1 isp'));
   });
 });
 
