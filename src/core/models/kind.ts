@@ -13,6 +13,8 @@ import type { Scenario } from '../tcp/types.js';
 export interface KindContext {
   /** Scenario files of the lesson folder, by the relative path the lesson uses. */
   scenarios?: Readonly<Record<string, Scenario>>;
+  /** A random seed for `start`, new each time the page is entered: a model that draws (a random body) starts from it. */
+  seed?: number;
 }
 
 /** An exercise's random parameters for one attempt. */
