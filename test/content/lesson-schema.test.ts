@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { scaffoldLesson } from '../../src/core/lessons/scaffold.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
+import { MULTIPART_ASKS } from '../../src/core/models/http-multipart/model.js';
+import { kindNames } from '../../src/core/models/registry.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
 import { loadLessonFolder } from '../../src/node/lesson-files.js';
@@ -65,6 +67,9 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/predict/properties/ask/enum')).toEqual([...PREDICT_ASKS]);
     expect(at('/definitions/query/oneOf/0/properties/field/enum')).toEqual([...SEGMENT_FIELDS]);
     expect(at('/definitions/exercise/properties/kind/enum')).toEqual([...SHORT_ANSWER_KINDS]);
+    expect(at('/definitions/model/properties/kind/enum')).toEqual(kindNames());
+    expect(at('/definitions/modelAnswer/properties/kind/enum')).toEqual(kindNames());
+    expect(at('/definitions/multipartQuestion/properties/ask/enum')).toEqual([...MULTIPART_ASKS]);
     expect(at('/definitions/scenario/anyOf/0/enum')).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
   });
 
@@ -102,8 +107,9 @@ describe('the lesson.jsonc schema', () => {
     const open = [...walk(schema)]
       .filter(([, node]) => isObj(node.properties) && node.additionalProperties !== false)
       .map(([pointer]) => pointer)
-      // The per-type branches of an exercise narrow the exercise object, which is closed.
-      .filter((pointer) => !/^\/definitions\/exercise\/allOf\/\d+\/(then|if)$/.test(pointer));
+      // The per-type branches of an exercise, and the per-kind branches of a model and a model answer, narrow
+      // an object that is closed.
+      .filter((pointer) => !/^\/definitions\/(exercise|model|modelAnswer)\/allOf\/\d+\/(then|if)$/.test(pointer));
     expect(open).toEqual([]);
   });
 });
@@ -212,6 +218,15 @@ const ex = (s: { pages: Obj[] }, i: number) => s.pages[i]!.exercise as Obj;
 const model = (s: { pages: Obj[] }) => s.pages[WATCH]!.model as Obj;
 const predict0 = (s: { pages: Obj[] }) => (model(s).predict as Obj[])[0]!;
 const modelAnswer = (s: { pages: Obj[] }) => (ex(s, SHORT).answer as Obj).model as Obj;
+/** The model page as a multipart form asking for the boundary. */
+const multipart = (s: { pages: Obj[] }, extra: Obj = {}) =>
+  (s.pages[WATCH]!.model = { kind: 'http-multipart', question: { id: 'predict-ack', ask: 'boundary' }, ...extra });
+/** The computed answer as a part's Content-Disposition. */
+const disposition = (s: { pages: Obj[] }, extra: Obj = {}) => {
+  ex(s, SHORT).kind = 'header-value';
+  delete ex(s, SHORT).mistakes;
+  (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', disposition: { name: 'f{isn}' }, ...extra };
+};
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
 const REJECTED: Array<[string, Obj, string, string]> = [
@@ -407,6 +422,42 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     '/pages/1/model/predict/0/before',
   ],
   [
+    'a multipart model with a scenario',
+    variant((s) => multipart(s, { scenario: 'handshake' })),
+    'pages[1].model.scenario',
+    '/pages/1/model/scenario',
+  ],
+  [
+    'a multipart question asking what cannot be asked',
+    variant((s) => multipart(s, { question: { id: 'q', ask: 'filename' } })),
+    'pages[1].model.question.ask',
+    '/pages/1/model/question/ask',
+  ],
+  [
+    'a TCP model with a multipart question',
+    variant((s) => (model(s).question = { id: 'q', ask: 'boundary' })),
+    'pages[1].model.question',
+    '/pages/1/model/question',
+  ],
+  [
+    'a multipart answer with both a disposition and a content type',
+    variant((s) => disposition(s, { contentType: { boundary: 'AaB03x' } })),
+    'pages[5].exercise.answer.model',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a multipart answer with a query',
+    variant((s) => disposition(s, { query: { final: 'client' } })),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a multipart disposition without a name',
+    variant((s) => disposition(s, { disposition: { filename: 'a.txt' } })),
+    'pages[5].exercise.answer.model.disposition.name',
+    '/pages/5/exercise/answer',
+  ],
+  [
     'a predict question asking what cannot be asked',
     variant((s) => (predict0(s).ask = 'next-window')),
     'pages[1].model.predict[0].ask',
@@ -498,6 +549,20 @@ const ACCEPTED: Array<[string, Obj]> = [
   ['other accepted answers', variant((s) => (ex(s, SHORT).accept = ['1 001', 1001]))],
   ['parameters on a choice question', variant((s) => (ex(s, ONE).params = {}))],
   ['an exercise that runs a scenario file', variant((s) => (modelAnswer(s).scenario = 'slow.json'))],
+  ['a multipart model asking a question', variant((s) => multipart(s))],
+  ['a multipart model with no question', variant((s) => (s.pages[WATCH]!.model = { kind: 'http-multipart' }))],
+  ['a multipart answer: a Content-Disposition', variant((s) => disposition(s))],
+  [
+    'a multipart answer: a Content-Disposition with a file name',
+    variant((s) => disposition(s, { disposition: { name: 'photo', filename: '{isn}.png' } })),
+  ],
+  [
+    'a multipart answer: a Content-Type',
+    variant((s) => {
+      disposition(s);
+      (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', contentType: { boundary: 'b{isn}' } };
+    }),
+  ],
 ];
 
 // What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
