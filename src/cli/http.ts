@@ -7,7 +7,12 @@ import { type CliIO, EXIT, UsageError } from './io.js';
 type Runner = (args: string[], io: CliIO) => Promise<number>;
 
 /** One line a command: its name, what it does, and how to load it. */
-const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {};
+const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {
+  multipart: {
+    does: 'build a multipart/form-data body, or read one back',
+    load: async () => (await import('./http/multipart.js')).runMultipart,
+  },
+};
 
 const HINT = "try 'nettutor http --help'";
 
