@@ -53,7 +53,9 @@ export interface MultipartSettings {
 
 /** The body on screen and what the question needs of it. */
 export interface Shown {
+  /** The request's Content-Type, and the boundary it declares. */
   contentType: string;
+  boundary: string;
   body: Uint8Array;
   /** broken-delimiter: where the broken delimiter is, and how it was broken. */
   broken?: { line: number; how: BreakKind };
@@ -74,8 +76,8 @@ export interface MultipartState {
   shown: Shown;
   /** The question on screen has been answered (its verdict stays until the form changes). */
   answered: boolean;
-  /** The first body line on screen. */
-  scroll: number;
+  /** The first body row on screen, or null while the view places it (on the line where a receiver fails). */
+  scroll: number | null;
   message: LocalText | null;
 }
 
@@ -85,44 +87,74 @@ export type MultipartAction =
   | { type: 'file/next' }
   | { type: 'boundary/next' }
   | { type: 'form/random' }
-  | { type: 'scroll'; delta: number; max?: number }
+  /** `from`: the first row the view shows; `max`: how far it can scroll. */
+  | { type: 'scroll'; delta: number; max?: number; from?: number }
   | { type: 'tick' };
+
+/** The choices of a question about a body, in the order shown (a random one where the order would tell). */
+function choicesFor(ask: MultipartAsk, shown: Omit<Shown, 'choices'>, random: () => number): string[] {
+  switch (ask) {
+    case 'boundary': {
+      const b = shown.boundary;
+      return shuffle(random, [b, `--${b}`, `--${b}--`, ...(b.startsWith('--') ? [b.slice(2)] : [])]);
+    }
+    case 'broken-delimiter':
+      return delimiterChoices(shown.body, shown.boundary);
+    case 'value': {
+      const read = parseMultipart(shown.body, shown.contentType);
+      const part = read.ok ? read.parts.find((p) => p.name === shown.field) : undefined;
+      const v = part ? byteString(part.content) : '';
+      return shuffle(
+        random,
+        [v, `${v}\r\n`, `\r\n${v}`, `\r\n${v}\r\n`].map((c) => escapeBytes(bytesOf(c))),
+      );
+    }
+  }
+}
 
 /** The body of the form and, for a question, what it is asked about (a broken copy, the field, the choices). */
 function show(settings: MultipartSettings, form: MultipartForm, seed: number): { shown: Shown; seed: number } {
-  const built = formBody(form);
+  const built = { ...formBody(form), boundary: form.boundary };
   const ask = settings.question?.ask;
-  if (ask === 'broken-delimiter') {
-    const r = withRandom(seed, (random) => breakBody(form, random));
-    const { body, line, how } = r.value;
-    return {
-      shown: { ...built, body, broken: { line, how }, choices: delimiterChoices(body, form.boundary) },
-      seed: r.seed,
-    };
-  }
-  if (ask === 'boundary') {
-    const b = form.boundary;
-    const candidates = [b, `--${b}`, `--${b}--`, ...(b.startsWith('--') ? [b.slice(2)] : [])];
-    const r = withRandom(seed, (random) => shuffle(random, candidates));
-    return { shown: { ...built, choices: r.value }, seed: r.seed };
-  }
-  if (ask === 'value') {
-    const r = withRandom(seed, (random) => {
+  if (!ask) return { shown: { ...built, choices: [] }, seed };
+  const r = withRandom(seed, (random) => {
+    let shown: Omit<Shown, 'choices'> = built;
+    if (ask === 'broken-delimiter') {
+      const { body, line, how } = breakBody(form, random);
+      shown = { ...built, body, broken: { line, how } };
+    } else if (ask === 'value') {
       // A text field's value when there is one, else the file's bytes.
       const parts = formParts(form);
       const texts = parts.filter((p) => p.filename === undefined);
       const from = texts.length > 0 ? texts : parts;
-      const part = from[Math.min(from.length - 1, Math.floor(random() * from.length))]!;
-      const v = byteString(part.content);
-      const choices = shuffle(
-        random,
-        [v, `${v}\r\n`, `\r\n${v}`, `\r\n${v}\r\n`].map((c) => escapeBytes(bytesOf(c))),
-      );
-      return { field: part.name, choices };
-    });
-    return { shown: { ...built, ...r.value }, seed: r.seed };
-  }
-  return { shown: { ...built, choices: [] }, seed };
+      shown = { ...built, field: from[Math.min(from.length - 1, Math.floor(random() * from.length))]!.name };
+    }
+    return { ...shown, choices: choicesFor(ask, shown, random) };
+  });
+  return { shown: r.value, seed: r.seed };
+}
+
+/**
+ * A question page's state showing a body given as it is (worked out by hand, say), rather than one of the
+ * model's forms: the question is asked about it and graded by the parser as any other.
+ */
+export function askAbout(
+  settings: MultipartSettings,
+  given: { contentType: string; body: Uint8Array; field?: string },
+  seed = 1,
+): MultipartState {
+  const declared = boundaryOf(given.contentType);
+  const boundary = 'boundary' in declared ? declared.boundary : '';
+  const shown = { ...given, boundary };
+  const ask = settings.question?.ask;
+  const choices = ask ? withRandom(seed, (random) => choicesFor(ask, shown, random)).value : [];
+  return {
+    ...initialMultipartState(settings, seed),
+    form: { fields: [], file: null, boundary },
+    shown: { ...shown, choices },
+    answered: false,
+    message: null,
+  };
 }
 
 /** The state with a new form: its body shown, the question (if any) asked afresh about it. */
@@ -135,7 +167,7 @@ function withForm(state: MultipartState, form: MultipartForm, message: LocalText
     shown,
     seed,
     answered: false,
-    scroll: 0,
+    scroll: null,
     message: message ?? (collision ? say('boundaryInFile', form.boundary, form.file!.filename) : null),
   };
 }
@@ -150,9 +182,9 @@ export function initialMultipartState(settings: MultipartSettings, seed: number)
     form: r.value,
     fileIndex: 1,
     boundaryIndex: 1,
-    shown: { ...formBody(r.value), choices: [] },
+    shown: { ...formBody(r.value), boundary: r.value.boundary, choices: [] },
     answered: false,
-    scroll: 0,
+    scroll: null,
     message: null,
   };
   return withForm(base, r.value);
@@ -164,7 +196,7 @@ export function multipartReducer(state: MultipartState, action: MultipartAction)
       return state;
     case 'scroll': {
       const max = Math.max(0, action.max ?? Number.POSITIVE_INFINITY);
-      const scroll = Math.max(0, Math.min(max, state.scroll + action.delta));
+      const scroll = Math.max(0, Math.min(max, (action.from ?? state.scroll ?? 0) + action.delta));
       return scroll === state.scroll ? state : { ...state, scroll };
     }
     case 'field/add': {
@@ -246,6 +278,9 @@ const WHY_BROKEN: Record<BreakKind, 'brokenJoined' | 'brokenIndented' | 'brokenC
   'one-dash': 'brokenClose',
 };
 
+const samePartNames = (a: readonly { name: string }[], b: readonly { name: string }[]) =>
+  a.length === b.length && a.every((p, i) => p.name === b[i]!.name);
+
 /** Grades a choice with the parser: the one boundary that reads the body back, the line it fails at, the bytes it reads. */
 export function gradeChoice(state: MultipartState, choice: string): Verdict {
   const q = state.settings.question;
@@ -253,14 +288,11 @@ export function gradeChoice(state: MultipartState, choice: string): Verdict {
   if (!q) return { correct: false, expected: [], feedback: [] };
   switch (q.ask) {
     case 'boundary': {
-      const b = state.form.boundary;
-      // A choice that is no valid boundary at all reads nothing back either.
-      const declared = boundaryOf(contentTypeValue(choice));
-      const read =
-        'problem' in declared
-          ? { ok: false as const, problem: declared.problem }
-          : parseMultipart(shown.body, contentTypeValue(choice));
-      const correct = read.ok && read.parts.length === formParts(state.form).length;
+      const b = shown.boundary;
+      // The one boundary that reads the body back as the request's Content-Type does, part for part.
+      const sent = parseMultipart(shown.body, shown.contentType);
+      const read = parseMultipart(shown.body, contentTypeValue(choice));
+      const correct = read.ok && sent.ok && samePartNames(read.parts, sent.parts);
       const feedback: LocalText[] = [];
       if (!correct) {
         if (choice === `--${b}`) feedback.push(say('boundaryIsDelimiter', choice));
