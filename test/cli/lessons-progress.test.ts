@@ -9,14 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { tcpOf } from '../helpers/tcp-page.js';
 import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
+import { findKind } from '../../src/core/models/registry.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 // The built-in lessons, in order, and what the commands should say about them.
 const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
-/** Graded items: each exercise and each predict question (the README's Scores). */
-const graded = (l: Lesson) => l.pages.reduce((n, p) => n + (p.exercise ? 1 : 0) + (tcpOf(p)?.predict?.length ?? 0), 0);
+/** Graded items: each exercise and each question a model asks (the README's Scores). */
+const graded = (l: Lesson) =>
+  l.pages.reduce(
+    (n, p) =>
+      n + (p.exercise ? 1 : 0) + (p.model ? (findKind(p.model.kind)?.questionIds(p.model.settings).length ?? 0) : 0),
+    0,
+  );
 const first = lessons[0]!;
 const firstExercise = first.pages.find((p) => p.exercise)!.exercise!;
 const titleOf = (l: Lesson) => text(l.title, 'en');
