@@ -4,7 +4,7 @@
 // for one that is not valid or occurs in a part; a body read back into its
 // parts, or exit 2 naming the first problem with its line.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -296,6 +296,22 @@ describe('nettutor http multipart, the built binary', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(bad.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+});
+
+describe('docs/http.md', () => {
+  it('shows what the command prints for its examples', async () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/http.md', import.meta.url)), 'utf8');
+    const escaped = /--format escaped\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect((await multipart([...EXAMPLE_ARGS, '--format', 'escaped'])).stdout).toBe(escaped);
+    const refused = /\$ nettutor http multipart --boundary Holi --field title=Holiday\n(.*)\n/.exec(doc)![1]!;
+    expect((await multipart(['--boundary', 'Holi', '--field', 'title=Holiday'])).stderr).toBe(refused);
+    const parsed = /--content-type 'multipart\/form-data; boundary=AaB03x'\n(\{[\s\S]*?\n\})\n/.exec(doc)![1]!;
+    const body = 'title.body';
+    // The body the page cuts out of the request: the title's part alone, then the close delimiter.
+    writeFileSync(join(dir, body), `${EXAMPLE_BODY.slice(0, EXAMPLE_BODY.indexOf('--AaB03x', 10))}--AaB03x--\r\n`);
+    const r = await multipart(['--parse', body, '--content-type', 'multipart/form-data; boundary=AaB03x']);
+    expect(`${r.stdout.trimEnd()}`).toBe(parsed);
   });
 });
 
