@@ -6,6 +6,8 @@
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_FIELDS, exampleForm, formBody } from '../../src/core/models/http-multipart/form.js';
+import { escapedLines } from '../../src/core/models/http-multipart/multipart.js';
 import { builtinLessons } from '../helpers/builtin-lessons.js';
 import { KEYS } from '../helpers/render.js';
 import { renderTutor } from './tutor-app.js';
@@ -66,6 +68,11 @@ describe('the builder', () => {
     const ui = await open('build', { rows: 20, columns: 60 });
     await ui.press('a', 'a', 'a');
     let frame = await ui.waitForFrame(/lines 1-\d+ of \d+: ↑↓\/PgUp\/PgDn scroll, i shows all/);
+    // Lines of the body, not rows of the screen: at 60 columns a long line takes two rows.
+    const form = { ...exampleForm(), fields: [...EXAMPLE_FIELDS] };
+    expect(frame).toContain(`of ${escapedLines(formBody(form).body).length}:`);
+    const shownLines = [...frame.matchAll(/^ ?(\d+) {3}\S/gm)].map((m) => Number(m[1]));
+    expect(frame).toContain(`lines 1-${Math.max(...shownLines)} of`);
     await ui.press(KEYS.pageDown);
     frame = await ui.waitForFrame((f) => /lines ([2-9]|\d\d)-\d+ of/.test(f));
     for (const row of rows(frame)) expect(stringWidth(row)).toBeLessThanOrEqual(59);

@@ -48,7 +48,7 @@ function formLines(state: MultipartState, width: number, theme: Theme, tr: Tr): 
       ? `${p.name}=${escapeBytes(p.content, { ascii: theme.ascii })}`
       : `${S.fileLabel(p.name, p.filename)} ${tr(say('fileBytes', p.contentType ?? '', bytesOf(byteString(p.content)).length))}`,
   );
-  const sentence = `${tr(say('formLabel'))} ${parts.join(theme.glyphs.separator) || tr(say('noFields'))}`;
+  const sentence = `${tr(say('formLabel'))}${parts.join(theme.glyphs.separator) || tr(say('noFields'))}`;
   return wrapped(theme.text(sentence), width, {}, '  ');
 }
 
@@ -95,11 +95,14 @@ function focusLine(state: MultipartState): number | undefined {
   return before.split('\n').length;
 }
 
+/** The body's rows, with the line each row shows (a long line takes several rows) and how many lines there are. */
+type BodyRows = UiLine[] & { focusRow?: number; lineOf: number[]; lines: number };
+
 /**
  * The body as rows of at most `width` columns: numbered lines, wrapped, the line where a receiver fails
  * marked; `focusRow` is the first row of the line the window should show (see focusLine).
  */
-function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): UiLine[] & { focusRow?: number } {
+function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): BodyRows {
   const body = state.shown.body;
   const s = byteString(body);
   const read = receiverReads(state);
@@ -126,7 +129,7 @@ function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): U
   const numberWidth = String(lines.length).length;
   const gutter = numberWidth + 3;
   const room = Math.max(4, width - gutter);
-  const rows: UiLine[] & { focusRow?: number } = [];
+  const rows: BodyRows = Object.assign([], { lineOf: [] as number[], lines: lines.length });
   lines.forEach((line, i) => {
     const fails = failLine === i + 1;
     if (focus === i + 1) rows.focusRow = rows.length;
@@ -145,6 +148,7 @@ function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): U
       const w = stringWidth(unit.text);
       if (used + w > room && used > 0) {
         rows.push(row);
+        rows.lineOf.push(i + 1);
         row = [{ text: ' '.repeat(gutter) }];
         used = 0;
       }
@@ -162,6 +166,7 @@ function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): U
     const label = line.label && `  ${theme.text(`← ${line.label}`)}`;
     if (label && used + stringWidth(label) <= room) row.push({ text: label, dim: true });
     rows.push(row);
+    rows.lineOf.push(i + 1);
   });
   return rows;
 }
@@ -219,9 +224,9 @@ function drawing(state: MultipartState, options: DrawOptions) {
         plain(
           theme.text(
             S.lines(
-              top + 1,
-              top + window.length,
-              rows.length,
+              rows.lineOf[top] ?? 1,
+              rows.lineOf[top + window.length - 1] ?? rows.lines,
+              rows.lines,
               asking ? S.infoHow : S.scrollHow(theme.ascii ? 'Up/Down' : '↑↓'),
             ),
           ),

@@ -78,7 +78,7 @@ const EN = {
   askAgain: 'Change the form (a, x, f, b) or press r: the question is asked again about the new body.',
   partLabel: (part: number) => `part ${part}`,
   closeLabel: 'end',
-  formLabel: 'Form:',
+  formLabel: 'Form: ',
   noFields: '(no fields)',
   fileBytes: (type: string, bytes: number) => `(${type}, ${bytes} bytes)`,
 };
