@@ -75,6 +75,11 @@ describe('the builder', () => {
     expect(frame).toContain(`lines 1-${Math.max(...shownLines)} of`);
     await ui.press(KEYS.pageDown);
     frame = await ui.waitForFrame((f) => /lines ([2-9]|\d\d)-\d+ of/.test(f));
+    await ui.press(...Array.from({ length: 6 }, () => KEYS.pageDown));
+    // The window now holds the long line of the file's Content-Disposition, in two rows.
+    frame = await ui.waitForFrame(/filename\n {5}="notes.txt"/);
+    const lastShown = [...frame.matchAll(/^ ?(\d+) {3}\S/gm)].map((m) => Number(m[1]));
+    expect(frame).toContain(`lines ${Math.min(...lastShown)}-${Math.max(...lastShown)} of`);
     for (const row of rows(frame)) expect(stringWidth(row)).toBeLessThanOrEqual(59);
     await ui.press('?');
     frame = await ui.waitForFrame('remove the last field');

@@ -211,6 +211,18 @@ describe('reading a body (RFC 7578, RFC 2046 §5.1.1)', () => {
     expect(read(joined)).toEqual({ code: 'delimiter-not-at-line-start', boundary: 'AaB03x', line: 4 });
     const indented = EXAMPLE.replace('hello\r\n--AaB03x--', 'hello\r\n --AaB03x--');
     expect(read(indented)).toEqual({ code: 'delimiter-not-at-line-start', boundary: 'AaB03x', line: 10 });
+    // In a part's header lines too, before anything else is wrong with them.
+    const ct = 'multipart/form-data; boundary=X';
+    expect(read('--X\r\nContent-Disposition: form-data; name="a"--X\r\n\r\nv\r\n--X--', ct)).toEqual({
+      code: 'delimiter-not-at-line-start',
+      boundary: 'X',
+      line: 2,
+    });
+    expect(read('--X\r\nnot a header--X\r\n--X--', ct)).toEqual({
+      code: 'delimiter-not-at-line-start',
+      boundary: 'X',
+      line: 2,
+    });
   });
 
   it('names a line that starts with the delimiter and goes on', () => {
