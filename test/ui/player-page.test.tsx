@@ -121,7 +121,8 @@ describe('a page with the player', () => {
         expect(ui.drawn().filter((f) => f.includes('…'))).toEqual([]);
         cleanup();
       }
-    });
+      // Every event of every model page: about 12 s alone, and more while the whole suite shares the cores.
+    }, 60_000);
   }
 
   it('keeps a wrong prediction marked beside the right one, with the why; h is on the status bar while asked', async () => {
