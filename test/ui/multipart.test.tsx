@@ -89,27 +89,34 @@ describe('the builder', () => {
 });
 
 describe('a question about the body', () => {
-  it('hides the boundary and the marks until the verdict, grades the choice, and asks again about a new body', async () => {
-    const ui = await open('find');
-    let frame = await ui.waitForFrame('This body was sent with');
-    expect(frame).toContain('Content-Type: multipart/form-data; boundary=?');
-    expect(frame).not.toContain('← part');
-    // Worked out from the screen: the first line of the body less its two leading hyphens.
-    const first = /^ 1 {3}--(.+)\\r\\n$/m.exec(frame)![1]!;
-    const choices = rows(frame).filter((r) => /^[› ] \S/.test(r) && r.includes(first) && !r.includes('\\r\\n'));
-    const at = choices.findIndex((r) => r.slice(2) === first);
-    expect(at).toBeGreaterThanOrEqual(0);
-    for (let i = 0; i < at; i++) await ui.press(KEYS.down);
-    await ui.press(KEYS.enter);
-    frame = await ui.waitForFrame(`✓ Right: ${first}`);
-    expect(frame).toContain('← part 1');
-    expect(frame).toMatch(/boundary="?[^?]/);
-    const saved = ui.onSave.mock.calls.at(-1)![0];
-    expect(saved.lessons.multipart?.exercises['find-boundary']).toMatchObject({ solved: true });
-    await ui.press('r');
-    frame = await ui.waitForFrame((f) => f.includes('boundary=?') && !f.includes('Right:'));
-    expect(frame).toContain('This body was sent with');
-  });
+  // Seeds that draw each style of boundary: short, a browser's (four hyphens of its own), hyphens and digits, a colon.
+  it.each([4, 1, 2, 7])(
+    'hides the boundary and the marks until the verdict, grades the choice, and asks again about a new body (seed %i)',
+    async (seed) => {
+      const ui = await open('find', { seed });
+      let frame = await ui.waitForFrame('This body was sent with');
+      expect(frame).toContain('Content-Type: multipart/form-data; boundary=?');
+      expect(frame).not.toContain('← part');
+      // Worked out from the screen: the first line of the body less its two leading hyphens.
+      const first = /^ ?1 {3}--(.+)\\r\\n$/m.exec(frame)![1]!;
+      // The choices: the rows that hold the boundary's letters and digits (some choices have fewer hyphens).
+      const core = first.replace(/^-+/, '');
+      const choices = rows(frame).filter((r) => /^[› ] \S/.test(r) && r.includes(core) && !r.includes('\\r\\n'));
+      expect(choices.length).toBeGreaterThanOrEqual(3);
+      const at = choices.findIndex((r) => r.slice(2) === first);
+      expect(at).toBeGreaterThanOrEqual(0);
+      for (let i = 0; i < at; i++) await ui.press(KEYS.down);
+      await ui.press(KEYS.enter);
+      frame = await ui.waitForFrame(`✓ Right: ${first}`);
+      expect(frame).toContain('← part 1');
+      expect(frame).toMatch(/boundary="?[^?]/);
+      const saved = ui.onSave.mock.calls.at(-1)![0];
+      expect(saved.lessons.multipart?.exercises['find-boundary']).toMatchObject({ solved: true });
+      await ui.press('r');
+      frame = await ui.waitForFrame((f) => f.includes('boundary=?') && !f.includes('Right:'));
+      expect(frame).toContain('This body was sent with');
+    },
+  );
 
   it('marks the line where the receiver fails once a broken delimiter is answered', async () => {
     const ui = await open('spot');
