@@ -15,6 +15,8 @@ import type { PredictAsk } from '../src/core/models/tcp/types.js';
 import { findEvent, initialPlayerState, type PlayerState, playerReducer } from '../src/core/models/tcp/player.js';
 import { getBuiltinScenario } from '../src/core/scenario/builtins.js';
 import { simulate } from '../src/core/tcp/simulate.js';
+import { askAbout, gradeChoice, type MultipartSettings } from '../src/core/models/http-multipart/model.js';
+import { bytesOf } from '../src/core/models/http-multipart/multipart.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
 import { httpGatewayKind } from '../src/core/models/http-gateway/kind.js';
 import type { GatewayAction, GatewaySettings, GatewayState } from '../src/core/models/http-gateway/player.js';
@@ -224,33 +226,51 @@ const HAND_ANSWERS: HandAnswer[] = [
   { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 2 }, expected: '0' },
   { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 20 }, expected: '18' },
   { lesson: 'proxies', exercise: 'max-forwards-value', params: { mf: 7 }, expected: '5' },
-  // The 504 of a slow upstream: the request takes lat to the gateway, whose timer starts as it sends the request
-  // on and runs the whole timeout (the upstream's legs are inside it), then the 504 takes lat back: 2·lat + timeout.
-  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 5, up: 1, timeout: 1000 }, expected: '1010' },
-  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 80, up: 30, timeout: 60000 }, expected: '60160' },
-  { lesson: 'status-codes', exercise: 'time-of-504', params: { lat: 35, up: 12, timeout: 3000 }, expected: '3070' },
-  // The contract's table (RFC 9110 §15): the status the client gets for each condition upstream.
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'needs-login' }, expected: '401' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'forbidden' }, expected: '403' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'crashes' }, expected: '500' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'refused' }, expected: '502' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'garbage' }, expected: '502' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'slow' }, expected: '504' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'overloaded' }, expected: '503' },
-  { lesson: 'status-codes', exercise: 'code-for-condition', params: { cond: 'no-healthy-upstream' }, expected: '503' },
-  // Who generates it: the origin when it answers at all (its answer passed on), else the gateway itself.
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'needs-login' }, expected: 'origin' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'forbidden' }, expected: 'origin' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'crashes' }, expected: 'origin' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'refused' }, expected: 'gateway' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'garbage' }, expected: 'gateway' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'slow' }, expected: 'gateway' },
-  { lesson: 'status-codes', exercise: 'who-for-condition', params: { cond: 'overloaded' }, expected: 'origin' },
+  // multipart: a file part's Content-Disposition (RFC 7578 §4.2): the type form-data, the field's name, the
+  // file's name, each quoted.
   {
-    lesson: 'status-codes',
-    exercise: 'who-for-condition',
-    params: { cond: 'no-healthy-upstream' },
-    expected: 'gateway',
+    lesson: 'multipart',
+    exercise: 'file-part-disposition',
+    params: { field: 'photo', file: 'cat.png' },
+    expected: 'form-data; name="photo"; filename="cat.png"',
+  },
+  {
+    lesson: 'multipart',
+    exercise: 'file-part-disposition',
+    params: { field: 'attachment', file: 'holiday 2024.jpg' },
+    expected: 'form-data; name="attachment"; filename="holiday 2024.jpg"',
+  },
+  {
+    lesson: 'multipart',
+    exercise: 'file-part-disposition',
+    params: { field: 'scan', file: 'report.pdf' },
+    expected: 'form-data; name="scan"; filename="report.pdf"',
+  },
+  // The request's Content-Type: the boundary as a parameter, quoted when it holds a character a token cannot
+  // (the colon, the space; hyphens and letters need no quotes).
+  {
+    lesson: 'multipart',
+    exercise: 'request-content-type',
+    params: { b: 'AaB03x' },
+    expected: 'multipart/form-data; boundary=AaB03x',
+  },
+  {
+    lesson: 'multipart',
+    exercise: 'request-content-type',
+    params: { b: 'gc0pJq0M:08jU534c0p' },
+    expected: 'multipart/form-data; boundary="gc0pJq0M:08jU534c0p"',
+  },
+  {
+    lesson: 'multipart',
+    exercise: 'request-content-type',
+    params: { b: '----WebKitFormBoundary7MA4YWxkTrZu0gW' },
+    expected: 'multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW',
+  },
+  {
+    lesson: 'multipart',
+    exercise: 'request-content-type',
+    params: { b: 'simple boundary' },
+    expected: 'multipart/form-data; boundary="simple boundary"',
   },
 ];
 
@@ -739,6 +759,141 @@ describe('gateway model questions of the shipped lessons, against answers worked
       expect(asked!.choices).toContain(row.expected);
       for (const choice of asked!.choices)
         expect(gatewayKind.answer(s, choice).verdict.correct, choice).toBe(choice === row.expected);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The questions the multipart model asks, answered by hand for bodies written
+// out here: the model asks its question about each body and grades every
+// choice with its parser; the right one must be the one worked out by hand.
+
+/** The example of facts.md §6 (boundary AaB03x, 192 bytes), with a change. */
+const EXAMPLE_BODY =
+  '--AaB03x\r\n' + // 1
+  'Content-Disposition: form-data; name="title"\r\n' + // 2
+  '\r\n' + // 3
+  'Holiday\r\n' + // 4
+  '--AaB03x\r\n' + // 5
+  'Content-Disposition: form-data; name="photo"; filename="notes.txt"\r\n' + // 6
+  'Content-Type: text/plain\r\n' + // 7
+  '\r\n' + // 8
+  'hello\r\n' + // 9
+  '--AaB03x--\r\n'; // 10
+const WEBKIT = '----WebKitFormBoundary7MA4YWxkTrZu0gW';
+
+interface HandQuestion {
+  lesson: string;
+  question: string;
+  contentType: string;
+  body: string;
+  /** value: the field asked about. */
+  field?: string;
+  /** The right choice: the boundary; the line number (broken-delimiter); the value, escaped. */
+  expected: string;
+}
+
+const HAND_QUESTIONS: HandQuestion[] = [
+  // Each delimiter line is -- and the boundary: take two hyphens off "--AaB03x".
+  {
+    lesson: 'multipart',
+    question: 'find-boundary',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY,
+    expected: 'AaB03x',
+  },
+  // A browser's boundary starts with four hyphens of its own: its delimiter lines start with six.
+  {
+    lesson: 'multipart',
+    question: 'find-boundary',
+    contentType: `multipart/form-data; boundary=${WEBKIT}`,
+    body: EXAMPLE_BODY.replaceAll('AaB03x', WEBKIT),
+    expected: WEBKIT,
+  },
+  // The value of title is the 7 bytes between the empty line (line 3) and the CRLF of the next delimiter.
+  {
+    lesson: 'multipart',
+    question: 'value-bytes',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY,
+    field: 'title',
+    expected: 'Holiday',
+  },
+  // A value with a line break in it keeps it: only the CRLF right before the delimiter is not the value's.
+  {
+    lesson: 'multipart',
+    question: 'value-bytes',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY.replace('Holiday', 'line 1\r\nline 2'),
+    field: 'title',
+    expected: 'line 1\\r\\nline 2',
+  },
+  // The CRLF before the second delimiter is gone: "--AaB03x" ends line 4, after "Holiday".
+  {
+    lesson: 'multipart',
+    question: 'spot-broken',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY.replace('Holiday\r\n--AaB03x', 'Holiday--AaB03x'),
+    expected: '4',
+  },
+  // The close delimiter lost its trailing hyphens: line 10 opens a part, and the body ends.
+  {
+    lesson: 'multipart',
+    question: 'spot-broken',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY.replace('--AaB03x--', '--AaB03x'),
+    expected: '10',
+  },
+  // A space before the second delimiter: it no longer starts line 5.
+  {
+    lesson: 'multipart',
+    question: 'spot-broken',
+    contentType: 'multipart/form-data; boundary=AaB03x',
+    body: EXAMPLE_BODY.replace(
+      '\r\n--AaB03x\r\nContent-Disposition: form-data; name="photo"',
+      '\r\n --AaB03x\r\nContent-Disposition: form-data; name="photo"',
+    ),
+    expected: '5',
+  },
+];
+
+const multipartQuestions = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) => {
+    const settings = page.model?.kind === 'http-multipart' ? (page.model.settings as MultipartSettings) : undefined;
+    return settings?.question ? [{ lesson, settings, id: settings.question.id }] : [];
+  }),
+);
+
+describe('questions of the multipart model, against answers worked out by hand', () => {
+  it('have a hand-worked row for every question, and no row for one that is gone', () => {
+    for (const { lesson, id } of multipartQuestions) {
+      expect(
+        HAND_QUESTIONS.some((r) => r.lesson === lesson.id && r.question === id),
+        `${lesson.id}/${id} is a multipart question: add rows for it to HAND_QUESTIONS in test/content.test.ts`,
+      ).toBe(true);
+    }
+    for (const row of HAND_QUESTIONS) {
+      expect(multipartQuestions.some((q) => q.lesson.id === row.lesson && q.id === row.question)).toBe(true);
+    }
+  });
+
+  for (const row of HAND_QUESTIONS) {
+    it(`${row.lesson}/${row.question}: ${row.expected}`, () => {
+      const found = multipartQuestions.find((q) => q.lesson.id === row.lesson && q.id === row.question)!;
+      const state = askAbout(found.settings, {
+        contentType: row.contentType,
+        body: bytesOf(row.body),
+        ...(row.field ? { field: row.field } : {}),
+      });
+      const isExpected = (choice: string) =>
+        found.settings.question!.ask === 'broken-delimiter'
+          ? choice.startsWith(`${row.expected}: `)
+          : choice === row.expected;
+      const right = state.shown.choices.filter(isExpected);
+      expect(right, `the choices offered: ${state.shown.choices.join(' | ')}`).toHaveLength(1);
+      expect(state.shown.choices.length).toBeGreaterThanOrEqual(3);
+      for (const choice of state.shown.choices)
+        expect(gradeChoice(state, choice).correct, choice).toBe(isExpected(choice));
     });
   }
 });

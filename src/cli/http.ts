@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = 
     does: 'what a forward proxy sends on to the server',
     load: async () => (await import('./http/forward.js')).default,
   },
+  multipart: {
+    does: 'build a multipart/form-data body, or read one back',
+    load: async () => (await import('./http/multipart.js')).runMultipart,
+  },
 };
 
 const HINT = "try 'nettutor http --help'";

@@ -139,6 +139,10 @@ function answering(space: string): Binding[] {
   ];
 }
 
+/** n and p alone turn the pages of a model's page: its own keys (→ steps the player) keep the arrows. */
+const MODEL_NEXT: Binding = { intent: 'next-page', keys: [c('n')], does: 'next page' };
+const MODEL_PREV: Binding = { intent: 'prev-page', keys: [c('p')], does: 'previous page' };
+
 /** Turning pages and scrolling a page. */
 const READING: Binding[] = [NEXT, PREV, ...SCROLL];
 
@@ -238,16 +242,7 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     QUIT_CTRL_C,
   ],
   // The model's own keys (src/ui/models) come first; these are the page's.
-  player: [
-    INFO,
-    { intent: 'next-page', keys: [c('n')], does: 'next page' },
-    { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
-    summary('next-page', 'n/p', 'page'),
-    NOTICES,
-    BACK,
-    HELP,
-    QUIT,
-  ],
+  player: [INFO, MODEL_NEXT, MODEL_PREV, summary('next-page', 'n/p', 'page'), NOTICES, BACK, HELP, QUIT],
   predict: [
     UP,
     DOWN,
@@ -255,6 +250,9 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
     HINT,
     INFO,
+    // A question asked as its page opens must not hold the learner on it.
+    MODEL_NEXT,
+    MODEL_PREV,
     NOTICES,
     BACK,
     HELP,

@@ -48,6 +48,14 @@ export const PLAYER_STRINGS = {
   eventOf: (event: number, total: number) => `Event ${event} of ${total}`,
 };
 
+/** What the multipart model's view writes around the model's own sentences (src/ui/models/http-multipart.ts). */
+export const MULTIPART_STRINGS = {
+  lines: (from: number, to: number, total: number, how: string) => `lines ${from}-${to} of ${total}: ${how}`,
+  scrollHow: (arrows: string) => `${arrows}/PgUp/PgDn scroll, i shows all`,
+  infoHow: 'i shows them all',
+  fileLabel: (field: string, filename: string) => `${field}: ${filename}`,
+};
+
 /** The one-line answer to a key that could not do what it usually does. */
 export const MESSAGES: Record<TutorMessage, string> = {
   'last-page': 'This is the last page — Esc returns to the lessons.',

@@ -19,6 +19,8 @@ import { PROXY_QUERY_ASKS } from '../../src/core/models/http-proxy/kind.js';
 import { PROXY_ASKS } from '../../src/core/models/http-proxy/questions.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
+import { MULTIPART_ASKS } from '../../src/core/models/http-multipart/model.js';
+import { kindNames } from '../../src/core/models/registry.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
 import { loadLessonFolder } from '../../src/node/lesson-files.js';
@@ -70,6 +72,12 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/predict/properties/ask/enum')).toEqual([...PREDICT_ASKS]);
     expect(at('/definitions/query/oneOf/0/properties/field/enum')).toEqual([...SEGMENT_FIELDS]);
     expect(at('/definitions/exercise/properties/kind/enum')).toEqual([...SHORT_ANSWER_KINDS]);
+    // One definition per kind, in the registry's order, for a model page and for a computed answer.
+    const kindsOf = (pointer: string) =>
+      (at(pointer) as Obj[]).map((r) => (at(`${(r.$ref as string).replace(/^#/, '')}/properties/kind`) as Obj).const);
+    expect(kindsOf('/definitions/model/oneOf')).toEqual(kindNames());
+    expect(kindsOf('/definitions/modelAnswer/oneOf')).toEqual(kindNames());
+    expect(at('/definitions/multipartQuestion/properties/ask/enum')).toEqual([...MULTIPART_ASKS]);
     expect(at('/definitions/scenario/anyOf/0/enum')).toEqual(BUILTIN_SCENARIOS.map((s) => s.name));
     expect(at('/definitions/gatewayCondition/enum')).toEqual([...CONDITIONS]);
     expect(at('/definitions/httpProxyModel/properties/examples/items/enum')).toEqual([...EXAMPLE_IDS]);
@@ -112,8 +120,9 @@ describe('the lesson.jsonc schema', () => {
     const open = [...walk(schema)]
       .filter(([, node]) => isObj(node.properties) && node.additionalProperties !== false)
       .map(([pointer]) => pointer)
-      // The per-type branches of an exercise narrow the exercise object, which is closed.
-      .filter((pointer) => !/^\/definitions\/exercise\/allOf\/\d+\/(then|if)$/.test(pointer));
+      // The per-type branches of an exercise, and the per-kind branches of a model and a model answer, narrow
+      // an object that is closed.
+      .filter((pointer) => !/^\/definitions\/(exercise|model|modelAnswer)\/allOf\/\d+\/(then|if)$/.test(pointer));
     expect(open).toEqual([]);
   });
 });
@@ -271,6 +280,15 @@ function withProxy(change: (s: Obj & { pages: Obj[] }) => void = () => {}): Obj 
 }
 const proxyModel = (s: { pages: Obj[] }) => s.pages[PROXY]!.model as Obj;
 const proxyAnswer = (s: { pages: Obj[] }) => (ex(s, PROXY_SHORT).answer as Obj).model as Obj;
+/** The model page as a multipart form asking for the boundary. */
+const multipart = (s: { pages: Obj[] }, extra: Obj = {}) =>
+  (s.pages[WATCH]!.model = { kind: 'http-multipart', question: { id: 'predict-ack', ask: 'boundary' }, ...extra });
+/** The computed answer as a part's Content-Disposition. */
+const disposition = (s: { pages: Obj[] }, extra: Obj = {}) => {
+  ex(s, SHORT).kind = 'header-value';
+  delete ex(s, SHORT).mistakes;
+  (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', disposition: { name: 'f{isn}' }, ...extra };
+};
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
 const REJECTED: Array<[string, Obj, string, string]> = [
@@ -464,6 +482,42 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     variant((s) => (predict0(s).before = { side: 'server' })),
     'pages[1].model.predict[0].before.type',
     '/pages/1/model/predict/0/before',
+  ],
+  [
+    'a multipart model with a scenario',
+    variant((s) => multipart(s, { scenario: 'handshake' })),
+    'pages[1].model.scenario',
+    '/pages/1/model',
+  ],
+  [
+    'a multipart question asking what cannot be asked',
+    variant((s) => multipart(s, { question: { id: 'q', ask: 'filename' } })),
+    'pages[1].model.question.ask',
+    '/pages/1/model/question/ask',
+  ],
+  [
+    'a TCP model with a multipart question',
+    variant((s) => (model(s).question = { id: 'q', ask: 'boundary' })),
+    'pages[1].model.question',
+    '/pages/1/model',
+  ],
+  [
+    'a multipart answer with both a disposition and a content type',
+    variant((s) => disposition(s, { contentType: { boundary: 'AaB03x' } })),
+    'pages[5].exercise.answer.model',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a multipart answer with a query',
+    variant((s) => disposition(s, { query: { final: 'client' } })),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a multipart disposition without a name',
+    variant((s) => disposition(s, { disposition: { filename: 'a.txt' } })),
+    'pages[5].exercise.answer.model.disposition.name',
+    '/pages/5/exercise/answer',
   ],
   [
     'a predict question asking what cannot be asked',
@@ -676,6 +730,20 @@ const ACCEPTED: Array<[string, Obj]> = [
       ex(s, PROXY_SHORT).answer = { model: { kind: 'http-proxy', request: 'max-forwards', ask: 'max-forwards' } };
       ex(s, PROXY_SHORT).kind = 'number';
       delete ex(s, PROXY_SHORT).params;
+    }),
+  ],
+  ['a multipart model asking a question', variant((s) => multipart(s))],
+  ['a multipart model with no question', variant((s) => (s.pages[WATCH]!.model = { kind: 'http-multipart' }))],
+  ['a multipart answer: a Content-Disposition', variant((s) => disposition(s))],
+  [
+    'a multipart answer: a Content-Disposition with a file name',
+    variant((s) => disposition(s, { disposition: { name: 'photo', filename: '{isn}.png' } })),
+  ],
+  [
+    'a multipart answer: a Content-Type',
+    variant((s) => {
+      disposition(s);
+      (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', contentType: { boundary: 'b{isn}' } };
     }),
   ],
 ];

@@ -1,5 +1,6 @@
 // The kinds of interactive model a lesson can use. Adding a kind is one line
 // here (and its view in src/ui/models/registry.ts).
+import { multipartKind } from './http-multipart/kind.js';
 import type { AnyModelKind, KindContext, Params } from './kind.js';
 import { httpGatewayKind } from './http-gateway/kind.js';
 import { httpProxyKind } from './http-proxy/kind.js';
@@ -9,6 +10,7 @@ const KINDS = new Map<string, AnyModelKind>([
   [tcpKind.kind, tcpKind],
   [httpGatewayKind.kind, httpGatewayKind],
   [httpProxyKind.kind, httpProxyKind],
+  [multipartKind.kind, multipartKind],
 ]);
 
 export function findKind(kind: string): AnyModelKind | undefined {

@@ -7,6 +7,7 @@ import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
 import type { Verdict } from '../answers/verdict.js';
 import { drawParams } from '../grading/grade.js';
+import type { AnyModelKind } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
@@ -245,13 +246,18 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
   };
   const kind = page.model && findKind(page.model.kind);
   if (page.model && kind) {
-    // Each visit draws a seed, so a model that builds examples at random shows new ones when the learner comes back.
-    const drawn = nextRandom(next.seed);
-    const seed = Math.floor(drawn.value * 2 ** 32) >>> 0;
+    // A model that draws (a random body to ask about) gets a seed of its own, new at each visit.
+    const r = nextRandom(next.seed);
+    const modelState = kind.start(page.model.settings, {
+      scenarios: lesson.scenarios,
+      seed: Math.floor(r.value * 0x100000000),
+    });
     next = {
       ...next,
-      seed: drawn.state,
-      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios, seed }) },
+      seed: r.state,
+      model: { kind: page.model.kind, state: modelState },
+      // A model may ask its question at once, before any key.
+      prediction: askedBy(kind, modelState, null),
     };
   }
   if (page.exercise) {
@@ -266,6 +272,28 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     }
   }
   return next;
+}
+
+/**
+ * The question a model asks in `modelState`, as the session keeps it: the one on screen while it is the same
+ * question (with its verdict, once answered), a new one when the model asks another, or the same one again
+ * after its verdict (a new attempt: the hints already seen stay counted).
+ */
+function askedBy(kind: AnyModelKind, modelState: unknown, current: Prediction | null): Prediction | null {
+  const q = kind.question(modelState);
+  if (!q) return null;
+  const same = current !== null && current.pointId === q.id;
+  if (same && !(current.verdict && !q.answered)) return current;
+  if (q.answered) return null;
+  return {
+    pointId: q.id,
+    question: q.question,
+    choices: q.choices,
+    hints: q.hints,
+    hintsShown: same ? current.hintsShown : 0,
+    cursor: 0,
+    verdict: null,
+  };
 }
 
 function openLesson(state: TutorState, lessonIndex: number): TutorState {
@@ -479,23 +507,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       const kind = state.model && findKind(state.model.kind);
       if (!state.model || !kind || state.overlay) return state;
       const model = { ...state.model, state: kind.reduce(state.model.state, action.action) };
-      const q = kind.question(model.state);
-      let prediction = state.prediction;
-      if (!q) prediction = null;
-      else if (!prediction || prediction.pointId !== q.id) {
-        prediction = q.answered
-          ? null
-          : {
-              pointId: q.id,
-              question: q.question,
-              choices: q.choices,
-              hints: q.hints,
-              hintsShown: 0,
-              cursor: 0,
-              verdict: null,
-            };
-      }
-      return { ...state, model, prediction };
+      return { ...state, model, prediction: askedBy(kind, model.state, state.prediction) };
     }
     case 'predict/move': {
       const p = state.prediction;

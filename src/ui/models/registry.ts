@@ -3,6 +3,7 @@
 import type { Binding } from '../keymap.js';
 import { httpGatewayView } from './http-gateway.js';
 import { httpProxyView } from './http-proxy.js';
+import { multipartView } from './http-multipart.js';
 import { tcpView } from './tcp.js';
 import type { AnyModelView } from './view.js';
 
@@ -10,6 +11,7 @@ const VIEWS = new Map<string, AnyModelView>([
   [tcpView.kind, tcpView],
   [httpGatewayView.kind, httpGatewayView],
   [httpProxyView.kind, httpProxyView],
+  [multipartView.kind, multipartView],
 ]);
 
 export function viewFor(kind: string): AnyModelView | undefined {

@@ -39,7 +39,7 @@ type Tr = (t: LocalText) => string;
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
 const TEACHING = 3;
 
-interface Section {
+export interface Section {
   lines: UiLine[];
   /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
   drop?: number;
@@ -124,7 +124,7 @@ function scaleOf(state: PlayerState): LocalText | undefined {
 }
 
 /** The choices of a predict question; once answered, the one chosen and the right ones are marked. */
-function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine[] {
+export function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine[] {
   const g = theme.glyphs;
   const t = theme.text;
   const v = predict.verdict;
@@ -154,8 +154,11 @@ function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine
   });
 }
 
-/** A predict question: the question, its choices, the hints asked for, and once answered the verdict and why. */
-function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+/**
+ * A predict question (or any question a model asks): the question, its choices, the hints asked for, and once
+ * answered the verdict and why. Other models' views draw their questions with it too.
+ */
+export function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const sections: Section[] = [

@@ -42,6 +42,36 @@ describe('normalising short answers', () => {
     expect(normalize('token', '1.0 Corp,1.1  isp')).toBe('1.0 corp, 1.1 isp');
     expect(normalize('token', '1.0 corp , 1.1 isp')).toBe(normalize('token', '1.0 corp, 1.1 isp'));
   });
+
+  it('reads a header value whatever its spacing, its parameters in any order, a token quoted or not', () => {
+    const expected = normalize('header-value', 'form-data; name="photo"; filename="cat 1.png"');
+    expect(expected).toBe('form-data; filename="cat 1.png"; name=photo');
+    for (const same of [
+      'form-data;name="photo";filename="cat 1.png"',
+      '  Form-Data ;  NAME = photo ; filename = "cat 1.png" ; ',
+      'form-data; filename="cat 1.png"; name="photo"',
+      'Content-Disposition: form-data; name="photo"; filename="cat 1.png"',
+      'Content-Disposition:form-data; name="photo"; filename="cat 1.png"',
+    ])
+      expect(normalize('header-value', same), same).toBe(expected);
+    // What a value says counts: its case, the spaces inside quotes, quotes a value needs, a missing parameter.
+    for (const other of [
+      'form-data; name="Photo"; filename="cat 1.png"',
+      'form-data; name="photo"; filename="cat  1.png"',
+      'form-data; name="photo"; filename=cat 1.png',
+      'form-data; name="photo"',
+      'attachment; name="photo"; filename="cat 1.png"',
+    ])
+      expect(normalize('header-value', other), other).not.toBe(expected);
+    // A boundary's case counts; its quotes do not, when it needs none.
+    expect(normalize('header-value', 'multipart/form-data; boundary="AaB03x"')).toBe(
+      normalize('header-value', 'Multipart/Form-Data;boundary=AaB03x'),
+    );
+    expect(normalize('header-value', 'multipart/form-data; boundary=aab03x')).not.toBe(
+      normalize('header-value', 'multipart/form-data; boundary=AaB03x'),
+    );
+    expect(normalize('header-value', '   ')).toBeUndefined();
+  });
 });
 
 describe('expressions', () => {
