@@ -7,6 +7,7 @@ import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
 import type { Verdict } from '../answers/verdict.js';
 import { drawParams } from '../grading/grade.js';
+import type { ModelQuestion } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
@@ -227,6 +228,25 @@ function keepDraft(state: TutorState): TutorState {
 }
 
 /** Enter a page: record it as seen and prepare its exercise, if any (the draft left there, if there is one). */
+/**
+ * The question a model asks now, as the session keeps it: the one already on screen (with its cursor, hints and
+ * verdict) while the model asks the same, a fresh one when it asks another that is not answered yet, else none.
+ */
+function predictionOf(q: ModelQuestion | null, current: Prediction | null): Prediction | null {
+  if (!q) return null;
+  if (current && current.pointId === q.id) return current;
+  if (q.answered) return null;
+  return {
+    pointId: q.id,
+    question: q.question,
+    choices: q.choices,
+    hints: q.hints,
+    hintsShown: 0,
+    cursor: 0,
+    verdict: null,
+  };
+}
+
 function enterPage(current: TutorState, pageIndex: number): TutorState {
   const lesson = current.lessons[current.lessonIndex];
   const page = lesson?.pages[pageIndex];
@@ -245,9 +265,12 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
   };
   const kind = page.model && findKind(page.model.kind);
   if (page.model && kind) {
+    const modelState = kind.start(page.model.settings, { scenarios: lesson.scenarios });
+    // A model may ask its first question as the page opens (predict before it shows anything).
     next = {
       ...next,
-      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios }) },
+      model: { kind: page.model.kind, state: modelState },
+      prediction: predictionOf(kind.question(modelState), null),
     };
   }
   if (page.exercise) {
@@ -475,23 +498,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       const kind = state.model && findKind(state.model.kind);
       if (!state.model || !kind || state.overlay) return state;
       const model = { ...state.model, state: kind.reduce(state.model.state, action.action) };
-      const q = kind.question(model.state);
-      let prediction = state.prediction;
-      if (!q) prediction = null;
-      else if (!prediction || prediction.pointId !== q.id) {
-        prediction = q.answered
-          ? null
-          : {
-              pointId: q.id,
-              question: q.question,
-              choices: q.choices,
-              hints: q.hints,
-              hintsShown: 0,
-              cursor: 0,
-              verdict: null,
-            };
-      }
-      return { ...state, model, prediction };
+      return { ...state, model, prediction: predictionOf(kind.question(model.state), state.prediction) };
     }
     case 'predict/move': {
       const p = state.prediction;
