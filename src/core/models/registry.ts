@@ -1,9 +1,13 @@
 // The kinds of interactive model a lesson can use. Adding a kind is one line
 // here (and its view in src/ui/models/registry.ts).
 import type { AnyModelKind, KindContext, Params } from './kind.js';
+import { httpVersionsKind } from './http-versions/kind.js';
 import { tcpKind } from './tcp/kind.js';
 
-const KINDS = new Map<string, AnyModelKind>([[tcpKind.kind, tcpKind]]);
+const KINDS = new Map<string, AnyModelKind>([
+  [tcpKind.kind, tcpKind],
+  [httpVersionsKind.kind, httpVersionsKind],
+]);
 
 export function findKind(kind: string): AnyModelKind | undefined {
   return KINDS.get(kind);

@@ -1,10 +1,14 @@
 // The views of the kinds of interactive model: one line a kind, beside its
 // line in src/core/models/registry.ts.
 import type { Binding } from '../keymap.js';
+import { httpVersionsView } from './http-versions.js';
 import { tcpView } from './tcp.js';
 import type { AnyModelView } from './view.js';
 
-const VIEWS = new Map<string, AnyModelView>([[tcpView.kind, tcpView]]);
+const VIEWS = new Map<string, AnyModelView>([
+  [tcpView.kind, tcpView],
+  [httpVersionsView.kind, httpVersionsView],
+]);
 
 export function viewFor(kind: string): AnyModelView | undefined {
   return VIEWS.get(kind);

@@ -36,9 +36,9 @@ const COMPARE_COMFORT_ROWS = 5;
 type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
+export const TEACHING = 3;
 
-interface Section {
+export interface Section {
   lines: UiLine[];
   /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
   drop?: number;
@@ -154,7 +154,8 @@ function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine
 }
 
 /** A predict question: the question, its choices, the hints asked for, and once answered the verdict and why. */
-function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+/** A model's question (shared by the models' views): the question, its choices, the hints, the verdict and why. */
+export function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const sections: Section[] = [

@@ -144,7 +144,9 @@ describe('lesson validation', () => {
   it('names the kinds of model a page may use', () => {
     const doc = base();
     (doc.pages as unknown[]).push({ id: 'm', model: { kind: 'http', scenario: 'handshake' } });
-    expect(problems(doc)).toEqual(['pages[2].model.kind: expected "tcp", found "http" (did you mean "tcp"?)']);
+    expect(problems(doc)).toEqual([
+      'pages[2].model.kind: expected "tcp" or "http-versions", found "http" (did you mean "tcp"?)',
+    ]);
   });
 
   it('rejects "nth" in a count, which counts every matching segment', () => {

@@ -42,7 +42,7 @@ const EN = {
   requests: (n: number) => `${n} request${n === 1 ? '' : 's'}`,
   rtt: (ms: number) => `RTT ${ms} ms`,
   server: (ms: number) => `server ${ms} ms each`,
-  slow: (i: number, ms: number) => `request ${i}: ${ms} ms`,
+  slow: (i: number, ms: number) => `request ${i} takes ${ms} ms`,
   connections: (k: number) => `up to ${k} parallel connections`,
   legendWait: 'waiting',
   legendHandshake: 'TCP handshake (1 RTT)',
@@ -75,21 +75,30 @@ const EN = {
   totalOf: (label: string, total: number) => `${label}: ${total} ms`,
   tie: (labels: string) => `A tie: ${labels} finish together.`,
   why10: (i: number, rtt: number, sum: number, done: number) =>
-    `HTTP/1.0 opens a new connection for each request, one after another: ${i} × (handshake ${rtt} + round trip ${rtt}) + the server times ${sum} = ${done} ms.`,
+    `A new connection per request, one after another: ${i} × (handshake ${rtt} + round trip ${rtt}) + server ${sum} = ${done} ms.`,
   why11: (i: number, rtt: number, sum: number, done: number) =>
-    `One handshake (${rtt} ms), then the requests one after another on the same connection, each a round trip plus its server time: ${rtt} + ${i} × ${rtt} + ${sum} = ${done} ms.`,
+    `One handshake (${rtt} ms), then one request at a time, each a round trip plus its server time: ${rtt} + ${i} × ${rtt} + ${sum} = ${done} ms.`,
   whyPipelined: (i: number, rtt: number, half: number, sum: number, done: number) =>
-    `After the handshake every request leaves at once (${rtt} ms) and arrives half a round trip later; the server answers in order, so response ${i} leaves after the server times of requests 1 to ${i} (${sum} ms): ${rtt} + ${half} + ${sum} + ${half} = ${done} ms.`,
+    `All requests leave after the handshake (${rtt} ms) and arrive ${half} ms later; answers go in order, after the server times of requests 1 to ${i} (${sum} ms): ${rtt} + ${half} + ${sum} + ${half} = ${done} ms.`,
   whyParallelNew: (i: number, c: number, rtt: number, s: number, done: number) =>
     `Request ${i} opens connection ${c}: handshake ${rtt} + round trip ${rtt} + server ${s} = ${done} ms.`,
   whyParallelReuse: (i: number, c: number, free: number, rtt: number, s: number, done: number) =>
-    `Request ${i} waits for connection ${c}, the first one free, at ${free} ms: ${free} + round trip ${rtt} + server ${s} = ${done} ms.`,
+    `Request ${i} waits for connection ${c}, the first free, at ${free} ms: ${free} + round trip ${rtt} + server ${s} = ${done} ms.`,
   why2: (rtt: number, s: number, done: number) =>
-    `HTTP/2 sends every request at once after the handshake, each on its own stream, and the server answers each when it is ready: ${rtt} + ${rtt} + ${s} = ${done} ms.`,
+    `HTTP/2 sends every request after the handshake, each on its own stream, and each answer goes when it is ready: ${rtt} + ${rtt} + ${s} = ${done} ms.`,
+  firstWhy2:
+    'HTTP/2 sends every request at once and the server answers each stream when it is ready: after two round trips, only the slowest response is waited for.',
+  firstWhyParallel: (k: number) =>
+    `${k} connections fetch ${k} requests at a time; the others follow as connections come free.`,
+  firstWhyPipelined:
+    'Pipelining sends every request at once, with no round trip between them; the responses still come one after another, in order.',
+  firstWhy11: 'One persistent connection: one handshake in all, instead of one per request.',
+  lastIs: (i: number) => `The last response to arrive is request ${i}'s.`,
   chosenOther: (value: number, label: string) => `${value} ms is when it arrives over ${label}.`,
   chosenShort: (value: number, rtt: number) => `${value} ms is one round trip (${rtt} ms) short.`,
   chosenLong: (value: number, rtt: number) => `${value} ms is one round trip (${rtt} ms) too many.`,
   chosenOff: (value: number) => `${value} ms does not add up: count the round trips and the server times.`,
+  more: (arrows: string) => `${arrows} more: ↑/↓ scroll the picture`,
   framesTitle: 'HTTP/2: the same requests as frames on one TCP connection, in the order they leave',
   framesNote: (half: number) =>
     `After the handshake the client sends the connection preface and SETTINGS, then a HEADERS frame per request; each frame arrives ${half} ms (half a round trip) after it leaves. Stream 0 is the connection's own.`,
@@ -106,7 +115,7 @@ const ZH: Partial<typeof EN> = {
   requests: (n) => `${n} 个请求`,
   rtt: (ms) => `RTT ${ms} ms`,
   server: (ms) => `服务器每个 ${ms} ms`,
-  slow: (i, ms) => `请求 ${i}：${ms} ms`,
+  slow: (i, ms) => `请求 ${i} 要 ${ms} ms`,
   connections: (k) => `最多 ${k} 个并行连接`,
   legendWait: '等待',
   legendHandshake: 'TCP 握手（1 个 RTT）',
@@ -138,21 +147,27 @@ const ZH: Partial<typeof EN> = {
   totalOf: (label, total) => `${label}：${total} ms`,
   tie: (labels) => `平局：${labels} 同时完成。`,
   why10: (i, rtt, sum, done) =>
-    `HTTP/1.0 为每个请求新开一个连接，一个接一个：${i} × (握手 ${rtt} + 往返 ${rtt}) + 服务器时间 ${sum} = ${done} ms。`,
+    `每个请求一个新连接，一个接一个：${i} × (握手 ${rtt} + 往返 ${rtt}) + 服务器 ${sum} = ${done} ms。`,
   why11: (i, rtt, sum, done) =>
-    `一次握手（${rtt} ms），然后请求在同一个连接上一个接一个，每个花一次往返加上它的服务器时间：${rtt} + ${i} × ${rtt} + ${sum} = ${done} ms。`,
+    `握手一次（${rtt} ms），然后一次一个请求，每个一次往返加上它的服务器时间：${rtt} + ${i} × ${rtt} + ${sum} = ${done} ms。`,
   whyPipelined: (i, rtt, half, sum, done) =>
-    `握手之后所有请求一次发出（${rtt} ms），半个往返后到达；服务器按顺序响应，所以响应 ${i} 要等请求 1 到 ${i} 的服务器时间（${sum} ms）之后才发出：${rtt} + ${half} + ${sum} + ${half} = ${done} ms。`,
+    `握手（${rtt} ms）之后所有请求一起发出，${half} ms 后到达；响应按顺序发出，要等请求 1 到 ${i} 的服务器时间（${sum} ms）：${rtt} + ${half} + ${sum} + ${half} = ${done} ms。`,
   whyParallelNew: (i, c, rtt, s, done) =>
     `请求 ${i} 打开连接 ${c}：握手 ${rtt} + 往返 ${rtt} + 服务器 ${s} = ${done} ms。`,
   whyParallelReuse: (i, c, free, rtt, s, done) =>
-    `请求 ${i} 等待最先空闲的连接 ${c}，它在 ${free} ms 空闲：${free} + 往返 ${rtt} + 服务器 ${s} = ${done} ms。`,
+    `请求 ${i} 等最先空闲的连接 ${c}（${free} ms 空闲）：${free} + 往返 ${rtt} + 服务器 ${s} = ${done} ms。`,
   why2: (rtt, s, done) =>
-    `HTTP/2 在握手之后一次发出所有请求，每个请求一个流，服务器哪个准备好就先响应哪个：${rtt} + ${rtt} + ${s} = ${done} ms。`,
+    `HTTP/2 在握手之后发出所有请求，每个请求一个流，哪个响应准备好就先发哪个：${rtt} + ${rtt} + ${s} = ${done} ms。`,
+  firstWhy2: 'HTTP/2 一次发出所有请求，服务器哪个流准备好就先响应哪个：两个往返之后，只需等最慢的那个响应。',
+  firstWhyParallel: (k) => `${k} 个连接同时取 ${k} 个请求；其余的请求等连接空出来再发。`,
+  firstWhyPipelined: '管线化一次发出所有请求，请求之间不再等一个往返；但响应仍然按顺序一个接一个地到达。',
+  firstWhy11: '一个持久连接：总共只握手一次，而不是每个请求一次。',
+  lastIs: (i) => `最后到达的是请求 ${i} 的响应。`,
   chosenOther: (value, label) => `${value} ms 是通过 ${label} 到达的时间。`,
   chosenShort: (value, rtt) => `${value} ms 少算了一次往返（${rtt} ms）。`,
   chosenLong: (value, rtt) => `${value} ms 多算了一次往返（${rtt} ms）。`,
   chosenOff: (value) => `${value} ms 对不上：数一数往返次数和服务器时间。`,
+  more: (arrows) => `${arrows} 还有更多：↑/↓ 滚动图`,
   framesTitle: 'HTTP/2：同样的请求，作为帧在一个 TCP 连接上，按发出的顺序',
   framesNote: (half) =>
     `握手之后，客户端先发连接前言和 SETTINGS，再为每个请求发一个 HEADERS 帧；每个帧在发出 ${half} ms（半个往返）后到达。流 0 属于连接本身。`,

@@ -36,6 +36,8 @@ export interface WaterfallOptions {
   charset: Charset;
   /** The modes drawn, in this order (default: all five). */
   modes?: readonly VersionMode[];
+  /** The time at the right end (default: the longest total among the modes drawn): panes side by side share one. */
+  scaleMs?: number;
 }
 
 export class WaterfallWidthError extends Error {
@@ -79,11 +81,16 @@ export interface WaterfallFrame {
   doneWidth: number;
 }
 
-export function waterfallFrame(result: VersionsResult, width: number, modes: readonly VersionMode[]): WaterfallFrame {
+export function waterfallFrame(
+  result: VersionsResult,
+  width: number,
+  modes: readonly VersionMode[],
+  scale?: number,
+): WaterfallFrame {
   const shown = modes.map((m) => result.modes[m]);
   const numberWidth = String(result.settings.requests).length;
   const connectionWidth = String(Math.max(...shown.map((t) => t.connections))).length;
-  const scaleMs = Math.max(1, ...shown.map((t) => t.total));
+  const scaleMs = Math.max(1, scale ?? 0, ...shown.map((t) => t.total));
   const doneWidth = String(scaleMs).length;
   const prefix = 1 + numberWidth + 2 + connectionWidth + 1;
   const suffix = 1 + doneWidth;
@@ -155,7 +162,7 @@ export function waterfallRows(result: VersionsResult, options: WaterfallOptions)
   const { width, charset } = options;
   if (width < MIN_WATERFALL_WIDTH) throw new WaterfallWidthError(width);
   const modes = options.modes ?? MODES;
-  const f = waterfallFrame(result, width, modes);
+  const f = waterfallFrame(result, width, modes, options.scaleMs);
   const [axis, rule] = axisRows(f, charset);
   const rows: WaterfallRow[] = [
     { role: 'axis', text: axis },
@@ -190,8 +197,8 @@ export function legendItems(charset: Charset): Array<{ glyph: string; text: Loca
   ];
 }
 
-/** The settings in a line: requests, RTT, server time, the slow ones, K. */
-export function settingsText(result: VersionsResult): LocalText[] {
+/** The settings in a line: requests, RTT, server time, the slow ones, and K when HTTP/1.1 ×K is among `modes`. */
+export function settingsText(result: VersionsResult, modes: readonly VersionMode[] = MODES): LocalText[] {
   const s = result.settings;
   return [
     versionsText('requests', s.requests),
@@ -201,7 +208,7 @@ export function settingsText(result: VersionsResult): LocalText[] {
       .map(([i, ms]) => [Number(i), ms] as const)
       .sort((a, b) => a[0] - b[0])
       .map(([i, ms]) => versionsText('slow', i, ms)),
-    versionsText('connections', s.connections),
+    ...(modes.includes('1.1-parallel') ? [versionsText('connections', s.connections)] : []),
   ];
 }
 

@@ -83,7 +83,7 @@ function parallelByHand(s: VersionSettings) {
   });
 }
 
-const runs = { numRuns: 300 };
+const runs = { numRuns: 200 };
 
 describe('http versions: the timings follow the contract', () => {
   for (const mode of ['1.0', '1.1', '1.1-pipelined', '2'] as const) {
