@@ -255,6 +255,9 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
     HINT,
     INFO,
+    // A question asked as its page opens must not trap the learner on that page.
+    { intent: 'next-page', keys: [c('n')], does: 'next page (the question waits)' },
+    { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
     NOTICES,
     BACK,
     HELP,
