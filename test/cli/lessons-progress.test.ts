@@ -9,14 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { tcpOf } from '../helpers/tcp-page.js';
 import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
+import { findKind } from '../../src/core/models/registry.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 // The built-in lessons, in order, and what the commands should say about them.
 const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
-/** Graded items: each exercise and each predict question (the README's Scores). */
-const graded = (l: Lesson) => l.pages.reduce((n, p) => n + (p.exercise ? 1 : 0) + (tcpOf(p)?.predict?.length ?? 0), 0);
+/** Graded items: each exercise and each question a page's model asks (the README's Scores). */
+const graded = (l: Lesson) =>
+  l.pages.reduce(
+    (n, p) => n + (p.exercise ? 1 : 0) + (p.model ? findKind(p.model.kind)!.questionIds(p.model.settings).length : 0),
+    0,
+  );
 const first = lessons[0]!;
 const firstExercise = first.pages.find((p) => p.exercise)!.exercise!;
 const titleOf = (l: Lesson) => text(l.title, 'en');
@@ -50,19 +55,22 @@ describe('nettutor lessons', () => {
     );
   });
 
-  // The lessons on opening and on CLOSE-WAIT each teach with at least six graded exercises of their own
+  // The lessons on opening, on CLOSE-WAIT and on HTTP versions each teach with at least six graded exercises of their own
   // (of at least three types, one of them a computed short answer), besides their predict questions.
-  it.each(['three-way-handshake', 'close-wait'])('lists %s with its exercises and predict questions', (id) => {
-    const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
-    const lesson = lessons.find((l) => l.id === id)!;
-    const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
-    expect(exercises.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
-    expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
-    expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
-    expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
-    expect(graded(lesson)).toBeGreaterThan(exercises.length);
-  });
+  it.each(['three-way-handshake', 'close-wait', 'http-versions'])(
+    'lists %s with its exercises and predict questions',
+    (id) => {
+      const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
+      const lesson = lessons.find((l) => l.id === id)!;
+      const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
+      expect(exercises.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
+      expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
+      expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
+      expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
+      expect(graded(lesson)).toBeGreaterThan(exercises.length);
+    },
+  );
 
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });

@@ -84,44 +84,47 @@ describe('a page with the player', () => {
     [80, 24],
     [60, 20],
   ] as const) {
-    it(`at ${columns}×${rows}, steps through every model page of the shipped lessons with nothing cut`, async () => {
-      for (const { lesson, index, settings } of modelPages) {
-        const run = simulate(findScenario(settings.scenario, lesson.scenarios)!);
-        const ui = await open(lesson, index, columns, rows);
-        const where = `${lesson.id}/${settings.scenario} at ${columns}×${rows}`;
-        // Before the first event: the page's own text or the line that says i shows it, and the description.
-        let frame = ui.frame();
-        const description = findScenario(settings.scenario, lesson.scenarios)!.description!;
-        expect(prose(frame), where).toContain(whole(description));
-        expect(prose(frame)).toMatch(/Step through it|Press Space to play|i shows the page's text/);
-        for (let n = 1; n <= run.events.length; n++) {
-          await ui.press(KEYS.right);
-          frame = ui.frame();
-          if (frame.includes('? ') && eventShown(frame) === n - 1) {
-            // A predict question: answer it (the first choice, right or wrong); its why is shown whole.
-            await ui.press(KEYS.enter);
-            frame = await ui.waitForFrame(/Right:|The model's answer:/);
-            expect(frame, where).toMatch(/✓ right|✗ wrong/);
+    // One test a lesson, so each stays within the time a test has as lessons grow.
+    for (const shipped of lessons.filter((l) => modelPages.some((p) => p.lesson === l))) {
+      it(`at ${columns}×${rows}, steps through every model page of ${shipped.id} with nothing cut`, async () => {
+        for (const { lesson, index, settings } of modelPages.filter((p) => p.lesson === shipped)) {
+          const run = simulate(findScenario(settings.scenario, lesson.scenarios)!);
+          const ui = await open(lesson, index, columns, rows);
+          const where = `${lesson.id}/${settings.scenario} at ${columns}×${rows}`;
+          // Before the first event: the page's own text or the line that says i shows it, and the description.
+          let frame = ui.frame();
+          const description = findScenario(settings.scenario, lesson.scenarios)!.description!;
+          expect(prose(frame), where).toContain(whole(description));
+          expect(prose(frame)).toMatch(/Step through it|Press Space to play|i shows the page's text/);
+          for (let n = 1; n <= run.events.length; n++) {
             await ui.press(KEYS.right);
             frame = ui.frame();
+            if (frame.includes('? ') && eventShown(frame) === n - 1) {
+              // A predict question: answer it (the first choice, right or wrong); its why is shown whole.
+              await ui.press(KEYS.enter);
+              frame = await ui.waitForFrame(/Right:|The model's answer:/);
+              expect(frame, where).toMatch(/✓ right|✗ wrong/);
+              await ui.press(KEYS.right);
+              frame = ui.frame();
+            }
+            expect(eventShown(frame), `${where}\n${frame}`).toBe(n);
+            for (const s of sentencesAt(run, n))
+              expect(prose(frame), `${where}, event ${n}\n${frame}`).toContain(whole(s));
           }
-          expect(eventShown(frame), `${where}\n${frame}`).toBe(n);
-          for (const s of sentencesAt(run, n))
-            expect(prose(frame), `${where}, event ${n}\n${frame}`).toContain(whole(s));
+          // A change, the comparison, and everything in full.
+          await ui.press(KEYS.home, KEYS.right, KEYS.right, 'd');
+          await ui.waitForFrame('your changes: drop');
+          await ui.press('c');
+          await ui.waitForFrame(/first difference|no difference yet/);
+          await ui.press('c', 'i');
+          await ui.waitForFrame('Scenario:');
+          const problems = ui.checker.check(where);
+          expect(problems.slice(0, 3)).toEqual([]);
+          expect(ui.drawn().filter((f) => f.includes('…'))).toEqual([]);
+          cleanup();
         }
-        // A change, the comparison, and everything in full.
-        await ui.press(KEYS.home, KEYS.right, KEYS.right, 'd');
-        await ui.waitForFrame('your changes: drop');
-        await ui.press('c');
-        await ui.waitForFrame(/first difference|no difference yet/);
-        await ui.press('c', 'i');
-        await ui.waitForFrame('Scenario:');
-        const problems = ui.checker.check(where);
-        expect(problems.slice(0, 3)).toEqual([]);
-        expect(ui.drawn().filter((f) => f.includes('…'))).toEqual([]);
-        cleanup();
-      }
-    });
+      });
+    }
   }
 
   it('keeps a wrong prediction marked beside the right one, with the why; h is on the status bar while asked', async () => {

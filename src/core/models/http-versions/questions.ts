@@ -120,7 +120,8 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
   }
   const mode = q.mode!;
   const t = result.modes[mode];
-  const otherModes = MODES.filter((m) => m !== mode);
+  // The other modes on screen: what a learner mixing them up would answer (a mode not shown would puzzle).
+  const otherModes = shown.filter((m) => m !== mode);
   if (q.ask === 'done') {
     const i = requestOf(q, s.requests);
     const r = t.requests[i - 1]!;

@@ -5,7 +5,14 @@
 import type { LocalText } from '../../i18n/localize.js';
 import { versionsText } from './phrases.js';
 import { requestOf } from './questions.js';
-import { MODES, type VersionMode, type VersionSettings, type VersionsResult, runVersions } from './timeline.js';
+import {
+  MODES,
+  type VersionMode,
+  type VersionSettings,
+  type VersionsResult,
+  firstDone,
+  runVersions,
+} from './timeline.js';
 import { type Change, DEFAULT_SLOW, RTT_STEPS, SLOW_STEP, UI_LIMITS, type View, type VersionsPage } from './types.js';
 
 export interface Asking {
@@ -179,10 +186,11 @@ export function versionsReducer(state: VersionsState, action: VersionsAction): V
       return state;
     case 'answered': {
       if (!state.asking) return state;
-      // The answer is in the picture: it opens at the mode the question was about.
+      // The answer is in the picture: it opens at the mode asked about (the winner, for which is first).
       const q = state.page.questions[state.asking.index];
-      const focus = q?.mode
-        ? { mode: q.mode, ...(q.ask === 'done' ? { request: requestOf(q, state.settings.requests) } : {}) }
+      const mode = q?.mode ?? firstDone(state.result, shownModes(state)).at(-1);
+      const focus = mode
+        ? { mode, ...(q?.ask === 'done' ? { request: requestOf(q, state.settings.requests) } : {}) }
         : null;
       return { ...state, asking: { ...state.asking, answered: true }, focus, scroll: 0 };
     }
