@@ -2,6 +2,7 @@
 // the waterfall fitted to the width (golden files), exit codes, and a usage
 // error as one line naming what is wrong.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -179,5 +180,33 @@ describe('nettutor http versions', () => {
     expect(run(['verisons']).stderr).toBe(
       `nettutor: unknown http command 'verisons' (did you mean "versions"?) (commands: versions); try 'nettutor http --help'\n`,
     );
+  });
+
+  it('prints what docs/http.md shows: the waterfall, the JSON, the mistakes', async () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/http.md', import.meta.url)), 'utf8');
+    const block = (start: string) => {
+      const at = doc.indexOf(start);
+      return doc.slice(at, doc.indexOf('```', at)).trimEnd().split('\n');
+    };
+    // The waterfall's first rows, up to the "…" that stands for the rest.
+    const [command, ...shown] = block('$ nettutor http versions --requests 3');
+    const out = await versions(command!.split(' ').slice(4));
+    expect(shown.at(-1)).toBe('…');
+    expect(out.stdout.split('\n').slice(0, shown.length - 1)).toEqual(shown.slice(0, -1));
+    // The JSON excerpt: the settings and HTTP/1.1's rows of --requests 2.
+    const json = (await versions(['--requests', '2', '--format', 'json'])).stdout;
+    for (const line of block('{\n  "settings"').filter((l) => l.includes('"i":') || l.includes('"settings"')))
+      expect(json).toContain(line);
+    // Each mistake, as the command says it.
+    const mistakes = block('nettutor: --rtt must be even');
+    const said = await Promise.all(
+      [
+        ['--rtt', '101'],
+        ['--slow', '9:600'],
+        ['--slow', '3'],
+        ['--requests', '0'],
+      ].map(async (a) => (await versions(a)).stderr.trimEnd()),
+    );
+    expect(mistakes).toEqual(said);
   });
 });
