@@ -6,7 +6,7 @@ import type { Verdict } from '../../answers/verdict.js';
 import type { LocalText } from '../../i18n/localize.js';
 import { joinTexts } from '../../i18n/phrases.js';
 import { modeLabel, versionsText } from './phrases.js';
-import { MODES, type RequestTiming, type VersionMode, type VersionsResult, firstDone, serverTime } from './timeline.js';
+import { type RequestTiming, type VersionMode, type VersionsResult, firstDone, serverTime } from './timeline.js';
 import type { VersionsQuestion } from './types.js';
 
 export interface AskedQuestion {
