@@ -270,8 +270,12 @@ function parts(state: VersionsState, o: Omit<DrawOptions, 'height'>) {
   const text: Section[] = [];
   // Once answered, the choices give way to the picture: the verdict names the right one, and the why the one
   // chosen when it was wrong.
-  if (question)
-    text.push(...questionSections(question.verdict ? { ...question, choices: [] } : question, width, theme, tr));
+  if (question) {
+    const sections = questionSections(question.verdict ? { ...question, choices: [] } : question, width, theme, tr);
+    // Answered, the question itself has been read: on a short terminal it gives way to the picture (i shows it).
+    if (question.verdict && sections[0]) sections[0] = { ...sections[0], drop: 2 };
+    text.push(...sections);
+  }
   if (hidden) text.push({ lines: wrapped(tr(versionsText('hidden')), width, { dim: true }) });
   const pending = pendingText(state);
   if (pending) text.push({ lines: wrapped(tr(pending), width, { dim: true }) });

@@ -194,17 +194,22 @@ export function versionsReducer(state: VersionsState, action: VersionsAction): V
         : null;
       return { ...state, asking: { ...state.asking, answered: true }, focus, scroll: 0 };
     }
+    // Another picture: an answered question leaves the screen to it (a waiting one keeps the keys from here).
     case 'view/toggle':
+      if (state.asking && !state.asking.answered) return state;
       return {
         ...state,
         view: state.view === 'waterfall' ? 'frames' : 'waterfall',
+        asking: null,
         scroll: 0,
         focus: null,
         message: null,
       };
     case 'modes/toggle': {
+      if (state.asking && !state.asking.answered) return state;
       const allModes = !state.allModes;
-      return { ...state, allModes, scroll: 0, focus: null, message: versionsText(allModes ? 'allModes' : 'pageModes') };
+      const message = versionsText(allModes ? 'allModes' : 'pageModes');
+      return { ...state, allModes, asking: null, scroll: 0, focus: null, message };
     }
     case 'scroll': {
       const min = action.min ?? 0;

@@ -294,6 +294,16 @@ describe('its questions', () => {
     expect(kind.answer(s, 'HTTP/1.1 pipelining').verdict.correct).toBe(false);
   });
 
+  it('keeps the picture while a question waits, and gives the screen to another picture once it is answered', () => {
+    const s = initialVersionsState(page({ questions: [{ id: 'q', ask: 'first-done' }] }));
+    expect(run(s, { type: 'view/toggle' }, { type: 'modes/toggle' })).toBe(s);
+    const answered = kind.answer(s, 'HTTP/2').state;
+    expect(asked(answered)?.answered).toBe(true);
+    const frames = run(answered, { type: 'view/toggle' });
+    expect(frames.view).toBe('frames');
+    expect(asked(frames)).toBeNull();
+  });
+
   it('accepts every mode of a tie', () => {
     const s = initialVersionsState(page({ modes: ['1.1-parallel', '2'], questions: [{ id: 'q', ask: 'first-done' }] }));
     expect(kind.answer(s, 'HTTP/1.1 ×6').verdict.correct).toBe(true);
