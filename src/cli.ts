@@ -20,6 +20,8 @@ Usage:
   nettutor [options]                 open the tutorial (needs a terminal)
   nettutor sim <scenario> [options]  print a TCP simulation as a ladder diagram, text or JSON
   nettutor sim --list [--long]       list the built-in scenarios (--long: and what to watch)
+  nettutor http <command> [options]  an HTTP model on the command line: versions (the
+                                     HTTP/1.0, 1.1 and 2 waterfall); see \`nettutor http --help\`
   nettutor lessons check [dir]       validate lesson files (exit 2 if any problem)
   nettutor lessons list [--json]     list the lessons in order
   nettutor lessons new <id>          write a lesson to start from: lesson.jsonc and en.md
@@ -43,7 +45,7 @@ Options for the tutorial:
   -h, --help          show this help
   -v, --version       show the version
 
-Run \`nettutor sim --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
+Run \`nettutor sim --help\`, \`nettutor http --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
 In the tutorial, press ? for the keys.
 `;
 

@@ -366,7 +366,7 @@ export const httpVersionsView = defineView<VersionsState>({
     key([c('+'), c('=')], 'one more request', { type: 'requests', delta: 1 }),
     key([c('-')], 'one request fewer', { type: 'requests', delta: -1 }),
     key([c('s')], 'make the next request the slow one (none, 1, 2, …)', { type: 'slow/next', delta: 1 }, 'slow'),
-    key([c('S')], 'make the request before the slow one', { type: 'slow/next', delta: -1 }),
+    key([c('S')], 'make the previous request the slow one', { type: 'slow/next', delta: -1 }),
     key([c(']')], 'the slow request takes the server 100 ms more', { type: 'slow/ms', delta: 1 }),
     key([c('[')], 'the slow request takes the server 100 ms less', { type: 'slow/ms', delta: -1 }),
     key([c('t')], 'a longer round-trip time (RTT)', { type: 'rtt', delta: 1 }, 'RTT'),
