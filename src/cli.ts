@@ -44,7 +44,7 @@ Options for the tutorial:
   -h, --help          show this help
   -v, --version       show the version
 
-Run \`nettutor sim --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
+Run \`nettutor sim --help\`, \`nettutor http --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
 In the tutorial, press ? for the keys.
 `;
 

@@ -26,6 +26,9 @@ import type { ProxyMode } from '../src/core/models/http-proxy/forward.js';
 import { type HttpRequest, parseRequest } from '../src/core/models/http-proxy/message.js';
 import { type ProxySettings, type ProxyState, proxyReducer, restart } from '../src/core/models/http-proxy/model.js';
 import { gradeQuestion } from '../src/core/models/http-proxy/questions.js';
+import type { VersionsAction } from '../src/core/models/http-versions/state.js';
+import type { VersionsPage } from '../src/core/models/http-versions/types.js';
+import { findKind } from '../src/core/models/registry.js';
 
 const dir = fileURLToPath(new URL('../lessons/', import.meta.url));
 const loaded = loadLessonPack(dir, 'builtin');
@@ -272,6 +275,50 @@ const HAND_ANSWERS: HandAnswer[] = [
     params: { b: 'simple boundary' },
     expected: 'multipart/form-data; boundary="simple boundary"',
   },
+  // HTTP/1.1 on one persistent connection: one handshake (rtt), then each request a round trip and its server
+  // time, one after another: rtt + n × (rtt + s). 40 + 3 × 50; 120 + 8 × 210; 80 + 5 × 115.
+  { lesson: 'http-versions', exercise: 'keep-alive-total', params: { n: 3, rtt: 40, s: 10 }, expected: '190' },
+  { lesson: 'http-versions', exercise: 'keep-alive-total', params: { n: 8, rtt: 120, s: 90 }, expected: '1800' },
+  { lesson: 'http-versions', exercise: 'keep-alive-total', params: { n: 5, rtt: 80, s: 35 }, expected: '655' },
+  // k connections open together (one rtt), then ⌈n / k⌉ rounds of rtt + s: 5 over 2 is 3 rounds, 12 over 4
+  // is 3, 7 over 3 is 3. 40 + 3 × 60; 100 + 3 × 180; 60 + 3 × 110.
+  {
+    lesson: 'http-versions',
+    exercise: 'parallel-total',
+    params: { n: 5, k: 2, rtt: 40, s: 20 },
+    expected: '220',
+  },
+  {
+    lesson: 'http-versions',
+    exercise: 'parallel-total',
+    params: { n: 12, k: 4, rtt: 100, s: 80 },
+    expected: '640',
+  },
+  {
+    lesson: 'http-versions',
+    exercise: 'parallel-total',
+    params: { n: 7, k: 3, rtt: 60, s: 50 },
+    expected: '390',
+  },
+  // Content-Range: bytes a-b/total carries bytes a to b, both included: b - a + 1.
+  {
+    lesson: 'http-versions',
+    exercise: 'content-range-bytes',
+    params: { a: 100, b: 4001, total: 8000 },
+    expected: '3902',
+  },
+  {
+    lesson: 'http-versions',
+    exercise: 'content-range-bytes',
+    params: { a: 4000, b: 7999, total: 20000 },
+    expected: '4000',
+  },
+  {
+    lesson: 'http-versions',
+    exercise: 'content-range-bytes',
+    params: { a: 500, b: 5999, total: 8000 },
+    expected: '5500',
+  },
 ];
 
 // The answer to each predict question of the shipped lessons, worked out by
@@ -354,6 +401,11 @@ const HAND_PREDICTIONS: HandPrediction[] = [
   // same-four-tuple.json: the old data segment reaches the server back in LISTEN; it carries ACK, so the
   // answer is <SEQ=SEG.ACK><CTL=RST>, a bare RST.
   { lesson: 'time-wait', point: 'predict-listen-rst', ask: 'next-flags', expected: 'RST' },
+  // head-of-line: the server's first data segment (seq 5001) is lost; the next one arrives out of order, and
+  // the client's ACK still names the first byte it lacks: 5001.
+  { lesson: 'http-versions', point: 'predict-dup-ack', ask: 'next-ack', expected: '5001' },
+  // The retransmission fills the gap: all 4000 bytes are in, and the ACK names the next byte, 5001 + 4000.
+  { lesson: 'http-versions', point: 'predict-gap-filled', ask: 'next-ack', expected: '9001' },
 ];
 
 const computed = (loaded.lessons as Lesson[]).flatMap((lesson) =>
@@ -894,6 +946,78 @@ describe('questions of the multipart model, against answers worked out by hand',
       expect(state.shown.choices.length).toBeGreaterThanOrEqual(3);
       for (const choice of state.shown.choices)
         expect(gradeChoice(state, choice).correct, choice).toBe(isExpected(choice));
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The questions of the HTTP versions model, worked out by hand from the rules
+// of `nettutor http versions` (the http CLI spec): the page's settings, after
+// what the learner does for the question to come (`actions`), and the choice
+// that is right. Each question of the shipped lessons needs a row.
+interface HandVersionsAnswer {
+  lesson: string;
+  question: string;
+  actions: VersionsAction[];
+  expected: string;
+}
+
+const HAND_VERSIONS: HandVersionsAnswer[] = [
+  // HTTP/1.0, 5 requests, RTT 100, 50 ms each: request 3 follows two whole connections: 3 × (100 + 100) + 150.
+  { lesson: 'http-versions', question: 'predict-10-third', actions: [], expected: '750 ms' },
+  // t: RTT 150. HTTP/1.1: one handshake, then 5 × (150 + 50): 150 + 1000.
+  { lesson: 'http-versions', question: 'predict-11-total', actions: [{ type: 'rtt', delta: 1 }], expected: '1150 ms' },
+  // Pipelined, 6 requests: sent at 100, arrive at 150, answered in order after 6 × 50, back 50 later: 500.
+  { lesson: 'http-versions', question: 'predict-pipelined-last', actions: [], expected: '500 ms' },
+  // s: request 1 takes 600. Response 2 leaves after 600 + 50 of server time: 100 + 50 + 650 + 50.
+  {
+    lesson: 'http-versions',
+    question: 'predict-behind-slow',
+    actions: [{ type: 'slow/next', delta: 1 }],
+    expected: '850 ms',
+  },
+  // 8 requests over 6 connections: the 7th waits for connection 1, free at 250: 250 + 100 + 50.
+  { lesson: 'http-versions', question: 'predict-seventh', actions: [], expected: '400 ms' },
+  // K: 5 connections. HTTP/1.1 100 + 8 × 150 = 1300; ×5: two rounds, 100 + 2 × 150 = 400; HTTP/2: 250.
+  {
+    lesson: 'http-versions',
+    question: 'predict-first-k',
+    actions: [{ type: 'connections', delta: -1 }],
+    expected: 'HTTP/2',
+  },
+  // Request 8 takes 600. Pipelined: 100 + 50 + (7 × 50 + 600) + 50 = 1150. ×6: request 8 waits for
+  // connection 2, free at 250: 250 + 100 + 600 = 950. HTTP/2: 100 + 100 + 600 = 800.
+  { lesson: 'http-versions', question: 'predict-first-http2', actions: [], expected: 'HTTP/2' },
+];
+
+const versionsPages = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) =>
+    page.model?.kind === 'http-versions' ? [{ lesson, page, settings: page.model.settings as VersionsPage }] : [],
+  ),
+);
+
+describe('questions of the HTTP versions model, against answers worked out by hand', () => {
+  const kind = findKind('http-versions')!;
+
+  it('have a hand-worked row for every question, and no row for one that is gone', () => {
+    const ids = versionsPages.flatMap(({ lesson, settings }) => settings.questions.map((q) => `${lesson.id}/${q.id}`));
+    expect(HAND_VERSIONS.map((r) => `${r.lesson}/${r.question}`).sort()).toEqual([...ids].sort());
+  });
+
+  for (const { lesson, page, settings } of versionsPages) {
+    it(`${lesson.id}/${page.id}: each question, asked when the learner does what it waits for, is graded as by hand`, () => {
+      let state = kind.start(settings, {});
+      for (const q of settings.questions) {
+        const row = HAND_VERSIONS.find((r) => r.lesson === lesson.id && r.question === q.id)!;
+        for (const action of row.actions) state = kind.reduce(state, action);
+        const asked = kind.question(state);
+        expect(asked?.id, `${q.id} is not asked`).toBe(q.id);
+        expect(asked!.choices).toContain(row.expected);
+        for (const choice of asked!.choices) {
+          expect(kind.answer(state, choice).verdict.correct, `${q.id}: ${choice}`).toBe(choice === row.expected);
+        }
+        state = kind.answer(state, row.expected).state;
+      }
     });
   }
 });

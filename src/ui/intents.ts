@@ -72,6 +72,9 @@ function actionFor(
       return { type: 'home/open' };
     case 'open-nth':
       return { type: 'home/open', index: Number(input) - 1 };
+    case 'first':
+    case 'last':
+      return { type: 'home/jump', to: intent };
     case 'up':
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;

@@ -11,6 +11,9 @@ export type Intent =
   | 'page-down'
   | 'select'
   | 'open-nth'
+  /** The first or the last lesson on the home screen. */
+  | 'first'
+  | 'last'
   | 'next-page'
   | 'prev-page'
   | 'hint'
@@ -153,6 +156,8 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     MOVE_HINT,
     { intent: 'select', keys: [k('return')], does: 'open', hint: true },
     { intent: 'open-nth', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), does: 'open that lesson' },
+    { intent: 'first', keys: [k('home'), c('g')], does: 'the first lesson' },
+    { intent: 'last', keys: [k('end'), c('G')], does: 'the last lesson' },
     NOTICES,
     HELP,
     QUIT,

@@ -56,9 +56,10 @@ describe('nettutor lessons', () => {
     );
   });
 
-  // Every TCP lesson (opening, teardown, TIME-WAIT, CLOSE-WAIT) teaches with at least six graded exercises of its
-  // own (of at least three types, one of them a computed short answer), besides its predict questions.
-  it.each(['three-way-handshake', 'teardown', 'time-wait', 'close-wait'])(
+  // Every TCP lesson (opening, teardown, TIME-WAIT, CLOSE-WAIT) and the lesson on HTTP versions teaches with at
+  // least six graded exercises of its own (of at least three types, one a computed short answer), besides its
+  // model's questions.
+  it.each(['three-way-handshake', 'teardown', 'time-wait', 'close-wait', 'http-versions'])(
     'lists %s with its exercises and predict questions',
     (id) => {
       const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;

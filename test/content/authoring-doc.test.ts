@@ -148,6 +148,46 @@ describe('the complete example of docs/authoring.md', () => {
   });
 });
 
+describe('the HTTP versions model on docs/authoring.md', () => {
+  const jsonc = blocks.filter((b) => b.info === 'jsonc' && b.body.includes('"kind": "http-versions"'));
+
+  it('shows a page and a computed answer that the loader and the schema accept', () => {
+    expect(jsonc).toHaveLength(2);
+    const page = parse(jsonc.find((b) => b.body.includes('"questions"'))!.body);
+    const answer = parse(`{${jsonc.find((b) => b.body.trimStart().startsWith('"answer"'))!.body}}`).answer;
+    const structure = {
+      formatVersion: 2,
+      id: 'versions-doc',
+      order: 1,
+      pages: [
+        page,
+        {
+          id: 'total',
+          exercise: {
+            id: 'total',
+            type: 'short',
+            kind: 'number',
+            params: { n: { int: [2, 8] }, rtt: { choice: [40, 100] }, s: { int: [10, 90] } },
+            answer,
+          },
+        },
+      ],
+    };
+    expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
+    mkdirSync(join(dir, 'versions-doc'));
+    writeFileSync(join(dir, 'versions-doc', 'lesson.jsonc'), JSON.stringify(structure));
+    writeFileSync(
+      join(dir, 'versions-doc', 'en.md'),
+      '# Versions\n\nA lesson.\n\n## watch-pipelining\n\nWatch.\n\n## total\n\n### prompt\n\nHow long?\n\n### hint\n\nAdd.\n',
+    );
+    expect(nettutor(['lessons', 'check', dir, '--strict'], dir)).toEqual({
+      code: 0,
+      output: '1 valid lesson, 0 problems\n',
+    });
+  });
+});
+
 // The transcripts on the page (found by a word in them), each run on the example with the change the page
 // describes before it, or in an empty folder.
 const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined]> = [

@@ -17,6 +17,8 @@ import { EXAMPLE_IDS } from '../../src/core/models/http-proxy/examples.js';
 import { PROXY_MODES } from '../../src/core/models/http-proxy/forward.js';
 import { PROXY_QUERY_ASKS } from '../../src/core/models/http-proxy/kind.js';
 import { PROXY_ASKS } from '../../src/core/models/http-proxy/questions.js';
+import { MODES } from '../../src/core/models/http-versions/timeline.js';
+import { ASKS, TRIGGERS, VIEWS } from '../../src/core/models/http-versions/types.js';
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
 import { MULTIPART_ASKS } from '../../src/core/models/http-multipart/model.js';
@@ -84,6 +86,10 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/proxyQuestion/properties/ask/enum')).toEqual([...PROXY_ASKS]);
     expect(at('/definitions/httpProxyModelAnswer/properties/ask/enum')).toEqual([...PROXY_QUERY_ASKS]);
     expect(at('/definitions/proxyMode/enum')).toEqual([...PROXY_MODES]);
+    expect(at('/definitions/versionMode/enum')).toEqual([...MODES]);
+    expect(at('/definitions/versionsQuestion/properties/ask/enum')).toEqual([...ASKS]);
+    expect(at('/definitions/versionsQuestion/properties/after/enum')).toEqual([...TRIGGERS]);
+    expect(at('/definitions/httpVersionsModel/properties/view/enum')).toEqual([...VIEWS]);
   });
 
   /** Every subschema with the pointer it is at. */
@@ -288,6 +294,13 @@ const disposition = (s: { pages: Obj[] }, extra: Obj = {}) => {
   ex(s, SHORT).kind = 'header-value';
   delete ex(s, SHORT).mistakes;
   (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', disposition: { name: 'f{isn}' }, ...extra };
+};
+/** The model page as an HTTP versions model. */
+const versions = (s: { pages: Obj[] }, block: Obj) => (s.pages[WATCH]!.model = { kind: 'http-versions', ...block });
+/** The short answer computed by the HTTP versions model, with a parameter n of 2 to 8 requests. */
+const versionsAnswer = (s: { pages: Obj[] }, model: Obj) => {
+  ex(s, SHORT).params = { isn: { int: [1000, 2000] }, n: { int: [2, 8] } };
+  ex(s, SHORT).answer = { model: { kind: 'http-versions', requests: '{n}', rtt: 100, server: 50, ...model } };
 };
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
@@ -586,8 +599,38 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     '/pages/1/model/questions/0/ask',
   ],
   [
+    'an odd RTT in the HTTP versions model',
+    variant((s) => versions(s, { rtt: 101 })),
+    'pages[1].model.rtt',
+    '/pages/1/model/rtt',
+  ],
+  [
+    'a mode HTTP does not have',
+    variant((s) => versions(s, { modes: ['1.1', 'h2'] })),
+    'pages[1].model.modes[1]',
+    '/pages/1/model/modes/1',
+  ],
+  [
+    'an HTTP versions question asking what cannot be asked',
+    variant((s) => versions(s, { questions: [{ id: 'q', ask: 'fastest' }] })),
+    'pages[1].model.questions[0].ask',
+    '/pages/1/model/questions/0/ask',
+  ],
+  [
     'a gateway model with a scenario',
     variant(gateway({ scenario: 'handshake' })),
+    'pages[1].model.scenario',
+    '/pages/1/model',
+  ],
+  [
+    "an HTTP versions question's hints in the structure",
+    variant((s) => versions(s, { questions: [{ id: 'q', ask: 'first-done', hints: ['Which?'] }] })),
+    'pages[1].model.questions[0].hints',
+    '/pages/1/model/questions/0/hints',
+  ],
+  [
+    "a TCP player's field in the HTTP versions model",
+    variant((s) => versions(s, { scenario: 'handshake' })),
     'pages[1].model.scenario',
     '/pages/1/model',
   ],
@@ -657,6 +700,12 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     withProxy((s) => delete proxyAnswer(s).request),
     'pages[7].exercise.answer.model.request',
     '/pages/7/exercise/answer',
+  ],
+  [
+    'an HTTP versions answer whose query is not one',
+    variant((s) => versionsAnswer(s, { query: { fastest: '2' } })),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
   ],
 ];
 
@@ -746,6 +795,37 @@ const ACCEPTED: Array<[string, Obj]> = [
       (ex(s, SHORT).answer as Obj).model = { kind: 'http-multipart', contentType: { boundary: 'b{isn}' } };
     }),
   ],
+  ['an HTTP versions model with nothing but its kind', variant((s) => versions(s, {}))],
+  [
+    'an HTTP versions model with every field',
+    variant((s) =>
+      versions(s, {
+        requests: 4,
+        rtt: 60,
+        server: 20,
+        slow: { request: 2, server: 900 },
+        connections: 2,
+        modes: ['1.1', '1.1-parallel', '2'],
+        view: 'frames',
+        questions: [
+          { id: 'q1', ask: 'done', mode: '1.1', request: 'last' },
+          { id: 'q2', ask: 'first-done', after: 'slow' },
+          { id: 'q3', ask: 'total', mode: '2', after: 'connections' },
+        ],
+      }),
+    ),
+  ],
+  ['an answer computed by the HTTP versions model', variant((s) => versionsAnswer(s, { query: { total: '1.1' } }))],
+  [
+    'an HTTP versions answer with a slow request and a request of a mode',
+    variant((s) =>
+      versionsAnswer(s, {
+        slow: { request: 1, server: '{n}' },
+        connections: 2,
+        query: { done: { mode: '1.1-parallel', request: '{n}' } },
+      }),
+    ),
+  ],
 ];
 
 // What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
@@ -819,6 +899,33 @@ const LOADER_ONLY: Array<[string, Obj, string]> = [
   [
     'a scenario field that does not exist',
     variant((s) => (modelAnswer(s).set = { 'client.isnn': '{isn}' })),
+    'pages[5].exercise.answer',
+  ],
+  [
+    'a question about a mode the page does not show',
+    variant((s) => versions(s, { modes: ['1.1', '2'], questions: [{ id: 'q', ask: 'total', mode: '1.0' }] })),
+    'pages[1].model.questions[0].mode',
+  ],
+  [
+    'a slow request beyond the requests',
+    variant((s) => versions(s, { requests: 3, slow: { request: 5, server: 500 } })),
+    'pages[1].model.slow.request',
+  ],
+  [
+    'a later HTTP versions question asked as the page opens',
+    variant((s) =>
+      versions(s, {
+        questions: [
+          { id: 'a', ask: 'first-done' },
+          { id: 'b', ask: 'first-done', after: 'start' },
+        ],
+      }),
+    ),
+    'pages[1].model.questions[1].after',
+  ],
+  [
+    'an HTTP versions answer that cannot be computed with its parameters (1000 requests and more)',
+    variant((s) => versionsAnswer(s, { requests: '{isn}', query: { total: '2' } })),
     'pages[5].exercise.answer',
   ],
 ];

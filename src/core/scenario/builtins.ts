@@ -222,6 +222,18 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     ...OLD_DUPLICATE_SYN,
     options: { handshake: 'two-way' },
   },
+  {
+    name: 'head-of-line',
+    title: 'Head-of-line blocking: a lost segment holds up the rest',
+    description:
+      'The server answers with 4000 bytes in four segments (over HTTP/2 they might carry four streams). The first is lost. The next three arrive, but TCP delivers bytes only in order: it holds them, and every ACK still says ack=5001. When the RTO (300 ms here) resends the lost one, the gap fills and one ACK covers all: ack=9001. Real stacks often resend on three duplicate ACKs (fast retransmit); the held data waits either way.',
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 300, side: 'server', call: 'send', bytes: 4000 },
+    ],
+    faults: [{ side: 'server', nth: 3, fault: 'drop' }],
+  },
 ];
 
 export const BUILTIN_SCENARIOS: readonly Scenario[] = DEFINITIONS.map((d) => {

@@ -97,4 +97,9 @@ export const ZH: Record<string, { title: string; description: string }> = {
     description:
       '同一个迟到的 SYN，但在这个假设里，一个 SYN 就能打开连接。服务器从 LISTEN 直接进入 ESTABLISHED，从不等待自己的 SYN,ACK 被确认，所以当客户端的 RST 丢失时，它就停在一个没人使用的 ESTABLISHED 连接上，占着资源，还可能把陈旧的数据交给它的应用程序。',
   },
+  'head-of-line': {
+    title: '队头阻塞：一个丢失的报文段拖住了其余的',
+    description:
+      '服务器用四个报文段发回 4000 字节（在 HTTP/2 中它们可能承载四个流）。第一个丢失了。后三个到达了，但 TCP 只按顺序交付字节：它把它们扣着，每个 ACK 仍然是 ack=5001。当 RTO（这里 300 ms）到期重发丢失的那个时，空洞被填上，一个 ACK 就确认了全部：ack=9001。真实的协议栈常在收到三个重复 ACK 时就重发（快速重传）；无论哪种方式，被扣住的数据都得等。',
+  },
 };

@@ -122,6 +122,7 @@ type TutorIntent =
   | { type: 'predict/submit' }
   | { type: 'predict/hint' }
   | { type: 'home/move'; delta: number }
+  | { type: 'home/jump'; to: 'first' | 'last' }
   | { type: 'home/open'; index?: number }
   | { type: 'lesson/open'; lessonId: string }
   | { type: 'page/next' }
@@ -228,6 +229,10 @@ function keepDraft(state: TutorState): TutorState {
 }
 
 /** Enter a page: record it as seen and prepare its exercise, if any (the draft left there, if there is one). */
+/**
+ * The question a model asks now, as the session keeps it: the one already on screen (with its cursor, hints and
+ * verdict) while the model asks the same, a fresh one when it asks another that is not answered yet, else none.
+ */
 function enterPage(current: TutorState, pageIndex: number): TutorState {
   const lesson = current.lessons[current.lessonIndex];
   const page = lesson?.pages[pageIndex];
@@ -337,6 +342,9 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'home/move':
       if (state.screen !== 'home' || state.lessons.length === 0) return state;
       return { ...state, homeIndex: clamp(state.homeIndex + action.delta, 0, state.lessons.length - 1) };
+    case 'home/jump':
+      if (state.screen !== 'home' || state.lessons.length === 0) return state;
+      return { ...state, homeIndex: action.to === 'first' ? 0 : state.lessons.length - 1 };
     case 'home/open':
       if (state.screen !== 'home') return state;
       return openLesson(state, action.index ?? state.homeIndex);

@@ -4,6 +4,7 @@ import type { Binding } from '../keymap.js';
 import { httpGatewayView } from './http-gateway.js';
 import { httpProxyView } from './http-proxy.js';
 import { multipartView } from './http-multipart.js';
+import { httpVersionsView } from './http-versions.js';
 import { tcpView } from './tcp.js';
 import type { AnyModelView } from './view.js';
 
@@ -12,6 +13,7 @@ const VIEWS = new Map<string, AnyModelView>([
   [httpGatewayView.kind, httpGatewayView],
   [httpProxyView.kind, httpProxyView],
   [multipartView.kind, multipartView],
+  [httpVersionsView.kind, httpVersionsView],
 ]);
 
 export function viewFor(kind: string): AnyModelView | undefined {

@@ -37,7 +37,7 @@ const COMPARE_COMFORT_ROWS = 5;
 type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
+export const TEACHING = 3;
 
 export interface Section {
   lines: UiLine[];

@@ -138,6 +138,34 @@ describe('teardown and TIME-WAIT', () => {
     expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
   });
 
+  it('holds the data after a lost segment until the retransmission fills the gap (head-of-line)', () => {
+    const r = builtin('head-of-line');
+    // Worked out by hand: the server's data starts at 5001 (ISN 5000 + SYN); 1000 bytes a segment.
+    expect(sends(r, 'server').map((s) => [s.t, s.segment.seq, s.segment.len, s.retransmission ?? false])).toEqual([
+      [60, 5000, 0, false],
+      [250, 5001, 0, false],
+      [300, 5001, 1000, false],
+      [300, 6001, 1000, false],
+      [300, 7001, 1000, false],
+      [300, 8001, 1000, false],
+      [600, 5001, 1000, true],
+    ]);
+    expect(r.events.find((e) => e.type === 'drop')).toMatchObject({ t: 350, side: 'client', id: 6 });
+    // Segments 7-9 arrive out of order: held, and each answered with the first byte still missing. The
+    // retransmission fills the gap and one ACK covers all 4000 bytes.
+    expect(
+      sends(r, 'client')
+        .slice(-4)
+        .map((s) => [s.t, s.segment.ack]),
+    ).toEqual([
+      [350, 5001],
+      [350, 5001],
+      [350, 5001],
+      [650, 9001],
+    ]);
+    expect(r.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
   it('closes in three segments when the ACK of the FIN rides on the peer’s FIN (three-segment-close)', () => {
     const r = builtin('three-segment-close');
     const firstFin = sends(r).findIndex((s) => s.segment.flags.includes('FIN'));
