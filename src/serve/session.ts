@@ -251,7 +251,7 @@ export class LearnerSession implements FailureOwner {
     clearTimeout(this.maxTimer);
     this.pump?.stop();
     this.channel.off('data', this.onData);
-    if (reason === 'disconnect') this.terminal?.close();
+    if (reason === 'disconnect') this.terminal?.close({ discard: true });
     if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
     if (this.record) this.ctx.store.touch(this.record, new Date(this.ctx.now()).toISOString());
     try {

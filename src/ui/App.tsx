@@ -198,8 +198,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     );
   } else if (state.screen === 'home' && !overlayScrolls) {
     content = (
-      <Box flexDirection="column" height={frameHeight} overflow="hidden">
-        <Box flexDirection="column" height={frameHeight - 2} overflow="hidden">
+      <Box flexDirection="column" height={frameHeight} overflowY="hidden">
+        <Box flexDirection="column" height={frameHeight - 2} overflowY="hidden">
           <HomeScreen
             state={state}
             notices={notices}
@@ -283,7 +283,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
                 : rule(width, theme),
         ];
     content = (
-      <Box flexDirection="column" height={frameHeight} overflow="hidden">
+      <Box flexDirection="column" height={frameHeight} overflowY="hidden">
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
         <Lines lines={more} />
