@@ -100,31 +100,40 @@ function words(spans: Span[]): Word[] {
   return out;
 }
 
-/** Cuts one over-long word into pieces no wider than `width`. */
+/**
+ * Cuts one over-long word into pieces no wider than `width`: after a space inside it where there is one (a code
+ * span's), else between characters, never leaving closing punctuation at the start of a piece or opening
+ * punctuation at the end of one (a character moves down with it).
+ */
 function breakWord(word: Word, width: number): Word[] {
+  const chars = word.spans.flatMap((span) => [...span.text].map((ch) => ({ ch, style: span.style, w: stringWidth(ch) })));
   const pieces: Word[] = [];
-  let spans: Span[] = [];
-  let used = 0;
-  const push = () => {
-    pieces.push({ spans, width: used, glue: pieces.length === 0 ? word.glue : true });
-    spans = [];
-    used = 0;
-  };
-  for (const span of word.spans) {
-    let buffer = '';
-    for (const ch of span.text) {
-      const w = stringWidth(ch);
-      if (used + w > width && used > 0) {
-        if (buffer) spans.push({ text: buffer, style: span.style });
-        buffer = '';
-        push();
+  let start = 0;
+  /** The piece starts after a space that was cut: on the same line as the one before, a space parts them. */
+  let afterSpace = false;
+  while (start < chars.length) {
+    let end = start;
+    let used = 0;
+    while (end < chars.length && (used + chars[end]!.w <= width || end === start)) used += chars[end++]!.w;
+    let next = end;
+    let cutAtSpace = false;
+    if (end < chars.length) {
+      const space = chars.slice(start + 1, end).findLastIndex((c) => c.ch === ' ');
+      if (space >= 0) {
+        end = start + 1 + space;
+        next = end + 1;
+        cutAtSpace = true;
+      } else {
+        while (end - start > 1 && (NO_LINE_START.test(chars[end]!.ch) || NO_LINE_END.test(chars[end - 1]!.ch))) end--;
+        next = end;
       }
-      buffer += ch;
-      used += w;
     }
-    if (buffer) spans.push({ text: buffer, style: span.style });
+    const spans = mergeSpans(chars.slice(start, end).map((c) => ({ text: c.ch, style: c.style })));
+    const w = chars.slice(start, end).reduce((sum, c) => sum + c.w, 0);
+    pieces.push({ spans, width: w, glue: pieces.length === 0 ? word.glue : !afterSpace });
+    afterSpace = cutAtSpace;
+    start = next;
   }
-  if (spans.length > 0) push();
   return pieces;
 }
 

@@ -94,4 +94,33 @@ describe('Chinese line breaking', () => {
       ).toBe(true);
     }
   });
+
+  it('keeps closing punctuation off the start of a line after a word too long for one, at every width', () => {
+    // A Latin word or a code span with the punctuation right after it is one word; when it must be cut, the
+    // punctuation takes a character down with it, and a code span is cut at a space of its own first.
+    const texts = [
+      '通过 HTTP/1.0，请求 3 的响应在什么时候完整到达？（从第一个 SYN 起的 ms）',
+      '它写在 `Content-Type` 里：`multipart/form-data; boundary=AaB03x`。',
+      '服务器进入 CLOSE-WAIT：它还没有调用 close()。',
+    ];
+    for (const text of texts) {
+      for (let width = 8; width <= 60; width++) {
+        const wrapped = lines(text, width);
+        for (const [i, line] of wrapped.entries()) {
+          if (i > 0) expect(line, `width ${width}: ${JSON.stringify(wrapped)}`).not.toMatch(/^[，。、；：？！）」』】]/);
+          expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        }
+        // Nothing is lost or doubled: the words come back in order.
+        expect(wrapped.join('').replace(/ /g, '')).toBe(text.replace(/`/g, '').replace(/ /g, ''));
+      }
+    }
+  });
+
+  it('cuts a code span too long for the line at its own space, keeping that space between the pieces', () => {
+    expect(lines('`multipart/form-data; boundary=AaB03x`。', 36)).toEqual([
+      'multipart/form-data;',
+      'boundary=AaB03x。',
+    ]);
+    expect(lines('`aaaa bbbb`', 8)).toEqual(['aaaa', 'bbbb']);
+  });
 });
