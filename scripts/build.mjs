@@ -106,7 +106,8 @@ function rememberedStringWidths() {
     setup(b) {
       b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
-        if (!declaration.test(source)) throw new Error(`${args.path}: no stringWidth declaration to wrap (has string-width changed?)`);
+        if (!declaration.test(source))
+          throw new Error(`${args.path}: no stringWidth declaration to wrap (has string-width changed?)`);
         const remembered = `
 const rememberedWidths = new Map();
 export default function stringWidth(text, options) {

@@ -106,7 +106,9 @@ function words(spans: Span[]): Word[] {
  * punctuation at the end of one (a character moves down with it).
  */
 function breakWord(word: Word, width: number): Word[] {
-  const chars = word.spans.flatMap((span) => [...span.text].map((ch) => ({ ch, style: span.style, w: stringWidth(ch) })));
+  const chars = word.spans.flatMap((span) =>
+    [...span.text].map((ch) => ({ ch, style: span.style, w: stringWidth(ch) })),
+  );
   const pieces: Word[] = [];
   let start = 0;
   /** The piece starts after a space that was cut: on the same line as the one before, a space parts them. */

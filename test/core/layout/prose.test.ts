@@ -107,7 +107,8 @@ describe('Chinese line breaking', () => {
       for (let width = 8; width <= 60; width++) {
         const wrapped = lines(text, width);
         for (const [i, line] of wrapped.entries()) {
-          if (i > 0) expect(line, `width ${width}: ${JSON.stringify(wrapped)}`).not.toMatch(/^[，。、；：？！）」』】]/);
+          if (i > 0)
+            expect(line, `width ${width}: ${JSON.stringify(wrapped)}`).not.toMatch(/^[，。、；：？！）」』】]/);
           expect(stringWidth(line)).toBeLessThanOrEqual(width);
         }
         // Nothing is lost or doubled: the words come back in order.
