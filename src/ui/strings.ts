@@ -20,7 +20,9 @@ export const STRINGS = {
   courseScoreShort: (solved: number, total: number) => `Overall: ${solved}/${total} exercises solved`,
   /** Under a list cut to fit: how many lessons are above and below it. */
   listMore: (above: number, below: number, up: string, down: string) =>
-    [above > 0 ? `${up} ${above} more` : '', below > 0 ? `${down} ${below} more` : ''].filter(Boolean).join('  '),
+    [above > 0 ? `${up} ${above} more above` : '', below > 0 ? `${down} ${below} more below` : '']
+      .filter(Boolean)
+      .join('  '),
   /** After an answer on a review page: where the question comes from, to go over it again. */
   reviewFrom: (lesson: string, page: string | undefined) =>
     `From the lesson “${lesson}”${page ? `, page “${page}”` : ''}: open it to go over this again.`,

@@ -118,17 +118,17 @@ describe('the lesson list with scores', () => {
     const lines = () => frame.split('\n');
     expect(lines().length).toBeLessThanOrEqual(19);
     for (const l of lines()) expect(stringWidth(l)).toBeLessThanOrEqual(60);
-    expect(frame).toContain('↓ 2 more');
+    expect(frame).toContain('↓ 2 more below');
     expect(rowOf(frame, 'Review')).toBeUndefined();
     expect(lines().find((l) => l.includes('Overall'))).toMatch(OVERALL.short);
     // G: the last lesson, the review, with its score; the first two are now above.
     await ui.press('G');
-    frame = await ui.waitForFrame('↑ 2 more');
+    frame = await ui.waitForFrame('↑ 2 more above');
     expect(rowOf(frame, 'Review')).toMatch(/… in progress 33%$/);
     expect(frame).not.toContain('Sample lesson');
     expect(frame).toContain('Everything again.');
     await ui.press('g');
-    frame = await ui.waitForFrame('↓ 2 more');
+    frame = await ui.waitForFrame('↓ 2 more below');
     expect(rowOf(frame, 'Sample lesson')).toMatch(/✓ done 100%$/);
   });
 
@@ -137,7 +137,7 @@ describe('the lesson list with scores', () => {
     const frame = await ui.waitForFrame('Overall');
     expect(frame).not.toMatch(/[^\x00-\x7f]/);
     // The help takes two rows here: one lesson fewer fits.
-    expect(frame).toContain('Down 3 more');
+    expect(frame).toContain('Down 3 more below');
     expect(rowOf(frame, 'Sample lesson')).toMatch(/\[ok\] done 100%$/);
     expect(rowOf(frame, 'Lesson 2 of the course')).toMatch(/\.\.\. in progress 19%$/);
   });
