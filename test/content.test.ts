@@ -29,6 +29,9 @@ import { gradeQuestion } from '../src/core/models/http-proxy/questions.js';
 import type { VersionsAction } from '../src/core/models/http-versions/state.js';
 import type { VersionsPage } from '../src/core/models/http-versions/types.js';
 import { findKind } from '../src/core/models/registry.js';
+import { pageScenarios, resolveReviews, splitFrom } from '../src/core/lessons/review.js';
+import { gradedIds } from '../src/core/progress/score.js';
+import { gradeExercise, solutionOf } from '../src/core/tutor/content.js';
 
 const dir = fileURLToPath(new URL('../lessons/', import.meta.url));
 const loaded = loadLessonPack(dir, 'builtin');
@@ -68,7 +71,8 @@ describe('the shipped lessons', () => {
     for (const l of loaded.lessons) expect(text(l.title, 'zh-CN')).not.toBe(text(l.title, 'en'));
   });
 
-  for (const lesson of loaded.lessons as Lesson[]) {
+  // A review lesson's pages are another lesson's items: they are checked below, through the review.
+  for (const lesson of (loaded.lessons as Lesson[]).filter((l) => l.pages.some((p) => p.exercise || p.model))) {
     describe(lesson.id, () => {
       for (const page of lesson.pages.filter((p) => p.exercise)) {
         const e = page.exercise!;
@@ -1017,6 +1021,89 @@ describe('questions of the HTTP versions model, against answers worked out by ha
           expect(kind.answer(state, choice).verdict.correct, `${q.id}: ${choice}`).toBe(choice === row.expected);
         }
         state = kind.answer(state, row.expected).state;
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// Review pages ask another lesson's exercise, or a model's questions, as that lesson wrote them. They are
+// checked as a learner meets them, through the review: the item is the origin's very own, it grades through
+// the review page as it does in its lesson (the origin's scenario files included), its hand-worked rows
+// above give the same answers through the review, and the review draws on every shipped lesson.
+const reviewed = resolveReviews(loaded.lessons as Lesson[]);
+const reviewPages = reviewed.lessons.flatMap((lesson) =>
+  lesson.pages.flatMap((page) => (page.review ? [{ lesson, page, from: splitFrom(page.review.from) }] : [])),
+);
+const originOf = (lesson: string, page: string) => {
+  const l = (loaded.lessons as Lesson[]).find((x) => x.id === lesson)!;
+  return { lesson: l, page: l.pages.find((p) => p.id === page)! };
+};
+/** Every (lesson, question) a table of hand-worked model answers has a row for. */
+const handModelRows = new Set(
+  [...HAND_PREDICTIONS.map((r) => ({ lesson: r.lesson, question: r.point })), ...HAND_PROXY_QUESTIONS]
+    .concat(HAND_GATEWAY_ANSWERS, HAND_QUESTIONS, HAND_VERSIONS)
+    .map((r) => `${r.lesson}/${r.question}`),
+);
+
+describe('review pages of the shipped lessons, graded as in their own lesson', () => {
+  it('all resolve, and the review draws on every shipped lesson but the first', () => {
+    expect(reviewed.problems).toEqual([]);
+    expect(reviewPages.length).toBeGreaterThan(0);
+    const drawnOn = new Set(reviewPages.map((r) => r.from.lesson));
+    for (const lesson of loaded.lessons as Lesson[]) {
+      if (lesson.order <= 1 || lesson.pages.some((p) => p.review)) continue;
+      expect(
+        drawnOn.has(lesson.id),
+        `the review asks nothing of "${lesson.id}": add a line for one of its exercises or questions to lessons/11-review/lesson.jsonc`,
+      ).toBe(true);
+    }
+  });
+
+  for (const { lesson, page, from } of reviewPages) {
+    it(`${lesson.id}/${page.id}: asks ${page.review!.from} as its lesson does`, () => {
+      const origin = originOf(from.lesson, page.review!.origin!.page);
+      if (origin.page.exercise) {
+        const e = page.exercise!;
+        expect(e).toBe(origin.page.exercise);
+        expect(gradedIds(lesson)).toContain(`${from.lesson}/${e.id}`);
+        for (const r of [0, 0.37, 0.999]) {
+          const params = drawParams(e, () => r);
+          const expected = expectedAnswer(e, { params, lesson: origin.lesson });
+          expect(solutionOf(lesson, page, e, params)).toEqual(expected);
+          const right = e.type === 'short' ? text(expected[0]!, 'en') : e.answer;
+          expect(gradeExercise(lesson, page, e, right, params).correct).toBe(true);
+          for (const wrong of wrongAnswers(e, text(expected[0]!, 'en')))
+            expect(gradeExercise(lesson, page, e, wrong, params).correct).toBe(false);
+        }
+      } else {
+        expect(page.model).toBe(origin.page.model);
+        const kind = findKind(page.model!.kind)!;
+        const ids = kind.questionIds(page.model!.settings);
+        expect(ids).toContain(from.item);
+        for (const id of ids) {
+          expect(gradedIds(lesson)).toContain(`${from.lesson}/${id}`);
+          expect(handModelRows.has(`${from.lesson}/${id}`), `no hand-worked row for ${from.lesson}/${id}`).toBe(true);
+        }
+        // The same model, from the same scenario files: what the learner meets first is the same.
+        const ctx = (scenarios: Lesson['scenarios']) => ({ ...(scenarios ? { scenarios } : {}), seed: 7 });
+        expect(kind.start(page.model!.settings, ctx(pageScenarios(lesson, page)))).toEqual(
+          kind.start(origin.page.model!.settings, ctx(origin.lesson.scenarios)),
+        );
+      }
+    });
+  }
+
+  // The hand-worked answers of the computed exercises a review asks, graded through the review page.
+  for (const { lesson, page, from } of reviewPages) {
+    const e = page.exercise;
+    if (e?.type !== 'short' || 'value' in e.answer) continue;
+    const rows = HAND_ANSWERS.filter((r) => r.lesson === from.lesson && r.exercise === e.id);
+    it(`${lesson.id}/${page.id}: every hand-worked row of ${from.lesson}/${e.id} through the review`, () => {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(solutionOf(lesson, page, e, row.params).map((t) => text(t, 'en'))).toEqual([row.expected]);
+        expect(gradeExercise(lesson, page, e, row.expected, row.params).correct).toBe(true);
       }
     });
   }

@@ -8,7 +8,12 @@ import { resolveLocale, text } from '../core/i18n/localize.js';
 import { isKebabId, kebabIdFrom, scaffoldLesson } from '../core/lessons/scaffold.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
-import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
+import {
+  type BuiltinLessonsEnv,
+  type LoadedLessons,
+  loadInstalledLessons,
+  mergeLessons,
+} from '../node/builtin-lessons.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
 import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
@@ -53,7 +58,7 @@ export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsE
   if (action === 'check') {
     if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, LESSONS_HINT);
     const loaded = rest[0]
-      ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
+      ? await loadPackToCheck(resolve(io.cwd, rest[0]), rest[0], env)
       : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
     const strict = values.strict ?? false;
     const problems = strict ? [...loaded.problems, ...loaded.warnings] : loaded.problems;
@@ -114,6 +119,19 @@ export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsE
 }
 
 const LESSONS_COMMANDS = ['check', 'list', 'new', 'convert'];
+
+/**
+ * The lessons of one pack, checked as the tutorial loads them with `--lessons`: beside the built-in lessons,
+ * so that a review page may draw on either. Only the pack's lessons are counted; a problem is reported in
+ * whichever file has it (a pack that replaces a lesson a built-in review draws on breaks that review).
+ */
+async function loadPackToCheck(dir: string, label: string, env: BuiltinLessonsEnv): Promise<LoadedLessons> {
+  const pack = loadLessonPack(dir, label);
+  const builtin = await loadInstalledLessons(env);
+  const merged = mergeLessons({ ...builtin, problems: [], warnings: [], notices: [] }, { dir: label, loaded: pack });
+  const ids = new Set(pack.lessons.map((l) => l.id));
+  return { ...pack, lessons: merged.lessons.filter((l) => ids.has(l.id)), problems: merged.problems };
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

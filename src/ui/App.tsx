@@ -13,7 +13,7 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf, splitChunk } from './intents.js';
 import { LineWidthContext, Lines, type UiLine, fromProse, plain } from './lines.js';
 import { HomeScreen } from './screens/Home.js';
-import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
+import { makeLocalizer, pageLines, reviewOriginLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { modelBindings, viewFor } from './models/registry.js';
 import type { DrawOptions, QuestionView } from './models/view.js';
@@ -141,6 +141,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
               // The page's text, then everything the model says, in full: read with ↑/↓, closed with i or Esc.
               lines: [
                 ...pageLines(lesson, page, null, width, theme, locale).lines,
+                ...reviewOriginLines(page, width, theme, locale),
                 [],
                 ...(state.model ? (modelView?.info?.(state.model.state, drawOptions) ?? []) : []),
               ],

@@ -15,6 +15,17 @@ export const STRINGS = {
   tooSmallNow: (columns: number, rows: number) => `(it is ${columns}×${rows} now). q quits.`,
   noLessons: 'No lessons could be loaded. Run `nettutor lessons check` to see why.',
   exercisesSolved: (solved: number, total: number) => `${solved}/${total} exercises solved`,
+  /** Under the lesson list: the course's score is the mean over every exercise of every lesson. */
+  courseScore: (solved: number, total: number) => `Overall, every exercise of every lesson: ${solved}/${total} solved`,
+  courseScoreShort: (solved: number, total: number) => `Overall: ${solved}/${total} exercises solved`,
+  /** Under a list cut to fit: how many lessons are above and below it. */
+  listMore: (above: number, below: number, up: string, down: string) =>
+    [above > 0 ? `${up} ${above} more above` : '', below > 0 ? `${down} ${below} more below` : '']
+      .filter(Boolean)
+      .join('  '),
+  /** After an answer on a review page: where the question comes from, to go over it again. */
+  reviewFrom: (lesson: string, page: string | undefined) =>
+    `From the lesson “${lesson}”${page ? `, page “${page}”` : ''}: open it to go over this again.`,
   pagesSeen: (seen: number, total: number) => `${seen}/${total} pages seen`,
   noticesTitle: 'Notices',
   noNotices: 'No notices.',

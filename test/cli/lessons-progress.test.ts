@@ -88,6 +88,27 @@ describe('nettutor lessons', () => {
     expect(r.stdout).toMatch(/0 valid lessons, 2 problems in 1 file/);
   });
 
+  it('checks a pack whose review draws on the built-in lessons, and names what a review page points at wrongly', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-check-review-'));
+    const structure = (from: string) =>
+      `{\n  "formatVersion": 2,\n  "id": "my-review",\n  "order": 20,\n  "pages": [\n    { "id": "again", "review": { "from": "${from}" } }\n  ]\n}\n`;
+    writeLessonFiles(d, 'my-review', {
+      'lesson.jsonc': structure('teardown/fin-says'),
+      'en.md': '# Mine\n\nA review.\n',
+    });
+    expect(run(['lessons', 'check', d, '--strict'], d)).toMatchObject({
+      code: 0,
+      stdout: '1 valid lesson, 0 problems\n',
+    });
+    writeLessonFiles(d, 'my-review', { 'lesson.jsonc': structure('teardown/fin-said') });
+    const r = run(['lessons', 'check', d], d);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'my-review/lesson.jsonc:6: pages[0].review.from: the lesson "teardown" has no exercise or question "fin-said" (did you mean "fin-says"?)',
+    );
+    expect(r.stdout).toMatch(/0 valid lessons, 1 problem in 1 file/);
+  });
+
   it('warns about a text missing in a translation, and fails on it with --strict', () => {
     const d = mkdtempSync(join(tmpdir(), 'nettutor-strict-'));
     writeLessonFiles(d, 'half', {
@@ -199,6 +220,41 @@ describe('nettutor progress', () => {
         new RegExp(`^${escapeRegExp(titleOf(l))}\\s+not started\\s+0/${graded(l)} solved$`, 'm'),
       );
     }
+    // The course: that one item of all of them, each counting the same.
+    const all = lessons.reduce((sum, l) => sum + graded(l), 0);
+    expect(r.stdout).toContain(
+      `\nOverall score ${Math.round(100 / all)}%: the mean over every exercise of every lesson ` +
+        `(1 of ${all} solved; 0 of ${lessons.length} lessons complete)\n`,
+    );
+  });
+
+  it('counts an item answered in the review under the review, not under its lesson', () => {
+    const review = lessons.find((l) => l.pages.some((p) => p.review))!;
+    const item = review.pages.find((p) => p.review && p.exercise)!.review!.from;
+    const origin = lessons.find((l) => l.id === item.split('/')[0])!;
+    const f = file();
+    const solved = { attempts: 2, hintsUsed: 0, solved: true, solutionShown: false, score: 0.9, updatedAt: 'x' };
+    writeFileSync(
+      f,
+      JSON.stringify({
+        version: 1,
+        lessons: { [review.id]: { seen: [], updatedAt: 'x', exercises: { [item]: solved } } },
+      }),
+    );
+    const r = run(['progress', '--progress', f]);
+    const n = graded(review);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${escapeRegExp(titleOf(review))}\\s+in progress\\s+1/${n} solved\\s+score ${Math.round(90 / n)}%$`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(`^${escapeRegExp(titleOf(origin))}\\s+not started\\s+0/${graded(origin)} solved$`, 'm'),
+    );
+    const doc = JSON.parse(run(['progress', '--export', '--progress', f]).stdout);
+    const all = lessons.reduce((sum, l) => sum + graded(l), 0);
+    expect(doc.overall).toEqual({ score: Math.round((0.9 / all) * 100) / 100, exercises: all, solved: 1, done: 0 });
   });
 
   it('exports JSON for an instructor', () => {

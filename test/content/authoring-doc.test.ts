@@ -188,9 +188,31 @@ describe('the HTTP versions model on docs/authoring.md', () => {
   });
 });
 
+/** The review lesson of the page (*Review pages*): its lesson.jsonc and en.md, beside the complete example. */
+const reviewStructure = blocks.find((b) => b.info === 'jsonc' && b.body.includes('"id": "my-review"'))!;
+const reviewWords = blocks.find((b) => b.info === 'markdown' && b.body.startsWith('# Retransmission, again'))!;
+/** The example's folder with the review lesson added, its structure changed by `edit`. */
+function withReview(edit: (text: string) => string = (t) => t): string {
+  const dir = example();
+  mkdirSync(join(dir, 'my-lessons', 'my-review'));
+  writeFileSync(join(dir, 'my-lessons', 'my-review', 'lesson.jsonc'), edit(reviewStructure.body));
+  writeFileSync(join(dir, 'my-lessons', 'my-review', 'en.md'), reviewWords.body);
+  return dir;
+}
+
+describe('the review lesson on docs/authoring.md', () => {
+  it('is accepted by the schema, and by the loader beside the example and the built-in lessons', () => {
+    expect(validateStructure(parse(reviewStructure.body))).toEqual({ valid: true, errors: [] });
+    expect(nettutor(['lessons', 'check', 'my-lessons', '--strict'], withReview())).toEqual({
+      code: 0,
+      output: '2 valid lessons, 0 problems\n',
+    });
+  });
+});
+
 // The transcripts on the page (found by a word in them), each run on the example with the change the page
-// describes before it, or in an empty folder.
-const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined]> = [
+// describes before it, or in an empty folder; `review` runs it with the review lesson of the page beside it.
+const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined, review?: true]> = [
   [
     'a translation missing a hint',
     'zh-CN.md:',
@@ -202,6 +224,7 @@ const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => strin
     (path, t) => (path.endsWith('lesson.jsonc') ? t.replace('"answer": "900"', '"answer": "90"') : t),
   ],
   ['lessons new, in an empty folder', '$ nettutor lessons new', undefined],
+  ['a review page naming an exercise the lesson does not have', 'third-sin', undefined, true],
 ];
 
 describe('the transcripts of docs/authoring.md', () => {
@@ -212,9 +235,13 @@ describe('the transcripts of docs/authoring.md', () => {
     for (const [, marker] of TRANSCRIPTS) expect(transcripts.filter((t) => t.body.includes(marker))).toHaveLength(1);
   });
 
-  it.each(TRANSCRIPTS)('%s: nettutor prints what the page shows', (_, marker, change) => {
+  it.each(TRANSCRIPTS)('%s: nettutor prints what the page shows', (_, marker, change, review) => {
     const transcript = transcripts.find((t) => t.body.includes(marker))!;
-    const dir = change ? example(change) : realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
+    const dir = review
+      ? withReview((t) => t.replace('retransmission/third-syn', 'retransmission/third-sin'))
+      : change
+        ? example(change)
+        : realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
     const steps = transcript.body.split(/^\$ /m).filter(Boolean);
     for (const step of steps) {
       const [command, ...printed] = step.split('\n');

@@ -25,7 +25,9 @@ import { MULTIPART_ASKS } from '../../src/core/models/http-multipart/model.js';
 import { kindNames } from '../../src/core/models/registry.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
+import { resolveReviews } from '../../src/core/lessons/review.js';
 import { loadLessonFolder } from '../../src/node/lesson-files.js';
+import { builtinLessons } from '../helpers/builtin-lessons.js';
 import { writeLessonFiles } from '../helpers/lesson-folder.js';
 import { schema, validateStructure } from '../helpers/lesson-schema.js';
 
@@ -339,6 +341,42 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     variant((s) => (s.pages[ONE]!.model = { kind: 'tcp', scenario: 'handshake' })),
     'pages[2]',
     '/pages/2',
+  ],
+  [
+    'an exercise and a review on one page',
+    variant((s) => (s.pages[ONE]!.review = { from: 'teardown/fin-says' })),
+    'pages[2]',
+    '/pages/2',
+  ],
+  [
+    'a model and a review on one page',
+    variant((s) => (s.pages[WATCH]!.review = { from: 'teardown/fin-says' })),
+    'pages[1]',
+    '/pages/1',
+  ],
+  [
+    'a review that names no lesson',
+    variant((s) => s.pages.push({ id: 'again', review: { from: 'fin-says' } })),
+    'pages[6].review.from',
+    '/pages/6/review/from',
+  ],
+  [
+    'a review that names an item by its text',
+    variant((s) => s.pages.push({ id: 'again', review: { from: 'teardown/What a FIN says' } })),
+    'pages[6].review.from',
+    '/pages/6/review/from',
+  ],
+  [
+    'a review without from',
+    variant((s) => s.pages.push({ id: 'again', review: {} })),
+    'pages[6].review.from',
+    '/pages/6/review',
+  ],
+  [
+    'a review drawing at random, which is not a field',
+    variant((s) => s.pages.push({ id: 'again', review: { from: 'teardown/fin-says', count: 3 } })),
+    'pages[6].review.count',
+    '/pages/6/review',
   ],
   [
     'a model of an unknown kind',
@@ -711,6 +749,15 @@ const REJECTED: Array<[string, Obj, string, string]> = [
 
 const ACCEPTED: Array<[string, Obj]> = [
   ['the base lesson', BASE],
+  [
+    'review pages: an exercise and a model question of other lessons',
+    variant((s) =>
+      s.pages.push(
+        { id: 'again', review: { from: 'teardown/fin-says' } },
+        { id: 'again-model', review: { from: 'three-way-handshake/predict-synack-ack' } },
+      ),
+    ),
+  ],
   ['no $schema', variant((s) => delete s.$schema)],
   ['an order below zero, with a fraction', variant((s) => (s.order = -1.5))],
   ['a model without predict questions', variant((s) => delete model(s).predict)],
@@ -930,6 +977,15 @@ const LOADER_ONLY: Array<[string, Obj, string]> = [
   ],
 ];
 
+/** A review page's `from`, and what the loader says of it once every built-in lesson is loaded beside it. */
+const REVIEWS_LOADED: Array<[string, string, string]> = [
+  ['a lesson that is not loaded', 'user-agent/vary-field', 'no lesson "user-agent" is loaded'],
+  ['a lesson that has problems', 'broken-lesson/x', 'the lesson "broken-lesson" was not loaded'],
+  ['an exercise the lesson does not have', 'teardown/fin-said', 'did you mean "fin-says"?'],
+  ['a page of a review', 'review/synack-seq', 'never on another review'],
+  ['an item of the lesson itself', 'agree/pick-one', 'is in this lesson itself'],
+];
+
 describe('the schema and the loader agree', () => {
   it.each(REJECTED)('both reject %s', (_, structure, field, place) => {
     const l = loader(structure);
@@ -948,6 +1004,26 @@ describe('the schema and the loader agree', () => {
   it.each(LOADER_ONLY)('only the loader can tell: %s', (_, structure, field) => {
     expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
     expect(loader(structure).fields).toContain(field);
+  });
+
+  // Whether a review's lesson and item exist is known once every lesson is loaded: beside the built-in ones.
+  it.each(REVIEWS_LOADED)('only the loader, with every lesson loaded, can tell: %s', (_, from, message) => {
+    const structure = variant((s) => s.pages.push({ id: 'again', review: { from } }));
+    expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
+    const folder = loadLessonFolder(
+      writeLessonFiles(mkdtempSync(join(tmpdir(), 'nettutor-schema-')), 'agree', {
+        'lesson.jsonc': JSON.stringify(structure, null, 2),
+        'en.md': enMdFor(structure),
+        'slow.json': SCENARIO_FILE,
+      }),
+      'agree',
+    );
+    expect(folder.problems).toEqual([]);
+    const resolved = resolveReviews([...builtinLessons, folder.lesson!], ['broken-lesson']);
+    expect(resolved.lessons.map((l) => l.id)).not.toContain('agree');
+    expect(resolved.problems).toEqual([
+      expect.objectContaining({ field: 'pages[6].review.from', message: expect.stringContaining(message) }),
+    ]);
   });
 
   // Texts the structure has no place for: the loader drops them without a word (or, for an option written

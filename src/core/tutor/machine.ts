@@ -9,6 +9,7 @@ import type { Verdict } from '../answers/verdict.js';
 import { drawParams } from '../grading/grade.js';
 import type { AnyModelKind } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
+import { gradedKey, pageScenarios } from '../lessons/review.js';
 import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
@@ -218,9 +219,10 @@ const draftKey = (lessonId: string, exerciseId: string) => `${lessonId}/${exerci
 /** Keeps the attempt being left as a draft, unless it was answered (then the next visit starts afresh). */
 function keepDraft(state: TutorState): TutorState {
   const lesson = currentLesson(state);
+  const page = currentPage(state);
   const attempt = state.attempt;
-  if (!lesson || !attempt) return state;
-  const key = draftKey(lesson.id, attempt.exerciseId);
+  if (!lesson || !page || !attempt) return state;
+  const key = draftKey(lesson.id, gradedKey(page, attempt.exerciseId));
   const { [key]: _old, ...others } = state.drafts;
   const drafts = attempt.verdict
     ? others
@@ -254,7 +256,7 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     // A model that draws (a random body to ask about) gets a seed of its own, new at each visit.
     const r = nextRandom(next.seed);
     const modelState = kind.start(page.model.settings, {
-      scenarios: lesson.scenarios,
+      scenarios: pageScenarios(lesson, page),
       seed: Math.floor(r.value * 0x100000000),
     });
     next = {
@@ -266,8 +268,8 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     };
   }
   if (page.exercise) {
-    const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
-    const draft = state.drafts[draftKey(lesson.id, page.exercise.id)];
+    const record = progress.lessons[lesson.id]?.exercises[gradedKey(page, page.exercise.id)];
+    const draft = state.drafts[draftKey(lesson.id, gradedKey(page, page.exercise.id))];
     if (draft) {
       const hintsShown = Math.max(draft.hintsShown, record?.hintsUsed ?? 0);
       next = { ...next, attempt: { ...draft, hintsShown, typing: page.exercise.type === 'short' } };
@@ -440,13 +442,14 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       );
     case 'answer/submit': {
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const exercise = currentExercise(state);
       const attempt = state.attempt;
-      if (!lesson || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
+      if (!lesson || !page || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
       const answer = answerOf(exercise, attempt);
       if (answer === undefined) return { ...state, message: exercise.type === 'short' ? 'type-first' : 'mark-first' };
-      const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
-      const progress = recordAnswer(state.progress, lesson.id, exercise.id, {
+      const verdict = gradeExercise(lesson, page, exercise, answer, attempt.params);
+      const progress = recordAnswer(state.progress, lesson.id, gradedKey(page, exercise.id), {
         correct: verdict.correct,
         hintsUsed: attempt.hintsShown,
         solutionShown: attempt.solutionShown,
@@ -475,14 +478,15 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'hint': {
       const exercise = currentExercise(state);
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const attempt = state.attempt;
-      if (!exercise || !lesson || !attempt || state.overlay) return state;
+      if (!exercise || !lesson || !page || !attempt || state.overlay) return state;
       if (attempt.hintsShown < exercise.hints.length) {
         const hintsShown = attempt.hintsShown + 1;
         return {
           ...state,
           attempt: { ...attempt, hintsShown },
-          progress: recordHint(state.progress, lesson.id, exercise.id, {
+          progress: recordHint(state.progress, lesson.id, gradedKey(page, exercise.id), {
             hintsUsed: hintsShown,
             solutionShown: false,
             at: state.now,
@@ -497,13 +501,14 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       if (state.overlay !== 'confirm-solution') return state;
       const exercise = currentExercise(state);
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const attempt = state.attempt;
-      if (!action.yes || !exercise || !lesson || !attempt) return { ...state, overlay: null };
+      if (!action.yes || !exercise || !lesson || !page || !attempt) return { ...state, overlay: null };
       return {
         ...state,
         overlay: null,
-        attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, exercise, attempt.params) },
-        progress: recordHint(state.progress, lesson.id, exercise.id, {
+        attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, page, exercise, attempt.params) },
+        progress: recordHint(state.progress, lesson.id, gradedKey(page, exercise.id), {
           hintsUsed: attempt.hintsShown,
           solutionShown: true,
           at: state.now,
@@ -525,7 +530,8 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'predict/hint': {
       const p = state.prediction;
       const lesson = currentLesson(state);
-      if (!p || !lesson) return state;
+      const page = currentPage(state);
+      if (!p || !lesson || !page) return state;
       if (p.hintsShown >= p.hints.length) {
         return { ...state, message: p.hints.length ? 'no-more-question-hints' : 'no-question-hints' };
       }
@@ -533,7 +539,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       return {
         ...state,
         prediction: { ...p, hintsShown },
-        progress: recordHint(state.progress, lesson.id, p.pointId, {
+        progress: recordHint(state.progress, lesson.id, gradedKey(page, p.pointId), {
           hintsUsed: hintsShown,
           solutionShown: false,
           at: state.now,
@@ -545,11 +551,12 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       const p = state.prediction;
       const kind = state.model && findKind(state.model.kind);
       const lesson = currentLesson(state);
-      if (!p || p.verdict || !state.model || !kind || !lesson) return state;
+      const page = currentPage(state);
+      if (!p || p.verdict || !state.model || !kind || !lesson || !page) return state;
       const answer = p.choices[p.cursor];
       if (answer === undefined) return state;
       const { state: modelState, verdict } = kind.answer(state.model.state, answer);
-      const progress = recordAnswer(state.progress, lesson.id, p.pointId, {
+      const progress = recordAnswer(state.progress, lesson.id, gradedKey(page, p.pointId), {
         correct: verdict.correct,
         hintsUsed: p.hintsShown,
         solutionShown: false,

@@ -1,17 +1,18 @@
 // The lesson list: each lesson with its status in words and its score, the
-// notices (wrapped, and cut with a pointer to the notices screen when they
-// would crowd the list out), and the summary of the highlighted lesson.
+// course's score under it, the notices (wrapped, and cut with a pointer to the
+// notices screen when they would crowd the list out), and the summary of the
+// highlighted lesson.
 import type { ReactElement } from 'react';
 import stringWidth from 'string-width';
 import { layoutProse } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { TutorState } from '../../core/tutor/machine.js';
 import { fitLines, noticeLines } from '../chrome.js';
-import { Lines, type UiLine, fromProse } from '../lines.js';
+import { Lines, type UiLine, fromProse, plain } from '../lines.js';
 import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { makeLocalizer, windowLines } from './lesson-lines.js';
-import { lessonSummary } from './lesson-summary.js';
+import { courseSummary, lessonSummary } from './lesson-summary.js';
 
 export function HomeScreen({
   state,
@@ -58,10 +59,10 @@ export function homeLines(
       .slice(0, 3)
       .map((line) => line.map((span) => ({ ...span, dim: true })));
   })();
-  // Notices take what the list (up to three lessons) and a line of summary leave.
+  // Notices take what the list (up to three lessons), the course's score and a line of summary leave.
   const listMin = Math.max(1, Math.min(state.lessons.length, 3));
   const summaryMin = summary.length > 0 ? 2 : 0;
-  const noticeRoom = Math.max(1, height - intro.length - 1 - listMin - summaryMin);
+  const noticeRoom = Math.max(1, height - intro.length - 1 - listMin - 1 - summaryMin);
   const noticeRows = fitLines(
     notices.flatMap((n) => noticeLines(n, width, theme)),
     noticeRoom,
@@ -76,8 +77,16 @@ export function homeLines(
     return [...head, ...none].slice(0, height);
   }
   const room = Math.max(1, height - head.length);
-  // The list first; the summary gets what is left (at least a line when there is room for one).
-  const listRows = Math.min(state.lessons.length, Math.max(1, room - summaryMin));
+  // The list first, then the course's score under it; the summary gets what is left (at least a line when there
+  // is room for one). A list cut to fit says under it how many lessons are above and below.
+  // Two lines of summary are kept, whichever lesson is highlighted (so the list does not jump as the cursor
+  // moves), when the list scrolls anyway; a row then says how many lessons it hides.
+  const courseRows = room > 2 ? 1 : 0;
+  const summaryKept = summary.length > 0 ? 3 : 0;
+  const fits = state.lessons.length <= room - summaryKept - courseRows;
+  const listRows = fits
+    ? state.lessons.length
+    : Math.min(state.lessons.length, Math.max(1, room - summaryKept - courseRows - 1));
   const rows: UiLine[] = state.lessons.map((lesson: Lesson, i) => {
     const here = i === state.homeIndex;
     return [
@@ -90,7 +99,23 @@ export function homeLines(
     ];
   });
   // The reducer owns the cursor (keys are applied to the state they arrive in), so the list is only drawn here.
-  const list = windowLines(rows, listRows, 0, state.homeIndex).visible;
-  const summaryRows = summary.slice(0, Math.max(0, room - listRows - 1));
-  return [...head, ...list, ...(summaryRows.length > 0 ? [[], ...summaryRows] : [])].slice(0, height);
+  const window = windowLines(rows, listRows, 0, state.homeIndex);
+  const more: UiLine[] =
+    window.more.above || window.more.below
+      ? [
+          plain(
+            `  ${STRINGS.listMore(window.top, rows.length - window.top - listRows, theme.glyphs.up, theme.glyphs.down)}`,
+            { dim: true },
+          ),
+        ]
+      : [];
+  const course: UiLine[] = courseRows
+    ? [[{ text: '  ' }, { text: courseSummary(state.lessons, state.progress, theme, width - 4), bold: true }]]
+    : [];
+  const below = [...more, ...course];
+  const summaryRows = summary.slice(0, Math.max(0, room - listRows - below.length - 1));
+  return [...head, ...window.visible, ...below, ...(summaryRows.length > 0 ? [[], ...summaryRows] : [])].slice(
+    0,
+    height,
+  );
 }

@@ -231,6 +231,8 @@ export function pageLines(
     const ex = exerciseLines(lesson, page.exercise, attempt, width, theme, locale);
     const base = lines.length;
     lines.push(...ex.lines);
+    // A review page says where its question comes from once it is answered (before, it would be a clue).
+    if (attempt.verdict) lines.push(...reviewOriginLines(page, width, theme, locale));
     return {
       lines,
       focus: ex.focus === undefined ? undefined : base + ex.focus,
@@ -238,6 +240,15 @@ export function pageLines(
     };
   }
   return { lines };
+}
+
+/** On a review page: the lesson and page the question comes from, to go over it again (none elsewhere). */
+export function reviewOriginLines(page: Page, width: number, theme: Theme, locale: string): UiLine[] {
+  const origin = page.review?.origin;
+  if (!origin) return [];
+  const tr = makeLocalizer(locale, theme);
+  const from = STRINGS.reviewFrom(tr(origin.lessonTitle), origin.pageTitle ? tr(origin.pageTitle) : undefined);
+  return [[], ...prose(from, width, theme).map((line) => line.map((span) => ({ ...span, dim: true })))];
 }
 
 /** The slice of `lines` shown in `height` rows, keeping `focus` in view when given. */

@@ -1,7 +1,8 @@
+import stringWidth from 'string-width';
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
-import { lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
+import { courseScore, gradedIds, lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
 import { STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
@@ -16,7 +17,8 @@ export function lessonSummary(
 ): string {
   const record = progress.lessons[lesson.id];
   const status = lessonStatus(lesson, record);
-  const exercises = lesson.pages.filter((p) => p.exercise).length;
+  // Every graded item: exercises, the questions models ask, and the items of review pages.
+  const exercises = gradedIds(lesson).length;
   const mark =
     status === 'done'
       ? `${theme.glyphs.ok} done`
@@ -24,10 +26,25 @@ export function lessonSummary(
         ? `${theme.glyphs.ellipsis} in progress`
         : '  not started';
   const score = status === 'not-started' || exercises === 0 ? '' : ` ${Math.round(lessonScore(lesson, record) * 100)}%`;
-  const right = `${mark}${score}`;
-  const title = tr(lesson.title);
-  const room = Math.max(8, width - right.length - 2);
+  return row(tr(lesson.title), `${mark}${score}`, theme, width);
+}
+
+/** A title on the left and `right` against the right edge, in `width` cells. */
+function row(title: string, right: string, theme: Theme, width: number): string {
+  const room = Math.max(8, width - stringWidth(right) - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
+}
+
+/**
+ * The row under the lesson list: the course's score (the mean over every graded item of every lesson, see
+ * courseScore), with the items solved, its percentage against the right edge like each lesson's.
+ */
+export function courseSummary(lessons: readonly Lesson[], progress: Progress, theme: Theme, width: number): string {
+  const { score, solved, of } = courseScore(lessons, progress);
+  const percent = `${Math.round(score * 100)}%`;
+  const label = theme.text(STRINGS.courseScore(solved, of));
+  const short = theme.text(STRINGS.courseScoreShort(solved, of));
+  return row(stringWidth(label) + stringWidth(percent) + 2 <= width ? label : short, percent, theme, width);
 }
 
 /**

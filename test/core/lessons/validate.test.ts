@@ -70,7 +70,9 @@ describe('lesson validation', () => {
     } as never);
     const list = problems(doc);
     expect(list.some((p) => p.includes('duplicate page id "p1"'))).toBe(true);
-    expect(list.some((p) => p.startsWith('pages[3]: expected a text, an "exercise" or a "model"'))).toBe(true);
+    expect(list.some((p) => p.startsWith('pages[3]: expected a text, an "exercise", a "model" or a "review"'))).toBe(
+      true,
+    );
     expect(list.some((p) => p.includes('already listed in the right order'))).toBe(true);
   });
 
