@@ -209,7 +209,9 @@ export function explain(outcome: Outcome, response: ResponseSetting, outcomes: r
   if (before === 0) out.push(response === 'private' && outcome.index > 0 ? say('missPrivate') : say('missEmpty'));
   else {
     const fields = [...new Set(outcome.mismatches.map((m) => m.field))].join(' / ');
-    out.push(say('missNoMatch', before, fields));
+    // A field this request lacks, where every stored response's request had it: say so.
+    const absent = outcome.mismatches.every((m) => m.here === null);
+    out.push(say(absent ? 'missAbsent' : 'missNoMatch', before, fields));
   }
   const reason = outcome.origin.reason;
   if (response === 'client-hints' && (reason.by === 'ua-mobi' || reason.by === 'ua-no-mobi'))

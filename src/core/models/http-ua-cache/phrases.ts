@@ -43,6 +43,10 @@ const EN = {
     count === 1
       ? `MISS: the cache holds 1 response for /, but its Vary names ${field}, and this request's ${field} is not the one that stored it (RFC 9111 §4.1).`
       : `MISS: the cache holds ${count} responses for /, but none fits: this request's ${field} is not the one that stored any of them (RFC 9111 §4.1).`,
+  missAbsent: (count: number, field: string) =>
+    count === 1
+      ? `MISS: the cache holds 1 response for /, but its Vary names ${field}, which this request does not send and the one that stored it did (RFC 9111 §4.1).`
+      : `MISS: the cache holds ${count} responses for /, but none fits: this request sends no ${field}, and the requests that stored them did (RFC 9111 §4.1).`,
   hitNoVary: (k: number) =>
     `HIT: the cache answers with the response stored at request ${k}: it has no Vary, so it fits every request for /.`,
   hitVary: (k: number, fields: string) =>
@@ -143,6 +147,10 @@ const ZH: Partial<typeof EN> = {
     count === 1
       ? `MISS：缓存中有 / 的 1 个响应，但它的 Vary 列出了 ${field}，而这个请求的 ${field} 与存入它的那个请求不同（RFC 9111 §4.1）。`
       : `MISS：缓存中有 / 的 ${count} 个响应，但没有一个可用：这个请求的 ${field} 与存入它们的请求都不同（RFC 9111 §4.1）。`,
+  missAbsent: (count: number, field: string) =>
+    count === 1
+      ? `MISS：缓存中有 / 的 1 个响应，但它的 Vary 列出了 ${field}，这个请求没有发送它，而存入该响应的请求发送了（RFC 9111 §4.1）。`
+      : `MISS：缓存中有 / 的 ${count} 个响应，但没有一个可用：这个请求没有发送 ${field}，而存入它们的请求都发送了（RFC 9111 §4.1）。`,
   hitNoVary: (k: number) => `HIT：缓存用第 ${k} 个请求时存下的响应作答：它没有 Vary，所以适用于 / 的任何请求。`,
   hitVary: (k: number, fields: string) =>
     `HIT：第 ${k} 个请求时存下的响应带有 Vary: ${fields}，而这个请求的 ${fields} 与第 ${k} 个请求的相同。`,

@@ -6,9 +6,11 @@
 // computed answers with random parameters.
 import { describe, expect, it } from 'vitest';
 import { text } from '../../../../src/core/i18n/localize.js';
+import { runRequests } from '../../../../src/core/models/http-ua-cache/cache.js';
 import { CLIENT_IDS, RESPONSES } from '../../../../src/core/models/http-ua-cache/clients.js';
 import { DEFAULT_CLIENTS, httpUaCacheKind, type UaQuery } from '../../../../src/core/models/http-ua-cache/kind.js';
 import {
+  explain,
   type gradeQuestion,
   MAX_REQUESTS,
   type UaCacheAction,
@@ -276,6 +278,34 @@ describe('a question', () => {
     const v = kind.answer(asked, '403 Forbidden').verdict;
     expect(v.correct).toBe(false);
     expect(en(v.feedback[0]!)).toMatch(/^Nothing in this request says bot: its User-Agent is windows-chrome's/);
+  });
+});
+
+describe('why a request went as it did', () => {
+  it('says a field is absent when the request lacks what every stored request had, and that the origin fell back', () => {
+    const run = runRequests(['android-chrome', 'windows-chrome', 'iphone-safari'], 'client-hints');
+    expect(explain(run[2]!, 'client-hints', run).map(en)).toEqual([
+      'MISS: the cache holds 2 responses for /, but none fits: this request sends no Sec-CH-UA-Mobile, and the requests that stored them did (RFC 9111 §4.1).',
+      'No Sec-CH-UA-Mobile in the request, so the origin read the User-Agent.',
+      'The origin found "Mobi" in the User-Agent: mobile.html.',
+      'The cache stored it, kept apart from others by Sec-CH-UA-Mobile, User-Agent.',
+    ]);
+    // A value that differs is said so, in both languages.
+    const ua = runRequests(['iphone-safari', 'windows-chrome'], 'vary-ua');
+    const said = explain(ua[1]!, 'vary-ua', ua);
+    expect(en(said[0]!)).toMatch(
+      /^MISS: the cache holds 1 response for \/, but its Vary names User-Agent, and this request's User-Agent is not/,
+    );
+    expect(text(said[0]!, 'zh-CN')).toMatch(/^MISS：缓存中有 \/ 的 1 个响应/);
+  });
+
+  it('says when nothing is stored because the responses are private', () => {
+    const run = runRequests(['iphone-safari', 'windows-chrome'], 'private');
+    expect(explain(run[1]!, 'private', run).map(en)).toEqual([
+      'MISS: the cache has stored nothing, because the responses say Cache-Control: private, which a shared cache must not store (RFC 9111 §5.2.2.7).',
+      'No "Mobi" in the User-Agent: the origin sent desktop.html.',
+      'Not stored: Cache-Control: private.',
+    ]);
   });
 });
 
