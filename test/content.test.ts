@@ -26,6 +26,7 @@ import type { ProxyMode } from '../src/core/models/http-proxy/forward.js';
 import { type HttpRequest, parseRequest } from '../src/core/models/http-proxy/message.js';
 import { type ProxySettings, type ProxyState, proxyReducer, restart } from '../src/core/models/http-proxy/model.js';
 import { gradeQuestion } from '../src/core/models/http-proxy/questions.js';
+import type { UaCacheSettings, UaCacheState } from '../src/core/models/http-ua-cache/model.js';
 import type { VersionsAction } from '../src/core/models/http-versions/state.js';
 import type { VersionsPage } from '../src/core/models/http-versions/types.js';
 import { findKind } from '../src/core/models/registry.js';
@@ -322,6 +323,89 @@ const HAND_ANSWERS: HandAnswer[] = [
     exercise: 'content-range-bytes',
     params: { a: 500, b: 5999, total: 8000 },
     expected: '5500',
+  },
+  // user-agent, Vary: User-Agent: one stored response per distinct User-Agent string whose response may be
+  // stored (a 403 says no-store); fake-chrome sends windows-chrome's string, so it hits windows-chrome's.
+  // iphone, windows, android stored; curl 403; windows and fake-chrome hit windows': 3.
+  {
+    lesson: 'user-agent',
+    exercise: 'entries-for-clients',
+    params: {
+      a: 'iphone-safari',
+      b: 'windows-chrome',
+      c: 'android-chrome',
+      d: 'curl',
+      e: 'windows-chrome',
+      f: 'fake-chrome',
+    },
+    expected: '3',
+  },
+  // windows stored; curl 403; fake-chrome hits windows'; mac, iphone, android stored: 4.
+  {
+    lesson: 'user-agent',
+    exercise: 'entries-for-clients',
+    params: {
+      a: 'windows-chrome',
+      b: 'curl',
+      c: 'fake-chrome',
+      d: 'mac-chrome',
+      e: 'iphone-safari',
+      f: 'android-chrome',
+    },
+    expected: '4',
+  },
+  // iphone, fake-chrome (Chrome's string, stored as it); iphone hits; googlebot 403; Chrome 124 on Android and
+  // Firefox stored: 4.
+  {
+    lesson: 'user-agent',
+    exercise: 'entries-for-clients',
+    params: {
+      a: 'iphone-safari',
+      b: 'fake-chrome',
+      c: 'iphone-safari',
+      d: 'googlebot',
+      e: 'android-chrome-124',
+      f: 'linux-firefox',
+    },
+    expected: '4',
+  },
+  // windows stored; the copies and windows again hit it; curl 403; android stored: 2.
+  {
+    lesson: 'user-agent',
+    exercise: 'entries-for-clients',
+    params: {
+      a: 'windows-chrome',
+      b: 'fake-chrome',
+      c: 'fake-chrome',
+      d: 'curl',
+      e: 'windows-chrome',
+      f: 'android-chrome',
+    },
+    expected: '2',
+  },
+  // user-agent, no Vary: the first response that may be stored is given to every request after it; count those
+  // whose own answer from the origin would differ. iphone stores mobile.html; android right; curl and googlebot
+  // get mobile.html instead of 403; iphone right: 2.
+  {
+    lesson: 'user-agent',
+    exercise: 'wrong-without-vary',
+    params: { a: 'iphone-safari', b: 'android-chrome', c: 'curl', d: 'googlebot', e: 'iphone-safari' },
+    expected: '2',
+  },
+  // curl's 403 is not stored (and is what the origin says); fake-chrome stores desktop.html; iphone, Chrome 124
+  // on Android and curl get desktop.html: 3.
+  {
+    lesson: 'user-agent',
+    exercise: 'wrong-without-vary',
+    params: { a: 'curl', b: 'fake-chrome', c: 'iphone-safari', d: 'android-chrome-124', e: 'curl' },
+    expected: '3',
+  },
+  // All desktops: desktop.html stored and right for all: 0.
+  {
+    lesson: 'user-agent',
+    exercise: 'wrong-without-vary',
+    params: { a: 'windows-chrome', b: 'mac-chrome', c: 'linux-firefox', d: 'windows-chrome', e: 'fake-chrome' },
+    expected: '0',
   },
 ];
 
@@ -1104,6 +1188,79 @@ describe('review pages of the shipped lessons, graded as in their own lesson', (
       for (const row of rows) {
         expect(solutionOf(lesson, page, e, row.params).map((t) => text(t, 'en'))).toEqual([row.expected]);
         expect(gradeExercise(lesson, page, e, row.expected, row.params).correct).toBe(true);
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The questions of the User-Agent model, worked out by hand from RFC 9111 §4.1
+// and the origin's rule (403 to a User-Agent with "bot" or "curl", with
+// no-store; mobile.html to "Mobi"; desktop.html to others; in the client-hints
+// setting Sec-CH-UA-Mobile first): the page's clients, up to the request the
+// question stops before, under the question's setting.
+interface HandUaAnswer {
+  lesson: string;
+  question: string;
+  expected: string;
+}
+
+const HAND_UA_CACHE: HandUaAnswer[] = [
+  // No Vary: iphone-safari's mobile.html is stored with no secondary key, so it fits windows-chrome too.
+  { lesson: 'user-agent', question: 'q-desktop-gets', expected: 'mobile.html' },
+  // Vary: User-Agent: fake-chrome's User-Agent is windows-chrome's, byte for byte: request 2's response fits.
+  { lesson: 'user-agent', question: 'q-fake-cache', expected: 'HIT' },
+  // iphone, windows, (fake hits), mac, android 125, android 124, (iphone hits): five strings, five stored.
+  { lesson: 'user-agent', question: 'q-entries-ua', expected: '5' },
+  // No Vary: curl is served iphone-safari's stored mobile.html; the origin's 403 never runs.
+  { lesson: 'user-agent', question: 'q-curl-gets', expected: 'mobile.html' },
+  // Vary: User-Agent: fake-chrome's string is stored for no one yet (iphone's differs, the 403s are not
+  // stored): it goes to the origin, which sees no "Mobi" and no "bot": desktop.html.
+  { lesson: 'user-agent', question: 'q-fake-gets', expected: 'desktop.html' },
+  // Vary: Sec-CH-UA-Mobile: android ?1 and windows ?0 stored; mac ?0, android 124 ?1 and windows again hit: 2.
+  { lesson: 'user-agent', question: 'q-entries-hints', expected: '2' },
+  // Safari sends no Sec-CH-UA-Mobile; the stored responses were for ?1 and ?0: absent matches neither: MISS.
+  { lesson: 'user-agent', question: 'q-safari-cache', expected: 'MISS' },
+];
+
+const uaPages = (loaded.lessons as Lesson[]).flatMap((lesson) =>
+  lesson.pages.flatMap((page) =>
+    page.model?.kind === 'http-ua-cache' ? [{ lesson, settings: page.model.settings as UaCacheSettings }] : [],
+  ),
+);
+
+describe('questions of the User-Agent model, against answers worked out by hand', () => {
+  const kind = findKind('http-ua-cache')!;
+
+  it('have a hand-worked row for every question, and no row for one that is gone', () => {
+    const ids = uaPages.flatMap(({ lesson, settings }) => settings.questions.map((q) => `${lesson.id}/${q.id}`));
+    expect(HAND_UA_CACHE.map((r) => `${r.lesson}/${r.question}`).sort()).toEqual([...ids].sort());
+  });
+
+  for (const row of HAND_UA_CACHE) {
+    const found = uaPages.find(
+      (p) => p.lesson.id === row.lesson && p.settings.questions.some((q) => q.id === row.question),
+    );
+    it(`${row.lesson}/${row.question} is ${row.expected}`, () => {
+      expect(found, 'no such question (see the test above)').toBeDefined();
+      const { settings } = found!;
+      const q = settings.questions.find((x) => x.id === row.question)!;
+      // As the learner reaches it, with the page's other questions answered: v to its setting, then End.
+      let state = kind.start(settings, { seed: 1 }) as UaCacheState;
+      state = { ...state, answered: settings.questions.filter((x) => x.id !== q.id).map((x) => x.id) };
+      for (let i = 0; i < settings.responses.length && state.response !== q.response; i++)
+        state = kind.reduce(state, { type: 'response', delta: 1 }) as UaCacheState;
+      state = kind.reduce(state, { type: 'end' }) as UaCacheState;
+      const asked = kind.question(state);
+      expect(asked?.id, `the model never asks ${q.id}`).toBe(q.id);
+      expect(state.shown).toBe(q.at - 1);
+      expect(asked!.choices).toContain(row.expected);
+      expect(asked!.choices.length).toBeGreaterThanOrEqual(2);
+      for (const choice of asked!.choices) {
+        const verdict = kind.answer(state, choice).verdict;
+        expect(verdict.correct, choice).toBe(choice === row.expected);
+        // Every verdict says why: what the cache and the origin did.
+        expect(verdict.feedback.length, choice).toBeGreaterThan(0);
       }
     });
   }

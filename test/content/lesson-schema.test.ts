@@ -22,6 +22,9 @@ import { ASKS, TRIGGERS, VIEWS } from '../../src/core/models/http-versions/types
 import { PREDICT_ASKS, SEGMENT_FIELDS } from '../../src/core/models/tcp/types.js';
 import { SHORT_ANSWER_KINDS } from '../../src/core/answers/normalize.js';
 import { MULTIPART_ASKS } from '../../src/core/models/http-multipart/model.js';
+import { CLIENT_IDS, RESPONSES } from '../../src/core/models/http-ua-cache/clients.js';
+import { UA_QUERIES } from '../../src/core/models/http-ua-cache/kind.js';
+import { UA_ASKS } from '../../src/core/models/http-ua-cache/model.js';
 import { kindNames } from '../../src/core/models/registry.js';
 import { BUILTIN_SCENARIOS } from '../../src/core/scenario/builtins.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES } from '../../src/core/tcp/types.js';
@@ -92,6 +95,10 @@ describe('the lesson.jsonc schema', () => {
     expect(at('/definitions/versionsQuestion/properties/ask/enum')).toEqual([...ASKS]);
     expect(at('/definitions/versionsQuestion/properties/after/enum')).toEqual([...TRIGGERS]);
     expect(at('/definitions/httpVersionsModel/properties/view/enum')).toEqual([...VIEWS]);
+    expect(at('/definitions/uaClient/enum')).toEqual([...CLIENT_IDS]);
+    expect(at('/definitions/uaResponse/enum')).toEqual([...RESPONSES]);
+    expect(at('/definitions/uaQuestion/properties/ask/enum')).toEqual([...UA_ASKS]);
+    expect(at('/definitions/httpUaCacheModelAnswer/properties/query/enum')).toEqual([...UA_QUERIES]);
   });
 
   /** Every subschema with the pointer it is at. */
@@ -303,6 +310,17 @@ const versions = (s: { pages: Obj[] }, block: Obj) => (s.pages[WATCH]!.model = {
 const versionsAnswer = (s: { pages: Obj[] }, model: Obj) => {
   ex(s, SHORT).params = { isn: { int: [1000, 2000] }, n: { int: [2, 8] } };
   ex(s, SHORT).answer = { model: { kind: 'http-versions', requests: '{n}', rtt: 100, server: 50, ...model } };
+};
+
+/** The model page as a User-Agent model with these fields. */
+const uaCache = (fields: Obj) => (s: { pages: Obj[] }) => {
+  s.pages[WATCH]!.model = { kind: 'http-ua-cache', ...fields };
+};
+/** The short answer computed by the User-Agent model instead, with a parameter c among three clients. */
+const uaAnswer = (fields: Obj) => (s: { pages: Obj[] }) => {
+  ex(s, SHORT).params = { isn: { int: [1000, 2000] }, c: { choice: ['curl', 'fake-chrome', 'iphone-safari'] } };
+  ex(s, SHORT).answer = { model: { kind: 'http-ua-cache', ...fields } };
+  ex(s, SHORT).mistakes = [];
 };
 
 // Each row: what is wrong, the structure, the field the loader names, the place the schema names.
@@ -745,6 +763,66 @@ const REJECTED: Array<[string, Obj, string, string]> = [
     'pages[5].exercise.answer.model.query',
     '/pages/5/exercise/answer',
   ],
+  [
+    'a client the User-Agent model does not have',
+    variant(uaCache({ clients: ['iphone-safari', 'chrome'] })),
+    'pages[1].model.clients[1]',
+    '/pages/1/model/clients/1',
+  ],
+  [
+    'thirteen clients',
+    variant(uaCache({ clients: Array(13).fill('curl') })),
+    'pages[1].model.clients',
+    '/pages/1/model/clients',
+  ],
+  [
+    'a setting of the responses that does not exist',
+    variant(uaCache({ response: 'vary' })),
+    'pages[1].model.response',
+    '/pages/1/model/response',
+  ],
+  [
+    'a User-Agent question asking what cannot be asked',
+    variant(uaCache({ questions: [{ id: 'q', at: 1, ask: 'why' }] })),
+    'pages[1].model.questions[0].ask',
+    '/pages/1/model/questions/0/ask',
+  ],
+  [
+    "a User-Agent question's hints in the structure",
+    variant(uaCache({ questions: [{ id: 'q', at: 1, ask: 'page', hints: ['Which?'] }] })),
+    'pages[1].model.questions[0].hints',
+    '/pages/1/model/questions/0/hints',
+  ],
+  [
+    'a User-Agent question before request 0',
+    variant(uaCache({ questions: [{ id: 'q', at: 0, ask: 'cache' }] })),
+    'pages[1].model.questions[0].at',
+    '/pages/1/model/questions/0/at',
+  ],
+  [
+    "a TCP player's field in the User-Agent model",
+    variant(uaCache({ scenario: 'handshake' })),
+    'pages[1].model.scenario',
+    '/pages/1/model',
+  ],
+  [
+    'a User-Agent answer with an unknown query',
+    variant(uaAnswer({ clients: ['curl'], response: 'no-vary', query: 'count' })),
+    'pages[5].exercise.answer.model.query',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a User-Agent answer without clients',
+    variant(uaAnswer({ response: 'no-vary', query: 'entries' })),
+    'pages[5].exercise.answer.model.clients',
+    '/pages/5/exercise/answer',
+  ],
+  [
+    'a User-Agent answer with a client it does not have',
+    variant(uaAnswer({ clients: ['{c}', 'safari'], response: 'vary-ua', query: 'entries' })),
+    'pages[5].exercise.answer.model.clients[1]',
+    '/pages/5/exercise/answer',
+  ],
 ];
 
 const ACCEPTED: Array<[string, Obj]> = [
@@ -873,6 +951,34 @@ const ACCEPTED: Array<[string, Obj]> = [
       }),
     ),
   ],
+  ['a User-Agent model with its kind alone', variant(uaCache({}))],
+  [
+    'a User-Agent model with every field',
+    variant(
+      uaCache({
+        clients: ['iphone-safari', 'windows-chrome', 'fake-chrome'],
+        response: 'vary-ua',
+        responses: ['no-vary', 'vary-ua', 'client-hints'],
+        questions: [
+          { id: 'q1', at: 2, ask: 'page' },
+          { id: 'q2', at: 3, ask: 'cache', response: 'no-vary' },
+          { id: 'q3', at: 3, ask: 'entries' },
+        ],
+      }),
+    ),
+  ],
+  [
+    'an answer computed by the User-Agent model from parameters',
+    variant(uaAnswer({ clients: ['{c}', 'windows-chrome', '{c}'], response: 'vary-ua', query: 'entries' })),
+  ],
+  [
+    'a User-Agent answer whose setting is a parameter',
+    variant((s) => {
+      uaAnswer({ clients: ['{c}'], response: '{r}', query: 'last' })(s);
+      ex(s, SHORT).kind = 'token';
+      (ex(s, SHORT).params as Obj).r = { choice: ['no-vary', 'private'] };
+    }),
+  ],
 ];
 
 // What needs more than the shape of one field: the loader (and `lessons check`) finds it, the schema cannot.
@@ -975,11 +1081,43 @@ const LOADER_ONLY: Array<[string, Obj, string]> = [
     variant((s) => versionsAnswer(s, { requests: '{isn}', query: { total: '2' } })),
     'pages[5].exercise.answer',
   ],
+  [
+    'a User-Agent question after the last request',
+    variant(uaCache({ clients: ['curl', 'iphone-safari'], questions: [{ id: 'q', at: 3, ask: 'page' }] })),
+    'pages[1].model.questions[0].at',
+  ],
+  [
+    'a User-Agent question under a setting the page does not offer',
+    variant(uaCache({ responses: ['no-vary'], questions: [{ id: 'q', at: 1, ask: 'page', response: 'vary-ua' }] })),
+    'pages[1].model.questions[0].response',
+  ],
+  [
+    'a User-Agent start the page does not offer',
+    variant(uaCache({ responses: ['no-vary', 'private'], response: 'vary-ua' })),
+    'pages[1].model.response',
+  ],
+  [
+    'two User-Agent questions before one request under one setting',
+    variant(
+      uaCache({
+        questions: [
+          { id: 'a', at: 2, ask: 'page' },
+          { id: 'b', at: 2, ask: 'cache' },
+        ],
+      }),
+    ),
+    'pages[1].model.questions[1].at',
+  ],
+  [
+    'a User-Agent answer whose parameter is not a client',
+    variant(uaAnswer({ clients: ['{isn}'], response: 'no-vary', query: 'entries' })),
+    'pages[5].exercise.answer',
+  ],
 ];
 
 /** A review page's `from`, and what the loader says of it once every built-in lesson is loaded beside it. */
 const REVIEWS_LOADED: Array<[string, string, string]> = [
-  ['a lesson that is not loaded', 'user-agent/vary-field', 'no lesson "user-agent" is loaded'],
+  ['a lesson that is not loaded', 'cookies/same-site', 'no lesson "cookies" is loaded'],
   ['a lesson that has problems', 'broken-lesson/x', 'the lesson "broken-lesson" was not loaded'],
   ['an exercise the lesson does not have', 'teardown/fin-said', 'did you mean "fin-says"?'],
   ['a page of a review', 'review/synack-seq', 'never on another review'],

@@ -4,6 +4,7 @@ import { multipartKind } from './http-multipart/kind.js';
 import type { AnyModelKind, KindContext, Params } from './kind.js';
 import { httpGatewayKind } from './http-gateway/kind.js';
 import { httpProxyKind } from './http-proxy/kind.js';
+import { httpUaCacheKind } from './http-ua-cache/kind.js';
 import { httpVersionsKind } from './http-versions/kind.js';
 import { tcpKind } from './tcp/kind.js';
 
@@ -13,6 +14,7 @@ const KINDS = new Map<string, AnyModelKind>([
   [httpProxyKind.kind, httpProxyKind],
   [multipartKind.kind, multipartKind],
   [httpVersionsKind.kind, httpVersionsKind],
+  [httpUaCacheKind.kind, httpUaCacheKind],
 ]);
 
 export function findKind(kind: string): AnyModelKind | undefined {

@@ -3,6 +3,7 @@
 import type { Binding } from '../keymap.js';
 import { httpGatewayView } from './http-gateway.js';
 import { httpProxyView } from './http-proxy.js';
+import { httpUaCacheView } from './http-ua-cache.js';
 import { multipartView } from './http-multipart.js';
 import { httpVersionsView } from './http-versions.js';
 import { tcpView } from './tcp.js';
@@ -14,6 +15,7 @@ const VIEWS = new Map<string, AnyModelView>([
   [httpProxyView.kind, httpProxyView],
   [multipartView.kind, multipartView],
   [httpVersionsView.kind, httpVersionsView],
+  [httpUaCacheView.kind, httpUaCacheView],
 ]);
 
 export function viewFor(kind: string): AnyModelView | undefined {

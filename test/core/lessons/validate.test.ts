@@ -147,7 +147,7 @@ describe('lesson validation', () => {
     const doc = base();
     (doc.pages as unknown[]).push({ id: 'm', model: { kind: 'http', scenario: 'handshake' } });
     expect(problems(doc)).toEqual([
-      'pages[2].model.kind: expected one of tcp, http-gateway, http-proxy, http-multipart, http-versions; found "http" (did you mean "tcp"?)',
+      'pages[2].model.kind: expected one of tcp, http-gateway, http-proxy, http-multipart, http-versions, http-ua-cache; found "http" (did you mean "tcp"?)',
     ]);
   });
 
