@@ -54,10 +54,10 @@ describe.skipIf(!hasTmux)('the review lesson in a terminal', () => {
     expect(verdict).toContain(`Expected: ${server}`);
     expect(verdict).toContain("From the lesson “The three-way handshake”, page “The second segment's seq”");
     await s.waitFor(`1/${items} exercises solved`);
-
-    // Esc stops typing, Esc again returns to the list: the review's score and the course's count it.
-    s.keys('Escape');
+    // The verdict has ended the typing: the page's keys are back.
     await s.waitFor('r try again');
+
+    // Esc returns to the list: the review's score and the course's count it.
     s.keys('Escape');
     const home = await s.waitFor('Overall, every exercise of every lesson');
     expect(home).toMatch(new RegExp(`› Review: TCP and HTTP +… in progress ${Math.round(100 / items)}%\\n`));
