@@ -28,7 +28,6 @@ export async function startTutor(
   env: BuiltinLessonsEnv,
   ui: Promise<typeof import('../ui/render-app.js')> = import('../ui/render-app.js'),
 ): Promise<number> {
-  const locale = resolveLocale(options.lang, io.env);
   const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
   const notices: string[] = [...(loaded.notices ?? [])];
   if (loaded.problems.length > 0) {
@@ -49,6 +48,8 @@ export async function startTutor(
   const store = openProgressStore(progressFile);
   const { progress, notices: progressNotices } = store.load();
   notices.push(...progressNotices);
+  // --lang, else the language chosen on the home screen last time (kept with the progress), else LANG.
+  const locale = resolveLocale(options.lang, io.env, progress.language?.locale);
 
   let latest: Progress = progress;
   let saveError: string | undefined;

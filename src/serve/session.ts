@@ -71,14 +71,18 @@ export interface SessionContext {
 }
 
 /** Colour, 7-bit output and language for one learner, from their terminal type and the environment their ssh sent. */
-export function sessionLook(terminal: ClientTerminal): { color: boolean; ascii: boolean; locale: string } {
+export function sessionLook(
+  terminal: ClientTerminal,
+  savedLocale?: string,
+): { color: boolean; ascii: boolean; locale: string } {
   const env = terminal.env;
   const dumb = terminal.term === 'dumb';
   const yes = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
   return {
     color: !dumb && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
     ascii: dumb || yes(env.NETTUTOR_ASCII),
-    locale: resolveLocale(env.NETTUTOR_LANG, env),
+    // NETTUTOR_LANG as --lang, then the language the learner chose last time, then LANG.
+    locale: resolveLocale(env.NETTUTOR_LANG, env, savedLocale),
   };
 }
 
@@ -175,7 +179,7 @@ export class LearnerSession implements FailureOwner {
     }
     this.progress = loaded.progress;
     this.saved = loaded.progress;
-    const look = sessionLook(this.client);
+    const look = sessionLook(this.client, loaded.progress.language?.locale);
     const notices = [
       ...this.ctx.notices,
       ...(loaded.notices.length > 0

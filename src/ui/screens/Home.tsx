@@ -5,10 +5,11 @@ import type { ReactElement } from 'react';
 import stringWidth from 'string-width';
 import { layoutProse } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
+import type { LocalText } from '../../core/i18n/localize.js';
 import type { TutorState } from '../../core/tutor/machine.js';
 import { fitLines, noticeLines } from '../chrome.js';
 import { Lines, type UiLine, fromProse } from '../lines.js';
-import { STRINGS } from '../strings.js';
+import { ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { makeLocalizer, windowLines } from './lesson-lines.js';
 import { lessonSummary } from './lesson-summary.js';
@@ -22,7 +23,7 @@ export function HomeScreen({
   locale,
 }: {
   state: TutorState;
-  notices: string[];
+  notices: LocalText[];
   width: number;
   height: number;
   theme: Theme;
@@ -34,7 +35,7 @@ export function HomeScreen({
 /** The home screen as at most `height` lines. */
 export function homeLines(
   state: TutorState,
-  notices: string[],
+  notices: LocalText[],
   width: number,
   height: number,
   theme: Theme,
@@ -42,12 +43,11 @@ export function homeLines(
 ): UiLine[] {
   const tr = makeLocalizer(locale, theme);
   // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
-  const pick = (long: string, short: string) =>
-    stringWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
+  const pick = (long: LocalText, short: LocalText) => (stringWidth(tr(long)) <= width ? tr(long) : tr(short));
   const arrows = theme.ascii ? 'Up/Down' : '↑↓';
   const intro: UiLine[] = [
-    ...fromProse(layoutProse(`**${pick(STRINGS.homeTitle, STRINGS.homeTitleShort)}**`, width), theme),
-    ...fromProse(layoutProse(pick(STRINGS.homeHelp(arrows), STRINGS.homeHelpShort(arrows)), width), theme).map((line) =>
+    ...fromProse(layoutProse(`**${pick(ui('homeTitle'), ui('homeTitleShort'))}**`, width), theme),
+    ...fromProse(layoutProse(pick(ui('homeHelp', arrows), ui('homeHelpShort', arrows)), width), theme).map((line) =>
       line.map((span) => ({ ...span, dim: true })),
     ),
   ];
@@ -63,14 +63,15 @@ export function homeLines(
   const summaryMin = summary.length > 0 ? 2 : 0;
   const noticeRoom = Math.max(1, height - intro.length - 1 - listMin - summaryMin);
   const noticeRows = fitLines(
-    notices.flatMap((n) => noticeLines(n, width, theme)),
+    notices.flatMap((n) => noticeLines(tr(n), width, theme)),
     noticeRoom,
     width,
     theme,
+    tr,
   );
   const head = [...intro, ...noticeRows, []];
   if (state.lessons.length === 0) {
-    const none = noticeLines(STRINGS.noLessons, width, theme, {
+    const none = noticeLines(tr(ui('noLessons')), width, theme, {
       color: theme.colors.error,
     });
     return [...head, ...none].slice(0, height);

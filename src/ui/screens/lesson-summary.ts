@@ -1,9 +1,10 @@
+import stringWidth from 'string-width';
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
-import { STRINGS } from '../strings.js';
+import { type Tr, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 
 /** One row of the lesson list: title, status in words (never colour alone) and score. */
@@ -19,14 +20,14 @@ export function lessonSummary(
   const exercises = lesson.pages.filter((p) => p.exercise).length;
   const mark =
     status === 'done'
-      ? `${theme.glyphs.ok} done`
+      ? `${theme.glyphs.ok} ${tr(ui('statusDone'))}`
       : status === 'in-progress'
-        ? `${theme.glyphs.ellipsis} in progress`
-        : '  not started';
+        ? `${theme.glyphs.ellipsis} ${tr(ui('statusInProgress'))}`
+        : `  ${tr(ui('statusNotStarted'))}`;
   const score = status === 'not-started' || exercises === 0 ? '' : ` ${Math.round(lessonScore(lesson, record) * 100)}%`;
   const right = `${mark}${score}`;
   const title = tr(lesson.title);
-  const room = Math.max(8, width - right.length - 2);
+  const room = Math.max(8, width - stringWidth(right) - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
 }
 
@@ -35,10 +36,14 @@ export function lessonSummary(
  * questions) solved, or, in a lesson without any, the pages seen. Never the
  * page the learner is on: the header says that.
  */
-export function lessonProgress(lesson: Lesson, progress: Progress): { done: number; total: number; label: string } {
+export function lessonProgress(
+  lesson: Lesson,
+  progress: Progress,
+  tr: Tr,
+): { done: number; total: number; label: string } {
   const record = progress.lessons[lesson.id];
   const { solved, of } = solvedCount(lesson, record);
-  if (of > 0) return { done: solved, total: of, label: STRINGS.exercisesSolved(solved, of) };
+  if (of > 0) return { done: solved, total: of, label: tr(ui('exercisesSolved', solved, of)) };
   const seen = lesson.pages.filter((p) => record?.seen.includes(p.id)).length;
-  return { done: seen, total: lesson.pages.length, label: STRINGS.pagesSeen(seen, lesson.pages.length) };
+  return { done: seen, total: lesson.pages.length, label: tr(ui('pagesSeen', seen, lesson.pages.length)) };
 }
