@@ -28,17 +28,25 @@ export function phrase<T extends Book, K extends keyof T & string>(
   return Object.keys(out).length === 1 ? out.en! : (out as LocalText);
 }
 
-/** Several LocalTexts joined, language by language (a sentence built from parts). */
-export function joinTexts(parts: readonly LocalText[], separator = ''): LocalText {
+/**
+ * Several LocalTexts joined, language by language (a sentence built from parts). The separator may differ by
+ * language: sentences are joined with a space in English, with nothing in Chinese (SENTENCES).
+ */
+export function joinTexts(parts: readonly LocalText[], separator: LocalText = ''): LocalText {
   const locales = new Set<string>(['en']);
   for (const p of parts) if (typeof p !== 'string') for (const l of Object.keys(p)) locales.add(l);
-  if (locales.size === 1) return parts.map((p) => (typeof p === 'string' ? p : p.en)).join(separator);
+  // An empty separator is one (Chinese sentences need none): not a missing text.
+  const sep = (l: string) => (typeof separator === 'string' ? separator : (separator[l] ?? separator.en));
+  if (locales.size === 1) return parts.map((p) => (typeof p === 'string' ? p : p.en)).join(sep('en'));
   const out: Record<string, string> = {};
   for (const l of locales) {
-    out[l] = parts.map((p) => (typeof p === 'string' ? p : (p[l] ?? p.en))).join(separator);
+    out[l] = parts.map((p) => (typeof p === 'string' ? p : (p[l] ?? p.en))).join(sep(l));
   }
   return out as LocalText;
 }
+
+/** Between two sentences: a space in English; nothing after a Chinese full stop. */
+export const SENTENCES: LocalText = { en: ' ', 'zh-CN': '' };
 
 /** The arguments of a phrase, where each text (a string) may be a LocalText, taken language by language. */
 export type LocalArgs<A extends unknown[]> = { [I in keyof A]: A[I] extends string ? LocalText : A[I] };

@@ -10,7 +10,7 @@ import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import type { LineChange } from '../../core/models/http-proxy/forward.js';
-import type { Block } from '../../core/models/http-proxy/journey.js';
+import { type Block, journeyEvents } from '../../core/models/http-proxy/journey.js';
 import type { ProxyAction, ProxyState } from '../../core/models/http-proxy/model.js';
 import { layoutSequence } from '../../core/sequence/layout.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
@@ -204,12 +204,12 @@ function headLines(state: ProxyState, width: number, theme: Theme, tr: Tr): UiLi
 }
 
 /** The diagram drawn so far in `room` rows: its header, and the rows up to the step on screen. */
-function diagramLines(state: ProxyState, width: number, room: number, theme: Theme): UiLine[] {
+function diagramLines(state: ProxyState, width: number, room: number, theme: Theme, tr: Tr): UiLine[] {
   const { journey, step } = state;
   const upTo = journey.steps[step]?.upTo ?? -1;
   let drawn: ReturnType<typeof layoutSequence>;
   try {
-    drawn = layoutSequence(journey.lanes, journey.events, {
+    drawn = layoutSequence(journey.lanes, journeyEvents(journey.events, tr), {
       width,
       charset: theme.ascii ? 'ascii' : 'unicode',
       upTo,
@@ -232,10 +232,10 @@ function diagramLines(state: ProxyState, width: number, room: number, theme: The
   ];
 }
 
-function diagramRows(state: ProxyState, width: number, theme: Theme): number {
+function diagramRows(state: ProxyState, width: number, theme: Theme, tr: Tr): number {
   const upTo = state.journey.steps[state.step]?.upTo ?? -1;
   try {
-    const drawn = layoutSequence(state.journey.lanes, state.journey.events, {
+    const drawn = layoutSequence(state.journey.lanes, journeyEvents(state.journey.events, tr), {
       width,
       charset: theme.ascii ? 'ascii' : 'unicode',
       upTo,
@@ -355,7 +355,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
     ...textSections(state, width, theme, question, tr),
   ];
   let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
-  const drawnRows = screenReader ? state.step : diagramRows(state, width, theme);
+  const drawnRows = screenReader ? state.step : diagramRows(state, width, theme, tr);
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
@@ -393,7 +393,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
       ? spokenWalk(state, tr).slice(-diagramRoom)
       : []
     : diagramRoom >= 2 && diagramRoom >= Math.min(3, drawnRows)
-      ? diagramLines(state, width, diagramRoom, theme)
+      ? diagramLines(state, width, diagramRoom, theme, tr)
       : [];
   return { lines: [...above, ...diagram, ...below, ...tail].slice(0, height) };
 }
@@ -406,7 +406,7 @@ export function proxyNeed(state: ProxyState, opts: DrawOptions): number {
     blockLines(state, step.block, width, theme, screenReader, tr).length +
     (screenReader ? 0 : legendLines(step.block, width, theme, tr).length) +
     rows(textSections(state, width, theme, question, tr));
-  return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme)) + text;
+  return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme, tr)) + text;
 }
 
 /** Everything, in full, for the `i` screen: the request, each hop so far with its block and its rule, the question. */
