@@ -145,7 +145,15 @@ export function App({
           : undefined,
       }
     : null;
-  const drawOptions: DrawOptions = { width, height: bodyHeight, theme, question, screenReader, tr };
+  const drawOptions: DrawOptions = {
+    width,
+    height: bodyHeight,
+    theme,
+    question,
+    screenReader,
+    tr,
+    locale: theme.ascii ? 'en' : locale,
+  };
   const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices' || state.overlay === 'info';
   const body =
     state.overlay === 'help'

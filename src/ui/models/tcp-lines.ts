@@ -70,13 +70,20 @@ const union = (a: ScrollRange, b: ScrollRange): ScrollRange => ({
 /** Ladders already drawn, by run: a frame asks for the same one more than once (its size, then its drawing). */
 const drawnLadders = new WeakMap<SimResult, Map<string, Ladder>>();
 
-function drawLadder(result: SimResult, scenario: Scenario, width: number, theme: Theme, upTo?: number): Ladder {
+function drawLadder(
+  result: SimResult,
+  scenario: Scenario,
+  width: number,
+  theme: Theme,
+  upTo?: number,
+  locale = 'en',
+): Ladder {
   const charset = theme.ascii ? 'ascii' : 'unicode';
-  const key = `${width} ${charset} ${upTo ?? 'all'} ${scenario.client.port} ${scenario.server.port} ${scenario.latencyMs}`;
+  const key = `${width} ${charset} ${upTo ?? 'all'} ${scenario.client.port} ${scenario.server.port} ${scenario.latencyMs} ${locale}`;
   let drawn = drawnLadders.get(result);
   if (!drawn) drawnLadders.set(result, (drawn = new Map()));
   let ladder = drawn.get(key);
-  if (!ladder) drawn.set(key, (ladder = renderLadder(result, scenario, { width, charset, upTo })));
+  if (!ladder) drawn.set(key, (ladder = renderLadder(result, scenario, { width, charset, upTo, locale })));
   return ladder;
 }
 
@@ -295,7 +302,15 @@ function moreMark(above: boolean, below: boolean, theme: Theme, tr: Tr, short = 
 }
 
 /** The ladder so far (or, for a screen reader, its sentences) in `room` rows, following the current event. */
-function runView(state: PlayerState, width: number, room: number, theme: Theme, screenReader: boolean, tr: Tr) {
+function runView(
+  state: PlayerState,
+  width: number,
+  room: number,
+  theme: Theme,
+  screenReader: boolean,
+  tr: Tr,
+  locale?: string,
+) {
   const { result, index } = state;
   if (screenReader) {
     // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
@@ -306,7 +321,7 @@ function runView(state: PlayerState, width: number, room: number, theme: Theme, 
   }
   let ladder: ReturnType<typeof drawLadder>;
   try {
-    ladder = drawLadder(result, state.scenario, width, theme, index);
+    ladder = drawLadder(result, state.scenario, width, theme, index, locale);
   } catch (error) {
     return {
       lines: [plain((error as Error).message, { color: theme.colors.warn })],
@@ -332,17 +347,17 @@ function runView(state: PlayerState, width: number, room: number, theme: Theme, 
 }
 
 /** The rows the ladder may have in the player: its header and its rows so far. */
-function ladderRows(state: PlayerState, width: number, theme: Theme, screenReader: boolean): number {
+function ladderRows(state: PlayerState, width: number, theme: Theme, screenReader: boolean, locale?: string): number {
   if (screenReader) return state.index + 1;
   try {
-    return drawLadder(state.result, state.scenario, width, theme, state.index).lines.length;
+    return drawLadder(state.result, state.scenario, width, theme, state.index, locale).lines.length;
   } catch {
     return 1;
   }
 }
 
 /** Both runs, with and without the learner's change, around their first difference, in `height` rows. */
-function compareView(state: PlayerState, width: number, height: number, theme: Theme, tr: Tr) {
+function compareView(state: PlayerState, width: number, height: number, theme: Theme, tr: Tr, locale?: string) {
   const t = theme.text;
   const diverge = firstDivergence(state.baseResult, state.result);
   const markGlyph = theme.ascii ? '*' : '>';
@@ -355,7 +370,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
     { result: state.baseResult, scenario: state.base, label: tr(P('without')) },
     { result: state.result, scenario: state.scenario, label: tr(P('withIt')) },
   ].map((run) => {
-    const ladder = drawLadder(run.result, run.scenario, paneWidth - 2, theme);
+    const ladder = drawLadder(run.result, run.scenario, paneWidth - 2, theme, undefined, locale);
     const at = diverge < 0 ? Math.max(0, state.index) : Math.min(diverge, run.result.events.length - 1);
     const mark = diverge < 0 || at < 0 ? -1 : (ladder.eventRows[at] ?? -1) - 2;
     const sentence = diverge >= 0 && run.result.events[diverge] ? tr(describeEvent(run.result, diverge)) : undefined;
@@ -469,6 +484,8 @@ export interface PlayerDrawOptions {
   question: QuestionView | null;
   screenReader: boolean;
   tr: Tr;
+  /** The language of the ladder's notes (timers, errors). */
+  locale?: string;
 }
 
 /** The player in at most `height` lines of at most `width` columns, and how far its ladder can scroll. */
@@ -476,7 +493,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   const { width, height, theme, question, screenReader, tr } = opts;
   const head = headLines(state, width, theme, opts.tr);
   if (state.compare) {
-    const view = compareView(state, width, Math.max(1, height - head.length), theme, tr);
+    const view = compareView(state, width, Math.max(1, height - head.length), theme, tr, opts.locale);
     return {
       lines: [...head, ...view.lines].slice(0, height),
       shown: { ladder: { ...view.range, page: Math.max(1, view.page - 1) } },
@@ -486,7 +503,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   const stateLine = stateSpans(state, theme, tr);
   const fixed = head.length + 1;
   // The ladder is worth its rows with its header and one row of the run (a screen reader's, with one sentence).
-  const drawn = ladderRows(state, width, theme, screenReader);
+  const drawn = ladderRows(state, width, theme, screenReader, opts.locale);
   const ladderFloor = screenReader ? 1 : 2 + LADDER_MIN_ROWS;
   const ladderMin = drawn >= ladderFloor ? ladderFloor : 0;
   // Left out whole, lowest first, and `i` shows them: the extras (ranked below TEACHING) to keep a minimal
@@ -515,7 +532,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   if (ladderRoom < Math.max(1, ladderMin) || (!screenReader && ladderRoom < 2)) ladderRoom = 0;
   const run =
     ladderRoom > 0
-      ? runView(state, width, ladderRoom, theme, screenReader, tr)
+      ? runView(state, width, ladderRoom, theme, screenReader, tr, opts.locale)
       : { lines: [] as UiLine[], range: { min: 0, max: 0 }, above: false, below: false };
   const ladder = [...run.lines];
   while (ladder.length < ladderRoom) ladder.push([]);
@@ -536,7 +553,10 @@ export function playerNeed(state: PlayerState, opts: Omit<PlayerDrawOptions, 'he
   const head = headLines(state, width, theme, tr).length;
   if (state.compare) return head + compareNeed(state, width, tr);
   const text = rows(textSections(state, width, theme, question, tr));
-  const ladder = Math.min((screenReader ? 0 : 2) + LADDER_COMFORT_ROWS, ladderRows(state, width, theme, screenReader));
+  const ladder = Math.min(
+    (screenReader ? 0 : 2) + LADDER_COMFORT_ROWS,
+    ladderRows(state, width, theme, screenReader, opts.locale),
+  );
   return head + ladder + 1 + text;
 }
 
