@@ -220,6 +220,8 @@ const PLAYER = {
     `first difference at event ${event}, marked ${mark} in the margin (c: back to the run)`,
   without: 'without your change',
   withIt: 'with it',
+  /** After a run's label, when its sentence is left out. */
+  labelEnd: ':',
   readTheRest: 'More than fits here: i shows it all.',
   scenario: (title: string) => `Scenario: ${title}`,
   eventOf: (event: number, total: number) => `Event ${event} of ${total}`,

@@ -379,7 +379,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
   const labelLines = (run: (typeof runs)[number], withSentence: boolean, w: number): UiLine[] => {
     const spans: Span[] = [{ text: t(run.label), style: 'strong' }];
     if (withSentence && run.sentence) spans.push({ text: t(` — ${run.sentence}`), style: 'plain' });
-    else spans.push({ text: ':', style: 'strong' });
+    else spans.push({ text: tr(P('labelEnd')), style: 'strong' });
     return fromProse(wrapSpans(spans, w), theme);
   };
   /** A pane's rows: its names, then `room` rows of the run around the difference, the difference marked. */
