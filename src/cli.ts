@@ -33,7 +33,8 @@ Usage:
 
 Options for the tutorial:
   --lesson <id>       jump straight into a lesson
-  --lang <code>       language of the lessons: en, zh-CN (default: from LANG, else en)
+  --lang <code>       language of the lessons and the screens: en, zh-CN (default: the
+                      language last chosen with L on the lesson list, else LANG, else en)
   --ascii-only        7-bit characters only, no box drawing; lessons are shown
                       in English (Chinese cannot be written in 7 bits)
   --no-color          no colours (NO_COLOR is honoured too; FORCE_COLOR forces them)

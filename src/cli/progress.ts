@@ -1,4 +1,5 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
+import { english } from '../node/notices.js';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import stringWidth from 'string-width';
@@ -56,7 +57,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
     : defaultProgressPath(io.env, process.platform, homedir());
   const store = openProgressStore(file);
   const { progress, notices } = store.load();
-  for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
+  for (const n of notices) io.stderr.write(`nettutor: ${english(n)}\n`);
   const locale = resolveLocale(checkLang(values.lang), io.env);
   const { lessons } = await loadInstalledLessons(env, values.lessons ? resolve(io.cwd, values.lessons) : undefined);
 

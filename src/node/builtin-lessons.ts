@@ -8,15 +8,18 @@
 // built-in lessons are loaded from their source folder, as `lessons check` does.
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { LocalText } from '../core/i18n/localize.js';
 import { resolveReviews } from '../core/lessons/review.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
+import { noticeText } from './notices.js';
 
 export interface LoadedLessons {
   lessons: Lesson[];
   problems: LessonProblem[];
   /** Texts missing in a translation: the lesson loads (English is shown), `lessons check --strict` fails. */
   warnings: LessonProblem[];
-  notices: string[];
+  /** For the learner, in every language (./notices.ts). */
+  notices: LocalText[];
   /** Ids of lessons found but not loaded, for their problems: a review drawing on one says so. */
   skipped?: string[];
 }
@@ -114,10 +117,10 @@ export function withReviews(loaded: LoadedLessons): LoadedLessons {
  */
 export function mergeLessons(builtin: LoadedLessons, extra?: { dir: string; loaded: LoadedLessons }): LoadedLessons {
   if (!extra) return withReviews({ ...builtin, lessons: [...builtin.lessons].sort(byOrder) });
-  const notices: string[] = [];
+  const notices: LocalText[] = [];
   const ids = new Set(extra.loaded.lessons.map((l) => l.id));
   for (const l of builtin.lessons) {
-    if (ids.has(l.id)) notices.push(`The lesson "${l.id}" from ${extra.dir} replaces the built-in one.`);
+    if (ids.has(l.id)) notices.push(noticeText('lessonReplaced', l.id, extra.dir));
   }
   return withReviews({
     lessons: [...builtin.lessons.filter((l) => !ids.has(l.id)), ...extra.loaded.lessons].sort(byOrder),

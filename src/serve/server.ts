@@ -6,6 +6,7 @@
 // at most `maxAuthTries` failed tries, exactly one session, a pty shell and
 // nothing else (exec, sftp, forwarding, agent and X11 are refused), the
 // learner cap, and the learner's tutorial (session.ts).
+import type { LocalText } from '../core/i18n/localize.js';
 import { EventEmitter } from 'node:events';
 import { type AddressInfo, type Server as NetServer, type Socket, createServer } from 'node:net';
 import type { Connection, ServerChannel } from 'ssh2';
@@ -45,7 +46,7 @@ export interface ServeConfig {
   stateDir: string;
   lessons: Lesson[];
   /** Shown to every learner on the lesson list (e.g. a lesson skipped). */
-  notices: string[];
+  notices: LocalText[];
   limits?: Partial<Limits>;
   input?: InputLimits;
   /** How learners connect (and the passphrase): shown at the top of the instructor's view. */

@@ -3,6 +3,7 @@
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import stringWidth from 'string-width';
 import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
@@ -17,7 +18,7 @@ import { makeLocalizer, pageLines, reviewOriginLines, windowLines } from './scre
 import { lessonProgress } from './screens/lesson-summary.js';
 import { modelBindings, viewFor } from './models/registry.js';
 import type { DrawOptions, QuestionView } from './models/view.js';
-import { MESSAGES, STRINGS } from './strings.js';
+import { type Tr, messageText, ui } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export const MIN_COLUMNS = 60;
@@ -28,6 +29,7 @@ const MIN_ROWS = 16;
 export interface AppProps {
   initial: TutorState;
   theme: Theme;
+  /** The language the session starts in (the home screen's L switches it: see TutorState.locale). */
   locale: string;
   progressFile: string;
   /** Called with the new progress after every graded answer or hint, and on quit; returns an error message if it could not be saved. */
@@ -40,7 +42,14 @@ export interface AppProps {
 
 const systemClock = () => new Date().toISOString();
 
-export function App({ initial, theme, locale, onSave, onProgress, clock = systemClock }: AppProps): ReactElement {
+export function App({
+  initial,
+  theme,
+  locale: startLocale,
+  onSave,
+  onProgress,
+  clock = systemClock,
+}: AppProps): ReactElement {
   const [state, dispatch] = useReducer(appReducer, initial);
   const screenReader = useIsScreenReaderEnabled();
   const { columns, rows } = useTerminalSize();
@@ -86,36 +95,43 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   }, [tooSmall, tickMs, pauseAction, state.overlay]);
 
   const modelKeys = modelBindings(state.model?.kind);
+  // The language: as the session started, until the learner switches it on the home screen.
+  const locale = state.locale ?? startLocale;
+  const tr = makeLocalizer(locale, theme);
   const mode = modeOf(state);
   const width = Math.max(20, columns - 1);
   const frameHeight = Math.max(1, rows - 1);
   // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
   const notices = [
     // --ascii-only is about what the terminal can show: lessons in a language 7-bit cannot write fall back to English.
-    ...(theme.ascii && locale !== 'en' ? [STRINGS.asciiLessonsInEnglish(locale)] : []),
+    ...(theme.ascii && locale !== 'en' ? [ui('asciiLessonsInEnglish', locale)] : []),
     ...state.notices,
-    ...(saveError ? [STRINGS.saveFailed(saveError)] : []),
+    ...(saveError ? [ui('saveFailed', saveError)] : []),
   ];
   // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
   const saveRows = saveError
     ? fitLines(
-        noticeLines(STRINGS.saveFailed(saveError), width, theme, { bold: true, color: theme.colors.error }),
+        noticeLines(tr(ui('saveFailed', saveError)), width, theme, { bold: true, color: theme.colors.error }),
         3,
         width,
         theme,
+        tr,
       )
     : [];
   const bodyHeight = Math.max(1, frameHeight - 5 - Math.max(0, saveRows.length - 1));
 
   const lesson = currentLesson(state);
   const page = currentPage(state);
-  const tr = makeLocalizer(locale, theme);
   const modelView = state.model ? viewFor(state.model.kind) : undefined;
   const p = state.prediction;
   const question: QuestionView | null = p
     ? {
         question: tr(p.question),
-        choices: p.choices,
+        // A choice that is a word is shown in the learner's language; the model grades the value.
+        choices: p.choices.map((choice, i) => {
+          const label = p.labels?.[i];
+          return label === undefined ? choice : tr(label);
+        }),
         cursor: p.cursor,
         hints: p.hints.slice(0, p.hintsShown).map((h) => tr(h)),
         verdict: p.verdict
@@ -129,13 +145,21 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           : undefined,
       }
     : null;
-  const drawOptions: DrawOptions = { width, height: bodyHeight, theme, question, screenReader, tr };
+  const drawOptions: DrawOptions = {
+    width,
+    height: bodyHeight,
+    theme,
+    question,
+    screenReader,
+    tr,
+    locale: theme.ascii ? 'en' : locale,
+  };
   const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices' || state.overlay === 'info';
   const body =
     state.overlay === 'help'
-      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys) }
+      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys, tr) }
       : state.overlay === 'notices'
-        ? { lines: noticesScreenLines(notices, width, theme) }
+        ? { lines: noticesScreenLines(notices, width, theme, tr) }
         : state.overlay === 'info' && lesson && page
           ? {
               // The page's text, then everything the model says, in full: read with ↑/↓, closed with i or Esc.
@@ -154,11 +178,11 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     if (lessonStatus(lesson, record) === 'done') {
       body.lines.push(
         [],
-        plain(`${theme.glyphs.ok} Lesson complete: score ${Math.round(lessonScore(lesson, record) * 100)}%.`, {
+        plain(`${theme.glyphs.ok} ${tr(ui('lessonComplete', Math.round(lessonScore(lesson, record) * 100)))}`, {
           bold: true,
           color: theme.colors.ok,
         }),
-        plain('Esc returns to the lesson list.', { dim: true }),
+        plain(tr(ui('backToList')), { dim: true }),
       );
     }
   }
@@ -179,7 +203,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     const pageRows = Math.max(1, bodyHeight - 1);
     for (const one of splitChunk(input, key)) {
       if (one.key.ctrl && one.input === 'c') interrupted.current = true;
-      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, modelShown, at });
+      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, modelShown, at, locale });
     }
   });
 
@@ -187,10 +211,10 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   if (tooSmall) {
     // Wrapped to what there is, and never taller than the terminal allows.
     const room = Math.max(1, columns - 1);
-    const wrap = (text: string) => layoutProse(theme.text(text), room).map((l) => l.map((span) => span.text).join(''));
+    const wrap = (text: string) => layoutProse(text, room).map((l) => l.map((span) => span.text).join(''));
     const lines: UiLine[] = [
-      ...wrap(STRINGS.tooSmall(MIN_COLUMNS, MIN_ROWS)).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
-      ...wrap(STRINGS.tooSmallNow(columns, rows)).map((l) => plain(l)),
+      ...wrap(tr(ui('tooSmall', MIN_COLUMNS, MIN_ROWS))).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
+      ...wrap(tr(ui('tooSmallNow', columns, rows))).map((l) => plain(l)),
     ].slice(0, Math.max(1, rows - 1));
     content = (
       <LineWidthContext.Provider value={room}>
@@ -211,22 +235,22 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           />
         </Box>
         <Lines lines={[rule(width, theme)]} />
-        <StatusBar mode={mode} width={width} theme={theme} extra={modelKeys} />
+        <StatusBar mode={mode} width={width} theme={theme} tr={tr} extra={modelKeys} />
       </Box>
     );
   } else {
     const title = lesson ? tr(lesson.title) : 'nettutor';
-    const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
-    const titleRoom = Math.max(10, width - pageInfo.length - 1);
+    const pageInfo = lesson ? tr(ui('pageOf', state.pageIndex + 1, lesson.pages.length)) : '';
+    const titleRoom = Math.max(10, width - stringWidth(pageInfo) - 1);
     const header: UiLine = [
       {
-        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - pageInfo.length),
+        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - stringWidth(pageInfo)),
         bold: true,
       },
       { text: pageInfo, dim: true },
     ];
     const barWidth = Math.max(10, Math.min(40, width - 30));
-    const done = lesson ? lessonProgress(lesson, state.progress) : undefined;
+    const done = lesson ? lessonProgress(lesson, state.progress, tr) : undefined;
     const bar: UiLine = done
       ? [
           { text: progressBar(done.done, done.total, barWidth, theme), color: theme.colors.accent },
@@ -253,7 +277,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
             ? [...text, []]
             : text.length + need <= bodyHeight
               ? text
-              : hiddenTextLines(page.title ? tr(page.title) : undefined, width, theme);
+              : hiddenTextLines(page.title ? tr(page.title) : undefined, width, theme, tr);
       const drawn = modelView.lines(state.model.state, { ...drawOptions, height: bodyHeight - intro.length });
       const drawing = Array.isArray(drawn) ? { lines: drawn, shown: undefined } : drawn;
       modelShown = drawing.shown;
@@ -266,8 +290,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     if (state.overlay === 'confirm-solution') {
       const confirm: UiLine[] = [
         [],
-        plain('Show the solution?', { bold: true, color: theme.colors.warn }),
-        plain('It is counted: this exercise then scores 0. y shows it, n keeps trying.'),
+        plain(tr(ui('confirmTitle')), { bold: true, color: theme.colors.warn }),
+        ...fromProse(layoutProse(tr(ui('confirmText')), width), theme),
       ];
       view = windowLines([...body.lines, ...confirm], bodyHeight, Number.MAX_SAFE_INTEGER);
     }
@@ -276,11 +300,11 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
       ? saveRows
       : [
           state.message && !state.overlay
-            ? plain(theme.text(MESSAGES[state.message]), { bold: true, color: theme.colors.warn })
+            ? plain(tr(messageText(state.message)), { bold: true, color: theme.colors.warn })
             : view.more.below
-              ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+              ? plain(tr(ui('moreBelow', theme.glyphs.down, theme.ascii ? 'Down' : '↓')), { dim: true })
               : view.more.above
-                ? plain(`${theme.glyphs.up} more above`, { dim: true })
+                ? plain(tr(ui('moreAbove', theme.glyphs.up)), { dim: true })
                 : rule(width, theme),
         ];
     content = (
@@ -288,7 +312,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
         <Lines lines={more} />
-        <StatusBar mode={mode} width={width} theme={theme} extra={modelKeys} />
+        <StatusBar mode={mode} width={width} theme={theme} tr={tr} extra={modelKeys} />
       </Box>
     );
   }
@@ -300,8 +324,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
 }
 
 /** In place of a model page's text that gives way to the model: its title, and that i shows the text. */
-function hiddenTextLines(title: string | undefined, width: number, theme: Theme): UiLine[] {
-  const hint = theme.text(STRINGS.pageTextHidden);
+function hiddenTextLines(title: string | undefined, width: number, theme: Theme, tr: Tr): UiLine[] {
+  const hint = tr(ui('pageTextHidden'));
   const spans = title
     ? [
         { text: title, style: 'strong' as const },

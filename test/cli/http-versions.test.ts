@@ -210,3 +210,22 @@ describe('nettutor http versions', () => {
     expect(mistakes).toEqual(said);
   });
 });
+
+describe('nettutor http versions --lang', () => {
+  it('writes the settings, the modes and the legend in Chinese; the waterfall and the default are unchanged', async () => {
+    const en = await versions(['--requests', '2', '--width', '60']);
+    const zh = await versions(['--requests', '2', '--width', '60', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('2 个请求 · RTT 100 ms');
+    expect(zh.stdout).toContain('HTTP/1.1 管线化 — 一个连接，请求一次全部发出，按顺序响应');
+    expect(zh.stdout).toContain('░ TCP 握手（1 个 RTT）');
+    // The rows of the waterfall are the same in both.
+    const rows = (out: string) => out.split('\n').filter((l) => /^ \d c\d /.test(l));
+    expect(rows(zh.stdout)).toEqual(rows(en.stdout));
+    for (const line of zh.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    expect(await versions(['--lang', 'zh-CN', '--ascii-only', '--requests', '2'])).toEqual(
+      await versions(['--ascii-only', '--requests', '2']),
+    );
+    expect(await versions(['--lang', 'fr'])).toMatchObject({ code: 2 });
+  });
+});

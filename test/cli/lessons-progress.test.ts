@@ -109,6 +109,30 @@ describe('nettutor lessons', () => {
     expect(r.stdout).toMatch(/0 valid lessons, 1 problem in 1 file/);
   });
 
+  it("warns about a Chinese text that writes a term otherwise than the glossary's, and fails on it with --strict", () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-glossary-'));
+    writeLessonFiles(d, 'terms', {
+      'lesson.jsonc': '{ "formatVersion": 2, "id": "terms", "order": 1, "pages": [{ "id": "p" }] }',
+      'en.md': '# Terms\n\nSequence numbers.\n\n## p: Numbers\n\nThe sequence number of a SYN.\n',
+      // Line 7: a variant the glossary lists as not; line 9: the same in code, which is left alone.
+      'zh-CN.md': '# 术语\n\n序号。\n\n## p: 数字\n\nSYN 的序列号。\n\n`ss` 打印 `序列号`。\n',
+    });
+    const loose = run(['lessons', 'check', d], d);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toMatch(
+      /^warning: terms\/zh-CN\.md:7: "序列号" is not the glossary's term for sequence number: write 序号 \(docs\/glossary\.md, line \d+\)\n/,
+    );
+    expect(loose.stdout).toContain(
+      "1 valid lesson, 0 problems, 1 warning (terms written otherwise than the glossary's; --strict fails on them)",
+    );
+    const strict = run(['lessons', 'check', d, '--strict'], d);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toMatch(
+      /^terms\/zh-CN\.md:7: "序列号" is not the glossary's term for sequence number: write 序号/,
+    );
+    expect(strict.stdout).toContain('1 valid lesson, 1 problem in 1 file');
+  });
+
   it('warns about a text missing in a translation, and fails on it with --strict', () => {
     const d = mkdtempSync(join(tmpdir(), 'nettutor-strict-'));
     writeLessonFiles(d, 'half', {

@@ -215,13 +215,18 @@ describe('the review lesson on docs/authoring.md', () => {
 const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined, review?: true]> = [
   [
     'a translation missing a hint',
-    'zh-CN.md:',
+    'hint for predict-fin-again',
     (path, t) => (path.endsWith('zh-CN.md') ? t.replace(/### hint for predict-fin-again\n\n[^\n]+\n\n/, () => '') : t),
   ],
   [
     'an answer that is not an option',
     'found "90"',
     (path, t) => (path.endsWith('lesson.jsonc') ? t.replace('"answer": "900"', '"answer": "90"') : t),
+  ],
+  [
+    'a Chinese term the glossary does not write',
+    '序列号',
+    (path, t) => (path.endsWith('zh-CN.md') ? t.replace('序号', '序列号') : t),
   ],
   ['lessons new, in an empty folder', '$ nettutor lessons new', undefined],
   ['a review page naming an exercise the lesson does not have', 'third-sin', undefined, true],

@@ -144,12 +144,12 @@ describe('the lesson list with scores', () => {
 
   it('in Chinese, the titles in Chinese and the scores still in one column', async () => {
     const ui = await renderTutor({ lessons, progress: progressOf(), columns: 80, rows: 24, locale: 'zh-CN' });
-    const frame = await ui.waitForFrame('Overall');
-    expect(rowOf(frame, '示例课程')).toMatch(/✓ done 100%$/);
-    expect(rowOf(frame, '复习')).toMatch(/… in progress 33%$/);
+    const frame = await ui.waitForFrame('总计');
+    expect(rowOf(frame, '示例课程')).toMatch(/✓ 已完成 100%$/);
+    expect(rowOf(frame, '复习')).toMatch(/… 进行中 33%$/);
     const ends = frame
       .split('\n')
-      .filter((l) => /\d+%$|not started$/.test(l))
+      .filter((l) => /\d+%$|未开始$/.test(l))
       .map((l) => stringWidth(l));
     expect(ends).toHaveLength(12);
     expect(new Set(ends).size).toBe(1);

@@ -63,7 +63,8 @@ async function open(
   const checker = frameChecker(ui.frames, columns, rows, start);
   const index = pageOf(pageId);
   for (let i = 0; i < index; i++) await ui.press(lesson.pages[i]!.exercise?.type === 'short' ? KEYS.right : 'n');
-  await ui.waitForFrame(`page ${index + 1}/${lesson.pages.length}`);
+  const page = `${index + 1}/${lesson.pages.length}`;
+  await ui.waitForFrame(opts.locale === 'zh-CN' ? `第 ${page} 页` : `page ${page}`);
   return { ...ui, checker, saved, drawn: () => ui.frames.slice(start) };
 }
 

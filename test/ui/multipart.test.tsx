@@ -23,11 +23,13 @@ async function open(
   opts: { columns?: number; rows?: number; ascii?: boolean; locale?: string; seed?: number } = {},
 ) {
   const ui = await renderTutor({ lessons: builtinLessons, lesson: 'multipart', ...opts });
-  await ui.waitForFrame(`page 1/${pages}`);
+  // The header says where the learner is, in the learner's language.
+  const at = (n: number) => (opts.locale === 'zh-CN' ? `第 ${n}/${pages} 页` : `page ${n}/${pages}`);
+  await ui.waitForFrame(at(1));
   // n turns every page but a short answer's, where it would be typed: → turns that one.
   for (let i = 1; i < pageNumber(pageId); i++)
     await ui.press(lesson.pages[i - 1]!.exercise?.type === 'short' ? KEYS.right : 'n');
-  await ui.waitForFrame(`page ${pageNumber(pageId)}/${pages}`);
+  await ui.waitForFrame(at(pageNumber(pageId)));
   return ui;
 }
 

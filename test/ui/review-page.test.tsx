@@ -37,7 +37,9 @@ describe('a review page', () => {
   it('names them in Chinese, and in 7-bit ASCII', async () => {
     let ui = await renderTutor({ lessons, lesson: 'review', locale: 'zh-CN' });
     await ui.press(KEYS.down, KEYS.enter);
-    expect((await ui.waitForFrame('From the lesson')).replace(/\s+/g, ' ')).toContain('“示例课程”');
+    expect((await ui.waitForFrame('出自')).replace(/\s+/g, ' ')).toContain(
+      '出自「示例课程」一课：打开它可以再复习一遍。',
+    );
     cleanup();
     ui = await renderTutor({ lessons, lesson: 'review', ascii: true });
     await ui.press(KEYS.down, KEYS.enter);

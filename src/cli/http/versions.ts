@@ -1,7 +1,8 @@
 // `nettutor http versions`: N requests over HTTP/1.0, 1.1, 1.1 pipelined,
 // 1.1 with K connections and HTTP/2, as a waterfall or JSON (the contract is
 // the http CLI spec; docs/http.md describes the command).
-import { text } from '../../core/i18n/localize.js';
+import stringWidth from 'string-width';
+import { resolveLocale, text } from '../../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../../core/layout/prose.js';
 import {
   DEFAULT_SETTINGS,
@@ -17,7 +18,7 @@ import {
   settingsText,
   waterfallRows,
 } from '../../core/models/http-versions/waterfall.js';
-import { type CliIO, EXIT, UsageError, parseCommandArgs } from '../io.js';
+import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from '../io.js';
 
 export const LIMITS = {
   requests: [1, 50],
@@ -29,6 +30,7 @@ export const LIMITS = {
 const USAGE = `Usage:
   nettutor http versions [--requests N] [--rtt MS] [--server MS] [--slow I:MS]...
                          [--connections K] [--format ascii|json] [--width N] [--ascii-only]
+                         [--lang <code>]
 
 N requests for resources of one origin, over HTTP/1.0 (a connection per request),
 HTTP/1.1 (one persistent connection), HTTP/1.1 pipelined, HTTP/1.1 over K parallel
@@ -48,6 +50,8 @@ Options:
   --width N         fit the waterfall to N columns (${MIN_WATERFALL_WIDTH}-${MAX_WATERFALL_WIDTH}; default: the terminal's
                     width, or 80)
   --ascii-only      7-bit characters only
+  --lang <code>     (ascii) the language of the settings, the modes' titles and the legend:
+                    en (default), zh-CN; English with --ascii-only
   -h, --help        this help
 
 Modes: ${MODES.join(', ')}.
@@ -108,12 +112,13 @@ const wrap = (paragraph: string, width: number, indent = '') =>
   wrapSpans([{ text: paragraph, style: 'plain' }], width, '', indent).map(lineText);
 
 /** The legend, items kept whole, as many on a line as fit. */
-function legendLines(width: number, ascii: boolean): string[] {
-  const items = legendItems(ascii ? 'ascii' : 'unicode').map((item) => `${item.glyph} ${text(item.text, 'en')}`);
+function legendLines(width: number, ascii: boolean, locale: string): string[] {
+  const items = legendItems(ascii ? 'ascii' : 'unicode').map((item) => `${item.glyph} ${text(item.text, locale)}`);
   const lines: string[] = [];
   for (const item of items) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 3 + item.length <= width) lines[lines.length - 1] = `${last}   ${item}`;
+    if (last !== undefined && stringWidth(last) + 3 + stringWidth(item) <= width)
+      lines[lines.length - 1] = `${last}   ${item}`;
     else lines.push(item);
   }
   return lines;
@@ -143,6 +148,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
       format: { type: 'string' },
       width: { type: 'string' },
       'ascii-only': { type: 'boolean' },
+      lang: { type: 'string' },
     },
     HINT,
   );
@@ -176,6 +182,9 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     return EXIT.ok;
   }
   const ascii = values['ascii-only'] === true;
+  // Only --lang chooses the language, not LANG; Chinese cannot be written in 7 bits, so --ascii-only is English.
+  const lang = checkLang(values.lang, HINT);
+  const locale = lang === undefined || ascii ? 'en' : resolveLocale(lang, {});
   const result = runVersions(settings);
   const lines: string[] = [];
   const say = (s: string) => (ascii ? toAscii(s) : s);
@@ -183,7 +192,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     ...wrap(
       say(
         settingsText(result)
-          .map((t) => text(t, 'en'))
+          .map((t) => text(t, locale))
           .join(' · '),
       ),
       width,
@@ -196,10 +205,10 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
       // A blank line between modes; the first title follows the axis directly.
       if (!first) lines.push('');
       first = false;
-      lines.push(...wrap(say(text(row.title, 'en')), width, '  '));
+      lines.push(...wrap(say(text(row.title, locale)), width, '  '));
     } else lines.push(row.text);
   }
-  lines.push('', ...legendLines(width, ascii).map(say));
+  lines.push('', ...legendLines(width, ascii, locale).map(say));
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

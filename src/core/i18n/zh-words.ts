@@ -18,3 +18,20 @@ const REASONS: Record<string, string> = {
 };
 
 export const reason = (r: string): string => REASONS[r] ?? r;
+
+/** A reason in at most five characters, for a note beside a lifeline (`! 被重置`). */
+const SHORT: Record<string, string> = {
+  'address already in use': '地址被占用',
+  'already connected': '已连接',
+  'already listening': '已在监听',
+  'cannot send after close': '不能再发送',
+  'connection already in progress': '正在连接',
+  'connection closing': '正在关闭',
+  'connection refused': '被拒绝',
+  'connection reset': '被重置',
+  'connection timed out': '超时',
+  'not connected': '未连接',
+  'the socket is listening': '正在监听',
+};
+
+export const shortReason = (r: string): string => SHORT[r] ?? reason(r);

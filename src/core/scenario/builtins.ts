@@ -253,22 +253,28 @@ export function findScenario(name: string, files?: Readonly<Record<string, Scena
   return files?.[name] ?? getBuiltinScenario(name);
 }
 
-/** A scenario's title and description in the learner's language: a built-in's translation, else as written. */
-export function scenarioTexts(scenario: Pick<Scenario, 'name' | 'title' | 'description'>): {
+/**
+ * A scenario's title and description in every language it has them in: a built-in's translation (see
+ * builtins.zh-CN.ts), or a file's own `translations`; else as written.
+ */
+export function scenarioTexts(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'translations'>): {
   title: LocalText;
   description?: LocalText;
 } {
-  // Only a built-in scenario, unchanged in its texts, has the translation: a file of the same name does not.
+  // Only a built-in scenario, unchanged in its texts, has the built-in translation: a file of the same name does not.
   const builtin = BY_NAME.get(scenario.name);
-  const translated = builtin && builtin.title === scenario.title ? ZH[scenario.name] : undefined;
+  const zh = builtin && builtin.title === scenario.title ? ZH[scenario.name] : undefined;
+  const others: Record<string, { title?: string; description?: string }> = {
+    ...(zh ? { 'zh-CN': zh } : {}),
+    ...scenario.translations,
+  };
+  const local = (en: string, field: 'title' | 'description'): LocalText => {
+    const out: Record<string, string> = { en };
+    for (const [locale, t] of Object.entries(others)) if (t[field]) out[locale] = t[field];
+    return Object.keys(out).length === 1 ? en : (out as LocalText);
+  };
   return {
-    title: translated ? { en: scenario.title, 'zh-CN': translated.title } : scenario.title,
-    ...(scenario.description
-      ? {
-          description: translated
-            ? { en: scenario.description, 'zh-CN': translated.description }
-            : scenario.description,
-        }
-      : {}),
+    title: local(scenario.title, 'title'),
+    ...(scenario.description ? { description: local(scenario.description, 'description') } : {}),
   };
 }

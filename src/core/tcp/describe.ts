@@ -125,7 +125,7 @@ export function formatText(result: SimResult, locale = 'en'): string[] {
   result.events.forEach((_, i) => {
     if (!isMergedIntoNext(result, i)) lines.push(text(describeEvent(result, i), locale));
   });
-  lines.push(text(say('final', result.final.client, result.final.server), locale));
+  lines.push(text(finalStates(result), locale));
   return lines;
 }
 
@@ -168,4 +168,9 @@ export function explainSegment(result: SimResult, sendIndex: number): LocalText 
   }
   if (lastPeer?.segment.flags.includes('FIN')) return say('finAck', peer, s.ack);
   return say('pureAck', e.side, s.ack);
+}
+
+/** Both sides' states when nothing is left to happen, in a sentence. */
+export function finalStates(result: SimResult): LocalText {
+  return say('final', result.final.client, result.final.server);
 }

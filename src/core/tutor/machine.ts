@@ -10,7 +10,7 @@ import { drawParams } from '../grading/grade.js';
 import type { AnyModelKind } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
 import { gradedKey, pageScenarios } from '../lessons/review.js';
-import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
+import { recordAnswer, recordHint, recordLanguage, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
 /** `info`: on a page with a model, the page's text and the model's own texts (what it runs, what it shows now) in full. */
@@ -71,7 +71,7 @@ export interface TutorState {
   overlayScroll: number;
   attempt: Attempt | null;
   /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
-  notices: string[];
+  notices: LocalText[];
   /** Bumped whenever a graded answer changed progress: the shell saves then. */
   saveRequests: number;
   quitRequested: boolean;
@@ -90,6 +90,11 @@ export interface TutorState {
    * and coming back in the same session finds the answer as it was left, with the same numbers.
    */
   drafts: Record<string, Attempt>;
+  /**
+   * The language the learner switched to on the home screen (L), recorded in progress too; undefined until
+   * then: the session's language is the one it started in (--lang, the saved choice, LANG).
+   */
+  locale?: string;
 }
 
 /** A page's model as it runs: its kind (see core/models) and the state only that kind reads. */
@@ -102,6 +107,8 @@ export interface Prediction {
   pointId: string;
   question: LocalText;
   choices: string[];
+  /** How each choice is shown, where it is a word to translate (the model grades `choices`). */
+  labels?: (LocalText | undefined)[];
   hints: LocalText[];
   /** Hints shown so far (h); each is counted in the question's score, as for exercises. */
   hintsShown: number;
@@ -125,6 +132,8 @@ type TutorIntent =
   | { type: 'home/move'; delta: number }
   | { type: 'home/jump'; to: 'first' | 'last' }
   | { type: 'home/open'; index?: number }
+  /** The learner chose a language on the home screen: it is recorded with the progress (and saved). */
+  | { type: 'locale/set'; locale: string }
   | { type: 'lesson/open'; lessonId: string }
   | { type: 'page/next' }
   | { type: 'page/prev' }
@@ -150,7 +159,7 @@ type TutorIntent =
 export function initialTutorState(input: {
   lessons: Lesson[];
   progress: Progress;
-  notices?: string[];
+  notices?: LocalText[];
   seed?: number;
   startLesson?: string;
   /** When the session starts (ISO 8601). */
@@ -296,6 +305,7 @@ function askedBy(kind: AnyModelKind, modelState: unknown, current: Prediction | 
     pointId: q.id,
     question: q.question,
     choices: q.choices,
+    ...(q.labels ? { labels: q.labels } : {}),
     hints: q.hints,
     hintsShown: same ? current.hintsShown : 0,
     cursor: 0,
@@ -347,6 +357,14 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'home/jump':
       if (state.screen !== 'home' || state.lessons.length === 0) return state;
       return { ...state, homeIndex: action.to === 'first' ? 0 : state.lessons.length - 1 };
+    case 'locale/set':
+      if (state.screen !== 'home' || state.overlay) return state;
+      return {
+        ...state,
+        locale: action.locale,
+        progress: recordLanguage(state.progress, action.locale, state.now),
+        saveRequests: state.saveRequests + 1,
+      };
     case 'home/open':
       if (state.screen !== 'home') return state;
       return openLesson(state, action.index ?? state.homeIndex);

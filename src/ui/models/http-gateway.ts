@@ -15,13 +15,13 @@ import type { GatewayAction, GatewayState } from '../../core/models/http-gateway
 import { gatewayDiagram } from '../../core/models/http-gateway/sequence.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { PLAYER_STRINGS, STRINGS } from '../strings.js';
+import { keyText as K, playerText, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { type DrawOptions, type QuestionView, defineView } from './view.js';
 
 type Tr = (t: LocalText) => string;
 
-const key = (keys: Binding['keys'], does: string, action: GatewayAction, hint = false): Binding => ({
+const key = (keys: Binding['keys'], does: LocalText, action: GatewayAction, hint = false): Binding => ({
   intent: 'model',
   keys,
   does,
@@ -58,7 +58,7 @@ function headLines(state: GatewayState, width: number, theme: Theme, tr: Tr): Ui
 }
 
 /** The choices of the question; once answered, the one chosen and the right one are marked. */
-function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
+function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
   const g = theme.glyphs;
   const v = q.verdict;
   return q.choices.flatMap((choice, i) => {
@@ -70,11 +70,11 @@ function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
       : chosen
         ? [
             right
-              ? { text: `  ${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
-              : { text: `  ${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true },
+              ? { text: `  ${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
+              : { text: `  ${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true },
           ]
         : right
-          ? [{ text: `  ${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }]
+          ? [{ text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }]
           : [];
     const label = theme.text(`${here ? g.pointer : ' '} ${choice}`);
     const line: UiLine = [
@@ -92,10 +92,11 @@ function questionLines(q: QuestionView, width: number, theme: Theme, tr: Tr): Ui
   const lines: UiLine[] = wrap(theme.text(q.question), width, '? ', '  ').map((l) =>
     plain(l, { bold: true, color: theme.colors.accent }),
   );
-  lines.push(...choiceLines(q, width, theme));
+  lines.push(...choiceLines(q, width, theme, tr));
   q.hints.forEach((hint, i) => {
-    const lead = `Hint ${i + 1}: `;
-    for (const l of wrap(theme.text(hint), width, lead, ' '.repeat(lead.length))) lines.push(plain(l, { dim: true }));
+    const lead = tr(ui('hintLead', i + 1));
+    for (const l of wrap(theme.text(hint), width, lead, ' '.repeat(stringWidth(lead))))
+      lines.push(plain(l, { dim: true }));
   });
   const v = q.verdict;
   if (v) {
@@ -190,7 +191,7 @@ function drawing(state: GatewayState, o: DrawOptions): UiLine[] {
   const room = height - head.length;
   if (foot.length > room) {
     // Even the text does not fit: whole lines as far as they go, and `i` shows the rest.
-    const pointer = wrapped(theme.text(PLAYER_STRINGS.readTheRest), width, { dim: true }).slice(0, 1);
+    const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
     return [...head, ...foot.slice(0, Math.max(0, room - pointer.length)), ...pointer].slice(0, height);
   }
   // Once a question is answered, how to go on, if there is a row for it beside a useful diagram.
@@ -206,17 +207,17 @@ function drawing(state: GatewayState, o: DrawOptions): UiLine[] {
 export const httpGatewayView = defineView<GatewayState>({
   kind: 'http-gateway',
   bindings: [
-    key([k('space')], 'play/pause', { type: 'play/toggle' }, true),
-    key([k('right'), c('l')], 'step forward', { type: 'step', delta: 1 }),
-    key([k('left')], 'step back', { type: 'step', delta: -1 }),
-    summary('model', '→/←', 'step'),
-    key([k('down'), c('j')], 'next condition upstream', { type: 'condition', delta: 1 }),
-    key([k('up'), c('k')], 'previous condition upstream', { type: 'condition', delta: -1 }),
-    summary('model', '↑/↓', 'upstream'),
+    key([k('space')], K('playPause'), { type: 'play/toggle' }, true),
+    key([k('right'), c('l')], K('stepForward'), { type: 'step', delta: 1 }),
+    key([k('left')], K('stepBack'), { type: 'step', delta: -1 }),
+    summary('model', '→/←', K('step')),
+    key([k('down'), c('j')], K('nextCondition'), { type: 'condition', delta: 1 }),
+    key([k('up'), c('k')], K('previousCondition'), { type: 'condition', delta: -1 }),
+    summary('model', '↑/↓', K('upstream')),
     INFO,
-    key([k('home'), c('g')], 'start of the exchange', { type: 'home' }),
-    key([k('end'), c('G')], 'end of the exchange (or its question)', { type: 'end' }),
-    key([c('r')], 'replay', { type: 'restart' }),
+    key([k('home'), c('g')], K('exchangeStart'), { type: 'home' }),
+    key([k('end'), c('G')], K('exchangeEnd'), { type: 'end' }),
+    key([c('r')], K('replay'), { type: 'restart' }),
   ],
   lines: (state, o) => drawing(state, o),
   need(state, o) {

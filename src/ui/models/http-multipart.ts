@@ -20,7 +20,7 @@ import {
 import { multipartText as say, parseProblemText, sayWith } from '../../core/models/http-multipart/phrases.js';
 import { type Binding, c, INFO, k, summary } from '../keymap.js';
 import { plain, type UiLine, type UiSpan } from '../lines.js';
-import { MULTIPART_STRINGS as S } from '../strings.js';
+import { keyText as K, multipartViewText as S } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { questionSections } from './tcp-lines.js';
 import { type DrawOptions, defineView, type QuestionView } from './view.js';
@@ -46,7 +46,7 @@ function formLines(state: MultipartState, width: number, theme: Theme, tr: Tr): 
   const parts = formParts(state.form).map((p) =>
     p.filename === undefined
       ? `${p.name}=${escapeBytes(p.content, { ascii: theme.ascii })}`
-      : `${S.fileLabel(p.name, p.filename)} ${tr(say('fileBytes', p.contentType ?? '', bytesOf(byteString(p.content)).length))}`,
+      : `${tr(S('fileLabel', p.name, p.filename))} ${tr(say('fileBytes', p.contentType ?? '', bytesOf(byteString(p.content)).length))}`,
   );
   const sentence = `${tr(say('formLabel'))}${parts.join(theme.glyphs.separator) || tr(say('noFields'))}`;
   return wrapped(theme.text(sentence), width, {}, '  ');
@@ -222,12 +222,13 @@ function drawing(state: MultipartState, options: DrawOptions) {
   const where = scrolls
     ? [
         plain(
-          theme.text(
-            S.lines(
+          tr(
+            S(
+              'lines',
               rows.lineOf[top] ?? 1,
               rows.lineOf[top + window.length - 1] ?? rows.lines,
               rows.lines,
-              asking ? S.infoHow : S.scrollHow(theme.ascii ? 'Up/Down' : '↑↓'),
+              tr(asking ? S('infoHow') : S('scrollHow', theme.ascii ? 'Up/Down' : '↑↓')),
             ),
           ),
           { dim: true },
@@ -262,7 +263,7 @@ const scroll =
     };
   };
 
-const key = (keys: Binding['keys'], does: string, action: unknown, hint = false, brief?: string): Binding => ({
+const key = (keys: Binding['keys'], does: LocalText, action: unknown, hint = false, brief?: LocalText): Binding => ({
   intent: 'model',
   keys,
   does,
@@ -274,17 +275,17 @@ const key = (keys: Binding['keys'], does: string, action: unknown, hint = false,
 export const multipartView = defineView<MultipartState>({
   kind: 'http-multipart',
   bindings: [
-    key([c('a')], 'add a field', { type: 'field/add' }, true, 'field'),
-    key([c('x')], 'remove the last field', { type: 'field/remove' }),
-    key([c('f')], 'next example file', { type: 'file/next' }, true, 'file'),
-    key([c('b')], 'next boundary', { type: 'boundary/next' }, true, 'boundary'),
-    key([c('r')], 'a random form', { type: 'form/random' }),
+    key([c('a')], K('addField'), { type: 'field/add' }, true, K('field')),
+    key([c('x')], K('removeField'), { type: 'field/remove' }),
+    key([c('f')], K('nextFile'), { type: 'file/next' }, true, K('file')),
+    key([c('b')], K('nextBoundary'), { type: 'boundary/next' }, true, K('boundary')),
+    key([c('r')], K('randomForm'), { type: 'form/random' }),
     INFO,
-    key([k('up')], 'scroll the body up', scroll(-1)),
-    key([k('down')], 'scroll the body down', scroll(1)),
-    summary('model', '↑↓', 'scroll'),
-    key([k('pageup')], 'scroll the body up a screen', scroll(0, -1)),
-    key([k('pagedown')], 'scroll the body down a screen', scroll(0, 1)),
+    key([k('up')], K('bodyUp'), scroll(-1)),
+    key([k('down')], K('bodyDown'), scroll(1)),
+    summary('model', '↑↓', K('scroll')),
+    key([k('pageup')], K('bodyUpScreen'), scroll(0, -1)),
+    key([k('pagedown')], K('bodyDownScreen'), scroll(0, 1)),
   ],
   lines: (state, options) => drawing(state, options),
   need(state, options) {

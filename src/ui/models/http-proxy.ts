@@ -10,40 +10,15 @@ import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import type { LineChange } from '../../core/models/http-proxy/forward.js';
-import type { Block } from '../../core/models/http-proxy/journey.js';
+import { type Block, journeyEvents } from '../../core/models/http-proxy/journey.js';
 import type { ProxyAction, ProxyState } from '../../core/models/http-proxy/model.js';
 import { layoutSequence } from '../../core/sequence/layout.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { STRINGS } from '../strings.js';
+import { keyText as K, playerText, proxyViewText as S, proxyViewTextWith as SW, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
-export const PROXY_STRINGS = {
-  rfc: 'RFC 9110 proxy',
-  old: 'old HTTP/1.0 proxy',
-  proxies: (n: number) => (n === 1 ? '1 proxy' : `${n} proxies`),
-  step: (k: number, n: number) => `${k}/${n}`,
-  stepOnly: (k: number) => `step ${k}`,
-  sends: (from: string, to: string) => `${from} → ${to}`,
-  asSent: 'what the client sends',
-  next: 'its next request, on the same connection',
-  sendsOn: (who: string) => `what ${who} sends on`,
-  answers: (who: string) => `what ${who} answers`,
-  legendRemoved: 'removed',
-  legendAdded: 'added',
-  legendChanged: 'changed',
-  was: (value: string) => `(was ${value})`,
-  body: (bytes: number, chunked: boolean) =>
-    `[body: ${bytes} byte${bytes === 1 ? '' : 's'}${chunked ? ', chunked' : ''}]`,
-  bodyDechunked: (bytes: number) => `[body: ${bytes} bytes, chunked no more]`,
-  readTheRest: 'More than fits here: i shows it all.',
-  request: (title: string) => `Request: ${title}`,
-  spoken: { remove: 'removed: ', add: 'added: ', change: 'changed: ', keep: '' },
-  walk: 'The whole way so far:',
-};
-
-const S = PROXY_STRINGS;
 type Tr = (t: LocalText) => string;
 
 /** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
@@ -55,7 +30,13 @@ interface Section {
   drop?: number;
 }
 
-const key = (keys: Binding['keys'], does: string, action: ProxyAction, hint = false, brief?: string): Binding => ({
+const key = (
+  keys: Binding['keys'],
+  does: LocalText,
+  action: ProxyAction,
+  hint = false,
+  brief?: LocalText,
+): Binding => ({
   intent: 'model',
   keys,
   does,
@@ -92,13 +73,15 @@ function markedLine(
   width: number,
   theme: Theme,
   screenReader: boolean,
+  tr: Tr,
 ): UiLine[] {
   const t = theme.text;
-  const lead = screenReader ? S.spoken[mark] : `${markOf(mark, theme)} `;
+  const spoken = { remove: S('spokenRemove'), add: S('spokenAdd'), change: S('spokenChange'), keep: '' };
+  const lead = screenReader ? tr(spoken[mark]) : `${markOf(mark, theme)} `;
   const style = markStyle(mark, theme);
   const spans = [
     { text: t(body), style: 'plain' as const },
-    ...(was === undefined ? [] : [{ text: t(` ${S.was(was)}`), style: 'muted' as const }]),
+    ...(was === undefined ? [] : [{ text: ` ${tr(S('was', was))}`, style: 'muted' as const }]),
   ];
   return wrapSpans(spans, width, t(lead), '    ').map((line, i) =>
     line.map((span, j) =>
@@ -115,26 +98,27 @@ function laneName(state: ProxyState, lane: number): string {
 }
 
 /** How a lane is named in a sentence: "the client", "the proxy" (the only one), "proxy2", "the server". */
-function who(state: ProxyState, lane: number): string {
-  const name = laneName(state, lane);
-  return lane === 0 || lane === state.journey.lanes.length - 1 || state.proxies === 1 ? `the ${name}` : name;
+function who(state: ProxyState, lane: number): LocalText {
+  if (lane === 0) return S('theClient');
+  if (lane === state.journey.lanes.length - 1) return S('theServer');
+  return state.proxies === 1 ? S('theProxy') : laneName(state, lane);
 }
 
 /** Who sends the block on screen to whom, and what it is. */
-function blockTitle(state: ProxyState, block: Block, width: number, theme: Theme): UiLine[] {
+function blockTitle(state: ProxyState, block: Block, width: number, theme: Theme, tr: Tr): UiLine[] {
   const t = theme.text;
   const what =
     block.kind === 'response'
-      ? S.answers(who(state, block.from))
+      ? SW('answers', who(state, block.from))
       : block.next
-        ? S.next
+        ? S('next')
         : block.from === 0
-          ? S.asSent
-          : S.sendsOn(who(state, block.from));
+          ? S('asSent')
+          : SW('sendsOn', who(state, block.from));
   return wrapSpans(
     [
-      { text: t(S.sends(laneName(state, block.from), laneName(state, block.to))), style: 'strong' },
-      { text: t(`: ${what}`), style: 'muted' },
+      { text: t(tr(S('sends', laneName(state, block.from), laneName(state, block.to)))), style: 'strong' },
+      { text: t(`: ${tr(what)}`), style: 'muted' },
     ],
     width,
   ).map((line) =>
@@ -143,33 +127,43 @@ function blockTitle(state: ProxyState, block: Block, width: number, theme: Theme
 }
 
 /** The block's lines, each marked with what the sender did to it. */
-function blockBody(block: Block, width: number, theme: Theme, screenReader: boolean): UiLine[] {
+function blockBody(block: Block, width: number, theme: Theme, screenReader: boolean, tr: Tr): UiLine[] {
   const lines: UiLine[] = [];
   lines.push(
-    ...markedLine(block.line.was ? 'change' : 'keep', block.line.text, block.line.was, width, theme, screenReader),
+    ...markedLine(block.line.was ? 'change' : 'keep', block.line.text, block.line.was, width, theme, screenReader, tr),
   );
   for (const f of block.fields)
-    lines.push(...markedLine(f.mark, `${f.name}: ${f.value}`, f.was, width, theme, screenReader));
+    lines.push(...markedLine(f.mark, `${f.name}: ${f.value}`, f.was, width, theme, screenReader, tr));
   if (block.body) {
-    const text = block.body.was ? S.bodyDechunked(block.body.bytes) : S.body(block.body.bytes, block.body.chunked);
-    lines.push(...markedLine(block.body.was ? 'change' : 'keep', text, undefined, width, theme, screenReader));
+    const text = tr(
+      block.body.was ? S('bodyDechunked', block.body.bytes) : S('body', block.body.bytes, block.body.chunked),
+    );
+    lines.push(...markedLine(block.body.was ? 'change' : 'keep', text, undefined, width, theme, screenReader, tr));
   }
   return lines;
 }
 
 /** The block of the step on screen: who sends it to whom, then its lines, marked. */
-function blockLines(state: ProxyState, block: Block, width: number, theme: Theme, screenReader: boolean): UiLine[] {
-  return [...blockTitle(state, block, width, theme), ...blockBody(block, width, theme, screenReader)];
+function blockLines(
+  state: ProxyState,
+  block: Block,
+  width: number,
+  theme: Theme,
+  screenReader: boolean,
+  tr: Tr,
+): UiLine[] {
+  return [...blockTitle(state, block, width, theme, tr), ...blockBody(block, width, theme, screenReader, tr)];
 }
 
 /** The marks a block uses, said in words: "✕ removed · + added". */
-function legendLines(block: Block, width: number, theme: Theme): UiLine[] {
+function legendLines(block: Block, width: number, theme: Theme, tr: Tr): UiLine[] {
   const used = new Set<LineChange['mark']>(block.fields.map((f) => f.mark));
   if (block.line.was || block.body?.was) used.add('change');
   const parts = (['remove', 'add', 'change'] as const)
     .filter((m) => used.has(m))
     .map(
-      (m) => `${markOf(m, theme)} ${m === 'remove' ? S.legendRemoved : m === 'add' ? S.legendAdded : S.legendChanged}`,
+      (m) =>
+        `${markOf(m, theme)} ${tr(S(m === 'remove' ? 'legendRemoved' : m === 'add' ? 'legendAdded' : 'legendChanged'))}`,
     );
   if (parts.length === 0) return [];
   return wrapped(parts.join(theme.glyphs.separator), width, { dim: true });
@@ -183,10 +177,12 @@ function headParts(state: ProxyState, width: number, theme: Theme, tr: Tr): { ti
   const waiting = state.pending !== null && !state.pending.answered;
   const status = t(
     [
-      state.mode === 'rfc' ? S.rfc : S.old,
-      S.proxies(state.proxies),
-      waiting ? S.stepOnly(state.step + 1) : S.step(state.step + 1, state.journey.steps.length),
-    ].join(theme.glyphs.separator),
+      S(state.mode === 'rfc' ? 'rfc' : 'old'),
+      S('proxies', state.proxies),
+      waiting ? S('stepOnly', state.step + 1) : S('step', state.step + 1, state.journey.steps.length),
+    ]
+      .map(tr)
+      .join(theme.glyphs.separator),
   );
   if (stringWidth(title) + 2 + stringWidth(status) <= width) {
     return {
@@ -208,12 +204,12 @@ function headLines(state: ProxyState, width: number, theme: Theme, tr: Tr): UiLi
 }
 
 /** The diagram drawn so far in `room` rows: its header, and the rows up to the step on screen. */
-function diagramLines(state: ProxyState, width: number, room: number, theme: Theme): UiLine[] {
+function diagramLines(state: ProxyState, width: number, room: number, theme: Theme, tr: Tr): UiLine[] {
   const { journey, step } = state;
   const upTo = journey.steps[step]?.upTo ?? -1;
   let drawn: ReturnType<typeof layoutSequence>;
   try {
-    drawn = layoutSequence(journey.lanes, journey.events, {
+    drawn = layoutSequence(journey.lanes, journeyEvents(journey.events, tr), {
       width,
       charset: theme.ascii ? 'ascii' : 'unicode',
       upTo,
@@ -236,10 +232,10 @@ function diagramLines(state: ProxyState, width: number, room: number, theme: The
   ];
 }
 
-function diagramRows(state: ProxyState, width: number, theme: Theme): number {
+function diagramRows(state: ProxyState, width: number, theme: Theme, tr: Tr): number {
   const upTo = state.journey.steps[state.step]?.upTo ?? -1;
   try {
-    const drawn = layoutSequence(state.journey.lanes, state.journey.events, {
+    const drawn = layoutSequence(state.journey.lanes, journeyEvents(state.journey.events, tr), {
       width,
       charset: theme.ascii ? 'ascii' : 'unicode',
       upTo,
@@ -252,16 +248,16 @@ function diagramRows(state: ProxyState, width: number, theme: Theme): number {
 }
 
 /** The spoken walk so far, for a screen reader: who sent what to whom, step by step. */
-function spokenWalk(state: ProxyState): UiLine[] {
+function spokenWalk(state: ProxyState, tr: Tr): UiLine[] {
   return state.journey.steps.slice(1, state.step + 1).map((s) => {
     const from = laneName(state, s.block.from);
     const to = laneName(state, s.block.to);
-    return plain(`${S.sends(from, to)}: ${s.block.line.text}`);
+    return plain(`${tr(S('sends', from, to))}: ${s.block.line.text}`);
   });
 }
 
 /** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
-function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
+function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
   const g = theme.glyphs;
   const t = theme.text;
   const v = q.verdict;
@@ -273,10 +269,10 @@ function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
       ? undefined
       : chosen
         ? right
-          ? { text: `${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
-          : { text: `${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true }
+          ? { text: `${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
+          : { text: `${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true }
         : right
-          ? { text: `${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }
+          ? { text: `${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }
           : undefined;
     const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
     const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
@@ -302,10 +298,10 @@ function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr):
         plain(l, { bold: true, color: theme.colors.accent }),
       ),
     },
-    { lines: choiceLines(q, width, theme) },
+    { lines: choiceLines(q, width, theme, tr) },
   ];
   const hints = q.hints.flatMap((hint, i) =>
-    wrapText(t(hint), width, `Hint ${i + 1}: `, '  ').map((l) => plain(l, { dim: true })),
+    wrapText(t(hint), width, tr(ui('hintLead', i + 1)), '  ').map((l) => plain(l, { dim: true })),
   );
   if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
   const v = q.verdict;
@@ -353,13 +349,13 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
     { lines: head.status, drop: 2 },
   ];
   const bottom: Section[] = [
-    { lines: blockTitle(state, step.block, width, theme), drop: 1 },
-    { lines: blockBody(step.block, width, theme, screenReader), drop: blockRank },
-    ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme), drop: 2 }]),
+    { lines: blockTitle(state, step.block, width, theme, tr), drop: 1 },
+    { lines: blockBody(step.block, width, theme, screenReader, tr), drop: blockRank },
+    ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme, tr), drop: 2 }]),
     ...textSections(state, width, theme, question, tr),
   ];
   let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
-  const drawnRows = screenReader ? state.step : diagramRows(state, width, theme);
+  const drawnRows = screenReader ? state.step : diagramRows(state, width, theme, tr);
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
@@ -379,7 +375,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   if (room() < wanted && room() + rows(extras) >= wanted) {
     for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
   }
-  const pointer = wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
+  const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
   const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
@@ -394,10 +390,10 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   const diagramRoom = Math.max(0, Math.min(room(), drawnRows));
   const diagram = screenReader
     ? diagramRoom > 0
-      ? spokenWalk(state).slice(-diagramRoom)
+      ? spokenWalk(state, tr).slice(-diagramRoom)
       : []
     : diagramRoom >= 2 && diagramRoom >= Math.min(3, drawnRows)
-      ? diagramLines(state, width, diagramRoom, theme)
+      ? diagramLines(state, width, diagramRoom, theme, tr)
       : [];
   return { lines: [...above, ...diagram, ...below, ...tail].slice(0, height) };
 }
@@ -407,26 +403,22 @@ export function proxyNeed(state: ProxyState, opts: DrawOptions): number {
   const { width, theme, question, screenReader, tr } = opts;
   const step = state.journey.steps[state.step]!;
   const text =
-    blockLines(state, step.block, width, theme, screenReader).length +
-    (screenReader ? 0 : legendLines(step.block, width, theme).length) +
+    blockLines(state, step.block, width, theme, screenReader, tr).length +
+    (screenReader ? 0 : legendLines(step.block, width, theme, tr).length) +
     rows(textSections(state, width, theme, question, tr));
-  return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme)) + text;
+  return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme, tr)) + text;
 }
 
 /** Everything, in full, for the `i` screen: the request, each hop so far with its block and its rule, the question. */
 export function proxyInfo(state: ProxyState, opts: DrawOptions): UiLine[] {
   const { width, theme, question, screenReader, tr } = opts;
-  const lines: UiLine[] = [
-    ...headLines(state, width, theme, tr),
-    [],
-    ...wrapped(theme.text(S.walk), width, { bold: true }),
-  ];
+  const lines: UiLine[] = [...headLines(state, width, theme, tr), [], ...wrapped(tr(S('walk')), width, { bold: true })];
   state.journey.steps.slice(0, state.step + 1).forEach((s, i) => {
     lines.push([]);
-    lines.push(...blockLines(state, s.block, width, theme, screenReader));
+    lines.push(...blockLines(state, s.block, width, theme, screenReader, tr));
     if (!(question && i === state.step)) lines.push(...wrapped(tr(s.detail), width, { dim: true }));
   });
-  const legend = legendLines(state.journey.steps[state.step]!.block, width, theme);
+  const legend = legendLines(state.journey.steps[state.step]!.block, width, theme, tr);
   if (legend.length > 0) lines.push([], ...legend);
   if (state.message) lines.push([], ...wrapped(tr(state.message), width, { color: theme.colors.warn }));
   if (question) {
@@ -439,17 +431,17 @@ export function proxyInfo(state: ProxyState, opts: DrawOptions): UiLine[] {
 export const httpProxyView = defineView<ProxyState>({
   kind: 'http-proxy',
   bindings: [
-    key([k('right'), c('l'), k('space')], 'next hop', { type: 'step', delta: 1 }),
-    key([k('left')], 'back a hop', { type: 'step', delta: -1 }),
-    summary('model', '→/←', 'hop'),
-    key([c('e')], 'next example request', { type: 'example', delta: 1 }, true, 'example'),
-    key([c('E')], 'previous example request', { type: 'example', delta: -1 }),
-    key([c('r')], 'a request built at random', { type: 'random' }, true, 'random'),
-    key([c('m')], 'mode: a proxy that follows RFC 9110, or an old HTTP/1.0 proxy', { type: 'mode' }, true, 'mode'),
-    key([c('2')], 'one or two proxies', { type: 'proxies' }, true, 'proxies'),
+    key([k('right'), c('l'), k('space')], K('nextHop'), { type: 'step', delta: 1 }),
+    key([k('left')], K('backHop'), { type: 'step', delta: -1 }),
+    summary('model', '→/←', K('hop')),
+    key([c('e')], K('nextExample'), { type: 'example', delta: 1 }, true, K('example')),
+    key([c('E')], K('previousExample'), { type: 'example', delta: -1 }),
+    key([c('r')], K('randomRequest'), { type: 'random' }, true, K('random')),
+    key([c('m')], K('proxyMode'), { type: 'mode' }, true, K('mode')),
+    key([c('2')], K('proxyCount'), { type: 'proxies' }, true, K('proxies')),
     INFO,
-    key([k('home'), c('g')], 'back to the client', { type: 'home' }),
-    key([k('end'), c('G')], 'to the end', { type: 'end' }),
+    key([k('home'), c('g')], K('backToClient'), { type: 'home' }),
+    key([k('end'), c('G')], K('toTheEnd'), { type: 'end' }),
   ],
   lines: (state, options) => proxyDrawing(state, options),
   need: (state, options) => proxyNeed(state, options),

@@ -16,17 +16,11 @@ import { explain, type UaCacheAction, type UaCacheState } from '../../core/model
 import { uaText as say } from '../../core/models/http-ua-cache/phrases.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { STRINGS } from '../strings.js';
+import { keyText as K, playerText, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
 type Tr = (t: LocalText) => string;
-
-export const UA_CACHE_STRINGS = {
-  readTheRest: 'More than fits here: i shows it all.',
-  hint: (n: number) => `Hint ${n}: `,
-};
-const S = UA_CACHE_STRINGS;
 
 /** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
 const TEACHING = 3;
@@ -37,7 +31,13 @@ interface Section {
   drop?: number;
 }
 
-const key = (keys: Binding['keys'], does: string, action: UaCacheAction, hint = false, brief?: string): Binding => ({
+const key = (
+  keys: Binding['keys'],
+  does: LocalText,
+  action: UaCacheAction,
+  hint = false,
+  brief?: LocalText,
+): Binding => ({
   intent: 'model',
   keys,
   does,
@@ -194,7 +194,7 @@ function whyLines(state: UaCacheState, index: number, width: number, theme: Them
 }
 
 /** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
-function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
+function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
   const g = theme.glyphs;
   const t = theme.text;
   const v = q.verdict;
@@ -206,10 +206,10 @@ function choiceLines(q: QuestionView, width: number, theme: Theme): UiLine[] {
       ? undefined
       : chosen
         ? right
-          ? { text: `${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
-          : { text: `${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true }
+          ? { text: `${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
+          : { text: `${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true }
         : right
-          ? { text: `${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }
+          ? { text: `${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }
           : undefined;
     const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
     const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
@@ -233,10 +233,10 @@ function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr):
         plain(l, { bold: true, color: theme.colors.accent }),
       ),
     },
-    { lines: choiceLines(q, width, theme) },
+    { lines: choiceLines(q, width, theme, tr) },
   ];
   const hints = q.hints.flatMap((hint, i) =>
-    wrapText(t(hint), width, S.hint(i + 1), '  ').map((l) => plain(l, { dim: true })),
+    wrapText(t(hint), width, tr(ui('hintLead', i + 1)), '  ').map((l) => plain(l, { dim: true })),
   );
   if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
   const v = q.verdict;
@@ -318,7 +318,7 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   if (room() < wanted && room() + rows(extras) >= wanted) {
     for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
   }
-  const pointer = wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
+  const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
   const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
@@ -393,23 +393,17 @@ export function uaInfo(state: UaCacheState, o: DrawOptions): UiLine[] {
 export const httpUaCacheView = defineView<UaCacheState>({
   kind: 'http-ua-cache',
   bindings: [
-    key([k('right'), c('l'), k('space')], 'next request', { type: 'step', delta: 1 }),
-    key([k('left')], 'back a request', { type: 'step', delta: -1 }),
-    summary('model', '→/←', 'request'),
-    key(
-      [c('v')],
-      "next setting of the origin's responses (Vary, private)",
-      { type: 'response', delta: 1 },
-      true,
-      'Vary',
-    ),
-    key([c('V')], 'previous setting of the responses', { type: 'response', delta: -1 }),
-    key([c('c')], "next request's client: the next one", { type: 'client', delta: 1 }, true, 'client'),
-    key([c('C')], "next request's client: the previous one", { type: 'client', delta: -1 }),
-    key([c('r')], 'new clients, drawn at random', { type: 'random' }),
+    key([k('right'), c('l'), k('space')], K('nextRequest'), { type: 'step', delta: 1 }),
+    key([k('left')], K('backRequest'), { type: 'step', delta: -1 }),
+    summary('model', '→/←', K('request')),
+    key([c('v')], K('nextResponses'), { type: 'response', delta: 1 }, true, K('vary')),
+    key([c('V')], K('previousResponses'), { type: 'response', delta: -1 }),
+    key([c('c')], K('nextClient'), { type: 'client', delta: 1 }, true, K('client')),
+    key([c('C')], K('previousClient'), { type: 'client', delta: -1 }),
+    key([c('r')], K('randomClients'), { type: 'random' }),
     INFO,
-    key([k('home'), c('g')], 'back to the start (the cache empty)', { type: 'home' }),
-    key([k('end'), c('G')], 'every request (a question stops it)', { type: 'end' }),
+    key([k('home'), c('g')], K('startEmpty'), { type: 'home' }),
+    key([k('end'), c('G')], K('everyRequest'), { type: 'end' }),
   ],
   lines: (state, options) => uaDrawing(state, options),
   need: (state, options) => uaNeed(state, options),

@@ -21,7 +21,7 @@ import {
 } from '../../core/models/http-versions/waterfall.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { PLAYER_STRINGS } from '../strings.js';
+import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { type Section, TEACHING, questionSections } from './tcp-lines.js';
 import { type DrawOptions, type ModelDrawing, defineView } from './view.js';
@@ -42,9 +42,9 @@ const COMFORT_ROWS = 8;
 
 const key = (
   keys: Binding['keys'],
-  does: string,
+  does: LocalText,
   action: VersionsAction | ((shown: unknown) => VersionsAction),
-  hint?: string,
+  hint?: LocalText,
 ): Binding => ({ intent: 'model', keys, does, action, ...(hint ? { hint: true, brief: hint } : {}) });
 
 const scroll =
@@ -353,7 +353,7 @@ function drawing(state: VersionsState, o: DrawOptions): ModelDrawing & { shown: 
     ...sections,
     { lines: [...shownHead, ...problem, ...body.slice(top, top + bodyRoom), ...more] },
     ...below,
-    ...(omitted ? [{ lines: wrapped(theme.text(PLAYER_STRINGS.readTheRest), width, { dim: true }).slice(0, 1) }] : []),
+    ...(omitted ? [{ lines: wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1) }] : []),
   ];
   const lines = sections.flatMap((s) => s.lines).slice(0, height);
   return { lines, shown: { min: 0 - base, max: maxTop - base, page: Math.max(1, bodyRoom - 1) } };
@@ -362,25 +362,25 @@ function drawing(state: VersionsState, o: DrawOptions): ModelDrawing & { shown: 
 export const httpVersionsView = defineView<VersionsState>({
   kind: 'http-versions',
   bindings: [
-    summary('model', '+/-', 'requests'),
-    key([c('+'), c('=')], 'one more request', { type: 'requests', delta: 1 }),
-    key([c('-')], 'one request fewer', { type: 'requests', delta: -1 }),
-    key([c('s')], 'make the next request the slow one (none, 1, 2, …)', { type: 'slow/next', delta: 1 }, 'slow'),
-    key([c('S')], 'make the previous request the slow one', { type: 'slow/next', delta: -1 }),
-    key([c(']')], 'the slow request takes the server 100 ms more', { type: 'slow/ms', delta: 1 }),
-    key([c('[')], 'the slow request takes the server 100 ms less', { type: 'slow/ms', delta: -1 }),
-    key([c('t')], 'a longer round-trip time (RTT)', { type: 'rtt', delta: 1 }, 'RTT'),
-    key([c('T')], 'a shorter RTT', { type: 'rtt', delta: -1 }),
-    key([c('k')], 'one more connection for HTTP/1.1 ×K', { type: 'connections', delta: 1 }, 'conns'),
-    key([c('K')], 'one connection fewer for HTTP/1.1 ×K', { type: 'connections', delta: -1 }),
-    key([c('f')], 'HTTP/2 as frames, or the waterfall', { type: 'view/toggle' }, 'frames'),
-    key([c('a')], "all five ways, or the page's", { type: 'modes/toggle' }),
+    summary('model', '+/-', K('requests')),
+    key([c('+'), c('=')], K('moreRequests'), { type: 'requests', delta: 1 }),
+    key([c('-')], K('fewerRequests'), { type: 'requests', delta: -1 }),
+    key([c('s')], K('nextSlow'), { type: 'slow/next', delta: 1 }, K('slow')),
+    key([c('S')], K('previousSlow'), { type: 'slow/next', delta: -1 }),
+    key([c(']')], K('slowerServer'), { type: 'slow/ms', delta: 1 }),
+    key([c('[')], K('fasterServer'), { type: 'slow/ms', delta: -1 }),
+    key([c('t')], K('longerRtt'), { type: 'rtt', delta: 1 }, K('rtt')),
+    key([c('T')], K('shorterRtt'), { type: 'rtt', delta: -1 }),
+    key([c('k')], K('moreConnections'), { type: 'connections', delta: 1 }, K('connections')),
+    key([c('K')], K('fewerConnections'), { type: 'connections', delta: -1 }),
+    key([c('f')], K('frames'), { type: 'view/toggle' }, K('framesBrief')),
+    key([c('a')], K('allModes'), { type: 'modes/toggle' }),
     INFO,
-    key([k('up')], 'scroll the picture up', scroll(-1)),
-    key([k('down')], 'scroll the picture down', scroll(1)),
-    key([k('pageup')], 'scroll the picture up a screen', scroll(0, -1)),
-    key([k('pagedown')], 'scroll the picture down a screen', scroll(0, 1)),
-    key([c('r')], "back to the page's settings", { type: 'reset' }),
+    key([k('up')], K('pictureUp'), scroll(-1)),
+    key([k('down')], K('pictureDown'), scroll(1)),
+    key([k('pageup')], K('pictureUpScreen'), scroll(0, -1)),
+    key([k('pagedown')], K('pictureDownScreen'), scroll(0, 1)),
+    key([c('r')], K('pageSettings'), { type: 'reset' }),
   ],
   lines: (state, options) => drawing(state, options),
   need(state, options) {

@@ -6,10 +6,11 @@ import type { ReactElement } from 'react';
 import stringWidth from 'string-width';
 import { layoutProse } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
+import type { LocalText } from '../../core/i18n/localize.js';
 import type { TutorState } from '../../core/tutor/machine.js';
 import { fitLines, noticeLines } from '../chrome.js';
 import { Lines, type UiLine, fromProse, plain } from '../lines.js';
-import { STRINGS } from '../strings.js';
+import { ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { makeLocalizer, windowLines } from './lesson-lines.js';
 import { courseSummary, lessonSummary } from './lesson-summary.js';
@@ -23,7 +24,7 @@ export function HomeScreen({
   locale,
 }: {
   state: TutorState;
-  notices: string[];
+  notices: LocalText[];
   width: number;
   height: number;
   theme: Theme;
@@ -35,7 +36,7 @@ export function HomeScreen({
 /** The home screen as at most `height` lines. */
 export function homeLines(
   state: TutorState,
-  notices: string[],
+  notices: LocalText[],
   width: number,
   height: number,
   theme: Theme,
@@ -43,12 +44,11 @@ export function homeLines(
 ): UiLine[] {
   const tr = makeLocalizer(locale, theme);
   // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
-  const pick = (long: string, short: string) =>
-    stringWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
+  const pick = (long: LocalText, short: LocalText) => (stringWidth(tr(long)) <= width ? tr(long) : tr(short));
   const arrows = theme.ascii ? 'Up/Down' : '↑↓';
   const intro: UiLine[] = [
-    ...fromProse(layoutProse(`**${pick(STRINGS.homeTitle, STRINGS.homeTitleShort)}**`, width), theme),
-    ...fromProse(layoutProse(pick(STRINGS.homeHelp(arrows), STRINGS.homeHelpShort(arrows)), width), theme).map((line) =>
+    ...fromProse(layoutProse(`**${pick(ui('homeTitle'), ui('homeTitleShort'))}**`, width), theme),
+    ...fromProse(layoutProse(pick(ui('homeHelp', arrows), ui('homeHelpShort', arrows)), width), theme).map((line) =>
       line.map((span) => ({ ...span, dim: true })),
     ),
   ];
@@ -64,14 +64,15 @@ export function homeLines(
   const summaryMin = summary.length > 0 ? 2 : 0;
   const noticeRoom = Math.max(1, height - intro.length - 1 - listMin - 1 - summaryMin);
   const noticeRows = fitLines(
-    notices.flatMap((n) => noticeLines(n, width, theme)),
+    notices.flatMap((n) => noticeLines(tr(n), width, theme)),
     noticeRoom,
     width,
     theme,
+    tr,
   );
   const head = [...intro, ...noticeRows, []];
   if (state.lessons.length === 0) {
-    const none = noticeLines(STRINGS.noLessons, width, theme, {
+    const none = noticeLines(tr(ui('noLessons')), width, theme, {
       color: theme.colors.error,
     });
     return [...head, ...none].slice(0, height);
@@ -104,13 +105,13 @@ export function homeLines(
     window.more.above || window.more.below
       ? [
           plain(
-            `  ${STRINGS.listMore(window.top, rows.length - window.top - listRows, theme.glyphs.up, theme.glyphs.down)}`,
+            `  ${tr(ui('listMore', window.top, rows.length - window.top - listRows, theme.glyphs.up, theme.glyphs.down))}`,
             { dim: true },
           ),
         ]
       : [];
   const course: UiLine[] = courseRows
-    ? [[{ text: '  ' }, { text: courseSummary(state.lessons, state.progress, theme, width - 4), bold: true }]]
+    ? [[{ text: '  ' }, { text: courseSummary(state.lessons, state.progress, tr, theme, width - 4), bold: true }]]
     : [];
   const below = [...more, ...course];
   const summaryRows = summary.slice(0, Math.max(0, room - listRows - below.length - 1));

@@ -184,4 +184,13 @@ describe('localisation', () => {
     expect(resolveLocale(undefined, { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
     expect(resolveLocale(undefined, {})).toBe('en');
   });
+
+  it('puts the language saved with the progress after --lang and before LANG', () => {
+    // --lang wins over the saved choice; the saved choice over LANG; then LANG as before.
+    expect(resolveLocale('en', { LANG: 'zh_CN.UTF-8' }, 'zh-CN')).toBe('en');
+    expect(resolveLocale('zh-CN', {}, 'en')).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LANG: 'zh_CN.UTF-8' }, 'en')).toBe('en');
+    expect(resolveLocale(undefined, { LANG: 'en_US.UTF-8' }, 'zh-CN')).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LANG: 'zh_CN.UTF-8' }, undefined)).toBe('zh-CN');
+  });
 });

@@ -28,7 +28,7 @@ import {
   questionById,
   startState,
 } from './player.js';
-import { choicesFor, gradeQuestion, questionText } from './questions.js';
+import { choicesFor, gradeQuestion, labelsFor, questionText } from './questions.js';
 
 /** Milliseconds between two steps while the exchange plays. */
 export const TICK_MS = 600;
@@ -201,6 +201,7 @@ export const httpGatewayKind = defineKind<GatewaySettings, GatewayState, Gateway
       id: q.id,
       question: questionText(q.ask),
       choices: choicesFor(state.exchange, q.ask),
+      labels: labelsFor(state.exchange, q.ask),
       hints: q.hints,
       answered: a.answered,
     };

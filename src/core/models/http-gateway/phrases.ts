@@ -88,6 +88,7 @@ const EN = {
   askStatus: 'Which status code will the client get?',
   askWho: 'Who generates the response the client will get?',
   rightWho: (who: string) => `Right: the ${who} generates it.`,
+  partyName: (name: string) => name,
   goOn: '→ goes on: the response travels to the client.',
 
   // Why a code is not the one here (the chosen option of a status question, when wrong).
@@ -179,6 +180,7 @@ const ZH: Partial<typeof EN> = {
   askStatus: '客户端会得到哪个状态码？',
   askWho: '客户端将得到的响应是谁生成的？',
   rightWho: (who: string) => `正确：它由${who}生成。`,
+  partyName: (name: string) => name,
   goOn: '按 → 继续：响应传给客户端。',
 
   'not:200': '200 OK 表示请求成功：这里并没有成功。',
@@ -295,6 +297,8 @@ export const GATEWAY_TEXT = {
   /** Why `status` is not the code here; undefined for a code the book says nothing of. */
   notStatus: (status: number): LocalText | undefined =>
     `not:${status}` in EN ? say(`not:${status}` as 'not:200') : undefined,
+  /** A party named in every language: `origin` is shown 源服务器 in Chinese (a choice's label). */
+  party: (name: string): LocalText => compose('partyName', party(name)),
   notOrigin: () => say('notOrigin'),
   notGateway: () => say('notGateway'),
 };

@@ -29,6 +29,11 @@ export function choicesFor(exchange: Exchange, ask: Ask): string[] {
   return (CONFUSED[exchange.status] ?? [exchange.status]).map(statusLine);
 }
 
+/** How the choices are shown: the parties by their names in the reader's language; status lines as they are. */
+export function labelsFor(exchange: Exchange, ask: Ask): (LocalText | undefined)[] {
+  return choicesFor(exchange, ask).map((choice) => (ask === 'who' ? T.party(choice) : undefined));
+}
+
 export function expectedFor(exchange: Exchange, ask: Ask): string {
   return ask === 'who' ? exchange.generatedBy : statusLine(exchange.status);
 }
@@ -47,5 +52,5 @@ export function gradeQuestion(exchange: Exchange, ask: Ask, choice: string): Ver
     }
   } else if (ask === 'who') feedback.push(T.rightWho(expected));
   feedback.push(exchange.why);
-  return { correct, expected: [expected], feedback };
+  return { correct, expected: [ask === 'who' ? T.party(expected) : expected], feedback };
 }

@@ -144,7 +144,8 @@ export function randomBoundary(random: () => number): string {
   }
 }
 
-const RANDOM_FIELDS: ReadonlyArray<{ name: string; values: readonly string[] }> = [
+/** The text fields a random form draws from (exported for the tests that read the screens). */
+export const RANDOM_FIELDS: ReadonlyArray<{ name: string; values: readonly string[] }> = [
   { name: 'title', values: ['Holiday', 'Report', 'Lunch', 'Trip to the sea'] },
   { name: 'comment', values: ['Nice -- really', 'See you soon', 'Two\r\nlines'] },
   { name: 'city', values: ['Lisbon', 'Oslo', 'Kyoto'] },

@@ -106,8 +106,8 @@ const ZH: Partial<typeof EN> = {
     `第 ${line} 行：--${boundary} 不在行首：分隔行必须在行首，它前面的 CRLF 属于分隔行（RFC 2046 §5.1.1）`,
   junk: (line, boundary) =>
     `第 ${line} 行：这一行以 --${boundary} 开头，后面却还有内容：分隔行在 boundary 之后就结束（最后一行是在 -- 之后）`,
-  noHeaderEnd: (line, part) => `第 ${line} 行：第 ${part} 个部分的头部字段之后没有空行`,
-  badHeaderLine: (line, part) => `第 ${line} 行：第 ${part} 个部分有一行不是头部字段（Name: value）`,
+  noHeaderEnd: (line, part) => `第 ${line} 行：第 ${part} 个部分的首部字段之后没有空行`,
+  badHeaderLine: (line, part) => `第 ${line} 行：第 ${part} 个部分有一行不是首部字段（Name: value）`,
   noDisposition: (line, part) =>
     `第 ${line} 行：第 ${part} 个部分没有 Content-Disposition：每个部分都必须有 Content-Disposition: form-data; name="…"（RFC 7578 §4.2）`,
   dispositionNotFormData: (line, part) =>
@@ -131,9 +131,9 @@ const ZH: Partial<typeof EN> = {
   brokenJunk:
     '分隔行在 boundary 之后就结束。接收方在行首查找 --boundary，所以以它开头又继续写下去的一行会破坏整个消息体。',
   valueRight:
-    '值后面的 CRLF 不属于值：它是下一个分隔行的开头（RFC 2046 §5.1.1）；值前面的空行结束了这个部分的头部字段。',
+    '值后面的 CRLF 不属于值：它是下一个分隔行的开头（RFC 2046 §5.1.1）；值前面的空行结束了这个部分的首部字段。',
   valueTrailingCrlf: '下一个分隔行前面的 CRLF 属于分隔行，不属于值（RFC 2046 §5.1.1）。',
-  valueLeadingCrlf: '这个 CRLF 是结束头部字段的空行：值从它之后开始。',
+  valueLeadingCrlf: '这个 CRLF 是结束首部字段的空行：值从它之后开始。',
   lineChoice: (line) => `第 ${line} 行`,
 
   readsBack: (bytes, parts) => `共 ${bytes} 字节，${parts} 个部分：接收方能原样读回。`,

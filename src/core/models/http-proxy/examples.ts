@@ -19,8 +19,21 @@ const EN = {
   random: 'A request built at random',
 };
 
+const ZH: Partial<typeof EN> = {
+  'keep-alive': '浏览器请求保持连接',
+  'named-field': 'Connection 列出了一个自定义字段',
+  upgrade: '升级到 WebSocket 的请求',
+  'te-trailers': 'TE: trailers，只针对这一跳',
+  chunked: '分块上传',
+  'via-already': '已经经过一个代理的请求',
+  'max-forwards': '带 Max-Forwards: 1 的 OPTIONS',
+  'http10-keep-alive': 'HTTP/1.0 浏览器请求 keep-alive',
+  'proxy-connection': '浏览器向它的代理发送 Proxy-Connection',
+  random: '随机构造的请求',
+};
+
 /** The examples' titles, in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const EXAMPLE_PHRASES = book;
 
 const SOURCES: Record<Exclude<keyof typeof EN, 'random'>, string[]> = {

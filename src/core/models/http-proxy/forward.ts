@@ -13,7 +13,7 @@
 // field goes on unchanged, and a forwarded `Connection: keep-alive` hangs the
 // client's next request (RFC 9112 Appendix C.2.2).
 import type { LocalText } from '../../i18n/localize.js';
-import { joinTexts, phraseBook } from '../../i18n/phrases.js';
+import { SENTENCES, joinTexts, phraseBook } from '../../i18n/phrases.js';
 import {
   type HttpField,
   type HttpRequest,
@@ -131,14 +131,15 @@ const EN = {
     `Host is ${authority}, the authority of the target URL; a received Host is ignored (RFC 9112 §3.2.2).`,
   hostAdded: (authority: string) => `It added Host: ${authority}, from the target URL (RFC 9112 §3.2.2).`,
   removedConnection: 'It removed Connection: its options were for the hop from the client (RFC 9110 §7.6.1).',
-  removedNamed: (names: string) => `It removed Connection and the fields it names, ${names} (RFC 9110 §7.6.1).`,
-  removedSpecific: (names: string) =>
-    `It removed ${names}: connection-specific fields go even when Connection does not name them (RFC 9110 §7.6.1).`,
+  removedNamed: (names: readonly string[]) =>
+    `It removed Connection and the fields it names, ${listNames(names)} (RFC 9110 §7.6.1).`,
+  removedSpecific: (names: readonly string[]) =>
+    `It removed ${listNames(names)}: connection-specific fields go even when Connection does not name them (RFC 9110 §7.6.1).`,
   removedProxyAuthorization:
     'It removed Proxy-Authorization: those credentials were for this proxy (RFC 9110 §11.7.2).',
   dechunked: (bytes: number) =>
     `It decoded the chunked body and sends its ${bytes} bytes with Content-Length: Transfer-Encoding frames one hop only (RFC 9112 §7.1).`,
-  trailersDropped: (names: string) => `It dropped the trailer fields ${names}.`,
+  trailersDropped: (names: readonly string[]) => `It dropped the trailer fields ${listNames(names)}.`,
   maxForwards: (from: string, to: string) => `Max-Forwards went from ${from} to ${to} (RFC 9110 §7.6.2).`,
   maxForwardsZero: (method: string) =>
     `Max-Forwards is 0: the proxy answers the ${method} itself and forwards nothing (RFC 9110 §7.6.2).`,
@@ -155,15 +156,47 @@ const EN = {
   oldCloses: 'It cannot keep a connection open: the server closes the connection after its response.',
 };
 
-/** The sentences the forwarding says, in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
-export const FORWARD_PHRASES = book;
-
 /** `a`, `a and b`, `a, b and c`. */
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** `a`, `a 和 b`, `a、b 和 c`. */
+const listZh = (names: readonly string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join('、')} 和 ${names[names.length - 1]}`;
+
+const ZH: Partial<typeof EN> = {
+  targetOriginForm: (target) => `请求目标变成了 origin-form，${target}：只向服务器请求路径（RFC 9112 §3.2.1）。`,
+  ownVersion: '它发送 HTTP/1.1，也就是它自己的版本，尽管它收到的是 HTTP/1.0（RFC 9110 §2.5）。',
+  hostFromTarget: (authority) =>
+    `Host 是 ${authority}，即目标 URL 的 authority；收到的 Host 被忽略（RFC 9112 §3.2.2）。`,
+  hostAdded: (authority) => `它根据目标 URL 添加了 Host: ${authority}（RFC 9112 §3.2.2）。`,
+  removedConnection: '它删除了 Connection：其中的选项只属于从客户端过来的这一跳（RFC 9110 §7.6.1）。',
+  removedNamed: (names) => `它删除了 Connection 以及其中列出的字段 ${listZh(names)}（RFC 9110 §7.6.1）。`,
+  removedSpecific: (names) =>
+    `它删除了 ${listZh(names)}：连接专用的字段即使没有被 Connection 列出也要删除（RFC 9110 §7.6.1）。`,
+  removedProxyAuthorization: '它删除了 Proxy-Authorization：这些凭据是给这个代理本身的（RFC 9110 §11.7.2）。',
+  dechunked: (bytes) =>
+    `它解码了分块的消息体，用 Content-Length 发送这 ${bytes} 字节：Transfer-Encoding 只为一跳分帧（RFC 9112 §7.1）。`,
+  trailersDropped: (names) => `它丢弃了尾部字段 ${listZh(names)}。`,
+  maxForwards: (from, to) => `Max-Forwards 从 ${from} 变为 ${to}（RFC 9110 §7.6.2）。`,
+  maxForwardsZero: (method) => `Max-Forwards 为 0：代理自己应答这个 ${method}，什么也不转发（RFC 9110 §7.6.2）。`,
+  viaAdded: (value) => `它添加了 Via: ${value}（RFC 9110 §7.6.3）。`,
+  viaAppended: (entry) => `它把 ${entry} 追加到 Via 上（RFC 9110 §7.6.3）。`,
+  restUnchanged: '其余字段都原样按顺序转发。',
+  oldProxy: '这个 HTTP/1.0 代理对 Connection 一无所知：它把每个字段原样按顺序转发，不添加 Via，并发送 HTTP/1.0。',
+  oldBrief: '这个 HTTP/1.0 代理对 Connection 一无所知：它原样转发每个字段，也不添加 Via。',
+  oldMaxForwards: '它也不认识 Max-Forwards（一个 HTTP/1.1 字段），原样把它转发了。',
+  hang: '它转发了 Connection: keep-alive，于是服务器为代理保持连接打开，代理却在等连接关闭，客户端在它那条“保持活动”的连接上发出的下一个请求永远得不到应答（RFC 9112 附录 C.2.2）。',
+  proxyConnectionOk:
+    '服务器不认识 Proxy-Connection，所以它在响应之后关闭连接，什么也不会挂起：这正是浏览器向代理发送 Proxy-Connection 的原因（RFC 9112 附录 C.2.2）。',
+  oldCloses: '它不能保持连接打开：服务器在响应之后关闭连接。',
+};
+
+/** The sentences the forwarding says, in every language they are written in (see core/i18n/phrases). */
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
+export const FORWARD_PHRASES = book;
 
 const has = (list: readonly string[], name: string) => list.some((n) => sameName(n, name));
 
@@ -207,7 +240,7 @@ function forwardHttp10(request: HttpRequest): ForwardResult {
     added: [],
     changed: [],
     outcome: hang ? 'hang' : 'ok',
-    why: joinTexts(why, ' '),
+    why: joinTexts(why, SENTENCES),
     brief: say('oldBrief'),
   };
 }
@@ -318,20 +351,25 @@ function rfcWhy(
     lines.filter((l) => l.mark === 'remove' && l.reason === reason).map((l) => l.name);
   if (removed('connection').length > 0) {
     const named = removed('named');
-    why.push(named.length > 0 ? say('removedNamed', listNames(named)) : say('removedConnection'));
+    why.push(named.length > 0 ? say('removedNamed', named) : say('removedConnection'));
   }
   const specific = [...removed('connection-specific'), ...removed('framing')];
-  if (specific.length > 0) why.push(say('removedSpecific', listNames(specific)));
+  if (specific.length > 0) why.push(say('removedSpecific', specific));
   if (removed('proxy-authorization').length > 0) why.push(say('removedProxyAuthorization'));
   if (at.decoded) {
     why.push(say('dechunked', at.decoded.content.length));
     if (at.decoded.trailers.length > 0)
-      why.push(say('trailersDropped', listNames(at.decoded.trailers.map((t) => t.name))));
+      why.push(
+        say(
+          'trailersDropped',
+          at.decoded.trailers.map((t) => t.name),
+        ),
+      );
   }
   const mf = lines.find((l) => l.reason === 'max-forwards');
   if (mf) why.push(say('maxForwards', mf.was!, mf.value));
   const via = lines.find((l) => l.reason === 'via');
   if (via) why.push(via.mark === 'add' ? say('viaAdded', via.value) : say('viaAppended', at.entry));
   if (lines.some((l) => l.mark === 'keep') && !at.brief) why.push(say('restUnchanged'));
-  return joinTexts(why, ' ');
+  return joinTexts(why, SENTENCES);
 }

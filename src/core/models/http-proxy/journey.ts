@@ -5,8 +5,8 @@
 // sentence with the rule. The request's changes come from `forward`; the
 // response is a small fixed one, with the end that the proxies' mode gives it:
 // kept open, closed, or hung (RFC 9112 §9.3, Appendix C.2.2).
-import type { LocalText } from '../../i18n/localize.js';
-import { joinTexts, phraseBook } from '../../i18n/phrases.js';
+import type { LocalText as Local } from '../../i18n/localize.js';
+import { SENTENCES, joinTexts, phraseBook } from '../../i18n/phrases.js';
 import type { SequenceEvent, SequenceLane } from '../../sequence/layout.js';
 import { type ForwardResult, type LineChange, type ProxyMode, asksKeepAlive, forward } from './forward.js';
 import { type HttpRequest, listMembers, readChunked, requestLine, sameName } from './message.js';
@@ -30,17 +30,37 @@ export interface Step {
   upTo: number;
   block: Block;
   /** The rule behind what the block shows, short enough for the screen. */
-  sentence: LocalText;
+  sentence: Local;
   /** The same in full, for the screen that shows everything (`i`). */
-  detail: LocalText;
+  detail: Local;
 }
 
 /** How the client's connection to the first proxy ends up once the response is back. */
 export type ClientConnection = 'kept' | 'closed' | 'hung';
 
+/**
+ * An event of the diagram as the journey keeps it: a note's texts and a message's labels in every language
+ * (see `journeyEvents`, which gives the layout the reader's).
+ */
+type SendId = Extract<SequenceEvent, { kind: 'send' }>['id'];
+
+export type JourneyEvent =
+  | Exclude<SequenceEvent, { kind: 'send' } | { kind: 'note' }>
+  | { t: number; kind: 'send'; id: SendId; from: number; to: number; labels: readonly Local[] }
+  | { t: number; kind: 'note'; lane: number; text: readonly Local[] };
+
+/** The layout's events for a journey's, each text in the reader's language (`tr`). */
+export function journeyEvents(events: readonly JourneyEvent[], tr: (t: Local) => string): SequenceEvent[] {
+  return events.map((e): SequenceEvent => {
+    if (e.kind === 'send') return { ...e, labels: e.labels.map(tr) };
+    if (e.kind === 'note') return { ...e, text: e.text.map(tr) };
+    return e;
+  });
+}
+
 export interface Journey {
   lanes: SequenceLane[];
-  events: SequenceEvent[];
+  events: JourneyEvent[];
   steps: Step[];
   /** The step where the request has reached the first proxy: a question is asked before the run leaves it. */
   askAt: number;
@@ -93,15 +113,49 @@ const EN = {
   nextRequest: 'GET (next request)',
 };
 
+const ZH: Partial<typeof EN> = {
+  ready: '客户端写好发给代理的请求：请求目标是完整的 URL（absolute-form，RFC 9112 §3.2.2）。按 → 发送。',
+  atProxy: (who) => `请求已经到达${who}。它会转发什么？按 → 查看。`,
+  serverAnswers: '服务器应答。响应沿着请求来的路返回。',
+  responseVia: (who) =>
+    `响应经过${who}，它也在响应的 Via 上加上自己：代理转发的每一个消息都带 Via（RFC 9110 §7.6.3）。`,
+  keptOpen:
+    '客户端到代理的连接为它的下一个请求保持打开：HTTP/1.1 的连接是持久连接，除非某一方发送 Connection: close（RFC 9112 §9.3）。每一跳各自决定。',
+  closedOld:
+    '代理在响应之后关闭它与客户端的连接：代理不得与 HTTP/1.0 客户端保持持久连接（RFC 9112 §9.3）。客户端的下一个请求要用新的连接。',
+  closedAsked: '客户端要求 Connection: close，所以代理在响应之后关闭连接。',
+  oldServerKeeps:
+    '服务器收到一个带 Connection: keep-alive 的 HTTP/1.0 请求，于是它以 keep-alive 应答，并保持它到代理的连接打开（RFC 9112 附录 C.2.2）。',
+  oldServerCloses: '服务器收到一个没有 keep-alive 的 HTTP/1.0 请求，于是它应答后关闭连接。',
+  oldServerIgnores:
+    '服务器不认识 Proxy-Connection：它看到的是一个普通的 HTTP/1.0 请求，应答后关闭连接。没有 keep-alive，但也不会挂起：这正是浏览器向代理发送 Proxy-Connection 的原因（RFC 9112 附录 C.2.2）。',
+  oldProxyWaits: (who) =>
+    `响应原样经过${who}，连同 Connection: keep-alive。HTTP/1.0 代理把连接关闭当作响应的结束，所以它在等服务器关闭连接。`,
+  oldProxyCloses: (who) =>
+    `响应经过${who}，它看到连接关闭，也关闭自己的连接。客户端的下一个请求会用新的连接，并得到应答。`,
+  hang: '客户端以为它的连接保持着活动，于是在这条连接上发出下一个请求。代理仍在等服务器关闭连接：这个请求永远得不到应答，直到超时（RFC 9112 附录 C.2.2）。',
+  answersItself: (who, method) =>
+    `请求到达${who}时 Max-Forwards 为 0，所以它自己应答这个 ${method}；请求不再继续往前走（RFC 9110 §7.6.2）。`,
+  theProxy: '代理',
+  noteOpen: '保持打开',
+  noteOpenShort: '打开',
+  noteCloses: '关闭',
+  noteWaits: '等待关闭',
+  noteWaitsShort: '等待',
+  noteNoAnswer: '没有应答',
+  noteNoAnswerShort: '挂起',
+  noteItself: '自己应答',
+  noteItselfShort: '应答',
+  nextRequest: 'GET（下一个请求）',
+};
+
 /** What the walk through the chain says, in every language it is written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say, sayWith } = phraseBook(EN, { 'zh-CN': ZH });
 export const JOURNEY_PHRASES = book;
 
-const en = (t: LocalText) => (typeof t === 'string' ? t : t.en);
-
-/** How a sentence names proxy `i`: "the proxy" when it is the only one, else its name. */
-export function proxyWho(names: readonly string[], i: number): string {
-  return names.length === 1 ? en(say('theProxy')) : names[i]!;
+/** How a sentence names proxy `i`: "the proxy" when it is the only one, else its name (the same in every language). */
+export function proxyWho(names: readonly string[], i: number): Local {
+  return names.length === 1 ? say('theProxy') : names[i]!;
 }
 
 /** The proxies' names in Via and on their lanes: `proxy`, or `proxy1` and `proxy2`. */
@@ -130,19 +184,19 @@ function rfcClientConnection(request: HttpRequest): ClientConnection {
 export function journey(request: HttpRequest, mode: ProxyMode, names: readonly string[]): Journey {
   const lanes: SequenceLane[] = [{ name: 'client' }, ...names.map((n) => ({ name: n })), { name: 'server' }];
   const server = lanes.length - 1;
-  const events: SequenceEvent[] = [];
+  const events: JourneyEvent[] = [];
   const steps: Step[] = [];
   let t = 0;
   let id = 0;
   /** A message from lane `from` to `to`: sent now, arriving one hop later; returns the arrival's event index. */
-  const message = (from: number, to: number, labels: string[]) => {
+  const message = (from: number, to: number, labels: Local[]) => {
     id += 1;
     events.push({ t, kind: 'send', id, from, to, labels });
     t += HOP_MS;
     events.push({ t, kind: 'arrive', id });
     return events.length - 1;
   };
-  const note = (lane: number, text: string[]) => {
+  const note = (lane: number, text: Local[]) => {
     events.push({ t, kind: 'note', lane, text });
     return events.length - 1;
   };
@@ -171,8 +225,8 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
       fields: kept(request.fields),
       body: bodyOf(request),
     },
-    sentence: say('atProxy', proxyWho(names, 0)),
-    detail: say('atProxy', proxyWho(names, 0)),
+    sentence: sayWith('atProxy', proxyWho(names, 0)),
+    detail: sayWith('atProxy', proxyWho(names, 0)),
   });
   const askAt = 1;
 
@@ -185,12 +239,12 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
     results.push(result);
     if (!result.forwarded) {
       answeredBy = lane;
-      note(lane, [en(say('noteItself')), en(say('noteItselfShort'))]);
+      note(lane, [say('noteItself'), say('noteItselfShort')]);
       const response = proxyAnswer(current);
       steps.push({
         upTo: message(lane, 0, ['200 OK']),
         block: { from: lane, to: 0, kind: 'response', line: { text: 'HTTP/1.1 200 OK' }, fields: kept(response) },
-        sentence: say('answersItself', proxyWho(names, i), current.method),
+        sentence: sayWith('answersItself', proxyWho(names, i), current.method),
         detail: result.why,
       });
       current = null;
@@ -236,8 +290,7 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
               { name: 'Content-Type', value: 'text/html' },
               { name: 'Connection', value: 'close' },
             ];
-    if (mode === 'http10')
-      note(server, hang ? [en(say('noteOpen')), en(say('noteOpenShort'))] : [en(say('noteCloses'))]);
+    if (mode === 'http10') note(server, hang ? [say('noteOpen'), say('noteOpenShort')] : [say('noteCloses')]);
     const ignored = listMembers(atServer.fields, 'Proxy-Connection').some((o) => sameName(o, 'keep-alive'));
     const answered =
       mode === 'rfc'
@@ -272,7 +325,7 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
             )
           : [...fields, { mark: 'add', name: 'Via', value: entry, reason: 'via' }];
       } else {
-        note(lane, hang ? [en(say('noteWaits')), en(say('noteWaitsShort'))] : [en(say('noteCloses'))]);
+        note(lane, hang ? [say('noteWaits'), say('noteWaitsShort')] : [say('noteCloses')]);
       }
       const last = lane === 1;
       const sentence =
@@ -280,17 +333,17 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
           ? last
             ? joinTexts(
                 [
-                  say('responseVia', who),
+                  sayWith('responseVia', who),
                   client === 'kept'
                     ? say('keptOpen')
                     : request.version === '1.0'
                       ? say('closedOld')
                       : say('closedAsked'),
                 ],
-                ' ',
+                SENTENCES,
               )
-            : say('responseVia', who)
-          : say(hang ? 'oldProxyWaits' : 'oldProxyCloses', who);
+            : sayWith('responseVia', who)
+          : sayWith(hang ? 'oldProxyWaits' : 'oldProxyCloses', who);
       steps.push({
         upTo: message(lane, lane - 1, ['200 OK']),
         block: { from: lane, to: lane - 1, kind: 'response', line: { text: 'HTTP/1.1 200 OK' }, fields },
@@ -301,8 +354,8 @@ export function journey(request: HttpRequest, mode: ProxyMode, names: readonly s
       fields = fields.map((f) => ({ mark: 'keep', name: f.name, value: f.value }));
     }
     if (hang) {
-      const next = message(0, 1, [en(say('nextRequest')), 'GET']);
-      const upTo = note(0, [en(say('noteNoAnswer')), en(say('noteNoAnswerShort'))]);
+      const next = message(0, 1, [say('nextRequest'), 'GET']);
+      const upTo = note(0, [say('noteNoAnswer'), say('noteNoAnswerShort')]);
       steps.push({
         upTo: Math.max(next, upTo),
         block: {

@@ -130,6 +130,7 @@ export const httpProxyKind = defineKind<ProxySettings, ProxyState, ProxyAction, 
       id: p.spec.id,
       question: p.built.question,
       choices: p.built.choices,
+      labels: p.built.choices.map((choice) => p.built.labels[choice]),
       hints: p.spec.hints,
       answered: p.answered,
     };

@@ -77,8 +77,17 @@ const EN = {
   answerFirst: 'Answer the question first.',
 };
 
+const ZH: Partial<typeof EN> = {
+  modeRfc: '模式：遵循 RFC 9110 的代理（HTTP/1.1）。请求从头开始。',
+  modeOld: '模式：对 Connection 一无所知的旧 HTTP/1.0 代理。请求从头开始。',
+  oneProxy: '客户端和服务器之间有一个代理。请求从头开始。',
+  twoProxies: '两个代理，一个接一个。请求从头开始。',
+  randomDrawn: '随机构造的新请求。',
+  answerFirst: '先回答问题。',
+};
+
 /** What the model says when the learner changes something, in every language it is written in. */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const MODEL_PHRASES = book;
 
 function walk(example: Example, mode: ProxyMode, proxies: number): Journey {

@@ -69,15 +69,70 @@ const EN = {
   explainChain: 'The second proxy finds nothing more to remove, and appends itself to Via.',
 };
 
+const ZH: Partial<typeof EN> = {
+  askFields: (proxies) => `${proxies === 1 ? '代理转发' : '两个代理转发'}这个请求。哪些字段按什么顺序到达服务器？`,
+  askVia: (proxies) =>
+    `${proxies === 1 ? '代理' : '每个代理'}在这个请求上添加了关于自己的什么信息？到达服务器的 Via 字段是什么？`,
+  askOutcome: '响应回到客户端，客户端接着在同一个连接上发出下一个请求。这个请求会怎样？',
+  nothingReaches: '什么也没有：代理自己应答',
+  noVia: '没有 Via 字段',
+  outcomeKept: '在同一个连接上得到应答',
+  outcomeClosed: '得到应答，但用的是新连接',
+  outcomeHang: '永远得不到应答：它挂起了',
+  outcome400: '被 400 Bad Request 拒绝',
+  whyUnchanged:
+    '不对：这是客户端发出时的请求。首部字段不会原样穿过代理：代理删除 Connection 和其中列出的字段，并添加 Via（RFC 9110 §7.6.1、§7.6.3）。',
+  whyOnlyConnection:
+    '不对：删除的不只是 Connection，还有它列出的每个字段，以及连接专用的字段（Keep-Alive、TE、Upgrade、Proxy-Connection）：它们描述的是从客户端过来的这一跳，而不是请求本身（RFC 9110 §7.6.1）。',
+  whyNoVia: '不对：代理在它转发的每一个消息上都添加 Via（RFC 9110 §7.6.3）。',
+  whyKeepCustom:
+    '不对：Connection 可以列出任何字段，包括自定义的 X- 字段；它列出的每个字段都会被删除，不管叫什么名字（RFC 9110 §7.6.1）。',
+  whyDropHost: '不对：Host 保留：每个 HTTP/1.1 请求都带 Host，代理根据目标 URL 设置它（RFC 9112 §3.2、§3.2.2）。',
+  whyRfcInOld:
+    '不对：这是遵循规范的 HTTP/1.1 代理发送的内容。这个旧的 HTTP/1.0 代理对 Connection 一无所知：它把每个字段按收到的样子转发。',
+  whyOldNoConnection: '不对：这个 HTTP/1.0 代理不认识 Connection，所以不会删除它。',
+  whyOldVia: '不对：这个旧的 HTTP/1.0 代理不添加 Via：Via 是随 HTTP/1.1 出现的。',
+  whyReaches: '不对：Max-Forwards 在某个代理处减到 0，于是那个代理自己应答这个请求（RFC 9110 §7.6.2）。',
+  whyNothing: '不对：Max-Forwards 只对 TRACE 和 OPTIONS 计数，而且在到这里的路上它没有减到 0（RFC 9110 §7.6.2）。',
+  whyViaVersion:
+    '不对：Via 记录的是每个代理收到的版本，而不是它发送的版本：第一个代理收到的是客户端的版本，下一个代理收到的是前一个代理发出的 HTTP/1.1（RFC 9110 §7.6.3）。',
+  whyViaReplaced: '不对：代理把自己的条目追加到已有的 Via 后面，用 ", " 连接：它不会替换原来的值（RFC 9110 §7.6.3）。',
+  whyViaOrder: '不对：每个代理都把条目追加在末尾，所以条目按各跳的顺序排列（RFC 9110 §7.6.3）。',
+  whyViaNone: '不对：遵循 RFC 9110 的代理在它转发的每一个消息上都添加 Via（§7.6.3）。',
+  whyViaOld: '不对：这个旧的 HTTP/1.0 代理不添加 Via：Via 是随 HTTP/1.1 出现的。',
+  whyOutcomeHang:
+    '不对：这里什么也不会挂起。只有当旧代理转发了 Connection: keep-alive，服务器保持连接打开而代理在等连接关闭时，请求才会挂起（RFC 9112 附录 C.2.2）。',
+  whyOutcomeKeptOld: '不对：HTTP/1.0 代理不能保持连接打开；没有转发 keep-alive，服务器会关闭连接，代理也会关闭。',
+  whyOutcomeKeptHang:
+    '不对：客户端是这么以为的，但代理仍在等服务器关闭连接，而服务器保持着连接：这个请求永远得不到应答（RFC 9112 附录 C.2.2）。',
+  whyOutcomeKeptRfc10: '不对：代理不得与 HTTP/1.0 客户端保持持久连接（RFC 9112 §9.3）：它在响应之后关闭连接。',
+  whyOutcomeKeptClose: '不对：客户端要求 Connection: close，所以代理在响应之后关闭连接。',
+  whyOutcomeClosedRfc:
+    '不对：HTTP/1.1 的连接是持久连接，除非某一方要求关闭（RFC 9112 §9.3），代理会保持它到客户端的连接打开。',
+  whyOutcomeClosedHang:
+    '不对：客户端不知道服务器为代理保持着连接：它在已有的连接上发送请求，而代理根本不会读它（RFC 9112 附录 C.2.2）。',
+  whyOutcome400:
+    '不对：这里没有任何格式错误。Connection: keep-alive 是服务器都能理解的 HTTP/1.0 扩展（RFC 9112 附录 C.2.2）。',
+  explainChain: '第二个代理没有更多要删除的，只是把自己追加到 Via 上。',
+};
+
 /** The questions' words, in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const QUESTION_PHRASES = book;
+
+/** A choice that is a sentence: the value graded (English) and how it is shown in each language. */
+const worded = (key: 'nothingReaches' | 'noVia' | 'outcomeKept' | 'outcomeClosed' | 'outcomeHang' | 'outcome400') => {
+  const label = say(key);
+  return { value: typeof label === 'string' ? label : label.en, label };
+};
 
 export interface BuiltQuestion {
   ask: ProxyAsk;
   question: LocalText;
-  /** What the learner picks from, in a stable order. */
+  /** What the learner picks from, in a stable order: the values graded. */
   choices: string[];
+  /** How a choice that is a sentence is shown, in every language (the others are shown as they are). */
+  labels: Record<string, LocalText>;
   right: string;
   /** Why each wrong choice is wrong. */
   whys: Record<string, LocalText>;
@@ -125,7 +180,8 @@ function choicesOf(right: string, candidates: Array<[HttpField[] | string | null
 
 /** "Which fields reach the server?" */
 function fieldsQuestion(request: HttpRequest, mode: ProxyMode, names: readonly string[], j: Journey): BuiltQuestion {
-  const right = j.atServer ? nameList(j.atServer.fields) : (say('nothingReaches') as string);
+  const nothing = worded('nothingReaches');
+  const right = j.atServer ? nameList(j.atServer.fields) : nothing.value;
   const candidates: Array<[HttpField[] | string | null, LocalText]> = [];
   const unchanged = request.fields;
   if (!j.atServer) {
@@ -164,6 +220,7 @@ function fieldsQuestion(request: HttpRequest, mode: ProxyMode, names: readonly s
     ask: 'reaches-server',
     question: say('askFields', names.length),
     ...choicesOf(right, candidates),
+    labels: { [nothing.value]: nothing.label },
     right,
     explain: explainChain(j),
   };
@@ -180,7 +237,8 @@ const viaOf = (request: HttpRequest | null) =>
 /** "Which Via field reaches the server?" */
 function viaQuestion(request: HttpRequest, mode: ProxyMode, j: Journey, names: readonly string[]): BuiltQuestion {
   const proxies = names.length;
-  const line = (value: string) => (value === '' ? (say('noVia') as string) : `Via: ${value}`);
+  const none = worded('noVia');
+  const line = (value: string) => (value === '' ? none.value : `Via: ${value}`);
   const right = line(viaOf(j.atServer));
   const received = viaOf(request);
   const prior = received === '' ? [] : [received];
@@ -206,6 +264,7 @@ function viaQuestion(request: HttpRequest, mode: ProxyMode, j: Journey, names: r
     ask: 'via',
     question: say('askVia', proxies),
     ...choicesOf(right, candidates),
+    labels: { [none.value]: none.label },
     right,
     explain: explainChain(j),
   };
@@ -213,7 +272,8 @@ function viaQuestion(request: HttpRequest, mode: ProxyMode, j: Journey, names: r
 
 /** "What happens to the client's next request?" */
 function outcomeQuestion(request: HttpRequest, mode: ProxyMode, j: Journey): BuiltQuestion {
-  const text = (key: 'outcomeKept' | 'outcomeClosed' | 'outcomeHang' | 'outcome400') => say(key) as string;
+  const outcomes = (['outcomeKept', 'outcomeClosed', 'outcomeHang', 'outcome400'] as const).map(worded);
+  const text = (key: 'outcomeKept' | 'outcomeClosed' | 'outcomeHang' | 'outcome400') => worded(key).value;
   const right =
     j.client === 'hung' ? text('outcomeHang') : j.client === 'kept' ? text('outcomeKept') : text('outcomeClosed');
   const whyKept =
@@ -236,7 +296,8 @@ function outcomeQuestion(request: HttpRequest, mode: ProxyMode, j: Journey): Bui
     ask: 'outcome',
     question: say('askOutcome'),
     // In the order a story goes: fine, fine but slower, stuck, refused.
-    choices: [text('outcomeKept'), text('outcomeClosed'), text('outcomeHang'), text('outcome400')],
+    choices: outcomes.map((o) => o.value),
+    labels: Object.fromEntries(outcomes.map((o) => [o.value, o.label])),
     right,
     whys,
     explain: [...j.steps.slice(j.askAt + 1).map((s) => s.sentence)].slice(-1),
@@ -274,5 +335,5 @@ export function buildQuestion(
 export function gradeQuestion(q: BuiltQuestion, choice: string): Verdict {
   const correct = choice === q.right;
   const why = correct ? undefined : q.whys[choice];
-  return { correct, expected: [q.right], feedback: [...(why ? [why] : []), ...q.explain] };
+  return { correct, expected: [q.labels[q.right] ?? q.right], feedback: [...(why ? [why] : []), ...q.explain] };
 }

@@ -262,7 +262,14 @@ export const httpVersionsKind = defineKind<VersionsPage, VersionsState, Versions
     if (!state.asking) return null;
     const q = state.page.questions[state.asking.index]!;
     const asked = askQuestion(q, state.result, shownModes(state));
-    return { id: q.id, question: asked.text, choices: asked.choices, hints: q.hints, answered: state.asking.answered };
+    return {
+      id: q.id,
+      question: asked.text,
+      choices: asked.choices,
+      ...(asked.labels ? { labels: asked.choices.map((c) => asked.labels?.[c]) } : {}),
+      hints: q.hints,
+      answered: state.asking.answered,
+    };
   },
 
   answer(state, choice) {

@@ -1,7 +1,9 @@
 // What the HTTP versions model says in words, in English and Chinese: the
 // modes' names and titles, the settings, the legend, the questions it asks
-// and why an answer is right or wrong. Choices stay language-neutral
-// (`HTTP/1.1 pipelining`, `700 ms`): they are what the learner picks.
+// and why an answer is right or wrong. Choices are graded as they are in
+// English (`HTTP/1.1 pipelining`, `700 ms`); a mode is shown by its name in the
+// reader's language (modeName: HTTP/1.1 管线化).
+import { type LocalText, text } from '../../i18n/localize.js';
 import { phraseBook } from '../../i18n/phrases.js';
 import type { VersionMode } from './timeline.js';
 
@@ -19,6 +21,13 @@ export function modeLabel(mode: VersionMode, connections: number): string {
     case '2':
       return 'HTTP/2';
   }
+}
+
+/** A mode's name in every language: only pipelining is a word to translate (管线化). */
+export function modeName(mode: VersionMode, connections: number): LocalText {
+  return mode === '1.1-pipelined'
+    ? { en: modeLabel(mode, connections), 'zh-CN': 'HTTP/1.1 管线化' }
+    : modeLabel(mode, connections);
 }
 
 const HOW_EN: Record<VersionMode, (k: number) => string> = {
@@ -111,7 +120,7 @@ const EN = {
 };
 
 const ZH: Partial<typeof EN> = {
-  title: (mode, k, total) => `${modeLabel(mode, k)} — ${HOW_ZH[mode](k)}：${total} ms`,
+  title: (mode, k, total) => `${text(modeName(mode, k), 'zh-CN')} — ${HOW_ZH[mode](k)}：${total} ms`,
   requests: (n) => `${n} 个请求`,
   rtt: (ms) => `RTT ${ms} ms`,
   server: (ms) => `服务器每个 ${ms} ms`,
@@ -177,6 +186,6 @@ const ZH: Partial<typeof EN> = {
   screenRequest: (i, c, sent, done) => `请求 ${i}，连接 ${c}：${sent} ms 发出，${done} ms 响应到达。`,
 };
 
-const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
+const { book, say, sayWith } = phraseBook(EN, { 'zh-CN': ZH });
 export const VERSIONS_PHRASES = book;
-export { say as versionsText };
+export { say as versionsText, sayWith as versionsTextWith };

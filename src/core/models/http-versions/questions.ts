@@ -5,13 +5,15 @@
 import type { Verdict } from '../../answers/verdict.js';
 import type { LocalText } from '../../i18n/localize.js';
 import { joinTexts } from '../../i18n/phrases.js';
-import { modeLabel, versionsText } from './phrases.js';
+import { modeLabel, modeName, versionsText, versionsTextWith } from './phrases.js';
 import { type RequestTiming, type VersionMode, type VersionsResult, firstDone, serverTime } from './timeline.js';
 import type { VersionsQuestion } from './types.js';
 
 export interface AskedQuestion {
   text: LocalText;
   choices: string[];
+  /** How a choice that holds a word is shown (a mode: HTTP/1.1 管线化), by choice; the others as they are. */
+  labels?: Record<string, LocalText>;
   /** The choices that are right. */
   right: string[];
   /** Why, after any answer: the rule with these numbers (and what a wrong choice was). */
@@ -62,7 +64,7 @@ function timingChoices(right: number, others: Others, rtt: number): number[] {
 function timingMistake(result: VersionsResult, right: number, chosen: number, others: Others): LocalText {
   const { rtt, connections } = result.settings;
   const other = others.find((o) => o.value === chosen);
-  if (other) return versionsText('chosenOther', chosen, modeLabel(other.mode, connections));
+  if (other) return versionsTextWith('chosenOther', chosen, modeName(other.mode, connections));
   if (chosen === right - rtt) return versionsText('chosenShort', chosen, rtt);
   if (chosen === right + rtt) return versionsText('chosenLong', chosen, rtt);
   return versionsText('chosenOff', chosen);
@@ -106,14 +108,19 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
   if (q.ask === 'first-done') {
     const winners = firstDone(result, shown);
     const totals = joinTexts(
-      shown.map((m) => versionsText('totalOf', modeLabel(m, k), result.modes[m].total)),
-      '; ',
+      shown.map((m) => versionsTextWith('totalOf', modeName(m, k), result.modes[m].total)),
+      { en: '; ', 'zh-CN': '；' },
     );
-    const tie = winners.length > 1 ? [versionsText('tie', winners.map((m) => modeLabel(m, k)).join(', '))] : [];
+    const names = joinTexts(
+      winners.map((m) => modeName(m, k)),
+      { en: ', ', 'zh-CN': '、' },
+    );
+    const tie = winners.length > 1 ? [versionsTextWith('tie', names)] : [];
     const why = firstWhy(result, winners, shown);
     return {
       text: versionsText('askFirst', s.requests),
       choices: shown.map((m) => modeLabel(m, k)),
+      labels: Object.fromEntries(shown.map((m) => [modeLabel(m, k), modeName(m, k)])),
       right: winners.map((m) => modeLabel(m, k)),
       why: () => [totals, ...tie, ...(why ? [why] : [])],
     };
@@ -126,7 +133,7 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
     const i = requestOf(q, s.requests);
     const r = t.requests[i - 1]!;
     const others = otherModes.map((m) => ({ mode: m, value: result.modes[m].requests[i - 1]!.done }));
-    return timingQuestion(result, mode, r, r.done, others, versionsText('askDone', i, modeLabel(mode, k)));
+    return timingQuestion(result, mode, r, r.done, others, versionsTextWith('askDone', i, modeName(mode, k)));
   }
   // total: the last response to arrive, and the others modes' totals as the mistakes.
   const last = [...t.requests].reverse().find((r) => r.done === t.total)!;
@@ -137,7 +144,7 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
     last,
     t.total,
     others,
-    versionsText('askTotal', s.requests, modeLabel(mode, k)),
+    versionsTextWith('askTotal', s.requests, modeName(mode, k)),
   );
   const lastIs = last.i === s.requests ? [] : [versionsText('lastIs', last.i)];
   return { ...asked, why: (choice) => [...lastIs, ...asked.why(choice)] };
@@ -145,5 +152,9 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
 
 /** Grades a choice: right when it is one of the right ones; the why either way. */
 export function gradeAsked(asked: AskedQuestion, choice: string): Verdict {
-  return { correct: asked.right.includes(choice), expected: asked.right, feedback: asked.why(choice) };
+  return {
+    correct: asked.right.includes(choice),
+    expected: asked.right.map((r) => asked.labels?.[r] ?? r),
+    feedback: asked.why(choice),
+  };
 }

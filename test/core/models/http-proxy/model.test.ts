@@ -75,7 +75,9 @@ describe('journey: a request walked through the chain and back', () => {
     const j = journey(example('http10-keep-alive').request, 'http10', ['proxy']);
     expect(j.steps).toHaveLength(6);
     expect([j.outcome, j.client]).toEqual(['hang', 'hung']);
-    const notes = j.events.filter((e) => e.kind === 'note').map((e) => (e.kind === 'note' ? [e.lane, e.text[0]] : []));
+    const notes = j.events
+      .filter((e) => e.kind === 'note')
+      .map((e) => (e.kind === 'note' ? [e.lane, text(e.text[0]!, 'en')] : []));
     expect(notes).toEqual([
       [2, 'keeps it open'],
       [1, 'waits for close'],
