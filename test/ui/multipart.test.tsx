@@ -120,6 +120,32 @@ describe('a question about the body', () => {
     },
   );
 
+  it('at 60×20 in 7-bit ASCII, a wrong answer keeps the body in view and shows the verdict and its why whole', async () => {
+    // Seed 1 draws a browser's boundary: long enough to wrap a choice and the verdict at 60 columns.
+    const ui = await open('find', { seed: 1, columns: 60, rows: 20, ascii: true });
+    let frame = await ui.waitForFrame('This body was sent with');
+    const first = /^ ?1 {3}--(.+)\\r\\n$/m.exec(frame)![1]!;
+    const choices = rows(frame).filter((r) => /^[> ] \S/.test(r) && !r.includes('\\r\\n'));
+    const wrong = choices.findIndex((r) => r.slice(2) !== first);
+    for (let i = 0; i < wrong; i++) await ui.press(KEYS.down);
+    await ui.press(KEYS.enter);
+    frame = await ui.waitForFrame('[no]');
+    const r = rows(frame);
+    expect(frame).not.toContain('...');
+    expect(frame.replace(/\s+/g, ' ')).toContain(`The model's answer: ${first}`);
+    // The body keeps rows of its own, and the why runs to its full stop above the status bar.
+    expect(r.filter((row) => /^ ?\d+ {3}\S/.test(row)).length).toBeGreaterThanOrEqual(1);
+    const verdictRow = r.findIndex((row) => row.startsWith('[no] '));
+    const bar = r.findLastIndex((row) => /^-{20,}$/.test(row));
+    const why = r
+      .slice(verdictRow + 1, bar)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(why).toMatch(/\.$/);
+    for (const row of r) expect(stringWidth(row)).toBeLessThanOrEqual(60);
+  });
+
   it('marks the line where the receiver fails once a broken delimiter is answered', async () => {
     const ui = await open('spot');
     let frame = await ui.waitForFrame('One delimiter in this body is broken');

@@ -20,9 +20,9 @@ import {
 import { multipartText as say, parseProblemText, sayWith } from '../../core/models/http-multipart/phrases.js';
 import { type Binding, c, INFO, k, summary } from '../keymap.js';
 import { plain, type UiLine, type UiSpan } from '../lines.js';
-import { keyText as K, multipartViewText as S } from '../strings.js';
+import { keyText as K, multipartViewText as S, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { questionSections } from './tcp-lines.js';
+import { type Section, TEACHING, questionSections } from './tcp-lines.js';
 import { type DrawOptions, defineView, type QuestionView } from './view.js';
 
 /** What the drawing tells the scroll keys: how far the body can scroll, and a page of its rows. */
@@ -194,22 +194,39 @@ function blocks(state: MultipartState, options: Omit<DrawOptions, 'height'>) {
     contentType: contentTypeLines(state, width, theme),
     status: styled ? statusLines(state, width, theme, tr) : [],
     message: state.message ? wrapped(theme.text(tr(state.message)), width, { color: theme.colors.warn }) : [],
-    question: q ? questionSections(q, width, theme, tr).flatMap((s) => s.lines) : [],
+    question: q ? questionSections(q, width, theme, tr, true) : [],
     again: q?.verdict ? wrapped(theme.text(tr(say('askAgain'))), width, { dim: true }) : [],
   };
+}
+
+/** Leaves out the question's lowest-ranked part below `below` (see Section's drop); false when there is none. */
+function dropLowest(sections: Section[], below: number): boolean {
+  let lowest = -1;
+  sections.forEach((s, i) => {
+    if (s.drop !== undefined && s.drop < below && (lowest < 0 || s.drop < sections[lowest]!.drop!)) lowest = i;
+  });
+  if (lowest < 0) return false;
+  sections.splice(lowest, 1);
+  return true;
 }
 
 function drawing(state: MultipartState, options: DrawOptions) {
   const { width, height, theme, question, tr } = options;
   const b = blocks(state, options);
   const rows = bodyRows(state, width, theme, tr);
+  const questionRows = () => b.question.reduce((n, s) => n + s.lines.length, 0);
   const fixed = () =>
-    b.form.length + b.contentType.length + b.status.length + b.message.length + b.question.length + b.again.length;
-  // The body keeps a few rows: the form's summary gives way first, then the status, then the reminder.
+    b.form.length + b.contentType.length + b.status.length + b.message.length + questionRows() + b.again.length;
+  // The body keeps a few rows: the form's summary gives way first, then the status, then the reminder, then the
+  // choices an answer left unmarked.
   const minBody = Math.min(rows.length, 5);
   if (height - fixed() < minBody) b.form = [];
   if (height - fixed() < minBody) b.status = [];
   if (height - fixed() < minBody) b.again = [];
+  while (height - fixed() < minBody && dropLowest(b.question, TEACHING)) {}
+  // Still short: the body gives way (i shows it), then the hints and the Content-Type; the verdict's why never does.
+  while (height - fixed() < 0 && dropLowest(b.question, TEACHING + 1)) {}
+  if (height - fixed() < 0) b.contentType = [];
   let room = Math.max(0, height - fixed());
   const scrolls = rows.length > room;
   if (scrolls) room = Math.max(0, room - 1);
@@ -219,22 +236,23 @@ function drawing(state: MultipartState, options: DrawOptions) {
   const top = Math.max(0, Math.min(state.scroll ?? follow, maxScroll));
   const window = rows.slice(top, top + room);
   const asking = question !== null && !question.verdict;
-  const where = scrolls
-    ? [
-        plain(
-          tr(
-            S(
-              'lines',
-              rows.lineOf[top] ?? 1,
-              rows.lineOf[top + window.length - 1] ?? rows.lines,
-              rows.lines,
-              tr(asking ? S('infoHow') : S('scrollHow', theme.ascii ? 'Up/Down' : '↑↓')),
+  const where =
+    scrolls && window.length > 0
+      ? [
+          plain(
+            tr(
+              S(
+                'lines',
+                rows.lineOf[top] ?? 1,
+                rows.lineOf[top + window.length - 1] ?? rows.lines,
+                rows.lines,
+                tr(asking ? S('infoHow') : S('scrollHow', theme.ascii ? 'Up/Down' : '↑↓')),
+              ),
             ),
+            { dim: true },
           ),
-          { dim: true },
-        ),
-      ]
-    : [];
+        ]
+      : [];
   const lines = [
     ...b.form,
     ...b.contentType,
@@ -242,11 +260,19 @@ function drawing(state: MultipartState, options: DrawOptions) {
     ...where,
     ...b.status,
     ...b.message,
-    ...b.question,
+    ...b.question.flatMap((s) => s.lines),
     ...b.again,
   ];
+  // Taller than the rows even so (a terminal at its smallest): the end gives way to a pointer to i, never silently.
+  const shown =
+    lines.length <= height
+      ? lines
+      : [
+          ...lines.slice(0, Math.max(0, height - 1)),
+          ...wrapped(theme.text(tr(playerText('readTheRest'))), width, { dim: true }).slice(0, 1),
+        ];
   return {
-    lines: lines.slice(0, height),
+    lines: shown,
     shown: { maxScroll, page: Math.max(1, room - 1), top } satisfies MultipartShown,
   };
 }
@@ -292,7 +318,9 @@ export const multipartView = defineView<MultipartState>({
     const b = blocks(state, options);
     const rows = bodyRows(state, options.width, options.theme, options.tr).length;
     const body = Math.min(rows, BODY_COMFORT_ROWS) + (rows > BODY_COMFORT_ROWS ? 1 : 0);
-    return Object.values(b).reduce((n, lines) => n + lines.length, 0) + body;
+    const { question, ...rest } = b;
+    const questionRows = question.reduce((n, s) => n + s.lines.length, 0);
+    return Object.values(rest).reduce((n, lines) => n + lines.length, 0) + questionRows + body;
   },
   info(state, options) {
     const b = blocks(state, options);
@@ -302,7 +330,7 @@ export const multipartView = defineView<MultipartState>({
       ...bodyRows(state, options.width, options.theme, options.tr),
       ...b.status,
       ...b.message,
-      ...(b.question.length ? [[], ...b.question] : []),
+      ...(b.question.length ? [[], ...b.question.flatMap((s) => s.lines)] : []),
     ];
   },
 });

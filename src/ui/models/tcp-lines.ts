@@ -136,10 +136,25 @@ function scaleOf(state: PlayerState): LocalText | undefined {
 
 /** The choices of a predict question; once answered, the one chosen and the right ones are marked. */
 export function choiceLines(predict: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
+  return choiceSections(predict, width, theme, tr).flatMap((s) => s.lines);
+}
+
+/**
+ * Each choice as a section of its own: once answered, a choice neither chosen nor right is the first thing to give
+ * way when rows are short (drop 0), so the verdict and the why keep their room; with `answeredGivesWay`, the marked
+ * ones next (drop 1).
+ */
+function choiceSections(
+  predict: QuestionView,
+  width: number,
+  theme: Theme,
+  tr: Tr,
+  answeredGivesWay = false,
+): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const v = predict.verdict;
-  return predict.choices.flatMap((choice, i) => {
+  return predict.choices.map((choice, i) => {
     const here = i === predict.cursor && !v;
     const chosen = v !== undefined && i === (v.chosen ?? predict.cursor);
     const right = v?.right?.includes(i) ?? false;
@@ -154,22 +169,33 @@ export function choiceLines(predict: QuestionView, width: number, theme: Theme, 
         : right
           ? [{ text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }]
           : [];
-    const label = t(`${here ? g.pointer : ' '} ${choice}`);
-    const spans: UiLine = [
-      { text: label, bold: here || chosen, color: here ? theme.colors.accent : undefined },
-      ...mark,
-    ];
-    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself.
-    if (spans.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return [spans];
-    return [...wrapped(label, width), mark.length ? [...mark] : []].filter((l) => l.length > 0);
+    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
+    const lead = t(`${here ? g.pointer : ' '} `);
+    const spans: UiLine = [{ text: `${lead}${t(choice)}`, ...style }, ...mark];
+    // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
+    const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
+    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself, its mark after.
+    if (spans.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return { lines: [spans], drop };
+    const lines = wrap(t(choice), width, lead, ' '.repeat(stringWidth(lead))).map((l) => plain(l, style));
+    const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
+    if (marked.length > 0) lines.push([{ text: ' '.repeat(stringWidth(lead)) }, ...marked]);
+    return { lines, drop };
   });
 }
 
 /**
  * A predict question (or any question a model asks): the question, its choices, the hints asked for, and once
- * answered the verdict and why. Other models' views draw their questions with it too.
+ * answered the verdict and why. Other models' views draw their questions with it too. `answeredGivesWay`: once
+ * answered, the marked choices and then the question may give way too, for a view whose own drawing needs the rows
+ * (the verdict names the right value; the why explains it).
  */
-export function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+export function questionSections(
+  predict: QuestionView,
+  width: number,
+  theme: Theme,
+  tr: Tr,
+  answeredGivesWay = false,
+): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const sections: Section[] = [
@@ -177,8 +203,10 @@ export function questionSections(predict: QuestionView, width: number, theme: Th
       lines: wrap(t(predict.question), width, '? ', '  ').map((l) =>
         plain(l, { bold: true, color: theme.colors.accent }),
       ),
+      // Answered, the question may give way after its choices: the verdict and the why are what is read now.
+      drop: predict.verdict && answeredGivesWay ? 2 : undefined,
     },
-    { lines: choiceLines(predict, width, theme, tr) },
+    ...choiceSections(predict, width, theme, tr, answeredGivesWay),
   ];
   const hints: UiLine[] = [];
   predict.hints.forEach((hint, i) => {
@@ -189,15 +217,14 @@ export function questionSections(predict: QuestionView, width: number, theme: Th
   if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
   const v = predict.verdict;
   if (v) {
+    const [glyph, text, color] = v.correct
+      ? [g.ok, tr(verdictText('predictRight', v.expected)), theme.colors.ok]
+      : [g.wrong, tr(verdictText('predictWrong', v.expected)), theme.colors.error];
+    // The verdict names the right value, which may be long (a boundary): it wraps, never cut.
     sections.push({
-      lines: [
-        v.correct
-          ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
-          : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, {
-              bold: true,
-              color: theme.colors.error,
-            }),
-      ],
+      lines: wrap(t(text), width, `${glyph} `, ' '.repeat(stringWidth(glyph) + 1)).map((l) =>
+        plain(l, { bold: true, color }),
+      ),
     });
     const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
     if (why.length > 0) sections.push({ lines: why, drop: TEACHING + 1 });
