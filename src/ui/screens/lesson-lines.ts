@@ -227,7 +227,8 @@ export function pageLines(
   if (page.title) lines.push([]);
   if (page.text) lines.push(...prose(tr(page.text), width, theme));
   if (page.exercise && attempt) {
-    if (lines.length > 0) lines.push([]);
+    // One blank row between the page's words and the question (a title alone has one already).
+    if (lines.length > 0 && lines.at(-1)!.length > 0) lines.push([]);
     const ex = exerciseLines(lesson, page.exercise, attempt, width, theme, locale);
     const base = lines.length;
     lines.push(...ex.lines);
