@@ -82,7 +82,7 @@ const MODE_TITLES = {
   predict: 'Answering a prediction',
   help: 'Help',
   notices: 'Reading the notices',
-  info: 'Reading the page and the scenario in full',
+  info: 'Reading the whole page',
   confirm: 'Confirming',
 };
 
@@ -99,7 +99,7 @@ const KEYS = {
   hint: 'hint',
   notices: 'read the notices in full',
   lessons: 'lessons',
-  info: "the page's text and the scenario in full",
+  info: 'everything on this page, in full',
   infoBrief: 'info',
   scrollUp: 'scroll up',
   scrollDown: 'scroll down',

@@ -67,7 +67,7 @@ export const ZH: Tables = {
     predict: '回答预测题',
     help: '帮助',
     notices: '阅读通知',
-    info: '阅读完整的页面和场景',
+    info: '阅读完整的本页',
     confirm: '确认',
   },
   keys: {
@@ -82,7 +82,7 @@ export const ZH: Tables = {
     hint: '提示',
     notices: '阅读全部通知',
     lessons: '课程列表',
-    info: '完整显示本页正文和场景',
+    info: '完整显示本页的全部内容',
     infoBrief: '详情',
     scrollUp: '向上滚动',
     scrollDown: '向下滚动',

@@ -219,7 +219,7 @@ describe('a page with the player', () => {
     // The help lists it.
     await ui.press('?');
     frame = await ui.waitForFrame('Keys —');
-    expect(frame).toContain("i           the page's text and the scenario in full");
+    expect(frame).toContain('i           everything on this page, in full');
   });
 
   it('pauses while the terminal is too small, and does not play on by itself', async () => {
