@@ -49,6 +49,11 @@ export interface ProgressStoreOptions {
   lockWaitMs?: number;
   /** Called at each checkpoint of a save; tests use it to make two processes interleave. */
   checkpoint?: (point: SaveCheckpoint) => void;
+  /**
+   * The thread that saves, when it is not the main one (a worker thread's `threadId`): the workshop server saves
+   * from several threads of one process, and a lock held by another thread of this process is a live one.
+   */
+  thread?: number;
 }
 
 /** A lock whose owner is not a live process on this machine is stale after this long (a save takes milliseconds). */
@@ -121,6 +126,8 @@ interface LockOwner {
   pid: number;
   host: string;
   id: string;
+  /** The thread of that process (absent: the main thread). */
+  thread?: number;
 }
 
 interface LockFile {
@@ -140,7 +147,12 @@ function parseOwner(text: string): LockOwner | undefined {
       typeof o.id === 'string' &&
       /^[\w-]{1,64}$/.test(o.id)
     )
-      return { pid: o.pid as number, host: o.host, id: o.id };
+      return {
+        pid: o.pid as number,
+        host: o.host,
+        id: o.id,
+        ...(Number.isInteger(o.thread) && (o.thread as number) > 0 ? { thread: o.thread as number } : {}),
+      };
   } catch {
     // An empty or half-written lock file: judged by its age alone.
   }
@@ -178,13 +190,17 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function isStale(lock: LockFile): boolean {
+function isStale(lock: LockFile, thread: number): boolean {
   if (lock.ageMs > LOCK_ABANDONED_MS) return true;
   const owner = lock.owner;
   if (owner && owner.host === hostname()) {
-    // This process never holds the lock between saves, so a lock naming its pid but not its id was left by an
-    // earlier process with the same pid.
-    if (owner.pid === process.pid) return true;
+    if (owner.pid === process.pid) {
+      // This thread never holds the lock between saves, so a lock naming its pid and thread but not its id was
+      // left by an earlier process with the same pid. Another thread of this process may be saving right now:
+      // its lock is stale only once it is old (that thread was stopped in the middle of a save).
+      if ((owner.thread ?? 0) === thread) return true;
+      return lock.ageMs > LOCK_STALE_MS;
+    }
     if (processAlive(owner.pid)) return false;
     return true;
   }
@@ -219,7 +235,7 @@ function breakStaleLock(lock: string, key: string, me: LockOwner): boolean {
       // Another process is breaking this lock. If that process died in the few system calls it takes, its
       // breaker goes stale in turn and is removed, so the lock can be broken again.
       const other = readLock(breaker);
-      if (other && isStale(other)) rmSync(breaker, { force: true });
+      if (other && isStale(other, me.thread ?? 0)) rmSync(breaker, { force: true });
       return false;
     }
   } catch {
@@ -242,8 +258,9 @@ function acquireLock(
   lock: string,
   waitMs: number,
   checkpoint: (point: SaveCheckpoint) => void,
+  thread: number,
 ): { ok: true; id: string } | { ok: false; error: string } {
-  const me: LockOwner = { pid: process.pid, host: hostname(), id: randomUUID() };
+  const me: LockOwner = { pid: process.pid, host: hostname(), id: randomUUID(), ...(thread > 0 ? { thread } : {}) };
   const deadline = Date.now() + waitMs;
   let waiting = false;
   let holder = '';
@@ -254,7 +271,7 @@ function acquireLock(
       const held = readLock(lock);
       if (held === undefined) {
         again = true; // released meanwhile
-      } else if (isStale(held)) {
+      } else if (isStale(held, thread)) {
         checkpoint('stale');
         again = breakStaleLock(lock, held.key, me);
       } else {
@@ -301,6 +318,7 @@ export function openProgressStore(file: string, storeOptions: ProgressStoreOptio
   const lock = `${file}.lock`;
   const checkpoint = storeOptions.checkpoint ?? (() => {});
   const lockWaitMs = storeOptions.lockWaitMs ?? LOCK_WAIT_MS;
+  const thread = storeOptions.thread ?? 0;
   return {
     file,
     load() {
@@ -333,9 +351,9 @@ export function openProgressStore(file: string, storeOptions: ProgressStoreOptio
       } catch (error) {
         return { ok: false, error: `cannot create ${dir}: ${message(error)}` };
       }
-      const locked = acquireLock(lock, lockWaitMs, checkpoint);
+      const locked = acquireLock(lock, lockWaitMs, checkpoint, thread);
       if (!locked.ok) return locked;
-      const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+      const tmp = join(dir, `.${basename(file)}.${process.pid}${thread > 0 ? `-${thread}` : ''}.${Date.now()}.tmp`);
       try {
         // Merge with what another process may have written since we loaded.
         const onDisk = read(file);

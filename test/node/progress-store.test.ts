@@ -145,6 +145,36 @@ describe('the progress file', () => {
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(d)).toEqual(['progress.json.lock']);
   });
+
+  it('waits for a lock another thread of this process holds, instead of taking it for a leftover', () => {
+    // The workshop server saves from its main thread and from its drawing threads: one save comes while the
+    // other holds the lock (here, between its merge and its write).
+    const file = join(dir(), 'progress.json');
+    const worker = openProgressStore(file, { thread: 3, lockWaitMs: 50 });
+    let during: ReturnType<typeof worker.save> | undefined;
+    const main = openProgressStore(file, {
+      checkpoint: (point) => {
+        if (point === 'merged') during = worker.save(solved('q2'));
+      },
+    });
+    expect(main.save(solved('q1'))).toEqual({ ok: true });
+    expect(during).toEqual({ ok: false, error: expect.stringMatching(/another nettutor \(pid \d+\) is saving/) });
+    expect(worker.save(solved('q2'))).toEqual({ ok: true });
+    const saved = main.load().progress.lessons.lesson?.exercises;
+    expect(Object.keys(saved ?? {}).sort()).toEqual(['q1', 'q2']);
+  });
+
+  it('takes a lock naming its own pid and thread for a leftover of an earlier process', () => {
+    const file = join(dir(), 'progress.json');
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), id: 'earlier', thread: 3 }));
+    expect(openProgressStore(file, { thread: 3, lockWaitMs: 50 }).save(solved('q1'))).toEqual({ ok: true });
+    // The same lock seen from another thread is a live one until it is old.
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), id: 'earlier', thread: 3 }));
+    expect(openProgressStore(file, { lockWaitMs: 50 }).save(solved('q2'))).toMatchObject({ ok: false });
+    const old = new Date(Date.now() - 10_000);
+    utimesSync(`${file}.lock`, old, old);
+    expect(openProgressStore(file, { lockWaitMs: 50 }).save(solved('q2'))).toEqual({ ok: true });
+  });
 });
 
 // Two real processes save to one file, and the test makes them interleave at
