@@ -173,7 +173,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     case 'serve': {
       const { runServe } = await import('./cli/serve.js');
-      return runServe(rest, io, env);
+      // The server's render threads start from this module (runServeWorker).
+      return runServe(rest, io, { ...env, renderThreadEntry: import.meta.url });
     }
     case 'help':
       io.stdout.write(USAGE);
@@ -203,6 +204,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   ui.catch(() => {});
   const { startTutor } = await import('./cli/tutor.js');
   return startTutor(options, io, env, ui);
+}
+
+/**
+ * What a render thread of `nettutor serve` runs (a worker thread the server starts with this module's URL): the
+ * same code as the server, loaded only there.
+ */
+export async function runServeWorker(): Promise<void> {
+  const { runRenderThread } = await import('./serve/start.js');
+  return runRenderThread();
 }
 
 export async function main(argv: string[]): Promise<void> {

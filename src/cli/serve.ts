@@ -4,12 +4,16 @@
 // ssh2 installed.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type BuiltinLessonsEnv, formatProblem, loadInstalledLessons } from '../node/builtin-lessons.js';
+import type { ServeEnv } from '../serve/start.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { parseDuration } from '../serve/duration.js';
 import { type CliIO, EXIT, UsageError, parseCommandArgs } from './io.js';
+
+/** Render threads by default: one per core the process may use. */
+const DEFAULT_WORKERS = Math.max(1, availableParallelism());
 
 const SERVE_USAGE = `Usage:
   nettutor serve [options]           serve the tutorial to a workshop over SSH: learners run
@@ -41,6 +45,8 @@ Options:
   --state-dir <dir>          where learners' progress is kept (default
                              $XDG_DATA_HOME/nettutor/workshop, ~/.local/share/nettutor/workshop)
   --lessons <dir>            also serve the lessons in <dir>
+  --workers <n>              threads that draw learners' screens (default: one per CPU core,
+                             here ${DEFAULT_WORKERS}); 0 draws them in the server's own thread
   --dashboard                show the instructor view in this terminal instead of a log
   --export                   print everyone's scores (see --format) and exit
   --format <csv|json>        (export) default csv
@@ -67,6 +73,7 @@ const SERVE_OPTIONS = {
   'host-key': { type: 'string' },
   'state-dir': { type: 'string' },
   lessons: { type: 'string' },
+  workers: { type: 'string' },
   dashboard: { type: 'boolean' },
   export: { type: 'boolean' },
   format: { type: 'string' },
@@ -85,6 +92,8 @@ export interface ServeOptions {
   hostKey: string;
   stateDir: string;
   lessons?: string;
+  /** Render threads; 0: learners' apps run in the server's own thread. */
+  workers: number;
   dashboard: boolean;
 }
 
@@ -116,7 +125,7 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export async function runServe(args: string[], io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
+export async function runServe(args: string[], io: CliIO, env: ServeEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, SERVE_OPTIONS, HINT);
   if (values.help) {
     io.stdout.write(SERVE_USAGE);
@@ -172,6 +181,7 @@ export async function runServe(args: string[], io: CliIO, env: BuiltinLessonsEnv
     hostKey: values['host-key'] ? resolve(io.cwd, values['host-key']) : join(stateDir, 'ssh_host_ed25519_key'),
     stateDir,
     lessons: values.lessons ? resolve(io.cwd, values.lessons) : undefined,
+    workers: integer('workers', values.workers, DEFAULT_WORKERS, 0, 64),
     dashboard: values.dashboard ?? false,
   };
   if (auth === 'keys' && !existsSync(options.authorizedKeys!)) {

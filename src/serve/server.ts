@@ -5,7 +5,8 @@
 // connections still logging in, and a login grace time. Then, per connection:
 // at most `maxAuthTries` failed tries, exactly one session, a pty shell and
 // nothing else (exec, sftp, forwarding, agent and X11 are refused), the
-// learner cap, and the learner's tutorial (session.ts).
+// learner cap, and the learner's tutorial (session.ts), drawn in one of the
+// server's render threads (render-pool.ts) or, with none, in this thread.
 import type { LocalText } from '../core/i18n/localize.js';
 import { EventEmitter } from 'node:events';
 import { type AddressInfo, type Server as NetServer, type Socket, createServer } from 'node:net';
@@ -18,6 +19,7 @@ import { type AuthConfig, type Entrant, authenticate } from './auth.js';
 import { type ChannelLike, ChannelTerminal, type InputLimits } from './channel-io.js';
 import { Dashboard } from './dashboard.js';
 import { DEFAULT_LIMITS, type Limits, RateLimiter } from './limits.js';
+import { RenderPool } from './render-pool.js';
 import {
   type ClientTerminal,
   type EndReason,
@@ -51,11 +53,16 @@ export interface ServeConfig {
   input?: InputLimits;
   /** How learners connect (and the passphrase): shown at the top of the instructor's view. */
   intro?: string[];
+  /** Render threads that run the learners' apps; 0 (the default): they run in this thread. */
+  workers?: number;
 }
 
 export interface ServeDeps {
   ssh2: Ssh2Module;
-  render: RenderApp;
+  /** Runs a learner's app in this thread (`workers: 0`). */
+  render?: RenderApp;
+  /** For render threads: the module that runs one (the built dist/cli.js), and for tests a render wrapper. */
+  renderThreads?: { entry: string; renderWrapper?: string };
   now?: () => number;
 }
 
@@ -146,6 +153,8 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
   private nextId = 1;
   private stopping: Promise<void> | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
+  /** The render threads (none with `workers: 0`). */
+  readonly pool: RenderPool | undefined;
 
   constructor(
     readonly config: ServeConfig,
@@ -173,6 +182,17 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
     );
     this.net = createServer((socket) => this.accept(socket));
     this.net.on('error', (error) => this.emit('error', error));
+    const workers = config.workers ?? 0;
+    if (workers > 0) {
+      if (!deps.renderThreads) throw new Error('render threads need the module that runs them');
+      this.pool = new RenderPool({
+        threads: workers,
+        entry: deps.renderThreads.entry,
+        renderWrapper: deps.renderThreads.renderWrapper,
+        lessons: config.lessons,
+        log: (event, fields) => this.log(event, fields),
+      });
+    } else if (!deps.render) throw new Error('without render threads, the server needs a render function');
   }
 
   private now(): number {
@@ -195,14 +215,31 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
     this.changeTimer.unref();
   }
 
-  listen(): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.net.once('error', reject);
-      this.net.listen(this.config.port, this.config.host, () => {
-        this.net.off('error', reject);
-        resolve(this.net.address() as AddressInfo);
+  /**
+   * Starts the render threads (if any) and then listens. Rejects if a thread cannot start (RenderThreadsError)
+   * or the address cannot be had; either way nothing is left running.
+   */
+  async listen(): Promise<AddressInfo> {
+    if (this.pool) {
+      try {
+        await this.pool.start();
+      } catch (error) {
+        await this.pool.stop();
+        throw new RenderThreadsError(error instanceof Error ? error.message : String(error));
+      }
+    }
+    try {
+      return await new Promise<AddressInfo>((resolve, reject) => {
+        this.net.once('error', reject);
+        this.net.listen(this.config.port, this.config.host, () => {
+          this.net.off('error', reject);
+          resolve(this.net.address() as AddressInfo);
+        });
       });
-    });
+    } catch (error) {
+      await this.pool?.stop();
+      throw error;
+    }
   }
 
   address(): AddressInfo {
@@ -415,6 +452,7 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
           notices: this.config.notices,
           store: this.store,
           render: this.deps.render,
+          pool: this.pool,
           idleMs: this.config.idleMs,
           maxSessionMs: this.config.maxSessionMs,
           input: this.config.input,
@@ -564,24 +602,30 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
     this.stopping = (async () => {
       this.net.close();
       this.log('stopping', { learners: this.learners.size });
-      for (const learner of [...this.learners]) learner.end('shutdown');
+      const deadline = this.now() + this.limits.shutdownGraceMs;
+      const ended = [...this.learners].map((learner) => learner.end('shutdown'));
       for (const conn of this.conns) {
         conn.instructor?.end('shutdown');
         if (!conn.learner && !conn.instructor) conn.socket.destroy();
       }
+      // Apps in render threads are stopped and their progress saved there first (each answers within a second).
+      await Promise.all(ended);
       // The notices are on their way; then the connections are closed from this side (OpenSSH clients close by
       // themselves once their channel is closed, other clients may not), and cut if still open at the deadline.
-      const deadline = this.now() + this.limits.shutdownGraceMs;
       await new Promise((r) => setTimeout(r, 100));
       for (const conn of this.conns) conn.client?.end();
       while (this.conns.size > 0 && this.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const conn of this.conns) conn.socket.destroy();
       clearTimeout(this.changeTimer);
+      await this.pool?.stop();
       this.log('stopped');
     })();
     return this.stopping;
   }
 }
+
+/** The render threads could not start (the message says why). */
+export class RenderThreadsError extends Error {}
 
 /**
  * Process-wide: an uncaught exception or unhandled rejection ends the session

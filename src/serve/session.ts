@@ -7,6 +7,11 @@
 // Everything the session runs — key handling, rendering, its timers and
 // promises — runs in its own async context (failureScope), so an exception
 // anywhere in it ends this session alone, with a friendly message.
+//
+// The app runs in this thread (`render`), or in one of the server's render
+// threads (`pool`, see render-pool.ts): then this side keeps the channel, the
+// timers and the learner's record, sends the app the learner's keys and window
+// size, and writes to the channel what the app drew.
 import { english, noticeText } from '../node/notices.js';
 import type { LocalText } from '../core/i18n/localize.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -14,10 +19,12 @@ import type { Lesson } from '../core/lessons/types.js';
 import { resolveLocale } from '../core/i18n/localize.js';
 import type { Progress } from '../core/progress/types.js';
 import { initialTutorState } from '../core/tutor/machine.js';
+import { LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR } from '../node/frame-diff.js';
 import type { ProgressStore } from '../node/progress-store.js';
 import { ScreenOutput } from '../node/screen-output.js';
 import { ChannelTerminal, DEFAULT_INPUT_LIMITS, type InputLimits, InputPump, SessionInput } from './channel-io.js';
 import { formatDuration } from './duration.js';
+import type { ClosedApp, RemoteApp, RenderPool } from './render-pool.js';
 import type { LearnerRecord, LearnerStore, Login } from './state.js';
 import { nicknameProblem as nicknameProblemOf, safeText } from './text.js';
 
@@ -63,7 +70,10 @@ export interface SessionContext {
   lessons: Lesson[];
   notices: LocalText[];
   store: LearnerStore;
-  render: RenderApp;
+  /** Runs the app in this thread (when there is no pool). */
+  render?: RenderApp;
+  /** Runs the app in a render thread. */
+  pool?: RenderPool;
   idleMs: number;
   maxSessionMs: number;
   input?: InputLimits;
@@ -98,6 +108,12 @@ export class LearnerSession implements FailureOwner {
   progress: Progress | undefined;
   ended: EndReason | undefined;
   private app: App | undefined;
+  /** The app, when it runs in a render thread. */
+  private remote: RemoteApp | undefined;
+  private remoteDropped = 0;
+  /** The progress the app reported is newer than what is on disk (render thread). */
+  private unsaved = false;
+  private ending: Promise<void> | undefined;
   private screen: ScreenOutput | undefined;
   private terminal: ChannelTerminal | undefined;
   private input: SessionInput | undefined;
@@ -143,7 +159,7 @@ export class LearnerSession implements FailureOwner {
 
   /** Input characters dropped because they came faster than they could be handled. */
   get droppedInput(): number {
-    return this.pump?.dropped ?? 0;
+    return this.remote ? this.remoteDropped : (this.pump?.dropped ?? 0);
   }
 
   get id(): string | undefined {
@@ -185,6 +201,22 @@ export class LearnerSession implements FailureOwner {
     const look = sessionLook(this.client, loaded.progress.language?.locale);
     const notices = [...this.ctx.notices, ...(loaded.notices.length > 0 ? [noticeText('workshopProgressUnread')] : [])];
     this.terminal = new ChannelTerminal(this.channel, this.client);
+    const seed = (Math.random() * 0xffffffff) >>> 0;
+    if (this.ctx.pool) this.beginRemote(this.ctx.pool, opened.store.file, loaded.progress, notices, seed, look);
+    else this.beginHere(loaded.progress, notices, seed, look);
+    this.ctx.log('start', { learner: this.nickname, id: this.record.id });
+    this.ctx.changed();
+  }
+
+  /** The app in this thread. */
+  private beginHere(
+    progress: Progress,
+    notices: LocalText[],
+    seed: number,
+    look: ReturnType<typeof sessionLook>,
+  ): void {
+    const render = this.ctx.render;
+    if (!render || !this.terminal) throw new Error('no way to render the app');
     this.input = new SessionInput();
     this.pump = new InputPump(
       (text) => this.guard(() => this.input?.push(text)),
@@ -192,13 +224,13 @@ export class LearnerSession implements FailureOwner {
     );
     this.screen = new ScreenOutput(this.terminal);
     const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
-    this.app = this.ctx.render({
+    this.app = render({
       initial: initialTutorState({
         now: new Date(this.ctx.now()).toISOString(),
         lessons: this.ctx.lessons,
-        progress: loaded.progress,
+        progress,
         notices,
-        seed: (Math.random() * 0xffffffff) >>> 0,
+        seed,
       }),
       locale: look.locale,
       color: look.color,
@@ -219,8 +251,60 @@ export class LearnerSession implements FailureOwner {
       () => this.end('quit'),
       (error) => this.fail(error),
     );
-    this.ctx.log('start', { learner: this.nickname, id: this.record.id });
-    this.ctx.changed();
+  }
+
+  /** The app in a render thread: what it draws goes to the channel, the learner's keys and size go to it. */
+  private beginRemote(
+    pool: RenderPool,
+    progressFile: string,
+    progress: Progress,
+    notices: LocalText[],
+    seed: number,
+    look: ReturnType<typeof sessionLook>,
+  ): void {
+    const terminal = this.terminal!;
+    const saveFailed = (error: string) => {
+      this.saveFailed = true;
+      this.ctx.log('save-failed', { learner: this.nickname, error: safeText(error, 300) });
+    };
+    this.remote = pool.open(
+      {
+        progressFile,
+        progress,
+        notices,
+        now: new Date(this.ctx.now()).toISOString(),
+        seed,
+        locale: look.locale,
+        color: look.color,
+        ascii: look.ascii,
+        screenReader: this.client.env.INK_SCREEN_READER === 'true',
+        cols: terminal.columns,
+        rows: terminal.rows,
+        input: this.ctx.input ?? DEFAULT_INPUT_LIMITS,
+      },
+      {
+        out: (text) => terminal.write(text),
+        progress: (p, unsaved) => {
+          this.progress = p;
+          this.unsaved = unsaved;
+          this.ctx.changed();
+        },
+        saved: (p, unsaved, error) => {
+          this.progress = p;
+          this.unsaved = unsaved;
+          if (error === undefined) this.saveFailed = false;
+          else saveFailed(error);
+        },
+        dropped: (count) => {
+          this.remoteDropped = count;
+        },
+        exit: () => this.end('quit'),
+        crash: (error) => this.fail(new Error(error)),
+        gone: (why) => this.fail(new Error(`its render thread stopped: ${why}`)),
+      },
+    );
+    // A window-change, or frames dropped while the client was not reading: the app draws the whole screen again.
+    terminal.on('resize', () => this.remote?.resize(terminal.columns, terminal.rows));
   }
 
   private save(progress: Progress): string | undefined {
@@ -242,19 +326,46 @@ export class LearnerSession implements FailureOwner {
     this.lastInputAt = this.ctx.now();
     this.idleTimer?.refresh();
     if (this.prompt) this.guard(() => this.prompt?.feed(data));
+    else if (this.remote) this.remote.keys(data);
     else this.pump?.feed(data);
   }
 
-  /** Ends the session (once): progress saved, screen restored, a line saying why, exit status, channel closed. */
-  end(reason: EndReason): void {
-    if (this.ended) return;
+  /**
+   * Ends the session (once): progress saved, screen restored, a line saying why, exit status, channel closed.
+   * Resolves when that is done (at once, unless the app runs in a render thread, which is asked to stop first).
+   */
+  end(reason: EndReason): Promise<void> {
+    if (this.ended) return this.ending ?? Promise.resolve();
     this.ended = reason;
     clearTimeout(this.idleTimer);
     clearTimeout(this.maxTimer);
     this.pump?.stop();
     this.channel.off('data', this.onData);
     if (reason === 'disconnect') this.terminal?.close({ discard: true });
-    if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
+    const remote = this.remote;
+    if (remote) {
+      this.ending = remote.close().then((closed) => this.finish(reason, closed));
+    } else {
+      this.ending = Promise.resolve();
+      this.finish(reason, undefined);
+    }
+    return this.ending;
+  }
+
+  private finish(reason: EndReason, closed: ClosedApp | undefined): void {
+    if (this.remote) {
+      if (closed) {
+        // The render thread saved the last progress (or says why it could not).
+        if (closed.progress) this.progress = closed.progress;
+        if (closed.error !== undefined) {
+          this.saveFailed = true;
+          this.ctx.log('save-failed', { learner: this.nickname, error: safeText(closed.error, 300) });
+        } else this.saveFailed = false;
+      } else if (this.progress && this.progressStore && this.unsaved) {
+        // The thread is gone (or did not answer): what it last reported is saved from here.
+        this.save(this.progress);
+      }
+    } else if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
     if (this.record) this.ctx.store.touch(this.record, new Date(this.ctx.now()).toISOString());
     try {
       this.app?.unmount();
@@ -263,6 +374,8 @@ export class LearnerSession implements FailureOwner {
     }
     try {
       this.screen?.restore();
+      // The render thread drew on the alternate screen; this side leaves it.
+      if (this.remote) this.terminal?.write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
     } catch {
       // The channel may be gone.
     }

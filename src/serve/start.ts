@@ -1,8 +1,10 @@
 // Starts the workshop server for `nettutor serve`: the process's settings for
-// serving (colour, CI), ssh2 and the UI loaded, lessons, secrets and host key
-// read, the server listening, what the instructor needs printed, and a clean
-// stop on SIGTERM, SIGINT or SIGHUP (every learner told, progress saved, exit
-// 0 within 5 s).
+// serving (colour, CI), ssh2 loaded, lessons, secrets and host key read, the
+// render threads started (or the UI loaded, with --workers 0), the server
+// listening, what the instructor needs printed, and a clean stop on SIGTERM,
+// SIGINT or SIGHUP (every learner told, progress saved, exit 0 within 5 s).
+// This module also holds what a render thread runs (runRenderThread), so a
+// thread loads the same code as the server.
 import type { LocalText } from '../core/i18n/localize.js';
 import { english, noticeText } from '../node/notices.js';
 import { readFileSync } from 'node:fs';
@@ -13,22 +15,27 @@ import { type AuthConfig, parseAuthorizedKeys } from './auth.js';
 import { formatDuration } from './duration.js';
 import { HostKeyError, loadOrCreateHostKey } from './host-key.js';
 import { MissingSsh2Error, type Ssh2Module, loadSsh2 } from './ssh2.js';
-import { type LogEntry, WorkshopServer, formatLog, isolateFailures } from './server.js';
+import { prepareEnvForServing } from './render-pool.js';
+import { type LogEntry, RenderThreadsError, WorkshopServer, formatLog, isolateFailures } from './server.js';
+
+export { runRenderThread } from './render-thread.js';
+
+/** Where the built-in lessons are, and the module a render thread starts from (the built dist/cli.js). */
+export interface ServeEnv extends BuiltinLessonsEnv {
+  renderThreadEntry?: string;
+}
 
 /**
  * Before Ink and chalk load: colours are decided per learner (the theme), so
  * chalk must be able to colour whatever the server's own stdout is (a pipe, a
  * journal: level 0); and Ink must draw every frame even if the server was
- * started with CI set.
+ * started with CI set. Render threads start with the same settings.
  */
 export function prepareProcessForServing(env: NodeJS.ProcessEnv = process.env): void {
-  env.FORCE_COLOR = '1';
-  delete env.CI;
-  delete env.CONTINUOUS_INTEGRATION;
-  env.NODE_ENV = 'production';
+  prepareEnvForServing(env);
 }
 
-export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
+export async function startServe(options: ServeOptions, io: CliIO, env: ServeEnv): Promise<number> {
   let ssh2: Ssh2Module;
   try {
     ssh2 = await loadSsh2();
@@ -40,8 +47,10 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
     throw error;
   }
   prepareProcessForServing();
-  const ui = import('../ui/render-app.js');
-  ui.catch(() => {});
+  // With render threads, this thread never draws a learner's screen: it does not even load the UI.
+  const workers = options.workers;
+  const ui = workers === 0 ? import('../ui/render-app.js') : undefined;
+  ui?.catch(() => {});
 
   const loaded = await loadInstalledLessons(env, options.lessons);
   for (const n of loaded.notices) io.stdout.write(`nettutor: ${english(n)}\n`);
@@ -86,7 +95,7 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
     throw error;
   }
 
-  const { renderApp } = await ui;
+  const render = ui ? (await ui).renderApp : undefined;
   const server = new WorkshopServer(
     {
       host: options.host,
@@ -99,8 +108,9 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
       stateDir: options.stateDir,
       lessons: loaded.lessons,
       notices,
+      workers,
     },
-    { ssh2, render: renderApp },
+    { ssh2, render, ...(env.renderThreadEntry ? { renderThreads: { entry: env.renderThreadEntry } } : {}) },
   );
   const unisolate = isolateFailures(server);
   let dashboard: { log(entry: LogEntry): void; close(): void } | undefined;
@@ -114,6 +124,12 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
     address = await server.listen();
   } catch (error) {
     unisolate();
+    if (error instanceof RenderThreadsError) {
+      io.stderr.write(
+        `nettutor: the render threads could not start: ${error.message}; --workers 0 draws in the server's own thread\n`,
+      );
+      return EXIT.failure;
+    }
     const e = error as NodeJS.ErrnoException;
     const why =
       e.code === 'EADDRINUSE'
@@ -144,6 +160,9 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
       : options.dashboard
         ? 'Instructor view:        here'
         : 'Instructor view:        nettutor serve --dashboard, or --instructor-secret-file to log in to it',
+    workers > 0
+      ? `Learners' screens are drawn by ${workers} render thread${workers === 1 ? '' : 's'} (--workers).`
+      : "Learners' screens are drawn in the server's own thread (--workers 0).",
     `Learners: at most ${options.maxLearners}; idle limit ${options.idleMs ? formatDuration(options.idleMs) : 'none'}; session limit ${options.maxSessionMs ? formatDuration(options.maxSessionMs) : 'none'}.`,
     `Progress is kept in ${options.stateDir}; \`nettutor serve --export\` prints everyone's scores.`,
     'Stop with Ctrl+C or SIGTERM: learners are told and their progress is saved.',

@@ -25,9 +25,14 @@ const builtin = loadLessons({ builtinDir: 'lessons' }).lessons;
 
 export const tempDir = (name = 'serve') => mkdtempSync(join(tmpdir(), `nettutor-${name}-`));
 
+/** What a render thread starts from: the built dist/cli.js (the tests' global setup builds it). */
+export const RENDER_THREAD_ENTRY = new URL('../../dist/cli.js', import.meta.url).href;
+
 export async function startServer(
   config: Partial<ServeConfig> & { auth?: AuthConfig } = {},
-  deps: Partial<ServeDeps> = {},
+  deps: Partial<Omit<ServeDeps, 'renderThreads'>> & {
+    renderThreads?: Partial<NonNullable<ServeDeps['renderThreads']>>;
+  } = {},
 ): Promise<WorkshopServer & { port: number; logs: string[] }> {
   const server = new WorkshopServer(
     {
@@ -44,7 +49,12 @@ export async function startServer(
       ...config,
       limits: { failDelayMs: 0, closeGraceMs: 300, shutdownGraceMs: 1000, ...config.limits },
     },
-    { ssh2: ssh2Module, render: renderApp, ...deps },
+    {
+      ssh2: ssh2Module,
+      render: renderApp,
+      ...deps,
+      renderThreads: { entry: RENDER_THREAD_ENTRY, ...deps.renderThreads },
+    },
   );
   const logs: string[] = [];
   server.on('log', (e: { event: string; fields: Record<string, unknown> }) =>

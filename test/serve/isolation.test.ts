@@ -13,37 +13,18 @@ import { registerView } from '../../src/ui/models/registry.js';
 import { renderApp } from '../../src/ui/render-app.js';
 import { counterKind } from '../fixtures/counter/kind.js';
 import { counterView } from '../fixtures/counter/view.js';
+import faulty, { SECRET_PATH } from '../fixtures/faulty-render.mjs';
 import { writeLessonFiles } from '../helpers/lesson-folder.js';
 import { KEY, Learner, startServer, tempDir } from '../helpers/ssh.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
-
-const SECRET_PATH = '/srv/nettutor/secret-place';
 
 // A lesson whose model's view throws when drawn: a bug in a future lesson's code.
 const BROKEN = `{ "formatVersion": 2, "id": "broken", "order": 99,
   "pages": [{ "id": "count", "model": { "kind": "counter", "start": 1, "askAt": 4, "questionId": "q" } }] }`;
 const BROKEN_EN = '# Broken on purpose\n\nA lesson whose drawing fails.\n\n## count: Count\n\nPress +.\n';
 
-/**
- * The real app, with a stdin that fails in ways a bug could: `!` throws in the
- * key handler, `T` schedules a timer that throws, `P` leaves a promise rejected.
- */
-const faultyRender: RenderApp = (options) => {
-  const stdin = options.stdin as unknown as { read(): string | null };
-  const read = stdin.read.bind(stdin);
-  stdin.read = () => {
-    const text = read();
-    if (text === '!') throw new Error(`${SECRET_PATH}: the key handler failed`);
-    if (text === 'T') {
-      setTimeout(() => {
-        throw new Error(`${SECRET_PATH}: a timer failed`);
-      }, 10);
-    }
-    if (text === 'P') void Promise.reject(new Error(`${SECRET_PATH}: a promise failed`));
-    return text;
-  };
-  return renderApp(options);
-};
+/** The real app, with a stdin that fails on `!` (key handler), `T` (timer) and `P` (promise). */
+const faultyRender: RenderApp = faulty(renderApp);
 
 const servers: WorkshopServer[] = [];
 const learners: Learner[] = [];

@@ -241,33 +241,39 @@ describe('timers', () => {
 });
 
 describe('a learner flooding input', () => {
-  it('is served a bounded slice at a time, the rest dropped, and does not hold up another learner', async () => {
-    const s = await server();
-    const flooder = await learner(s.port, { username: 'flood' });
-    const other = await learner(s.port, { username: 'calm' });
-    await flooder.waitFor('Enter open');
-    await other.waitFor('Enter open');
-    let flooding = true;
-    const chunk = 'jk'.repeat(16 * 1024);
-    const flood = async () => {
-      while (flooding && flooder.channel.writable) {
-        if (!flooder.channel.write(chunk)) await new Promise((r) => flooder.channel.once('drain', r));
-        await new Promise((r) => setImmediate(r));
+  it.each([
+    ['in the server’s own thread', 0],
+    ['in a render thread shared with the other learner', 1],
+  ])(
+    'is served a bounded slice at a time, the rest dropped, and does not hold up another learner (%s)',
+    async (_, workers) => {
+      const s = await server({ workers });
+      const flooder = await learner(s.port, { username: 'flood' });
+      const other = await learner(s.port, { username: 'calm' });
+      await flooder.waitFor('Enter open');
+      await other.waitFor('Enter open');
+      let flooding = true;
+      const chunk = 'jk'.repeat(16 * 1024);
+      const flood = async () => {
+        while (flooding && flooder.channel.writable) {
+          if (!flooder.channel.write(chunk)) await new Promise((r) => flooder.channel.once('drain', r));
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+      const running = flood();
+      try {
+        await pause(300);
+        await other.press(KEY.down, KEY.enter);
+        await other.waitFor('page 1/', 3000);
+        await other.press('n');
+        await other.waitFor('page 2/', 3000);
+      } finally {
+        flooding = false;
+        await running;
       }
-    };
-    const running = flood();
-    try {
-      await pause(300);
-      await other.press(KEY.down, KEY.enter);
-      await other.waitFor('page 1/', 3000);
-      await other.press('n');
-      await other.waitFor('page 2/', 3000);
-    } finally {
-      flooding = false;
-      await running;
-    }
-    const session = [...s.learners].find((l) => l.nickname === 'flood')!;
-    expect(session.droppedInput).toBeGreaterThan(0);
-    expect(flooder.closed).toBe(false);
-  });
+      const session = [...s.learners].find((l) => l.nickname === 'flood')!;
+      expect(session.droppedInput).toBeGreaterThan(0);
+      expect(flooder.closed).toBe(false);
+    },
+  );
 });

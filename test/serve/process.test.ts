@@ -78,6 +78,9 @@ describe('the serve command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('--max-learners <n>');
     expect(r.stdout).toContain('--passphrase-file');
+    expect(r.stdout).toMatch(
+      /--workers <n> +threads that draw learners' screens \(default: one per CPU core,\n +here \d+\)/,
+    );
   });
 
   it.each([
@@ -87,6 +90,7 @@ describe('the serve command line', () => {
     [['--dashboard'], /--dashboard needs a terminal/],
     [['--format', 'json'], /--format goes with --export/],
     [['--prot', '1'], /unknown option '--prot' \(did you mean "--port"\?\)/],
+    [['--workers', 'two'], /--workers two: expected a whole number from 0 to 64/],
     [
       ['--auth', 'keys', '--authorized-keys', '/nonexistent/keys'],
       /--authorized-keys \/nonexistent\/keys: no such file/,
@@ -150,33 +154,40 @@ describe('nettutor serve, running', () => {
     expect(s.stdout()).toMatch(/start ip=127\.0\.0\.1 learner=plain/);
   });
 
-  it('on SIGTERM tells every learner, saves their progress and exits 0 within 5 s', async () => {
-    const state = tempDir('state');
-    const secret = join(state, '..', `pass-${Date.now()}`);
-    writeFileSync(secret, `${PASSPHRASE}\n`);
-    const s = await serve(['--state-dir', state, '--passphrase-file', secret]);
-    const a = await learner(s.port, { username: 'ann' });
-    const b = await learner(s.port, { username: 'ben' });
-    await a.waitFor('Enter open');
-    await b.waitFor('Enter open');
-    await a.press(KEY.down, KEY.enter);
-    await a.waitFor('page 1/');
-    await a.press('n');
-    await a.waitFor('page 2/');
-    const sent = Date.now();
-    s.child.kill('SIGTERM');
-    const { code, at } = await s.exited;
-    expect(code).toBe(0);
-    expect(at - sent).toBeLessThan(5000);
-    for (const l of [a, b]) {
-      await l.waitClosed();
-      expect(await l.screen()).toMatch(/workshop server is stopping/);
-    }
-    const folders = readdirSync(join(state, 'learners'));
-    const ann = folders.find((f) => f.startsWith('passphrase-ann-'))!;
-    const progress = JSON.parse(readFileSync(join(state, 'learners', ann, 'progress.json'), 'utf8'));
-    expect(progress.lessons[secondLesson.id].seen).toHaveLength(2);
-  });
+  it.each([
+    ['2', "Learners' screens are drawn by 2 render threads (--workers)."],
+    ['0', "Learners' screens are drawn in the server's own thread (--workers 0)."],
+  ])(
+    'with --workers %s, on SIGTERM tells every learner, saves their progress and exits 0 within 5 s',
+    async (workers, says) => {
+      const state = tempDir('state');
+      const secret = join(state, '..', `pass-${Date.now()}`);
+      writeFileSync(secret, `${PASSPHRASE}\n`);
+      const s = await serve(['--state-dir', state, '--passphrase-file', secret, '--workers', workers]);
+      expect(s.stdout()).toContain(says);
+      const a = await learner(s.port, { username: 'ann' });
+      const b = await learner(s.port, { username: 'ben' });
+      await a.waitFor('Enter open');
+      await b.waitFor('Enter open');
+      await a.press(KEY.down, KEY.enter);
+      await a.waitFor('page 1/');
+      await a.press('n');
+      await a.waitFor('page 2/');
+      const sent = Date.now();
+      s.child.kill('SIGTERM');
+      const { code, at } = await s.exited;
+      expect(code).toBe(0);
+      expect(at - sent).toBeLessThan(5000);
+      for (const l of [a, b]) {
+        await l.waitClosed();
+        expect(await l.screen()).toMatch(/workshop server is stopping/);
+      }
+      const folders = readdirSync(join(state, 'learners'));
+      const ann = folders.find((f) => f.startsWith('passphrase-ann-'))!;
+      const progress = JSON.parse(readFileSync(join(state, 'learners', ann, 'progress.json'), 'utf8'));
+      expect(progress.lessons[secondLesson.id].seen).toHaveLength(2);
+    },
+  );
 });
 
 describe('nettutor serve --export', () => {
