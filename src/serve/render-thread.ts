@@ -13,11 +13,12 @@ import { EventEmitter } from 'node:events';
 import { type MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
 import type { LocalText } from '../core/i18n/localize.js';
 import type { Lesson } from '../core/lessons/types.js';
+import { emptyProgress } from '../core/progress/merge.js';
 import type { Progress } from '../core/progress/types.js';
 import { initialTutorState } from '../core/tutor/machine.js';
 import { type ProgressStore, openProgressStore } from '../node/progress-store.js';
 import { ScreenOutput, type TerminalLike } from '../node/screen-output.js';
-import { InputPump, SessionInput } from './channel-io.js';
+import { DEFAULT_INPUT_LIMITS, InputPump, SessionInput } from './channel-io.js';
 import type { FromRender, OpenSession, RenderThreadData, ToRender } from './render-protocol.js';
 import { type App, type FailureOwner, type RenderApp, failureScope } from './session.js';
 
@@ -191,6 +192,11 @@ class RenderedSession implements FailureOwner {
     }
   }
 
+  /** The app stops, and nothing is saved (the warm-up). */
+  discard(): void {
+    this.teardown();
+  }
+
   /** The end of the session: the app unmounted, its last progress saved. */
   close(): void {
     this.teardown();
@@ -205,8 +211,141 @@ class RenderedSession implements FailureOwner {
   }
 }
 
+/** What the thread does with a session once its app has started. */
+export interface StartedSession {
+  keys(data: Uint8Array): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+}
+
+/** A session whose app has not started yet, and what came for it meanwhile. */
+interface Waiting {
+  open: OpenSession;
+  keys: Uint8Array[];
+  bytes: number;
+  size?: { cols: number; rows: number };
+}
+
 /**
- * The thread's main loop: loads the UI once, then takes sessions. Called in a
+ * The thread's sessions, and those waiting to start. A learner's key comes before another learner's first
+ * frame: a new session waits in line and one is started per turn of the event loop (`schedule`), while keys and
+ * window changes are handled as they come. When a room arrives at once, keys are then not held up behind every
+ * start still queued, each of which draws a whole first frame. What comes for a session still waiting (keys,
+ * its window's size) is kept for it, the keys up to what its input would keep.
+ */
+export class SessionLine<S extends StartedSession> {
+  readonly started = new Map<number, S>();
+  private readonly waiting = new Map<number, Waiting>();
+  private scheduled = false;
+
+  constructor(
+    /** Starts the app (undefined: it could not, and the main thread has been told). */
+    private readonly start: (open: OpenSession) => S | undefined,
+    private readonly schedule: (fn: () => void) => void = (fn) => setImmediate(fn),
+  ) {}
+
+  /** Sessions waiting to start. */
+  get queued(): number {
+    return this.waiting.size;
+  }
+
+  open(open: OpenSession): void {
+    this.waiting.set(open.id, { open, keys: [], bytes: 0 });
+    this.next();
+  }
+
+  private next(): void {
+    if (this.scheduled || this.waiting.size === 0) return;
+    this.scheduled = true;
+    this.schedule(this.startOne);
+  }
+
+  private readonly startOne = () => {
+    this.scheduled = false;
+    const first = this.waiting.values().next();
+    if (first.done) return;
+    const w = first.value;
+    this.waiting.delete(w.open.id);
+    this.next();
+    const session = this.start({ ...w.open, ...w.size });
+    if (!session) return;
+    this.started.set(w.open.id, session);
+    for (const keys of w.keys) session.keys(keys);
+  };
+
+  keys(id: number, data: Uint8Array): void {
+    const session = this.started.get(id);
+    if (session) {
+      session.keys(data);
+      return;
+    }
+    const w = this.waiting.get(id);
+    if (w && w.bytes + data.byteLength <= w.open.input.maxPending) {
+      w.keys.push(data);
+      w.bytes += data.byteLength;
+    }
+  }
+
+  resize(id: number, cols: number, rows: number): void {
+    const session = this.started.get(id);
+    if (session) {
+      session.resize(cols, rows);
+      return;
+    }
+    const w = this.waiting.get(id);
+    if (w) w.size = { cols, rows };
+  }
+
+  /** Ends the session; false if there was none (or it had not started: then it never will). */
+  close(id: number): boolean {
+    this.waiting.delete(id);
+    const session = this.started.get(id);
+    this.started.delete(id);
+    session?.close();
+    return session !== undefined;
+  }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Before a thread takes sessions, it draws the lesson list once, off-screen, and moves the highlight down and up:
+ * when a whole room arrives at once, the first learners' frames then cost what later ones do (the drawing code
+ * compiled by the JIT, Ink's caches filled), not several times more. Nothing is saved or sent.
+ */
+async function warmUp(lessons: Lesson[], render: RenderApp): Promise<void> {
+  const session = new RenderedSession(
+    { postMessage: () => {} },
+    {
+      t: 'open',
+      id: 0,
+      progressFile: '',
+      progress: emptyProgress(),
+      notices: [],
+      now: new Date().toISOString(),
+      seed: 1,
+      locale: 'en',
+      color: true,
+      ascii: false,
+      screenReader: false,
+      cols: 80,
+      rows: 24,
+      input: DEFAULT_INPUT_LIMITS,
+    },
+    lessons,
+    render,
+  );
+  session.start();
+  for (const key of ['\u001b[B', '\u001b[A']) {
+    await pause(40);
+    session.keys(Buffer.from(key));
+  }
+  await pause(40);
+  session.discard();
+}
+
+/**
+ * The thread's main loop: loads the UI once, warms it up, then takes sessions. Called in a
  * worker started by render-pool.ts, after the environment was set for serving
  * (colours decided per learner, every frame drawn even under CI).
  */
@@ -220,7 +359,6 @@ export async function runRenderThread(): Promise<void> {
     const wrapper = (await import(data.renderWrapper)) as { default: (render: RenderApp) => RenderApp };
     render = wrapper.default(render);
   }
-  const sessions = new Map<number, RenderedSession>();
   const post = (m: FromRender) => port.postMessage(m);
   // An exception or rejection no one caught ends the session whose code raised it; the thread goes on.
   const onError = (error: unknown) => {
@@ -230,34 +368,34 @@ export async function runRenderThread(): Promise<void> {
   };
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
+  // Only a head start: should it fail, the thread takes sessions all the same.
+  await warmUp(data.lessons, render).catch(() => {});
+  const line = new SessionLine<RenderedSession>((open) => {
+    let session: RenderedSession;
+    try {
+      session = new RenderedSession(port, open, data.lessons, render);
+    } catch (error) {
+      post({ t: 'crash', id: open.id, error: message(error) });
+      return undefined;
+    }
+    session.start();
+    return session;
+  });
   port.on('message', (m: ToRender) => {
     try {
       switch (m.t) {
-        case 'open': {
-          let session: RenderedSession;
-          try {
-            session = new RenderedSession(port, m, data.lessons, render);
-          } catch (error) {
-            post({ t: 'crash', id: m.id, error: message(error) });
-            break;
-          }
-          sessions.set(m.id, session);
-          session.start();
+        case 'open':
+          line.open(m);
           break;
-        }
         case 'keys':
-          sessions.get(m.id)?.keys(m.data);
+          line.keys(m.id, m.data);
           break;
         case 'resize':
-          sessions.get(m.id)?.resize(m.cols, m.rows);
+          line.resize(m.id, m.cols, m.rows);
           break;
-        case 'close': {
-          const session = sessions.get(m.id);
-          sessions.delete(m.id);
-          if (session) session.close();
-          else post({ t: 'closed', id: m.id });
+        case 'close':
+          if (!line.close(m.id)) post({ t: 'closed', id: m.id });
           break;
-        }
       }
     } catch (error) {
       // The thread's own code (a session's code is guarded): said, and the thread goes on.
