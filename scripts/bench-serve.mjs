@@ -7,6 +7,7 @@
 // is left after they quit, round after round), and failures.
 //
 //   BENCH_LEARNERS=100  BENCH_ROUNDS=3  BENCH_KEYS=8  BENCH_THINK_MS=300  npm run bench:serve
+//   BENCH_SERVE_ARGS="--workers 0"   more options for `nettutor serve` (here: draw in its own thread)
 //
 // Figures go to .bench/serve.json. Loopback only; every wait is bounded.
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 300);
 const PASSPHRASE = 'bench passphrase';
 const MARKER = 'Enter open';
 const TIMEOUT = 30_000;
+const SERVE_ARGS = (process.env.BENCH_SERVE_ARGS ?? '').split(' ').filter((a) => a !== '');
 
 const work = mkdtempSync(join(tmpdir(), 'nettutor-bench-serve-'));
 writeFileSync(join(work, 'passphrase'), `${PASSPHRASE}\n`);
@@ -49,6 +51,7 @@ const server = spawn(
     '0',
     '--max-session',
     '0',
+    ...SERVE_ARGS,
   ],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );
@@ -183,6 +186,7 @@ const summary = {
   learners: N,
   keysEach: KEYS,
   thinkMs: THINK_MS,
+  serveArgs: SERVE_ARGS,
   rounds: [],
 };
 try {
@@ -198,6 +202,9 @@ try {
     `nettutor serve on 127.0.0.1:${port}, ${N} learners at once, ${KEYS} keys each (about ${THINK_MS} ms apart), ${ROUNDS} rounds`,
   );
   console.log(`server RSS after warm-up: ${baseline.toFixed(1)} MB (Node ${process.version})`);
+  const drawn = /Learners' screens are drawn [^\n]*/.exec(serverOut)?.[0];
+  if (drawn) console.log(drawn);
+  summary.drawn = drawn;
   for (let round = 1; round <= ROUNDS; round++) {
     let live = 0;
     const cpu0 = serverCpu();
