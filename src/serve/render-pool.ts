@@ -32,6 +32,9 @@ export function prepareEnvForServing(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
 const BOOT = `const { workerData } = require('node:worker_threads');
 import(workerData.entry).then((m) => m.runServeWorker());`;
 
+/** The limit of a render thread's heap (see RenderThread). */
+const RENDER_THREAD_HEAP_MB = 1024;
+
 export interface RenderPoolOptions {
   /** How many threads (at least 1). */
   threads: number;
@@ -84,6 +87,11 @@ class RenderThread {
       workerData: data,
       env: prepareEnvForServing({ ...process.env }),
       name: `nettutor render ${number}`,
+      // V8 lets a heap grow further between collections the larger its limit is: with the default limit
+      // (4 GB on the project's machine) a thread's heap grew to several times its live data (about 0.5 MB a
+      // learner), and the server's memory with it. 1 GB holds a thousand learners' apps; a thread that ran
+      // out would end only its own sessions and be replaced.
+      resourceLimits: { maxOldGenerationSizeMb: RENDER_THREAD_HEAP_MB },
     });
     // The server's listener keeps the process alive; a thread never does.
     this.worker.unref();
