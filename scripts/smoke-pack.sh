@@ -62,9 +62,33 @@ if (cd "$work/app" && npm install --no-audit --no-fund --silent ssh2@^1.17.0 >/d
   serve_pid=$!
   for _ in $(seq 1 50); do grep -q "Listening on" "$work/serve.out" && break; sleep 0.1; done
   grep -q "Listening on 127.0.0.1:" "$work/serve.out" || { echo "smoke: serve with ssh2 did not start:"; cat "$work/serve.out"; exit 1; }
+  grep -q "drawn by [0-9]* render thread" "$work/serve.out" || { echo "smoke: serve did not start its render threads:"; cat "$work/serve.out"; exit 1; }
+  # A learner (ssh2's client, from the installed ssh2) chooses a nickname, gets the lesson list drawn by a render
+  # thread (which starts from the installed dist/cli.js), and quits with status 0.
+  port=$(sed -n 's/^Listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out")
+  (cd "$work/app" && PORT="$port" timeout 20 node --input-type=module -e '
+    import ssh2 from "ssh2";
+    const c = new ssh2.Client();
+    const fail = (why) => { console.error(`smoke: learner: ${why}`); process.exit(1); };
+    setTimeout(() => fail("timed out"), 15000).unref();
+    c.on("error", (e) => fail(e.message));
+    c.on("ready", () => c.shell({ cols: 80, rows: 24, term: "xterm" }, (err, ch) => {
+      if (err) fail(err.message);
+      let out = "";
+      let step = 0;
+      ch.on("data", (d) => {
+        out += d;
+        const seen = out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+        if (step === 0 && seen.includes("Nickname")) { step = 1; ch.write("smoke\r"); }
+        if (step === 1 && seen.includes("Enter open")) { step = 2; ch.write("q"); }
+      });
+      ch.on("exit", (code) => { if (step !== 2 || code !== 0) fail(`exit ${code} at step ${step}`); c.end(); });
+    }));
+    c.connect({ host: "127.0.0.1", port: Number(process.env.PORT), username: "smoke", hostVerifier: () => true });
+  ') || { echo "smoke: a learner could not use the packed server:"; cat "$work/serve.out"; exit 1; }
   kill -TERM "$serve_pid"
   wait "$serve_pid" || { echo "smoke: serve did not exit 0 on SIGTERM"; exit 1; }
-  echo "smoke: serve started with ssh2 installed beside nettutor, and stopped on SIGTERM"
+  echo "smoke: serve started with ssh2 installed beside nettutor, served a learner from a render thread, and stopped on SIGTERM"
 else
   echo "smoke: could not install ssh2 from the registry; serve with ssh2 not checked"
 fi
