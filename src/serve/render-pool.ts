@@ -5,7 +5,9 @@
 // registry stay in the main thread. A new session goes to the thread with the
 // fewest sessions. A thread that stops (an error nothing caught, or it was
 // terminated) ends its sessions, each with the usual friendly message, and a
-// new thread takes its place; the server goes on.
+// new thread takes its place; the server goes on. So does a thread that stops
+// answering (a learner's app stuck in a loop would freeze every learner on
+// it): the watchdog ends it the same way.
 import { Worker } from 'node:worker_threads';
 import type { Lesson } from '../core/lessons/types.js';
 import type { Progress } from '../core/progress/types.js';
@@ -32,6 +34,17 @@ export function prepareEnvForServing(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
 const BOOT = `const { workerData } = require('node:worker_threads');
 import(workerData.entry).then((m) => m.runServeWorker());`;
 
+/**
+ * How often each thread is asked whether its event loop still turns, and how long it may stay silent before it is
+ * ended (its learners see the friendly message, a new thread takes its place). A frame takes milliseconds; a thread
+ * silent for seconds is stuck.
+ */
+export interface Watchdog {
+  everyMs: number;
+  stallMs: number;
+}
+const WATCHDOG: Watchdog = { everyMs: 2000, stallMs: 10_000 };
+
 /** The limit of a render thread's heap (see RenderThread). */
 const RENDER_THREAD_HEAP_MB = 1024;
 
@@ -43,6 +56,7 @@ export interface RenderPoolOptions {
   lessons: Lesson[];
   /** Tests only: see RenderThreadData. */
   renderWrapper?: string;
+  watchdog?: Watchdog;
   log(event: string, fields: Record<string, string | number | undefined>): void;
 }
 
@@ -72,6 +86,8 @@ class RenderThread {
   ready = false;
   stopped = false;
   error: string | undefined;
+  /** When the thread last said anything (the watchdog's clock). */
+  heardAt = Date.now();
 
   constructor(
     readonly number: number,
@@ -107,6 +123,7 @@ export class RenderPool {
   private nextSession = 1;
   private nextThread = 1;
   private stopping = false;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RenderPoolOptions) {}
 
@@ -114,7 +131,23 @@ export class RenderPool {
   start(): Promise<void> {
     const count = Math.max(1, Math.floor(this.options.threads));
     const started = Array.from({ length: count }, () => this.spawn());
+    const { everyMs, stallMs } = this.options.watchdog ?? WATCHDOG;
+    this.watchdog = setInterval(() => this.check(stallMs), everyMs);
+    this.watchdog.unref();
     return Promise.all(started).then(() => undefined);
+  }
+
+  /** Asks every working thread whether it still answers, and ends one that has been silent too long. */
+  private check(stallMs: number): void {
+    const now = Date.now();
+    for (const thread of this.threads) {
+      if (!thread.ready || thread.stopped) continue;
+      if (now - thread.heardAt > stallMs) {
+        thread.error = `it stopped answering for ${Math.round((now - thread.heardAt) / 1000)} s`;
+        this.options.log('render-thread-stalled', { thread: thread.number, sessions: thread.sessions.size });
+        thread.worker.terminate().catch(() => {});
+      } else thread.post({ t: 'ping' });
+    }
   }
 
   /** The threads' workers, in order (tests stop one to see what happens). */
@@ -132,6 +165,8 @@ export class RenderPool {
     this.threads.push(thread);
     return new Promise<void>((resolve, reject) => {
       thread.worker.on('message', (m: FromRender) => {
+        thread.heardAt = Date.now();
+        if (m.t === 'pong') return;
         if (m.t === 'ready') {
           thread.ready = true;
           resolve();
@@ -178,6 +213,7 @@ export class RenderPool {
   /** Stops every thread (the sessions were ended first). */
   async stop(timeoutMs = 1000): Promise<void> {
     this.stopping = true;
+    clearInterval(this.watchdog);
     const threads = [...this.threads];
     await Promise.race([
       Promise.all(threads.map((t) => t.worker.terminate().catch(() => {}))),
@@ -237,7 +273,7 @@ export class RemoteApp {
   }
 
   /** A message from the thread about this app. */
-  receive(m: Exclude<FromRender, { t: 'ready' } | { t: 'error' }>): void {
+  receive(m: Exclude<FromRender, { t: 'ready' } | { t: 'error' } | { t: 'pong' }>): void {
     if (m.t === 'closed') {
       this.closing?.({ ...(m.progress ? { progress: m.progress } : {}), ...(m.error ? { error: m.error } : {}) });
       return;

@@ -45,7 +45,9 @@ export type ToRender =
   /** The window's size (also sent unchanged when the whole screen must be drawn again). */
   | { t: 'resize'; id: number; cols: number; rows: number }
   /** The session is over: the app is unmounted, its progress saved; answered by `closed`. */
-  | { t: 'close'; id: number };
+  | { t: 'close'; id: number }
+  /** Is the thread still answering? Answered by `pong` (see the pool's watchdog). */
+  | { t: 'ping' };
 
 /** Render thread → main thread. */
 export type FromRender =
@@ -66,4 +68,6 @@ export type FromRender =
   /** Answer to `close`: the session is gone; `error` if its last save failed. */
   | { t: 'closed'; id: number; progress?: Progress; error?: string }
   /** Something failed in the thread outside any session. */
-  | { t: 'error'; error: string };
+  | { t: 'error'; error: string }
+  /** Answer to `ping`: the thread's event loop turns. */
+  | { t: 'pong' };

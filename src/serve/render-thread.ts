@@ -396,6 +396,9 @@ export async function runRenderThread(): Promise<void> {
         case 'close':
           if (!line.close(m.id)) post({ t: 'closed', id: m.id });
           break;
+        case 'ping':
+          post({ t: 'pong' });
+          break;
       }
     } catch (error) {
       // The thread's own code (a session's code is guarded): said, and the thread goes on.

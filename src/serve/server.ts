@@ -19,7 +19,7 @@ import { type AuthConfig, type Entrant, authenticate } from './auth.js';
 import { type ChannelLike, ChannelTerminal, type InputLimits } from './channel-io.js';
 import { Dashboard } from './dashboard.js';
 import { DEFAULT_LIMITS, type Limits, RateLimiter } from './limits.js';
-import { RenderPool } from './render-pool.js';
+import { RenderPool, type Watchdog } from './render-pool.js';
 import {
   type ClientTerminal,
   type EndReason,
@@ -62,7 +62,7 @@ export interface ServeDeps {
   /** Runs a learner's app in this thread (`workers: 0`). */
   render?: RenderApp;
   /** For render threads: the module that runs one (the built dist/cli.js), and for tests a render wrapper. */
-  renderThreads?: { entry: string; renderWrapper?: string };
+  renderThreads?: { entry: string; renderWrapper?: string; watchdog?: Watchdog };
   now?: () => number;
 }
 
@@ -189,6 +189,7 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
         threads: workers,
         entry: deps.renderThreads.entry,
         renderWrapper: deps.renderThreads.renderWrapper,
+        ...(deps.renderThreads.watchdog ? { watchdog: deps.renderThreads.watchdog } : {}),
         lessons: config.lessons,
         log: (event, fields) => this.log(event, fields),
       });

@@ -147,6 +147,27 @@ describe('a learner whose app runs in a render thread', () => {
     expect(next.exitCode).toBe(0);
   });
 
+  it('ends the sessions of a thread that stops answering (a loop that never ends), and a new thread serves the next', async () => {
+    const s = await server(
+      { workers: 1 },
+      { renderThreads: { renderWrapper: FAULTY, watchdog: { everyMs: 100, stallMs: 1000 } } },
+    );
+    const stuck = await learner(s.port, { username: 'hal' });
+    await stuck.waitFor('Enter open');
+    const [worker] = s.pool!.workers;
+    await stuck.press('H');
+    await stuck.waitClosed();
+    expect(stuck.exitCode).toBe(1);
+    expect(await stuck.screen()).toMatch(/something went wrong in your session/);
+    expect(s.logs.some((line) => line.startsWith('render-thread-stalled'))).toBe(true);
+    const next = await learner(s.port, { username: 'ida' });
+    await next.waitFor('Enter open');
+    expect(s.pool!.workers[0]).not.toBe(worker);
+    await next.press('q');
+    await next.waitClosed();
+    expect(next.exitCode).toBe(0);
+  });
+
   it('on shutdown, tells the learner and saves progress from the thread', async () => {
     const s = await server({ workers: 1 });
     const l = await learner(s.port, { username: 'eve' });
