@@ -1,7 +1,7 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import stringWidth from 'string-width';
+import { displayWidth } from '../core/layout/width.js';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
 import { resetProgress } from '../core/progress/merge.js';
@@ -107,7 +107,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
 
   io.stdout.write(`Progress kept in ${file}\n\n`);
   // Columns are measured in terminal cells: a Chinese character takes two.
-  const width = Math.max(...lessons.map((l) => stringWidth(text(l.title, locale))), 5);
+  const width = Math.max(...lessons.map((l) => displayWidth(text(l.title, locale))), 5);
   for (const l of lessons) {
     const record = progress.lessons[l.id];
     const status = lessonStatus(l, record);

@@ -8,7 +8,7 @@
 //
 // Pure (strings in, strings out), but it speaks the terminal's protocol, so it
 // lives beside the stream that uses it rather than in src/core.
-import stringWidth from 'string-width';
+import { displayWidth, graphemes } from '../core/layout/width.js';
 
 const ESC = '\u001B';
 const CSI = `${ESC}[`;
@@ -168,7 +168,6 @@ function sgrOf(s: Style): string {
 }
 
 const SGR = /\u001B\[([0-9;]*)m/y;
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : undefined;
 
 /** A line as screen cells; a wide character takes two (the second is empty). */
 function cellsOf(line: string): Cell[] {
@@ -187,13 +186,9 @@ function cellsOf(line: string): Cell[] {
     }
     const next = line.indexOf(ESC, i);
     const text = line.slice(i, next < 0 ? line.length : next);
-    const graphemes =
-      /^[\x20-\x7e]*$/.test(text) || !segmenter
-        ? Array.from(text)
-        : Array.from(segmenter.segment(text), (g) => g.segment);
-    for (const g of graphemes) {
+    for (const g of graphemes(text)) {
       cells.push({ ch: g, style: key });
-      if (stringWidth(g) === 2) cells.push({ ch: '', style: key });
+      if (displayWidth(g) === 2) cells.push({ ch: '', style: key });
     }
     i = next < 0 ? line.length : next;
     if (next >= 0 && !line.startsWith(`${ESC}[`, next)) i += 1;

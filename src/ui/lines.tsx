@@ -3,7 +3,7 @@
 // rewrites the lines that changed.
 import { Text } from 'ink';
 import { type ReactElement, createContext, useContext } from 'react';
-import stringWidth from 'string-width';
+import { displayWidth } from '../core/layout/width.js';
 import { type StyledLine, truncateToWidth } from '../core/layout/prose.js';
 import { type Theme, useTheme } from './theme.js';
 
@@ -55,13 +55,13 @@ export const LineWidthContext = createContext<number>(Number.POSITIVE_INFINITY);
  */
 function fitLine(line: UiLine, width: number, theme: Theme): UiLine {
   const spans = theme.ascii ? line.map((span) => ({ ...span, text: theme.text(span.text) })) : line;
-  const total = spans.reduce((w, span) => w + stringWidth(span.text), 0);
+  const total = spans.reduce((w, span) => w + displayWidth(span.text), 0);
   if (total <= width) return spans;
-  const room = Math.max(0, width - stringWidth(theme.glyphs.ellipsis));
+  const room = Math.max(0, width - displayWidth(theme.glyphs.ellipsis));
   const out: UiLine = [];
   let used = 0;
   for (const span of spans) {
-    const w = stringWidth(span.text);
+    const w = displayWidth(span.text);
     if (used + w <= room) {
       out.push(span);
       used += w;

@@ -6,7 +6,7 @@
 // message. Text is never cut: it is wrapped, and the ladder gets the rows
 // that are left. Only on the smallest terminals is a part left out whole,
 // and a line then says that `i` shows everything (see playerInfo).
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { type Ladder, renderLadder } from '../../core/ladder/render.js';
@@ -94,7 +94,7 @@ function headLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
     dim: true,
   };
   const lines: UiLine[] = [];
-  if (stringWidth(title) + 2 + stringWidth(status.text) + 2 + stringWidth(where.text) <= width) {
+  if (displayWidth(title) + 2 + displayWidth(status.text) + 2 + displayWidth(where.text) <= width) {
     lines.push([
       { text: title, bold: true },
       { ...status, text: `  ${status.text}` },
@@ -148,7 +148,7 @@ function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine
       ...mark,
     ];
     // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself.
-    if (spans.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return [spans];
+    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return [spans];
     return [...wrapped(label, width), mark.length ? [...mark] : []].filter((l) => l.length > 0);
   });
 }
@@ -369,10 +369,10 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
     const more = moreMark(win.above, win.below, theme, true);
     const lines: UiLine[] = !names
       ? []
-      : more && stringWidth(nameRow) + 1 + stringWidth(more) <= paneWidth
+      : more && displayWidth(nameRow) + 1 + displayWidth(more) <= paneWidth
         ? [
             [
-              { text: padToWidth(nameRow, paneWidth - stringWidth(more)), bold: true },
+              { text: padToWidth(nameRow, paneWidth - displayWidth(more)), bold: true },
               { text: more, dim: true },
             ],
           ]
@@ -443,7 +443,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
 
 /** A pane's line cut to its width (ladder lines fit; a label was wrapped to it). */
 function fitPane(line: UiLine, width: number): UiLine {
-  const used = line.reduce((w, s) => w + stringWidth(s.text), 0);
+  const used = line.reduce((w, s) => w + displayWidth(s.text), 0);
   return used < width ? [...line, { text: ' '.repeat(width - used) }] : line;
 }
 
@@ -513,9 +513,11 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   const ladder = [...run.lines];
   while (ladder.length < ladderRoom) ladder.push([]);
   const more = moreMark(run.above, run.below, theme);
-  const stateWidth = stateLine.reduce((w, s) => w + stringWidth(s.text), 0);
+  const stateWidth = stateLine.reduce((w, s) => w + displayWidth(s.text), 0);
   const line: UiLine =
-    more && stateWidth + 3 + stringWidth(more) <= width ? [...stateLine, { text: `   ${more}`, dim: true }] : stateLine;
+    more && stateWidth + 3 + displayWidth(more) <= width
+      ? [...stateLine, { text: `   ${more}`, dim: true }]
+      : stateLine;
   const lines = [...head, ...ladder, line, ...text, ...pointer];
   return {
     lines: lines.slice(0, height),

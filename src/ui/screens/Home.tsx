@@ -2,7 +2,7 @@
 // notices (wrapped, and cut with a pointer to the notices screen when they
 // would crowd the list out), and the summary of the highlighted lesson.
 import type { ReactElement } from 'react';
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { layoutProse } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { TutorState } from '../../core/tutor/machine.js';
@@ -43,7 +43,7 @@ export function homeLines(
   const tr = makeLocalizer(locale, theme);
   // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
   const pick = (long: string, short: string) =>
-    stringWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
+    displayWidth(theme.text(long)) <= width ? theme.text(long) : theme.text(short);
   const arrows = theme.ascii ? 'Up/Down' : '↑↓';
   const intro: UiLine[] = [
     ...fromProse(layoutProse(`**${pick(STRINGS.homeTitle, STRINGS.homeTitleShort)}**`, width), theme),

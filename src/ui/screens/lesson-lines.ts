@@ -1,6 +1,6 @@
 // The body of a lesson page as styled lines: prose, then the exercise with
 // its hints, solution and verdict. Pure given its inputs.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import { type OptionReview, reviewChoices } from '../../core/grading/grade.js';
 import { type Span, inlineSpans, layoutProse, wrapSpans } from '../../core/layout/prose.js';
@@ -80,7 +80,7 @@ function optionLines(
     if (here) focus = lines.length;
     const prefix = `${here ? g.pointer : ' '} ${row.mark} `;
     const verdict = row.verdict;
-    const suffix = verdict ? stringWidth(verdict.text) : 0;
+    const suffix = verdict ? displayWidth(verdict.text) : 0;
     const wrapped = layoutProse(row.label, Math.max(10, width - prefix.length - suffix), g.ellipsis);
     wrapped.forEach((l, j) => {
       const head = j === 0 ? prefix : ' '.repeat(prefix.length);
@@ -125,7 +125,7 @@ function whyLines(review: OptionReview[], width: number, theme: Theme, tr: (t: L
       { text: theme.text(' — '), style: 'plain' },
       ...inlineSpans(tr(option.why)),
     ];
-    const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(stringWidth(mark))), theme);
+    const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(displayWidth(mark))), theme);
     const first = wrapped[0]?.[0];
     if (first) first.color = option.right ? theme.colors.ok : theme.colors.error;
     lines.push(...wrapped);
