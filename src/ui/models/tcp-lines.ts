@@ -16,7 +16,7 @@ import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { scaleNote } from '../../core/tcp/scale.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
-import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
+import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
 import { PLAYER_STRINGS as S, STRINGS } from '../strings.js';
 import type { Theme } from '../theme.js';
 import type { ModelDrawing, QuestionView } from './view.js';

@@ -1,39 +1,26 @@
 // The lesson list: each lesson with its status in words and its score, the
 // notices (wrapped, and cut with a pointer to the notices screen when they
 // would crowd the list out), and the summary of the highlighted lesson.
-import type { ReactElement } from 'react';
-import { displayWidth } from '../../core/layout/width.js';
+// Pure: the same lines are drawn before Ink has loaded (src/node/early-frame.ts)
+// and by the app (src/ui/frames.ts).
 import { layoutProse } from '../../core/layout/prose.js';
+import { displayWidth } from '../../core/layout/width.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { TutorState } from '../../core/tutor/machine.js';
-import { fitLines, noticeLines } from '../chrome.js';
-import { Lines, type UiLine, fromProse } from '../lines.js';
+import { fitLines, noticeLines } from '../chrome-lines.js';
+import type { Theme } from '../make-theme.js';
 import { STRINGS } from '../strings.js';
-import type { Theme } from '../theme.js';
-import { makeLocalizer, windowLines } from './lesson-lines.js';
+import { type UiLine, fromProse } from '../ui-line.js';
+import { windowLines } from './list-window.js';
 import { lessonSummary } from './lesson-summary.js';
+import { makeLocalizer } from './localizer.js';
 
-export function HomeScreen({
-  state,
-  notices,
-  width,
-  height,
-  theme,
-  locale,
-}: {
-  state: TutorState;
-  notices: string[];
-  width: number;
-  height: number;
-  theme: Theme;
-  locale: string;
-}): ReactElement {
-  return <Lines lines={homeLines(state, notices, width, height, theme, locale)} />;
-}
+/** What the home screen shows of the session. */
+export type HomeState = Pick<TutorState, 'lessons' | 'homeIndex' | 'progress'>;
 
 /** The home screen as at most `height` lines. */
 export function homeLines(
-  state: TutorState,
+  state: HomeState,
   notices: string[],
   width: number,
   height: number,
