@@ -30,7 +30,7 @@ import stripAnsi from 'strip-ansi';
  * U+20D0–20FF (combining marks for symbols), U+302A–302F and U+3099–309A (combining), U+3164 (Hangul
  * filler), U+FF9E–FF9F (halfwidth sound marks, which join the kana before them).
  */
-const SIMPLE: readonly (readonly [number, number])[] = [
+export const SIMPLE: readonly (readonly [number, number])[] = [
   [0x00a0, 0x00ac],
   [0x00ae, 0x02ff],
   [0x0370, 0x0377],

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, graphemes, isSimpleCodePoint } from '../../../src/core/layout/width.js';
+import { SIMPLE, displayWidth, graphemes, isSimpleCodePoint } from '../../../src/core/layout/width.js';
 
 const segmenter = new Intl.Segmenter();
 const segments = (s: string) => Array.from(segmenter.segment(s), (g) => g.segment);
@@ -33,6 +33,15 @@ describe('displayWidth', () => {
       if (displayWidth(c) !== stringWidth(c)) wrong.push(cp.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps the SIMPLE ranges in order, apart, and within the Basic Multilingual Plane (they are searched by halves)', () => {
+    SIMPLE.forEach(([from, to], i) => {
+      expect(from).toBeLessThanOrEqual(to);
+      expect(to).toBeLessThanOrEqual(0xffff);
+      expect(to < 0xd800 || from > 0xdfff).toBe(true);
+      if (i > 0) expect(from).toBeGreaterThan(SIMPLE[i - 1]![1]);
+    });
   });
 
   it('takes each SIMPLE character as a grapheme of its own, whatever is beside it', () => {
