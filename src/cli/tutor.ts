@@ -41,13 +41,22 @@ export interface StartHooks {
   loadUi?: () => Promise<Ui>;
   /** Draw the first home screen before Ink (default); false leaves every frame to Ink, for comparison. */
   earlyFrame?: boolean;
+  /**
+   * Sets the V8 flags that keep the tutorial's peak memory down (src/node/memory.ts). They hold for the rest of
+   * the process, so tests that start the tutorial in their own process give one that does nothing.
+   */
+  holdMemory?: () => Promise<void> | void;
 }
 
 export async function startTutor(
   options: TutorOptions,
   io: CliIO,
   env: BuiltinLessonsEnv,
-  { loadUi = () => import('../ui/render-app.js'), earlyFrame = true }: StartHooks = {},
+  {
+    loadUi = () => import('../ui/render-app.js'),
+    earlyFrame = true,
+    holdMemory = async () => (await import('../node/memory.js')).holdMemory(),
+  }: StartHooks = {},
 ): Promise<number> {
   let ui = options.lesson ? loadUi() : undefined;
   ui?.catch(() => {});
@@ -120,6 +129,9 @@ export async function startTutor(
           theme: makeTheme({ color, ascii: options.asciiOnly }),
           locale,
         });
+  // Peak memory (src/node/memory.ts): V8 told to keep its young generation small and its optimizing compilers
+  // off, once the first frame is on screen and before the UI chunk loads (where the young generation grows).
+  await holdMemory();
   ui ??= loadUi();
   let loadedUi: Ui;
   try {

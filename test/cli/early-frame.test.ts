@@ -192,6 +192,8 @@ function start(
         await gate;
         return ui;
       },
+      // The V8 flags would hold for every later test in this process; the end-to-end tests start with them.
+      holdMemory: () => {},
     },
   );
   const run = { tty, keyboard, open, done };
