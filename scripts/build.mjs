@@ -8,8 +8,9 @@
 // built-in lesson fails the build (exit 1) with its `file:line: field: message`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -56,10 +57,86 @@ await build({
     // URL through it. Nothing in nettutor fetches, so the bundle has no fetch, and yoga decodes the bytes itself.
     fetch: 'undefined',
   },
+  plugins: [inkSharedOutputCaches(), rememberedStringWidths()],
   banner: {
     js: "import { createRequire as __nettutorCreateRequire } from 'node:module'; const require = __nettutorCreateRequire(import.meta.url);",
   },
 });
+
+/**
+ * Ink turns every line of every frame into styled cells (tokenizing its ANSI codes) and measures each character,
+ * with caches that live for one frame: a new frame starts them again, though most of its lines were in the last
+ * one. Under `nettutor serve`, where one process draws every learner's frames, that was the largest part of
+ * the CPU a key costs. This keeps Ink's own caches from frame to frame (and across sessions, which show the
+ * same lines), bounded: past a size they start again. A line's cells are only read once made, so sharing them
+ * is safe. The build fails if Ink's source no longer has the line this replaces.
+ */
+function inkSharedOutputCaches() {
+  const from = 'caches = new OutputCaches();';
+  return {
+    name: 'ink-shared-output-caches',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(from)) throw new Error(`${args.path}: no "${from}" to make shared (has Ink changed?)`);
+        const shared = `
+let sharedOutputCaches = new OutputCaches();
+function nettutorSharedOutputCaches() {
+  const c = sharedOutputCaches;
+  if (c.styledChars.size > 4000 || c.widths.size > 20000 || c.blockWidths.size > 4000) sharedOutputCaches = new OutputCaches();
+  return sharedOutputCaches;
+}
+`;
+        return {
+          contents: source.replace(from, 'caches = nettutorSharedOutputCaches();') + shared,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+        };
+      });
+    },
+  };
+}
+
+/**
+ * string-width measures a text afresh at each call, and a frame asks for the same texts again and again (Ink
+ * measures every text node for layout at every frame). Its answer depends only on the text when no options are
+ * given, so those answers are remembered, up to a bound. The build fails if string-width's source no longer
+ * has the line this renames. Only Ink and its helpers call string-width: nettutor's own code measures with
+ * displayWidth (src/core/layout/width.ts), whose ASCII and simple-character paths cost less than a lookup here
+ * (`BENCH_LEARNERS=20 BENCH_ROUNDS=1 npm run bench:serve` takes the same server CPU as when they went through
+ * this cache).
+ */
+function rememberedStringWidths() {
+  const declaration = /export default function stringWidth\((\w+), options = \{\}\) \{/;
+  return {
+    name: 'remembered-string-widths',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!declaration.test(source))
+          throw new Error(`${args.path}: no stringWidth declaration to wrap (has string-width changed?)`);
+        const remembered = `
+const rememberedWidths = new Map();
+export default function stringWidth(text, options) {
+  if (options !== undefined || typeof text !== 'string') return measuredStringWidth(text, options);
+  let width = rememberedWidths.get(text);
+  if (width === undefined) {
+    if (rememberedWidths.size >= 20000) rememberedWidths.clear();
+    width = measuredStringWidth(text);
+    rememberedWidths.set(text, width);
+  }
+  return width;
+}
+`;
+        return {
+          contents: source.replace(declaration, 'function measuredStringWidth($1, options = {}) {') + remembered,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+        };
+      });
+    },
+  };
+}
 
 /** lessons/ → dist/lessons.json, through a bundle of scripts/compile-lessons.ts run with this Node; false on a problem. */
 async function compileLessons() {

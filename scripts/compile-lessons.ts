@@ -5,7 +5,7 @@
 // Any problem in a lesson is printed as `file:line: field: message` and the
 // exit status is 1; texts missing in a translation are printed as warnings.
 import { writeFileSync } from 'node:fs';
-import { compileLessons, formatProblem } from '../src/node/builtin-lessons.js';
+import { compileLessons, formatProblem, withReviews } from '../src/node/builtin-lessons.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
 
 const [dir, out, version] = process.argv.slice(2);
@@ -15,9 +15,12 @@ if (!dir || !out || !version) {
 }
 const loaded = loadLessonPack(dir, 'builtin');
 for (const w of loaded.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
-if (loaded.problems.length > 0) {
-  for (const p of loaded.problems) process.stderr.write(`${formatProblem(p)}\n`);
-  const n = loaded.problems.length;
+// The review pages are checked against the lessons they draw on, but compiled as written: they are filled in
+// when the lessons are loaded, from the lessons loaded then (--lessons may replace one).
+const { problems } = withReviews(loaded);
+if (problems.length > 0) {
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  const n = problems.length;
   process.stderr.write(`build: the built-in lessons have ${n} problem${n === 1 ? '' : 's'}; the build fails\n`);
   process.exit(1);
 }

@@ -20,6 +20,7 @@ Usage:
   nettutor [options]                 open the tutorial (needs a terminal)
   nettutor sim <scenario> [options]  print a TCP simulation as a ladder diagram, text or JSON
   nettutor sim --list [--long]       list the built-in scenarios (--long: and what to watch)
+  nettutor http <command> [options]  the HTTP models on the command line (nettutor http --help)
   nettutor lessons check [dir]       validate lesson files (exit 2 if any problem)
   nettutor lessons list [--json]     list the lessons in order
   nettutor lessons new <id>          write a lesson to start from: lesson.jsonc and en.md
@@ -32,7 +33,8 @@ Usage:
 
 Options for the tutorial:
   --lesson <id>       jump straight into a lesson
-  --lang <code>       language of the lessons: en, zh-CN (default: from LANG, else en)
+  --lang <code>       language of the lessons and the screens: en, zh-CN (default: the
+                      language last chosen with L on the lesson list, else LANG, else en)
   --ascii-only        7-bit characters only, no box drawing; lessons are shown
                       in English (Chinese cannot be written in 7 bits)
   --no-color          no colours (NO_COLOR is honoured too; FORCE_COLOR forces them)
@@ -43,7 +45,7 @@ Options for the tutorial:
   -h, --help          show this help
   -v, --version       show the version
 
-Run \`nettutor sim --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
+Run \`nettutor sim --help\`, \`nettutor http --help\`, \`nettutor lessons --help\`, \`nettutor progress --help\` or \`nettutor serve --help\` for more.
 In the tutorial, press ? for the keys.
 `;
 

@@ -7,7 +7,24 @@ import { type CliIO, EXIT, UsageError } from './io.js';
 type Runner = (args: string[], io: CliIO) => Promise<number>;
 
 /** One line a command: its name, what it does, and how to load it. */
-const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {};
+const COMMANDS: Record<string, { does: string; load: () => Promise<Runner> }> = {
+  versions: {
+    does: 'N requests over HTTP/1.0, 1.1, 1.1 pipelined, 1.1 with K connections and HTTP/2: a waterfall or JSON',
+    load: async () => (await import('./http/versions.js')).runVersionsCommand,
+  },
+  multipart: {
+    does: 'build a multipart/form-data body, or read one back',
+    load: async () => (await import('./http/multipart.js')).runMultipart,
+  },
+  forward: {
+    does: 'what a forward proxy sends on to the server',
+    load: async () => (await import('./http/forward.js')).default,
+  },
+  gateway: {
+    does: 'the status code a client gets through a gateway, and who generates it',
+    load: async () => (await import('./http/gateway.js')).runGateway,
+  },
+};
 
 const HINT = "try 'nettutor http --help'";
 

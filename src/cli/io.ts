@@ -5,7 +5,8 @@ import { didYouMean } from '../core/suggest.js';
 // tested in process and so nothing below the router reads `process` itself.
 
 export interface CliOutput {
-  write(text: string): unknown;
+  /** Text, or bytes as they are (`http multipart --format raw`). */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

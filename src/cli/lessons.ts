@@ -1,14 +1,21 @@
 // `nettutor lessons check [dir]`, `lessons list [--json]`, `lessons new <id>` and `lessons convert <dir>`.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayWidth } from '../core/layout/width.js';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
+import { type GlossaryEntry, glossaryHits, glossaryMessage, parseGlossary } from '../core/lessons/glossary.js';
 import { isKebabId, kebabIdFrom, scaffoldLesson } from '../core/lessons/scaffold.js';
+import type { Lesson, LessonProblem } from '../core/lessons/types.js';
 import { gradedIds } from '../core/progress/score.js';
 import { didYouMean } from '../core/suggest.js';
-import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
+import {
+  type BuiltinLessonsEnv,
+  type LoadedLessons,
+  loadInstalledLessons,
+  mergeLessons,
+} from '../node/builtin-lessons.js';
 import { convertLessonFolder } from '../node/lesson-convert.js';
 import { formatProblem, loadLessonFolder, loadLessonPack, loadLessons } from '../node/lesson-files.js';
 import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
@@ -37,6 +44,41 @@ Exit status: 0 when everything is valid, 2 when a lesson has a problem or the co
 
 const LESSONS_HINT = "try 'nettutor lessons --help'";
 
+/** What the warnings are, in the summary's words. */
+function warningKinds(missing: number, glossary: number): string {
+  const kinds = [
+    ...(missing > 0 ? ['texts missing in a translation'] : []),
+    ...(glossary > 0 ? ["terms written otherwise than the glossary's"] : []),
+  ];
+  return kinds.join(', ');
+}
+
+/**
+ * The glossary's check of the lessons' Chinese texts (docs/glossary.md, shipped beside lessons/): each variant
+ * it lists as `not`, found outside code in a zh-CN.md, with its line and the term to write. No glossary, no check.
+ */
+function glossaryProblems(lessons: readonly Lesson[], builtinLessonsDir: string): LessonProblem[] {
+  let entries: GlossaryEntry[];
+  try {
+    entries = parseGlossary(readFileSync(join(dirname(builtinLessonsDir), 'docs', 'glossary.md'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const problems: LessonProblem[] = [];
+  for (const lesson of lessons) {
+    const file = join(dirname(lesson.source), 'zh-CN.md');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const hit of glossaryHits(text, entries))
+      problems.push({ file, line: hit.line, field: '', message: glossaryMessage(hit) });
+  }
+  return problems;
+}
+
 export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
@@ -53,19 +95,24 @@ export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsE
   if (action === 'check') {
     if (rest.length > 1) throw new UsageError(`lessons check takes one folder, got ${rest.length}`, LESSONS_HINT);
     const loaded = rest[0]
-      ? loadLessonPack(resolve(io.cwd, rest[0]), rest[0])
+      ? await loadPackToCheck(resolve(io.cwd, rest[0]), rest[0], env)
       : loadLessons({ builtinDir: env.builtinLessonsDir, extraDir });
     const strict = values.strict ?? false;
-    const problems = strict ? [...loaded.problems, ...loaded.warnings] : loaded.problems;
+    // The glossary's terms: a Chinese text that writes a variant it lists as `not` is a warning (--strict: a problem).
+    const glossary = glossaryProblems(loaded.lessons, env.builtinLessonsDir);
+    const warnings = [...loaded.warnings, ...glossary];
+    const problems = strict ? [...loaded.problems, ...warnings] : loaded.problems;
     for (const p of problems) io.stdout.write(`${formatProblem(p, io.cwd)}\n`);
-    if (!strict) for (const p of loaded.warnings) io.stdout.write(`warning: ${formatProblem(p, io.cwd)}\n`);
+    if (!strict) for (const p of warnings) io.stdout.write(`warning: ${formatProblem(p, io.cwd)}\n`);
     const files = new Set(problems.map((p) => p.file)).size;
     const n = loaded.lessons.length;
-    const w = strict ? 0 : loaded.warnings.length;
+    const w = strict ? 0 : warnings.length;
     const summary =
       `${n} valid lesson${n === 1 ? '' : 's'}, ${plural(problems.length, 'problem')}` +
       (files ? ` in ${plural(files, 'file')}` : '') +
-      (w ? `, ${plural(w, 'warning')} (texts missing in a translation; --strict fails on them)` : '');
+      (w
+        ? `, ${plural(w, 'warning')} (${warningKinds(loaded.warnings.length, glossary.length)}; --strict fails on them)`
+        : '');
     io.stdout.write(`${summary}\n`);
     return problems.length > 0 ? EXIT.usage : EXIT.ok;
   }
@@ -114,6 +161,19 @@ export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsE
 }
 
 const LESSONS_COMMANDS = ['check', 'list', 'new', 'convert'];
+
+/**
+ * The lessons of one pack, checked as the tutorial loads them with `--lessons`: beside the built-in lessons,
+ * so that a review page may draw on either. Only the pack's lessons are counted; a problem is reported in
+ * whichever file has it (a pack that replaces a lesson a built-in review draws on breaks that review).
+ */
+async function loadPackToCheck(dir: string, label: string, env: BuiltinLessonsEnv): Promise<LoadedLessons> {
+  const pack = loadLessonPack(dir, label);
+  const builtin = await loadInstalledLessons(env);
+  const merged = mergeLessons({ ...builtin, problems: [], warnings: [], notices: [] }, { dir: label, loaded: pack });
+  const ids = new Set(pack.lessons.map((l) => l.id));
+  return { ...pack, lessons: merged.lessons.filter((l) => ids.has(l.id)), problems: merged.problems };
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,18 +1,22 @@
 // `nettutor progress [--export | --reset [--lesson <id>] [--yes]]`.
+import { english } from '../node/notices.js';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { displayWidth } from '../core/layout/width.js';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
+import type { Lesson } from '../core/lessons/types.js';
 import { resetProgress } from '../core/progress/merge.js';
-import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
+import type { Progress } from '../core/progress/types.js';
+import { courseScore, lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { type BuiltinLessonsEnv, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { openProgressStore } from '../node/progress-store.js';
 import { type CliIO, EXIT, UsageError, checkLang, COMMON_OPTIONS, parseCommandArgs } from './io.js';
 
 const PROGRESS_USAGE = `Usage:
-  nettutor progress                          each lesson's status and score, and where progress is kept
+  nettutor progress                          each lesson's status and score, the overall score,
+                                             and where progress is kept
   nettutor progress --export                 the progress as JSON on stdout (for an instructor)
   nettutor progress --reset [--lesson <id>] [--yes]
                                              forget progress: all of it, or one lesson's;
@@ -53,7 +57,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
     : defaultProgressPath(io.env, process.platform, homedir());
   const store = openProgressStore(file);
   const { progress, notices } = store.load();
-  for (const n of notices) io.stderr.write(`nettutor: ${n}\n`);
+  for (const n of notices) io.stderr.write(`nettutor: ${english(n)}\n`);
   const locale = resolveLocale(checkLang(values.lang), io.env);
   const { lessons } = await loadInstalledLessons(env, values.lessons ? resolve(io.cwd, values.lessons) : undefined);
 
@@ -72,6 +76,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
           solved: solvedCount(l, record).solved,
         };
       }),
+      overall: overallOf(lessons, progress),
       progress,
     };
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -117,7 +122,18 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
       `${padToWidth(text(l.title, locale), width)}  ${STATUS_WORDS[status].padEnd(11)}  ${solved}/${of} solved${score}\n`,
     );
   }
+  const overall = overallOf(lessons, progress);
+  io.stdout.write(
+    `\nOverall score ${Math.round(overall.score * 100)}%: the mean over every exercise of every lesson ` +
+      `(${overall.solved} of ${overall.exercises} solved; ${overall.done} of ${lessons.length} lessons complete)\n`,
+  );
   const unknown = Object.keys(progress.lessons).filter((id) => !lessons.some((l) => l.id === id));
   if (unknown.length > 0) io.stdout.write(`\nAlso kept, for lessons not loaded now: ${unknown.join(', ')}\n`);
   return EXIT.ok;
+}
+
+/** The course's score (see courseScore): the mean over every graded item of every lesson, rounded to 0.01. */
+function overallOf(lessons: Lesson[], progress: Progress) {
+  const c = courseScore(lessons, progress);
+  return { score: Math.round(c.score * 100) / 100, exercises: c.of, solved: c.solved, done: c.done };
 }

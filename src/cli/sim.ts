@@ -2,12 +2,12 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } from '../core/ladder/render.js';
-import { BUILTIN_SCENARIOS, getBuiltinScenario } from '../core/scenario/builtins.js';
+import { BUILTIN_SCENARIOS, getBuiltinScenario, scenarioTexts } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import { didYouMean } from '../core/suggest.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../core/layout/prose.js';
-import { formatText } from '../core/tcp/describe.js';
+import { finalStates, formatText } from '../core/tcp/describe.js';
 import { scaleNote } from '../core/tcp/scale.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
@@ -16,7 +16,7 @@ import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from './io.
 
 const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only] [--lang <code>]
-  nettutor sim --list [--long] [--width N] [--ascii-only]
+  nettutor sim --list [--long] [--width N] [--ascii-only] [--lang <code>]
 
 <scenario> is a built-in scenario's name (see --list) or the path of a scenario file (JSON).
 
@@ -28,8 +28,8 @@ Options:
   --width N        fit the diagram, and wrap the text, to N columns (${MIN_LADDER_WIDTH}-${MAX_LADDER_WIDTH};
                    default: the terminal's width, or 80)
   --ascii-only     7-bit characters only, no box drawing
-  --lang <code>    (text) the language of the sentences: en (default), zh-CN; a sentence not yet
-                   translated is written in English
+  --lang <code>    the language of titles, descriptions, sentences and the ladder's notes:
+                   en (default), zh-CN; English with --ascii-only (Chinese is not 7-bit)
   --list           the built-in scenarios, one per line: name, then title
   --long           (with --list) each scenario with what to watch in it, wrapped to the width
   -h, --help       this help
@@ -63,11 +63,14 @@ function outputWidth(value: string | undefined, io: CliIO): number {
 }
 
 /** `--list --long`: each scenario's name and title, then what to watch, wrapped and indented. */
-function longList(width: number): string[] {
-  const blocks = BUILTIN_SCENARIOS.map((s) => [
-    `${s.name}  ${s.title}`,
-    ...(s.description ? wrapParagraph(s.description, width, '    ') : []),
-  ]);
+function longList(width: number, locale: string): string[] {
+  const blocks = BUILTIN_SCENARIOS.map((s) => {
+    const t = scenarioTexts(s);
+    return [
+      `${s.name}  ${text(t.title, locale)}`,
+      ...(t.description ? wrapParagraph(text(t.description, locale), width, '    ') : []),
+    ];
+  });
   return blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]));
 }
 
@@ -131,15 +134,19 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     const body = `${lines.join('\n')}\n`;
     io.stdout.write(ascii ? toAscii(body) : body);
   };
+  // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
+  // Chinese cannot be written in 7 bits: with --ascii-only the text is in English, as in the tutorial.
+  const lang = checkLang(values.lang, HINT);
+  const locale = lang === undefined || ascii ? 'en' : resolveLocale(lang, {});
   if (values.long && !values.list) throw new UsageError('--long goes with --list', "try 'nettutor sim --list --long'");
   if (values.list) {
     if (positionals.length > 0) throw new UsageError('--list takes no scenario', HINT);
     if (values.long) {
-      out(longList(outputWidth(values.width, io)));
+      out(longList(outputWidth(values.width, io), locale));
       return EXIT.ok;
     }
     const width = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
-    out(BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(width)}  ${s.title}`));
+    out(BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(width)}  ${text(scenarioTexts(s).title, locale)}`));
     return EXIT.ok;
   }
   if (positionals.length === 0)
@@ -166,23 +173,31 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else if (format === 'text') {
-    // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
-    const locale = values.lang === undefined ? 'en' : resolveLocale(checkLang(values.lang, HINT), {});
     // The story first (title, then what to watch, wrapped), then one sentence per event, each on one line,
     // then the run's scale where TIME-WAIT appears.
-    const story = [loaded.title, '', ...(loaded.description ? [...wrapParagraph(loaded.description, width), ''] : [])];
+    const texts = scenarioTexts(loaded);
+    const description = texts.description && text(texts.description, locale);
+    const story = [text(texts.title, locale), '', ...(description ? [...wrapParagraph(description, width), ''] : [])];
     out([...story, ...formatText(result, locale), ...(scale ? [text(scale, locale)] : [])]);
   } else {
     try {
-      const ladder = renderLadder(result, loaded, { width, charset: values['ascii-only'] ? 'ascii' : 'unicode' });
+      const ladder = renderLadder(result, loaded, {
+        width,
+        charset: values['ascii-only'] ? 'ascii' : 'unicode',
+        locale,
+      });
       // The scale note is wrapped to the ladder's width (and folded to 7-bit with the rest by `out`).
+      const final =
+        locale === 'en'
+          ? `final: client ${result.final.client}, server ${result.final.server}`
+          : text(finalStates(result), locale);
       out([
-        loaded.title,
+        text(scenarioTexts(loaded).title, locale),
         '',
         ...ladder.lines,
         '',
-        `final: client ${result.final.client}, server ${result.final.server}`,
-        ...(scale ? wrapParagraph(text(scale, 'en'), width) : []),
+        final,
+        ...(scale ? wrapParagraph(text(scale, locale), width) : []),
       ]);
     } catch (error) {
       if (error instanceof LadderWidthError) throw new UsageError(error.message, HINT);

@@ -6,7 +6,8 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { type CliIO, EXIT, UsageError } from './io.js';
-import { resolveLocale } from '../core/i18n/localize.js';
+import { type LocalText, resolveLocale } from '../core/i18n/localize.js';
+import { noticeText } from '../node/notices.js';
 import type { Progress } from '../core/progress/types.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { type BuiltinLessonsEnv, formatProblem, loadInstalledLessons } from '../node/builtin-lessons.js';
@@ -60,14 +61,12 @@ export async function startTutor(
 ): Promise<number> {
   let ui = options.lesson ? loadUi() : undefined;
   ui?.catch(() => {});
-  const locale = resolveLocale(options.lang, io.env);
   const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
-  const notices: string[] = [...(loaded.notices ?? [])];
+  const notices: LocalText[] = [...(loaded.notices ?? [])];
   if (loaded.problems.length > 0) {
     const files = new Set(loaded.problems.map((p) => p.file));
-    notices.push(
-      `${files.size} lesson file${files.size === 1 ? ' has' : 's have'} problems and ${files.size === 1 ? 'was' : 'were'} skipped: run \`nettutor lessons check${options.lessons ? ` ${options.lessons}` : ''}\` (first: ${formatProblem(loaded.problems[0]!)})`,
-    );
+    const command = `nettutor lessons check${options.lessons ? ` ${options.lessons}` : ''}`;
+    notices.push(noticeText('lessonsSkipped', files.size, command, formatProblem(loaded.problems[0]!)));
   }
   if (options.lesson && !loaded.lessons.some((l) => l.id === options.lesson)) {
     throw new UsageError(
@@ -81,6 +80,8 @@ export async function startTutor(
   const store = openProgressStore(progressFile);
   const { progress, notices: progressNotices } = store.load();
   notices.push(...progressNotices);
+  // --lang, else the language chosen on the home screen last time (kept with the progress), else LANG.
+  const locale = resolveLocale(options.lang, io.env, progress.language?.locale);
 
   let latest: Progress = progress;
   let saveError: string | undefined;

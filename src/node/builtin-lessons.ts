@@ -8,14 +8,20 @@
 // built-in lessons are loaded from their source folder, as `lessons check` does.
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { LocalText } from '../core/i18n/localize.js';
+import { resolveReviews } from '../core/lessons/review.js';
 import type { Lesson, LessonProblem } from '../core/lessons/types.js';
+import { noticeText } from './notices.js';
 
 export interface LoadedLessons {
   lessons: Lesson[];
   problems: LessonProblem[];
   /** Texts missing in a translation: the lesson loads (English is shown), `lessons check --strict` fails. */
   warnings: LessonProblem[];
-  notices: string[];
+  /** For the learner, in every language (./notices.ts). */
+  notices: LocalText[];
+  /** Ids of lessons found but not loaded, for their problems: a review drawing on one says so. */
+  skipped?: string[];
 }
 
 /** Where the built-in lessons are, and which nettutor is running. */
@@ -49,7 +55,8 @@ const toRelative = (dir: string, file: string) => relative(dir, file).split(sep)
 
 /** A pack loaded without problems, as the compiled file holds it. */
 export function compileLessons(loaded: LoadedLessons, dir: string, version: string): CompiledLessons {
-  if (loaded.problems.length > 0) throw new Error('lessons with problems cannot be compiled');
+  if (loaded.problems.length > 0 || withReviews(loaded).problems.length > 0)
+    throw new Error('lessons with problems cannot be compiled');
   return {
     format: COMPILED_LESSONS_FORMAT,
     version,
@@ -94,20 +101,34 @@ export function readCompiledLessons(file: string, dir: string, version: string |
 
 const byOrder = (a: Lesson, b: Lesson) => a.order - b.order || a.id.localeCompare(b.id);
 
-/** The built-in lessons in order, with those of an extra pack replacing built-ins of the same id. */
+/**
+ * Lessons put together: their review pages filled in from the lessons they draw on (core/lessons/review.ts).
+ * A review page that cannot be is a problem of its lesson, which is then left out like any lesson with one.
+ */
+export function withReviews(loaded: LoadedLessons): LoadedLessons {
+  const { skipped = [], ...rest } = loaded;
+  const resolved = resolveReviews(loaded.lessons, skipped);
+  return { ...rest, lessons: resolved.lessons, problems: [...loaded.problems, ...resolved.problems] };
+}
+
+/**
+ * The built-in lessons in order, with those of an extra pack replacing built-ins of the same id, and every
+ * review page filled in from the lessons loaded (a review in one pack may draw on the other).
+ */
 export function mergeLessons(builtin: LoadedLessons, extra?: { dir: string; loaded: LoadedLessons }): LoadedLessons {
-  if (!extra) return { ...builtin, lessons: [...builtin.lessons].sort(byOrder) };
-  const notices: string[] = [];
+  if (!extra) return withReviews({ ...builtin, lessons: [...builtin.lessons].sort(byOrder) });
+  const notices: LocalText[] = [];
   const ids = new Set(extra.loaded.lessons.map((l) => l.id));
   for (const l of builtin.lessons) {
-    if (ids.has(l.id)) notices.push(`The lesson "${l.id}" from ${extra.dir} replaces the built-in one.`);
+    if (ids.has(l.id)) notices.push(noticeText('lessonReplaced', l.id, extra.dir));
   }
-  return {
+  return withReviews({
     lessons: [...builtin.lessons.filter((l) => !ids.has(l.id)), ...extra.loaded.lessons].sort(byOrder),
     problems: [...builtin.problems, ...extra.loaded.problems],
     warnings: [...builtin.warnings, ...extra.loaded.warnings],
     notices,
-  };
+    skipped: [...(builtin.skipped ?? []), ...(extra.loaded.skipped ?? [])],
+  });
 }
 
 /**

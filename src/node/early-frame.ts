@@ -12,6 +12,7 @@
 // key rather than a signal), and Ink reads them, in order, when it starts
 // reading. A resize meanwhile redraws the frame at the new size.
 import chalk, { type ForegroundColorName } from 'chalk';
+import type { LocalText } from '../core/i18n/localize.js';
 import { type Frame, firstHomeFrame } from '../ui/frames.js';
 import type { HomeState } from '../ui/screens/home-lines.js';
 import type { Theme } from '../ui/make-theme.js';
@@ -36,14 +37,16 @@ function styled(span: UiSpan): string {
  */
 export function frameText(frame: Frame, theme: Theme): string {
   return frame.lines
-    .map((line) => (line.length === 0 ? '' : fitLine(line, frame.width, theme).map(styled).join('').trimEnd()))
+    .map((line) =>
+      line.every((span) => span.text === '') ? '' : fitLine(line, frame.width, theme).map(styled).join('').trimEnd(),
+    )
     .join('\n');
 }
 
 export interface EarlyFrameInput {
   state: HomeState;
   /** The session's notices, as the app's initial state has them. */
-  notices: readonly string[];
+  notices: readonly LocalText[];
   theme: Theme;
   locale: string;
 }

@@ -166,6 +166,8 @@ const LOCALE_FILE = /^([a-z]{2,3}(?:-[A-Z]{2})?)\.md$/;
 
 export interface FolderResult {
   lesson?: Lesson;
+  /** The id lesson.jsonc gives, when it has one: a lesson that is not loaded is still known by it. */
+  id?: string;
   problems: LessonProblem[];
   /** Texts a translation lacks (English is shown instead): problems under `lessons check --strict`. */
   warnings: LessonProblem[];
@@ -239,8 +241,17 @@ export function loadLessonFolder(dir: string, pack: string): FolderResult {
         : { file, line: lineOfField(parsed.root, parsed.text, p.field), field: p.field, message: p.message },
     );
   }
-  if (!checked.lesson || problems.length > 0) return { problems, warnings };
-  return { lesson: { ...checked.lesson, source: file, pack }, problems: [], warnings };
+  if (!checked.lesson || problems.length > 0) {
+    const value = parsed.value as { id?: unknown } | undefined;
+    return { ...(typeof value?.id === 'string' ? { id: value.id } : {}), problems, warnings };
+  }
+  // Whether a review page's lesson and item exist is known once every lesson is loaded: the line is kept for then.
+  const pages = checked.lesson.pages.map((page, i) =>
+    page.review
+      ? { ...page, review: { ...page.review, line: lineOfField(parsed.root, parsed.text, `pages[${i}].review.from`) } }
+      : page,
+  );
+  return { lesson: { ...checked.lesson, pages, source: file, pack }, id: checked.lesson.id, problems: [], warnings };
 }
 
 const isLessonFolder = (dir: string) => existsSync(join(dir, STRUCTURE_FILE)) || existsSync(join(dir, V1_FILE));
@@ -250,6 +261,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
   const lessons: Lesson[] = [];
   const problems: LessonProblem[] = [];
   const warnings: LessonProblem[] = [];
+  const skipped: string[] = [];
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) {
@@ -283,6 +295,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     if (!isLesson) continue;
     const r = loadLessonFolder(folder, pack);
     if (r.lesson) lessons.push(r.lesson);
+    else if (r.id !== undefined) skipped.push(r.id);
     problems.push(...r.problems);
     warnings.push(...r.warnings);
   }
@@ -308,7 +321,7 @@ export function loadLessonPack(dir: string, pack: string): LoadedLessons {
     seen.set(lesson.id, lesson.source);
     unique.push(lesson);
   }
-  return { lessons: unique, problems, warnings, notices: [] };
+  return { lessons: unique, problems, warnings, notices: [], ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 /** The built-in lessons, plus those of `--lessons <dir>` (which replace built-ins with the same id), all from source. */

@@ -18,12 +18,15 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import type { LocalText } from '../core/i18n/localize.js';
 import { emptyProgress, mergeProgress, parseProgress } from '../core/progress/merge.js';
+import { noticeText } from './notices.js';
 import type { Progress } from '../core/progress/types.js';
 
 export interface ProgressStore {
   readonly file: string;
-  load(): { progress: Progress; notices: string[] };
+  /** The progress on disk, and notices for the learner (in every language: see ./notices.ts) when it is unusable. */
+  load(): { progress: Progress; notices: LocalText[] };
   /**
    * Writes progress merged with what is on disk; `replace` writes it as it is (for a reset).
    * Nothing is written without the lock: when another process holds it for longer than the
@@ -307,9 +310,7 @@ export function openProgressStore(file: string, storeOptions: ProgressStoreOptio
       if (r.kind === 'unreadable') {
         return {
           progress: emptyProgress(),
-          notices: [
-            `Your progress file ${file} cannot be read (${r.reason}); it is left as it is, and this session's progress may not be saved.`,
-          ],
+          notices: [noticeText('progressUnreadable', file, r.reason)],
         };
       }
       const aside = asideName(file);
@@ -317,16 +318,12 @@ export function openProgressStore(file: string, storeOptions: ProgressStoreOptio
         renameSync(file, aside);
         return {
           progress: emptyProgress(),
-          notices: [
-            `Your progress file could not be used (${r.reason}); it was moved to ${aside} and you start afresh.`,
-          ],
+          notices: [noticeText('progressMovedAside', r.reason, aside)],
         };
       } catch (error) {
         return {
           progress: emptyProgress(),
-          notices: [
-            `Your progress file ${file} could not be used (${r.reason}) nor moved aside (${message(error)}); progress will not be saved over it.`,
-          ],
+          notices: [noticeText('progressNotMoved', file, r.reason, message(error))],
         };
       }
     },

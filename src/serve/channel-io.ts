@@ -33,6 +33,10 @@ function clampSize(value: unknown, max: number, fallback: number): number {
 
 /**
  * The learner's terminal, seen from the server: what ScreenOutput writes to.
+ * What is written in one turn of the event loop (a frame comes as several
+ * writes: the cursor hidden, the changed rows…) leaves as one write to the
+ * channel, so as one SSH packet: each packet costs an encryption and a system
+ * call, and with Nagle off it is also sent on its own.
  * When the client stops reading (a frozen terminal, a stalled link) and more
  * than `maxBuffered` bytes wait, frames are dropped rather than queued; once
  * the channel drains, the whole screen is drawn again.
@@ -45,6 +49,8 @@ export class ChannelTerminal extends EventEmitter implements TerminalLike {
   dropped = 0;
   private closed = false;
   private stalled = false;
+  /** Written in this turn of the event loop, not yet sent. */
+  private pending = '';
 
   constructor(
     private readonly channel: ChannelLike,
@@ -63,10 +69,19 @@ export class ChannelTerminal extends EventEmitter implements TerminalLike {
       this.dropped++;
       return false;
     }
+    if (this.pending === '') queueMicrotask(this.flush);
+    this.pending += text;
+    return true;
+  }
+
+  /** Sends what this turn wrote, as one write. */
+  private readonly flush = () => {
+    const text = this.pending;
+    this.pending = '';
+    if (this.closed || text === '') return;
     const ok = this.channel.write(text.replace(/\r?\n/g, '\r\n'));
     if (!ok && (this.channel.writableLength ?? 0) > this.maxBuffered) this.stalled = true;
-    return ok;
-  }
+  };
 
   /** A window-change from the client. */
   resize(cols: unknown, rows: unknown): void {
@@ -78,8 +93,19 @@ export class ChannelTerminal extends EventEmitter implements TerminalLike {
     this.emit('resize');
   }
 
-  /** Nothing more is written (the channel closed, or the session ended). */
-  close(): void {
+  /**
+   * Nothing more is written: the session ended (what this turn wrote is sent first), or the channel closed
+   * (`discard`: there is nowhere to send it).
+   */
+  close(options: { discard?: boolean } = {}): void {
+    if (this.closed) return;
+    if (!options.discard) {
+      try {
+        this.flush();
+      } catch {
+        // The channel is gone: nothing can reach the learner now.
+      }
+    }
     this.closed = true;
     this.channel.off('drain', this.onDrain);
   }

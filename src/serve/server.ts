@@ -6,11 +6,13 @@
 // at most `maxAuthTries` failed tries, exactly one session, a pty shell and
 // nothing else (exec, sftp, forwarding, agent and X11 are refused), the
 // learner cap, and the learner's tutorial (session.ts).
+import type { LocalText } from '../core/i18n/localize.js';
 import { EventEmitter } from 'node:events';
 import { type AddressInfo, type Server as NetServer, type Socket, createServer } from 'node:net';
 import type { Connection, ServerChannel } from 'ssh2';
 import type { Lesson } from '../core/lessons/types.js';
-import { lessonScore, gradedIds } from '../core/progress/score.js';
+import { emptyProgress } from '../core/progress/merge.js';
+import { courseScore } from '../core/progress/score.js';
 import { text } from '../core/i18n/localize.js';
 import { type AuthConfig, type Entrant, authenticate } from './auth.js';
 import { type ChannelLike, ChannelTerminal, type InputLimits } from './channel-io.js';
@@ -44,7 +46,7 @@ export interface ServeConfig {
   stateDir: string;
   lessons: Lesson[];
   /** Shown to every learner on the lesson list (e.g. a lesson skipped). */
-  notices: string[];
+  notices: LocalText[];
   limits?: Partial<Limits>;
   input?: InputLimits;
   /** How learners connect (and the passphrase): shown at the top of the instructor's view. */
@@ -528,16 +530,7 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
       }
       const record = lesson ? p?.lessons[lesson.id] : undefined;
       const pageIndex = lesson && record?.page ? lesson.pages.findIndex((pg) => pg.id === record.page) : -1;
-      let solved = 0;
-      let of = 0;
-      let total = 0;
-      for (const ls of this.config.lessons) {
-        const r = p?.lessons[ls.id];
-        const ids = gradedIds(ls);
-        of += ids.length;
-        solved += ids.filter((id) => r?.exercises[id]?.solved).length;
-        total += lessonScore(ls, r) * ids.length;
-      }
+      const { solved, of, score } = courseScore(this.config.lessons, p ?? emptyProgress());
       views.push({
         id: l.id,
         nickname: l.nickname,
@@ -547,7 +540,7 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
         page: lesson && pageIndex >= 0 ? `page ${pageIndex + 1}/${lesson.pages.length}` : '',
         solved,
         of,
-        score: of > 0 ? total / of : 0,
+        score,
         idleMs: now - l.lastInputAt,
         connectedMs: now - l.startedAt,
         naming: l.id === undefined,

@@ -7,6 +7,8 @@
 // Everything the session runs — key handling, rendering, its timers and
 // promises — runs in its own async context (failureScope), so an exception
 // anywhere in it ends this session alone, with a friendly message.
+import { english, noticeText } from '../node/notices.js';
+import type { LocalText } from '../core/i18n/localize.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Lesson } from '../core/lessons/types.js';
 import { resolveLocale } from '../core/i18n/localize.js';
@@ -59,7 +61,7 @@ export type RenderApp = (options: import('../ui/render-app.js').RenderAppOptions
 
 export interface SessionContext {
   lessons: Lesson[];
-  notices: string[];
+  notices: LocalText[];
   store: LearnerStore;
   render: RenderApp;
   idleMs: number;
@@ -71,14 +73,18 @@ export interface SessionContext {
 }
 
 /** Colour, 7-bit output and language for one learner, from their terminal type and the environment their ssh sent. */
-export function sessionLook(terminal: ClientTerminal): { color: boolean; ascii: boolean; locale: string } {
+export function sessionLook(
+  terminal: ClientTerminal,
+  savedLocale?: string,
+): { color: boolean; ascii: boolean; locale: string } {
   const env = terminal.env;
   const dumb = terminal.term === 'dumb';
   const yes = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
   return {
     color: !dumb && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
     ascii: dumb || yes(env.NETTUTOR_ASCII),
-    locale: resolveLocale(env.NETTUTOR_LANG, env),
+    // NETTUTOR_LANG as --lang, then the language the learner chose last time, then LANG.
+    locale: resolveLocale(env.NETTUTOR_LANG, env, savedLocale),
   };
 }
 
@@ -171,17 +177,13 @@ export class LearnerSession implements FailureOwner {
     this.progressStore = opened.store;
     const loaded = opened.store.load();
     if (loaded.notices.length > 0) {
-      this.ctx.log('progress-notice', { learner: this.nickname, notice: safeText(loaded.notices.join(' '), 300) });
+      const said = loaded.notices.map(english).join(' ');
+      this.ctx.log('progress-notice', { learner: this.nickname, notice: safeText(said, 300) });
     }
     this.progress = loaded.progress;
     this.saved = loaded.progress;
-    const look = sessionLook(this.client);
-    const notices = [
-      ...this.ctx.notices,
-      ...(loaded.notices.length > 0
-        ? ['Your saved progress could not be read; you start afresh (the instructor can see why).']
-        : []),
-    ];
+    const look = sessionLook(this.client, loaded.progress.language?.locale);
+    const notices = [...this.ctx.notices, ...(loaded.notices.length > 0 ? [noticeText('workshopProgressUnread')] : [])];
     this.terminal = new ChannelTerminal(this.channel, this.client);
     this.input = new SessionInput();
     this.pump = new InputPump(
@@ -251,7 +253,7 @@ export class LearnerSession implements FailureOwner {
     clearTimeout(this.maxTimer);
     this.pump?.stop();
     this.channel.off('data', this.onData);
-    if (reason === 'disconnect') this.terminal?.close();
+    if (reason === 'disconnect') this.terminal?.close({ discard: true });
     if (this.progress && this.progressStore && this.progress !== this.saved) this.save(this.progress);
     if (this.record) this.ctx.store.touch(this.record, new Date(this.ctx.now()).toISOString());
     try {

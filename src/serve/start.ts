@@ -3,6 +3,8 @@
 // read, the server listening, what the instructor needs printed, and a clean
 // stop on SIGTERM, SIGINT or SIGHUP (every learner told, progress saved, exit
 // 0 within 5 s).
+import type { LocalText } from '../core/i18n/localize.js';
+import { english, noticeText } from '../node/notices.js';
 import { readFileSync } from 'node:fs';
 import { type CliIO, EXIT, UsageError } from '../cli/io.js';
 import { type ServeOptions, isLoopback, keptPassphrase, readSecret } from '../cli/serve.js';
@@ -42,14 +44,12 @@ export async function startServe(options: ServeOptions, io: CliIO, env: BuiltinL
   ui.catch(() => {});
 
   const loaded = await loadInstalledLessons(env, options.lessons);
-  for (const n of loaded.notices) io.stdout.write(`nettutor: ${n}\n`);
+  for (const n of loaded.notices) io.stdout.write(`nettutor: ${english(n)}\n`);
   for (const p of loaded.problems) io.stderr.write(`nettutor: skipped: ${formatProblem(p, io.cwd)}\n`);
-  const notices: string[] = [];
+  const notices: LocalText[] = [];
   if (loaded.problems.length > 0) {
     const files = new Set(loaded.problems.map((p) => p.file)).size;
-    notices.push(
-      `${files} lesson file${files === 1 ? ' has' : 's have'} problems and could not be loaded (the instructor has been told).`,
-    );
+    notices.push(noticeText('workshopLessonsSkipped', files));
   }
 
   const auth: AuthConfig = { mode: options.auth };

@@ -2,8 +2,9 @@
 // time, always exactly one line shorter than the terminal so Ink never falls
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
-import { type ReactElement, useEffect, useReducer, useRef, useState } from 'react';
-import { padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
+import { type ReactElement, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
+import { displayWidth } from '../core/layout/width.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { findKind } from '../core/models/registry.js';
@@ -13,11 +14,11 @@ import { frameSize, homeFrame, sessionNotices, tooSmallFrame } from './frames.js
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf, splitChunk } from './intents.js';
 import { LineWidthContext, Lines, type UiLine, fromProse, plain } from './lines.js';
-import { makeLocalizer, pageLines, windowLines } from './screens/lesson-lines.js';
+import { makeLocalizer, pageLines, reviewOriginLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { modelBindings, viewFor } from './models/registry.js';
 import type { DrawOptions, QuestionView } from './models/view.js';
-import { MESSAGES, STRINGS } from './strings.js';
+import { type Tr, messageText, ui } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
 export { MIN_COLUMNS } from './frames.js';
@@ -27,6 +28,7 @@ export const INTERRUPTED = 'interrupted';
 export interface AppProps {
   initial: TutorState;
   theme: Theme;
+  /** The language the session starts in (the home screen's L switches it: see TutorState.locale). */
   locale: string;
   progressFile: string;
   /** Called with the new progress after every graded answer or hint, and on quit; returns an error message if it could not be saved. */
@@ -39,7 +41,14 @@ export interface AppProps {
 
 const systemClock = () => new Date().toISOString();
 
-export function App({ initial, theme, locale, onSave, onProgress, clock = systemClock }: AppProps): ReactElement {
+export function App({
+  initial,
+  theme,
+  locale: startLocale,
+  onSave,
+  onProgress,
+  clock = systemClock,
+}: AppProps): ReactElement {
   const [state, dispatch] = useReducer(appReducer, initial);
   const screenReader = useIsScreenReaderEnabled();
   const { columns, rows } = useTerminalSize();
@@ -48,7 +57,9 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   const interrupted = useRef(false);
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
+  // Reported in the commit that changes it, before the frame reaches the terminal: a signal that comes as soon as
+  // the learner sees a page saves a progress that has that page.
+  useLayoutEffect(() => {
     onProgress?.(state.progress);
   }, [state.progress, onProgress]);
 
@@ -83,29 +94,36 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
   }, [tooSmall, tickMs, pauseAction, state.overlay]);
 
   const modelKeys = modelBindings(state.model?.kind);
+  // The language: as the session started, until the learner switches it on the home screen.
+  const locale = state.locale ?? startLocale;
+  const tr = makeLocalizer(locale, theme);
   const mode = modeOf(state);
   // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
   const notices = sessionNotices(theme, locale, state.notices, saveError);
   // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
   const saveRows = saveError
     ? fitLines(
-        noticeLines(STRINGS.saveFailed(saveError), width, theme, { bold: true, color: theme.colors.error }),
+        noticeLines(tr(ui('saveFailed', saveError)), width, theme, { bold: true, color: theme.colors.error }),
         3,
         width,
         theme,
+        tr,
       )
     : [];
   const bodyHeight = Math.max(1, frameHeight - 5 - Math.max(0, saveRows.length - 1));
 
   const lesson = currentLesson(state);
   const page = currentPage(state);
-  const tr = makeLocalizer(locale, theme);
   const modelView = state.model ? viewFor(state.model.kind) : undefined;
   const p = state.prediction;
   const question: QuestionView | null = p
     ? {
         question: tr(p.question),
-        choices: p.choices,
+        // A choice that is a word is shown in the learner's language; the model grades the value.
+        choices: p.choices.map((choice, i) => {
+          const label = p.labels?.[i];
+          return label === undefined ? choice : tr(label);
+        }),
         cursor: p.cursor,
         hints: p.hints.slice(0, p.hintsShown).map((h) => tr(h)),
         verdict: p.verdict
@@ -119,18 +137,27 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
           : undefined,
       }
     : null;
-  const drawOptions: DrawOptions = { width, height: bodyHeight, theme, question, screenReader, tr };
+  const drawOptions: DrawOptions = {
+    width,
+    height: bodyHeight,
+    theme,
+    question,
+    screenReader,
+    tr,
+    locale: theme.ascii ? 'en' : locale,
+  };
   const overlayScrolls = state.overlay === 'help' || state.overlay === 'notices' || state.overlay === 'info';
   const body =
     state.overlay === 'help'
-      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys) }
+      ? { lines: helpLines(modeOf({ ...state, overlay: null }), theme, modelKeys, tr) }
       : state.overlay === 'notices'
-        ? { lines: noticesScreenLines(notices, width, theme) }
+        ? { lines: noticesScreenLines(notices, width, theme, tr) }
         : state.overlay === 'info' && lesson && page
           ? {
               // The page's text, then everything the model says, in full: read with ↑/↓, closed with i or Esc.
               lines: [
                 ...pageLines(lesson, page, null, width, theme, locale).lines,
+                ...reviewOriginLines(page, width, theme, locale),
                 [],
                 ...(state.model ? (modelView?.info?.(state.model.state, drawOptions) ?? []) : []),
               ],
@@ -143,11 +170,11 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     if (lessonStatus(lesson, record) === 'done') {
       body.lines.push(
         [],
-        plain(`${theme.glyphs.ok} Lesson complete: score ${Math.round(lessonScore(lesson, record) * 100)}%.`, {
+        plain(`${theme.glyphs.ok} ${tr(ui('lessonComplete', Math.round(lessonScore(lesson, record) * 100)))}`, {
           bold: true,
           color: theme.colors.ok,
         }),
-        plain('Esc returns to the lesson list.', { dim: true }),
+        plain(tr(ui('backToList')), { dim: true }),
       );
     }
   }
@@ -168,7 +195,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     const pageRows = Math.max(1, bodyHeight - 1);
     for (const one of splitChunk(input, key)) {
       if (one.key.ctrl && one.input === 'c') interrupted.current = true;
-      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, modelShown, at });
+      dispatch({ type: 'key', ...one, bodyMax, pageRows, shownTop, modelShown, at, locale });
     }
   });
 
@@ -177,14 +204,14 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     // The lesson list and the too-small message are whole frames of lines (frames.ts): the first of them is
     // drawn from the same lines before Ink has loaded (src/node/early-frame.ts).
     const frame = tooSmall
-      ? tooSmallFrame(columns, rows, theme)
+      ? tooSmallFrame(columns, rows, theme, locale)
       : homeFrame({ state, notices, columns, rows, theme, locale, mode, extra: modelKeys });
     content = (
       <LineWidthContext.Provider value={frame.width}>
         {tooSmall ? (
           <Lines lines={frame.lines} />
         ) : (
-          <Box flexDirection="column" height={frameHeight} overflow="hidden">
+          <Box flexDirection="column" height={frameHeight} overflowY="hidden">
             <Lines lines={frame.lines} />
           </Box>
         )}
@@ -192,17 +219,17 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     );
   } else {
     const title = lesson ? tr(lesson.title) : 'nettutor';
-    const pageInfo = lesson ? `page ${state.pageIndex + 1}/${lesson.pages.length}` : '';
-    const titleRoom = Math.max(10, width - pageInfo.length - 1);
+    const pageInfo = lesson ? tr(ui('pageOf', state.pageIndex + 1, lesson.pages.length)) : '';
+    const titleRoom = Math.max(10, width - displayWidth(pageInfo) - 1);
     const header: UiLine = [
       {
-        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - pageInfo.length),
+        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - displayWidth(pageInfo)),
         bold: true,
       },
       { text: pageInfo, dim: true },
     ];
     const barWidth = Math.max(10, Math.min(40, width - 30));
-    const done = lesson ? lessonProgress(lesson, state.progress) : undefined;
+    const done = lesson ? lessonProgress(lesson, state.progress, tr) : undefined;
     const bar: UiLine = done
       ? [
           { text: progressBar(done.done, done.total, barWidth, theme), color: theme.colors.accent },
@@ -229,7 +256,7 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
             ? [...text, []]
             : text.length + need <= bodyHeight
               ? text
-              : hiddenTextLines(page.title ? tr(page.title) : undefined, width, theme);
+              : hiddenTextLines(page.title ? tr(page.title) : undefined, width, theme, tr);
       const drawn = modelView.lines(state.model.state, { ...drawOptions, height: bodyHeight - intro.length });
       const drawing = Array.isArray(drawn) ? { lines: drawn, shown: undefined } : drawn;
       modelShown = drawing.shown;
@@ -242,8 +269,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
     if (state.overlay === 'confirm-solution') {
       const confirm: UiLine[] = [
         [],
-        plain('Show the solution?', { bold: true, color: theme.colors.warn }),
-        plain('It is counted: this exercise then scores 0. y shows it, n keeps trying.'),
+        plain(tr(ui('confirmTitle')), { bold: true, color: theme.colors.warn }),
+        ...fromProse(layoutProse(tr(ui('confirmText')), width), theme),
       ];
       view = windowLines([...body.lines, ...confirm], bodyHeight, Number.MAX_SAFE_INTEGER);
     }
@@ -252,19 +279,19 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
       ? saveRows
       : [
           state.message && !state.overlay
-            ? plain(theme.text(MESSAGES[state.message]), { bold: true, color: theme.colors.warn })
+            ? plain(tr(messageText(state.message)), { bold: true, color: theme.colors.warn })
             : view.more.below
-              ? plain(`${theme.glyphs.down} more below (${theme.ascii ? 'Down' : '↓'}/PgDn)`, { dim: true })
+              ? plain(tr(ui('moreBelow', theme.glyphs.down, theme.ascii ? 'Down' : '↓')), { dim: true })
               : view.more.above
-                ? plain(`${theme.glyphs.up} more above`, { dim: true })
+                ? plain(tr(ui('moreAbove', theme.glyphs.up)), { dim: true })
                 : rule(width, theme),
         ];
     content = (
-      <Box flexDirection="column" height={frameHeight} overflow="hidden">
+      <Box flexDirection="column" height={frameHeight} overflowY="hidden">
         <Lines lines={[header, bar, rule(width, theme)]} />
         <Lines lines={[...view.visible, ...Array.from({ length: filler }, () => [] as UiLine)]} />
         <Lines lines={more} />
-        <StatusBar mode={mode} width={width} theme={theme} extra={modelKeys} />
+        <StatusBar mode={mode} width={width} theme={theme} tr={tr} extra={modelKeys} />
       </Box>
     );
   }
@@ -276,8 +303,8 @@ export function App({ initial, theme, locale, onSave, onProgress, clock = system
 }
 
 /** In place of a model page's text that gives way to the model: its title, and that i shows the text. */
-function hiddenTextLines(title: string | undefined, width: number, theme: Theme): UiLine[] {
-  const hint = theme.text(STRINGS.pageTextHidden);
+function hiddenTextLines(title: string | undefined, width: number, theme: Theme, tr: Tr): UiLine[] {
+  const hint = tr(ui('pageTextHidden'));
   const spans = title
     ? [
         { text: title, style: 'strong' as const },

@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { statusBarLine } from './chrome-lines.js';
 import type { Binding, Mode } from './keymap.js';
 import { Lines } from './lines.js';
+import type { Tr } from './strings.js';
 import type { Theme } from './theme.js';
 
 export {
@@ -20,13 +21,16 @@ export function StatusBar({
   mode,
   width,
   theme,
+  tr,
   extra = [],
 }: {
   mode: Mode;
   width: number;
   theme: Theme;
+  /** The keys' descriptions in the learner's language. */
+  tr: Tr;
   /** The keys of the page's model (src/ui/models). */
   extra?: readonly Binding[];
 }): ReactElement {
-  return <Lines lines={[statusBarLine(mode, width, theme, extra)]} />;
+  return <Lines lines={[statusBarLine(mode, width, theme, tr, extra)]} />;
 }

@@ -3,12 +3,14 @@
 // App draws these same lines with Ink, and src/node/early-frame.ts writes them
 // straight to the terminal while Ink loads, so the two cannot disagree.
 // Pure: no React, no Ink.
+import type { LocalText } from '../core/i18n/localize.js';
 import { layoutProse } from '../core/layout/prose.js';
 import { rule, statusBarLine } from './chrome-lines.js';
 import type { Binding, Mode } from './keymap.js';
 import type { Theme } from './make-theme.js';
 import { type HomeState, homeLines } from './screens/home-lines.js';
-import { STRINGS } from './strings.js';
+import { makeLocalizer } from './screens/localizer.js';
+import { ui } from './strings.js';
 import { type UiLine, plain } from './ui-line.js';
 
 export const MIN_COLUMNS = 60;
@@ -33,22 +35,28 @@ export function frameSize(columns: number, rows: number): { width: number; heigh
 }
 
 /** What the learner should know about the session: on the home screen, wrapped, and in full behind !. */
-export function sessionNotices(theme: Theme, locale: string, notices: readonly string[], saveError?: string): string[] {
+export function sessionNotices(
+  theme: Theme,
+  locale: string,
+  notices: readonly LocalText[],
+  saveError?: string,
+): LocalText[] {
   return [
     // --ascii-only is about what the terminal can show: lessons in a language 7-bit cannot write fall back to English.
-    ...(theme.ascii && locale !== 'en' ? [STRINGS.asciiLessonsInEnglish(locale)] : []),
+    ...(theme.ascii && locale !== 'en' ? [ui('asciiLessonsInEnglish', locale)] : []),
     ...notices,
-    ...(saveError ? [STRINGS.saveFailed(saveError)] : []),
+    ...(saveError ? [ui('saveFailed', saveError)] : []),
   ];
 }
 
-/** The terminal is smaller than the app needs: how big it must be, wrapped to what there is. */
-export function tooSmallFrame(columns: number, rows: number, theme: Theme): Frame {
+/** The terminal is smaller than the app needs: how big it must be, in the learner's language, wrapped to what there is. */
+export function tooSmallFrame(columns: number, rows: number, theme: Theme, locale: string): Frame {
   const room = Math.max(1, columns - 1);
-  const wrap = (text: string) => layoutProse(theme.text(text), room).map((l) => l.map((span) => span.text).join(''));
+  const tr = makeLocalizer(locale, theme);
+  const wrap = (text: string) => layoutProse(text, room).map((l) => l.map((span) => span.text).join(''));
   const lines: UiLine[] = [
-    ...wrap(STRINGS.tooSmall(MIN_COLUMNS, MIN_ROWS)).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
-    ...wrap(STRINGS.tooSmallNow(columns, rows)).map((l) => plain(l)),
+    ...wrap(tr(ui('tooSmall', MIN_COLUMNS, MIN_ROWS))).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
+    ...wrap(tr(ui('tooSmallNow', columns, rows))).map((l) => plain(l)),
   ].slice(0, Math.max(1, rows - 1));
   return { lines, width: room };
 }
@@ -57,7 +65,7 @@ export function tooSmallFrame(columns: number, rows: number, theme: Theme): Fram
 export function homeFrame(input: {
   state: HomeState;
   /** Every notice (sessionNotices). */
-  notices: string[];
+  notices: readonly LocalText[];
   columns: number;
   rows: number;
   theme: Theme;
@@ -68,8 +76,14 @@ export function homeFrame(input: {
   const { width, height } = frameSize(input.columns, input.rows);
   const body = homeLines(input.state, input.notices, width, height - 2, input.theme, input.locale);
   const filler = Array.from({ length: Math.max(0, height - 2 - body.length) }, (): UiLine => []);
+  const tr = makeLocalizer(input.locale, input.theme);
   return {
-    lines: [...body, ...filler, rule(width, input.theme), statusBarLine(input.mode, width, input.theme, input.extra)],
+    lines: [
+      ...body,
+      ...filler,
+      rule(width, input.theme),
+      statusBarLine(input.mode, width, input.theme, tr, input.extra),
+    ],
     width,
   };
 }
@@ -81,13 +95,14 @@ export function homeFrame(input: {
 export function firstHomeFrame(input: {
   state: HomeState;
   /** The session's notices (what loading the lessons and progress said); sessionNotices adds the others. */
-  notices: readonly string[];
+  notices: readonly LocalText[];
   columns: number;
   rows: number;
   theme: Theme;
   locale: string;
 }): Frame {
-  if (frameSize(input.columns, input.rows).tooSmall) return tooSmallFrame(input.columns, input.rows, input.theme);
+  if (frameSize(input.columns, input.rows).tooSmall)
+    return tooSmallFrame(input.columns, input.rows, input.theme, input.locale);
   return homeFrame({
     ...input,
     notices: sessionNotices(input.theme, input.locale, input.notices),

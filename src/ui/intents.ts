@@ -3,6 +3,7 @@
 // (not the one last drawn), so keys typed quickly never reach a stale screen.
 import type { Key } from 'ink';
 import { type TutorAction, type TutorState, currentExercise, tutorReducer } from '../core/tutor/machine.js';
+import { nextLocale } from '../core/i18n/localize.js';
 import { type Binding, type Mode, bindingFor } from './keymap.js';
 import { modelBindings } from './models/registry.js';
 
@@ -30,6 +31,7 @@ function actionFor(
   input = '',
   shownTop?: number,
   modelShown?: unknown,
+  locale = 'en',
 ): TutorAction | undefined {
   const intent = binding.intent;
   switch (intent) {
@@ -72,6 +74,11 @@ function actionFor(
       return { type: 'home/open' };
     case 'open-nth':
       return { type: 'home/open', index: Number(input) - 1 };
+    case 'first':
+    case 'last':
+      return { type: 'home/jump', to: intent };
+    case 'language':
+      return { type: 'locale/set', locale: nextLocale(locale) };
     case 'up':
     case 'down': {
       const delta = intent === 'up' ? -1 : 1;
@@ -123,6 +130,8 @@ export type KeyAction = {
   modelShown?: unknown;
   /** When the key came (ISO 8601): what the session records are stamped with. */
   at: string;
+  /** The session's language when the key came (the home screen's L goes on to the next one). */
+  locale?: string;
 };
 
 export function appReducer(state: TutorState, action: TutorAction | KeyAction): TutorState {
@@ -133,7 +142,16 @@ export function appReducer(state: TutorState, action: TutorAction | KeyAction): 
   const mode = modeOf(state);
   const binding = bindingFor(mode, input, key, modelBindings(state.model?.kind));
   if (binding) {
-    const next = actionFor(mode, binding, action.bodyMax, action.pageRows, input, action.shownTop, action.modelShown);
+    const next = actionFor(
+      mode,
+      binding,
+      action.bodyMax,
+      action.pageRows,
+      input,
+      action.shownTop,
+      action.modelShown,
+      action.locale,
+    );
     return next ? tutorReducer(state, next) : state;
   }
   if (mode === 'typing' && input && !key.ctrl && !key.meta && !key.escape) {

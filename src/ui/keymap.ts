@@ -1,5 +1,8 @@
-// One table drives both input handling and the key hints on screen.
+// One table drives both input handling and the key hints on screen. What a key
+// does is a LocalText (src/ui/strings.ts), said in the learner's language.
 import type { Key } from 'ink';
+import { type LocalText, text } from '../core/i18n/localize.js';
+import { keyText as K } from './strings.js';
 
 export type Intent =
   | 'quit'
@@ -11,6 +14,11 @@ export type Intent =
   | 'page-down'
   | 'select'
   | 'open-nth'
+  /** The first or the last lesson on the home screen. */
+  | 'first'
+  | 'last'
+  /** The next language (English, Chinese), on the home screen. */
+  | 'language'
   | 'next-page'
   | 'prev-page'
   | 'hint'
@@ -71,9 +79,9 @@ export interface Binding {
   /** The keys; none for a status-bar summary of other bindings (e.g. "↑↓ move"). */
   keys: KeySpec[];
   /** What the keys do, in a few words. */
-  does: string;
+  does: LocalText;
   /** Fewer words for the status bar, where room is short (the help says `does`). */
-  brief?: string;
+  brief?: LocalText;
   /** Shown in the status bar (false: only in the ? help). */
   hint?: boolean;
   /** How the status bar writes the keys when not all of them (e.g. "Enter" for Enter and Tab); the help always lists every key. */
@@ -83,7 +91,7 @@ export interface Binding {
 export const k = (name: KeyName): KeySpec => ({ name });
 export const c = (char: string): KeySpec => ({ char });
 /** A status-bar summary of bindings listed one by one in the help. */
-export const summary = (intent: Intent, label: string, does: string): Binding => ({
+export const summary = (intent: Intent, label: string, does: LocalText): Binding => ({
   intent,
   keys: [],
   label,
@@ -91,18 +99,18 @@ export const summary = (intent: Intent, label: string, does: string): Binding =>
   hint: true,
 });
 
-const QUIT: Binding = { intent: 'quit', keys: [c('q'), { ctrl: 'c' }], label: 'q', does: 'quit', hint: true };
-const QUIT_CTRL_C: Binding = { intent: 'quit', keys: [{ ctrl: 'c' }], does: 'quit' };
-const HELP: Binding = { intent: 'help', keys: [c('?')], does: 'help', hint: true };
-const UP: Binding = { intent: 'up', keys: [k('up'), c('k')], does: 'move up' };
-const DOWN: Binding = { intent: 'down', keys: [k('down'), c('j')], does: 'move down' };
-const MOVE_HINT = summary('up', '↑↓', 'move');
-const NEXT: Binding = { intent: 'next-page', keys: [c('n'), k('right')], does: 'next page', hint: true };
-const PREV: Binding = { intent: 'prev-page', keys: [c('p'), k('left')], does: 'previous page', hint: true };
-const HINT: Binding = { intent: 'hint', keys: [c('h')], does: 'hint', hint: true };
+const QUIT: Binding = { intent: 'quit', keys: [c('q'), { ctrl: 'c' }], label: 'q', does: K('quit'), hint: true };
+const QUIT_CTRL_C: Binding = { intent: 'quit', keys: [{ ctrl: 'c' }], does: K('quit') };
+const HELP: Binding = { intent: 'help', keys: [c('?')], does: K('help'), hint: true };
+const UP: Binding = { intent: 'up', keys: [k('up'), c('k')], does: K('moveUp') };
+const DOWN: Binding = { intent: 'down', keys: [k('down'), c('j')], does: K('moveDown') };
+const MOVE_HINT = summary('up', '↑↓', K('move'));
+const NEXT: Binding = { intent: 'next-page', keys: [c('n'), k('right')], does: K('nextPage'), hint: true };
+const PREV: Binding = { intent: 'prev-page', keys: [c('p'), k('left')], does: K('previousPage'), hint: true };
+const HINT: Binding = { intent: 'hint', keys: [c('h')], does: K('hint'), hint: true };
 /** Notices (a lesson file skipped, progress not saved…) in full; the screen says so when one is cut. */
-const NOTICES: Binding = { intent: 'notices', keys: [c('!')], does: 'read the notices in full' };
-const BACK: Binding = { intent: 'back', keys: [k('escape')], does: 'lessons', hint: true };
+const NOTICES: Binding = { intent: 'notices', keys: [c('!')], does: K('notices') };
+const BACK: Binding = { intent: 'back', keys: [k('escape')], does: K('lessons'), hint: true };
 /**
  * On a page with a model: the page's text, what the model runs and what it shows now, in full. A model's view
  * may list it among its own keys, to place it in the status bar; it is listed once all the same.
@@ -110,25 +118,25 @@ const BACK: Binding = { intent: 'back', keys: [k('escape')], does: 'lessons', hi
 export const INFO: Binding = {
   intent: 'info',
   keys: [c('i')],
-  does: "the page's text and the scenario in full",
-  brief: 'info',
+  does: K('info'),
+  brief: K('infoBrief'),
   hint: true,
 };
 const SCROLL: Binding[] = [
-  { ...UP, does: 'scroll up' },
-  { ...DOWN, does: 'scroll down' },
-  { intent: 'page-up', keys: [k('pageup')], does: 'scroll up a screen' },
-  { intent: 'page-down', keys: [k('pagedown')], does: 'scroll down a screen' },
+  { ...UP, does: K('scrollUp') },
+  { ...DOWN, does: K('scrollDown') },
+  { intent: 'page-up', keys: [k('pageup')], does: K('scrollUpScreen') },
+  { intent: 'page-down', keys: [k('pagedown')], does: K('scrollDownScreen') },
 ];
 
 /** Answering a choice or ordering question: the same keys, Space doing what the question needs. */
-function answering(space: string): Binding[] {
+function answering(space: LocalText): Binding[] {
   return [
     UP,
     DOWN,
     MOVE_HINT,
     { intent: 'toggle', keys: [k('space')], does: space, hint: true },
-    { intent: 'submit', keys: [k('return')], does: 'submit', hint: true },
+    { intent: 'submit', keys: [k('return')], does: K('submit'), hint: true },
     HINT,
     NEXT,
     PREV,
@@ -139,6 +147,10 @@ function answering(space: string): Binding[] {
   ];
 }
 
+/** n and p alone turn the pages of a model's page: its own keys (→ steps the player) keep the arrows. */
+const MODEL_NEXT: Binding = { intent: 'next-page', keys: [c('n')], does: K('nextPage') };
+const MODEL_PREV: Binding = { intent: 'prev-page', keys: [c('p')], does: K('previousPage') };
+
 /** Turning pages and scrolling a page. */
 const READING: Binding[] = [NEXT, PREV, ...SCROLL];
 
@@ -147,15 +159,18 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     UP,
     DOWN,
     MOVE_HINT,
-    { intent: 'select', keys: [k('return')], does: 'open', hint: true },
-    { intent: 'open-nth', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), does: 'open that lesson' },
+    { intent: 'select', keys: [k('return')], does: K('open'), hint: true },
+    { intent: 'open-nth', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), does: K('openNth') },
+    { intent: 'first', keys: [k('home'), c('g')], does: K('firstLesson') },
+    { intent: 'last', keys: [k('end'), c('G')], does: K('lastLesson') },
+    { intent: 'language', keys: [c('L')], does: K('language'), brief: K('languageBrief'), hint: true },
     NOTICES,
     HELP,
     QUIT,
   ],
   page: [...READING, NOTICES, BACK, HELP, QUIT],
   'short-answer': [
-    { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: 'type the answer', hint: true },
+    { intent: 'focus-answer', keys: [k('return'), k('tab')], label: 'Enter', does: K('typeAnswer'), hint: true },
     ...READING,
     HINT,
     NOTICES,
@@ -163,36 +178,36 @@ export const KEYMAP: Record<Mode, Binding[]> = {
     HELP,
     QUIT,
   ],
-  choice: answering('mark'),
-  ordering: answering('pick up'),
+  choice: answering(K('mark')),
+  ordering: answering(K('pickUp')),
   // Put down and cancel first: on a narrow terminal the status bar keeps them (the page says how to move).
   'ordering-grabbed': [
-    { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: 'put down', hint: true },
-    { intent: 'back', keys: [k('escape')], does: 'cancel move', hint: true },
-    { ...UP, does: 'move the item up' },
-    { ...DOWN, does: 'move the item down' },
-    summary('up', '↑↓', 'move item'),
+    { intent: 'toggle', keys: [k('space'), k('return')], label: 'Space', does: K('putDown'), hint: true },
+    { intent: 'back', keys: [k('escape')], does: K('cancelMove'), hint: true },
+    { ...UP, does: K('moveItemUp') },
+    { ...DOWN, does: K('moveItemDown') },
+    summary('up', '↑↓', K('moveItem')),
     HELP,
     QUIT,
   ],
   typing: [
-    { intent: 'submit', keys: [k('return')], does: 'submit', hint: true },
+    { intent: 'submit', keys: [k('return')], does: K('submit'), hint: true },
     // Arrows type nothing, so they still turn pages while the answer field has the keys.
-    { intent: 'next-page', keys: [k('right')], does: 'next page' },
-    { intent: 'prev-page', keys: [k('left')], does: 'previous page' },
-    { intent: 'erase', keys: [k('backspace')], does: 'erase' },
+    { intent: 'next-page', keys: [k('right')], does: K('nextPage') },
+    { intent: 'prev-page', keys: [k('left')], does: K('previousPage') },
+    { intent: 'erase', keys: [k('backspace')], does: K('erase') },
     {
       intent: 'back',
       keys: [k('escape'), k('tab')],
       label: 'Esc',
-      does: 'stop typing (then h, n, p, q work)',
+      does: K('stopTyping'),
       hint: true,
     },
     QUIT_CTRL_C,
   ],
   verdict: [
     NEXT,
-    { intent: 'retry', keys: [c('r'), k('return')], label: 'r', does: 'try again', hint: true },
+    { intent: 'retry', keys: [c('r'), k('return')], label: 'r', does: K('tryAgain'), hint: true },
     PREV,
     ...SCROLL,
     HINT,
@@ -206,11 +221,11 @@ export const KEYMAP: Record<Mode, Binding[]> = {
       intent: 'back',
       keys: [k('escape'), c('?'), c('q'), k('return')],
       label: 'Esc/?',
-      does: 'close help',
+      does: K('closeHelp'),
       hint: true,
     },
     ...SCROLL,
-    summary('down', '↑↓', 'scroll'),
+    summary('down', '↑↓', K('scroll')),
     QUIT_CTRL_C,
   ],
   notices: [
@@ -218,11 +233,11 @@ export const KEYMAP: Record<Mode, Binding[]> = {
       intent: 'back',
       keys: [k('escape'), c('!'), c('q'), k('return')],
       label: 'Esc/!',
-      does: 'close the notices',
+      does: K('closeNotices'),
       hint: true,
     },
     ...SCROLL,
-    summary('down', '↑↓', 'scroll'),
+    summary('down', '↑↓', K('scroll')),
     QUIT_CTRL_C,
   ],
   info: [
@@ -230,39 +245,33 @@ export const KEYMAP: Record<Mode, Binding[]> = {
       intent: 'back',
       keys: [k('escape'), c('i'), c('q'), k('return')],
       label: 'Esc/i',
-      does: 'close',
+      does: K('close'),
       hint: true,
     },
     ...SCROLL,
-    summary('down', '↑↓', 'scroll'),
+    summary('down', '↑↓', K('scroll')),
     QUIT_CTRL_C,
   ],
   // The model's own keys (src/ui/models) come first; these are the page's.
-  player: [
-    INFO,
-    { intent: 'next-page', keys: [c('n')], does: 'next page' },
-    { intent: 'prev-page', keys: [c('p')], does: 'previous page' },
-    summary('next-page', 'n/p', 'page'),
-    NOTICES,
-    BACK,
-    HELP,
-    QUIT,
-  ],
+  player: [INFO, MODEL_NEXT, MODEL_PREV, summary('next-page', 'n/p', K('page')), NOTICES, BACK, HELP, QUIT],
   predict: [
     UP,
     DOWN,
-    summary('up', '↑↓', 'choose'),
-    { intent: 'submit', keys: [k('return')], does: 'answer', hint: true },
+    summary('up', '↑↓', K('choose')),
+    { intent: 'submit', keys: [k('return')], does: K('answer'), hint: true },
     HINT,
     INFO,
+    // A question asked as its page opens must not hold the learner on it.
+    MODEL_NEXT,
+    MODEL_PREV,
     NOTICES,
     BACK,
     HELP,
     QUIT,
   ],
   confirm: [
-    { intent: 'yes', keys: [c('y')], does: 'yes, show the solution', label: 'y', hint: true },
-    { intent: 'no', keys: [c('n'), k('escape'), k('return')], label: 'n/Esc', does: 'no', hint: true },
+    { intent: 'yes', keys: [c('y')], does: K('yesSolution'), label: 'y', hint: true },
+    { intent: 'no', keys: [c('n'), k('escape'), k('return')], label: 'n/Esc', does: K('no'), hint: true },
     QUIT_CTRL_C,
   ],
 };
@@ -319,7 +328,12 @@ export function intentFor(mode: Mode, input: string, key: Key, extra: readonly B
 export interface KeyHint {
   keys: string;
   does: string;
+  intent: Intent;
 }
+
+/** A key's description in the learner's language; English unless a localizer is given. */
+export type Localize = (t: LocalText) => string;
+const english: Localize = (t) => text(t, 'en');
 
 const KEY_NAMES: Record<KeyName, [string, string]> = {
   up: ['↑', 'Up'],
@@ -351,25 +365,42 @@ function keysLabel(keys: KeySpec[], ascii: boolean): string {
 }
 
 /** The status-bar hints of a mode; `ascii` spells arrows as words. */
-export function statusHints(mode: Mode, ascii: boolean, extra: readonly Binding[] = []): KeyHint[] {
+export function statusHints(
+  mode: Mode,
+  ascii: boolean,
+  extra: readonly Binding[] = [],
+  tr: Localize = english,
+): KeyHint[] {
   return bindingsOf(mode, extra)
     .filter((b) => b.hint)
     .map((b) => ({
       keys: b.label ? asciiLabel(b.label, ascii) : keysLabel(b.keys, ascii),
-      does: b.brief ?? b.does,
+      does: tr(b.brief ?? b.does),
+      intent: b.intent,
     }));
 }
 
 /** The ? help of a mode: every binding with its keys, each key once; status-bar summaries are left out. */
-export function helpEntries(mode: Mode, ascii: boolean, extra: readonly Binding[] = []): KeyHint[] {
+export function helpEntries(
+  mode: Mode,
+  ascii: boolean,
+  extra: readonly Binding[] = [],
+  tr: Localize = english,
+): KeyHint[] {
   return bindingsOf(mode, extra)
     .filter((b) => b.keys.length > 0)
-    .map((b) => ({ keys: keysLabel(b.keys, ascii), does: b.does }));
+    .map((b) => ({ keys: keysLabel(b.keys, ascii), does: tr(b.does), intent: b.intent }));
 }
 
 /** The status-bar hints of a mode, or with `all` the entries of its help. */
-export function hintsFor(mode: Mode, ascii: boolean, all = false, extra: readonly Binding[] = []): KeyHint[] {
-  return all ? helpEntries(mode, ascii, extra) : statusHints(mode, ascii, extra);
+export function hintsFor(
+  mode: Mode,
+  ascii: boolean,
+  all = false,
+  extra: readonly Binding[] = [],
+  tr: Localize = english,
+): KeyHint[] {
+  return all ? helpEntries(mode, ascii, extra, tr) : statusHints(mode, ascii, extra, tr);
 }
 
 function asciiLabel(label: string, ascii: boolean): string {

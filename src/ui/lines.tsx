@@ -13,10 +13,11 @@ export { type UiLine, type UiSpan, fitLine, fromProse, plain } from './ui-line.j
 export const LineWidthContext = createContext<number>(Number.POSITIVE_INFINITY);
 
 function Line({ line, width, theme }: { line: UiLine; width: number; theme: Theme }): ReactElement {
-  if (line.length === 0) return <Text> </Text>;
+  // A row with no text (an empty line of a fenced block, too) still takes its row: Ink gives none to empty text.
+  if (line.every((span) => span.text === '')) return <Text> </Text>;
   // Ink cuts a line that does not fit with '…'. That happens for one frame after the terminal shrinks (Ink
   // lays out the old lines at the new width before the app redraws at it): with --ascii-only such a line
-  // wraps instead, and the frame's box (overflow hidden) clips the rows it adds, so no '…' is written.
+  // wraps instead, and the frame's box (overflowY hidden) clips the rows it adds, so no '…' is written.
   return (
     <Text wrap={theme.ascii ? 'wrap' : 'truncate-end'}>
       {fitLine(line, width, theme).map((span, i) => (

@@ -261,9 +261,13 @@ const CASES: Array<{
   chalkLevel: 0 | 1 | 3;
   environment?: Record<string, string>;
   progress?: string;
+  /** Text the screen must show, besides being Ink's. */
+  shows?: string[];
 }> = [
-  { name: 'colours, 80x24', chalkLevel: 1 },
-  { name: 'truecolor terminal, 60x20', chalkLevel: 3, size: { columns: 60, rows: 20 } },
+  // The list, the course's score under it, and L (the language) among the keys.
+  { name: 'colours, 80x24', chalkLevel: 1, shows: ['TIME-WAIT', 'Overall', 'L '] },
+  // The list cut to fit, with the row that says how many lessons are below.
+  { name: 'truecolor terminal, 60x20', chalkLevel: 3, size: { columns: 60, rows: 20 }, shows: ['more below'] },
   { name: 'NO_COLOR (no styles at all)', chalkLevel: 0, environment: { NO_COLOR: '1' } },
   { name: '--no-color with bold and dim kept', chalkLevel: 1, options: { noColor: true } },
   { name: '--lang zh-CN', chalkLevel: 1, options: { lang: 'zh-CN' } },
@@ -280,8 +284,19 @@ const CASES: Array<{
     chalkLevel: 1,
     progress: JSON.stringify({ version: 99, lessons: {} }),
   },
+  {
+    name: 'Chinese chosen with L last time (kept with the progress)',
+    chalkLevel: 1,
+    progress: JSON.stringify({
+      version: 1,
+      lessons: {},
+      language: { locale: 'zh-CN', at: '2026-11-30T10:00:00.000Z' },
+    }),
+    shows: ['选择一课'],
+  },
   { name: 'too small: 50x14', chalkLevel: 1, size: { columns: 50, rows: 14 } },
   { name: 'too small: 80x10', chalkLevel: 1, size: { columns: 80, rows: 10 } },
+  { name: 'too small, in Chinese', chalkLevel: 1, size: { columns: 50, rows: 14 }, options: { lang: 'zh-CN' } },
 ];
 
 describe('the home screen before Ink has loaded', () => {
@@ -293,8 +308,10 @@ describe('the home screen before Ink has loaded', () => {
       const size = { ...c.size, environment: c.environment, progress: c.progress, dir };
       const reference = await inkAlone(c.options ?? {}, size);
       const want = await reference.tty.cells();
-      // The reference shows something (not two blank screens compared).
-      expect((await reference.tty.text()).join('').trim()).not.toBe('');
+      // The reference shows something (not two blank screens compared), and what the case is about.
+      const screen = (await reference.tty.text()).join('\n');
+      expect(screen.trim()).not.toBe('');
+      for (const shown of c.shows ?? []) expect(screen).toContain(shown);
 
       const run = await early(c.options ?? {}, size);
       expect(run.keyboard.reading).toBe(false);

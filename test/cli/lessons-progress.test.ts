@@ -9,14 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { tcpOf } from '../helpers/tcp-page.js';
 import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
+import { findKind } from '../../src/core/models/registry.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { writeLesson, writeLessonFiles } from '../helpers/lesson-folder.js';
 
 const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
 // The built-in lessons, in order, and what the commands should say about them.
 const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
-/** Graded items: each exercise and each predict question (the README's Scores). */
-const graded = (l: Lesson) => l.pages.reduce((n, p) => n + (p.exercise ? 1 : 0) + (tcpOf(p)?.predict?.length ?? 0), 0);
+/** Graded items: each exercise and each question a model asks (the README's Scores), whatever the model's kind. */
+const graded = (l: Lesson) =>
+  l.pages.reduce(
+    (n, p) =>
+      n + (p.exercise ? 1 : 0) + (p.model ? (findKind(p.model.kind)?.questionIds(p.model.settings).length ?? 0) : 0),
+    0,
+  );
 const first = lessons[0]!;
 const firstExercise = first.pages.find((p) => p.exercise)!.exercise!;
 const titleOf = (l: Lesson) => text(l.title, 'en');
@@ -50,19 +56,23 @@ describe('nettutor lessons', () => {
     );
   });
 
-  // The lessons on opening and on CLOSE-WAIT each teach with at least six graded exercises of their own
-  // (of at least three types, one of them a computed short answer), besides their predict questions.
-  it.each(['three-way-handshake', 'close-wait'])('lists %s with its exercises and predict questions', (id) => {
-    const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
-    const lesson = lessons.find((l) => l.id === id)!;
-    const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
-    expect(exercises.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
-    expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
-    expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
-    expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
-    expect(graded(lesson)).toBeGreaterThan(exercises.length);
-  });
+  // Every TCP lesson (opening, teardown, TIME-WAIT, CLOSE-WAIT) and the lesson on HTTP versions teaches with at
+  // least six graded exercises of its own (of at least three types, one a computed short answer), besides its
+  // model's questions.
+  it.each(['three-way-handshake', 'teardown', 'time-wait', 'close-wait', 'http-versions'])(
+    'lists %s with its exercises and predict questions',
+    (id) => {
+      const rows = JSON.parse(run(['lessons', 'list', '--json']).stdout) as Array<{ id: string; exercises: number }>;
+      const lesson = lessons.find((l) => l.id === id)!;
+      const exercises = lesson.pages.flatMap((p) => (p.exercise ? [p.exercise] : []));
+      expect(exercises.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(exercises.map((e) => e.type)).size).toBeGreaterThanOrEqual(3);
+      expect(exercises.some((e) => e.type === 'short' && 'model' in e.answer && e.params)).toBe(true);
+      expect(lesson.pages.some((p) => tcpOf(p)?.predict?.length)).toBe(true);
+      expect(rows.find((r) => r.id === id)).toEqual({ id, title: titleOf(lesson), exercises: graded(lesson) });
+      expect(graded(lesson)).toBeGreaterThan(exercises.length);
+    },
+  );
 
   it('checks the built-in lessons clean, and a broken pack with file:line: field: message and status 2', () => {
     expect(run(['lessons', 'check'])).toMatchObject({ code: 0, stdout: expect.stringContaining('0 problems') });
@@ -76,6 +86,51 @@ describe('nettutor lessons', () => {
     expect(r.stdout).toContain(`x/lesson.jsonc:3: id: expected an id in kebab-case (a-z, 0-9 and -), found "Bad Id"`);
     expect(r.stdout).toContain('x/lesson.jsonc:5: pages: expected at least 1 pages, found 0');
     expect(r.stdout).toMatch(/0 valid lessons, 2 problems in 1 file/);
+  });
+
+  it('checks a pack whose review draws on the built-in lessons, and names what a review page points at wrongly', () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-check-review-'));
+    const structure = (from: string) =>
+      `{\n  "formatVersion": 2,\n  "id": "my-review",\n  "order": 20,\n  "pages": [\n    { "id": "again", "review": { "from": "${from}" } }\n  ]\n}\n`;
+    writeLessonFiles(d, 'my-review', {
+      'lesson.jsonc': structure('teardown/fin-says'),
+      'en.md': '# Mine\n\nA review.\n',
+    });
+    expect(run(['lessons', 'check', d, '--strict'], d)).toMatchObject({
+      code: 0,
+      stdout: '1 valid lesson, 0 problems\n',
+    });
+    writeLessonFiles(d, 'my-review', { 'lesson.jsonc': structure('teardown/fin-said') });
+    const r = run(['lessons', 'check', d], d);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(
+      'my-review/lesson.jsonc:6: pages[0].review.from: the lesson "teardown" has no exercise or question "fin-said" (did you mean "fin-says"?)',
+    );
+    expect(r.stdout).toMatch(/0 valid lessons, 1 problem in 1 file/);
+  });
+
+  it("warns about a Chinese text that writes a term otherwise than the glossary's, and fails on it with --strict", () => {
+    const d = mkdtempSync(join(tmpdir(), 'nettutor-glossary-'));
+    writeLessonFiles(d, 'terms', {
+      'lesson.jsonc': '{ "formatVersion": 2, "id": "terms", "order": 1, "pages": [{ "id": "p" }] }',
+      'en.md': '# Terms\n\nSequence numbers.\n\n## p: Numbers\n\nThe sequence number of a SYN.\n',
+      // Line 7: a variant the glossary lists as not; line 9: the same in code, which is left alone.
+      'zh-CN.md': '# 术语\n\n序号。\n\n## p: 数字\n\nSYN 的序列号。\n\n`ss` 打印 `序列号`。\n',
+    });
+    const loose = run(['lessons', 'check', d], d);
+    expect(loose.code).toBe(0);
+    expect(loose.stdout).toMatch(
+      /^warning: terms\/zh-CN\.md:7: "序列号" is not the glossary's term for sequence number: write 序号 \(docs\/glossary\.md, line \d+\)\n/,
+    );
+    expect(loose.stdout).toContain(
+      "1 valid lesson, 0 problems, 1 warning (terms written otherwise than the glossary's; --strict fails on them)",
+    );
+    const strict = run(['lessons', 'check', d, '--strict'], d);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toMatch(
+      /^terms\/zh-CN\.md:7: "序列号" is not the glossary's term for sequence number: write 序号/,
+    );
+    expect(strict.stdout).toContain('1 valid lesson, 1 problem in 1 file');
   });
 
   it('warns about a text missing in a translation, and fails on it with --strict', () => {
@@ -189,6 +244,41 @@ describe('nettutor progress', () => {
         new RegExp(`^${escapeRegExp(titleOf(l))}\\s+not started\\s+0/${graded(l)} solved$`, 'm'),
       );
     }
+    // The course: that one item of all of them, each counting the same.
+    const all = lessons.reduce((sum, l) => sum + graded(l), 0);
+    expect(r.stdout).toContain(
+      `\nOverall score ${Math.round(100 / all)}%: the mean over every exercise of every lesson ` +
+        `(1 of ${all} solved; 0 of ${lessons.length} lessons complete)\n`,
+    );
+  });
+
+  it('counts an item answered in the review under the review, not under its lesson', () => {
+    const review = lessons.find((l) => l.pages.some((p) => p.review))!;
+    const item = review.pages.find((p) => p.review && p.exercise)!.review!.from;
+    const origin = lessons.find((l) => l.id === item.split('/')[0])!;
+    const f = file();
+    const solved = { attempts: 2, hintsUsed: 0, solved: true, solutionShown: false, score: 0.9, updatedAt: 'x' };
+    writeFileSync(
+      f,
+      JSON.stringify({
+        version: 1,
+        lessons: { [review.id]: { seen: [], updatedAt: 'x', exercises: { [item]: solved } } },
+      }),
+    );
+    const r = run(['progress', '--progress', f]);
+    const n = graded(review);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${escapeRegExp(titleOf(review))}\\s+in progress\\s+1/${n} solved\\s+score ${Math.round(90 / n)}%$`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(
+      new RegExp(`^${escapeRegExp(titleOf(origin))}\\s+not started\\s+0/${graded(origin)} solved$`, 'm'),
+    );
+    const doc = JSON.parse(run(['progress', '--export', '--progress', f]).stdout);
+    const all = lessons.reduce((sum, l) => sum + graded(l), 0);
+    expect(doc.overall).toEqual({ score: Math.round((0.9 / all) * 100) / 100, exercises: all, solved: 1, done: 0 });
   });
 
   it('exports JSON for an instructor', () => {

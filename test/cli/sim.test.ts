@@ -160,6 +160,38 @@ describe('nettutor sim', () => {
     });
   });
 
+  it('with --lang zh-CN writes the ladder in Chinese around its technical tokens; the default is unchanged', async () => {
+    const en = await sim(['connection-refused', '--width', '60']);
+    const zh = await sim(['connection-refused', '--width', '60', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    const [title, , ...rest] = zh.stdout.split('\n');
+    expect(title).toBe('没有人监听：连接被拒绝');
+    // The same picture, its notes in Chinese: a refused connection, and the final states in a sentence.
+    expect(rest.join('\n')).toContain('! 被拒绝');
+    expect(zh.stdout).toContain('最终状态：客户端 CLOSED，服务器 CLOSED。');
+    expect(en.stdout).toContain('! refused');
+    expect(en.stdout).toContain('final: client CLOSED, server CLOSED');
+    expect(zh.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
+    for (const line of zh.stdout.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    // The scale, where TIME-WAIT appears, is Chinese too.
+    expect((await sim(['client-close', '--lang', 'zh-CN'])).stdout).toContain('时间比例：这里 MSL 为 1 s');
+  });
+
+  it('with --lang zh-CN lists the scenarios by their Chinese titles', async () => {
+    const list = (await sim(['--list', '--lang', 'zh-CN'])).stdout;
+    expect(list).toMatch(/^handshake +三次握手$/m);
+    expect((await sim(['--list', '--long', '--lang', 'zh-CN', '--width', '60'])).stdout).toContain('    服务器监听');
+    expect((await sim(['--list'])).stdout).toMatch(/^handshake +The three-way handshake$/m);
+  });
+
+  it('with --ascii-only writes English whatever --lang says: Chinese is not 7-bit', async () => {
+    for (const args of [['handshake', '--format', 'text'], ['connection-refused'], ['--list', '--long']]) {
+      const r = await sim([...args, '--lang', 'zh-CN', '--ascii-only']);
+      expect(r.stdout).toBe((await sim([...args, '--ascii-only'])).stdout);
+      expect(r.stdout).not.toMatch(/[^\x00-\x7f]/);
+    }
+  });
+
   it('gives byte-identical output on every run', async () => {
     for (const format of ['ascii', 'json', 'text']) {
       const a = await sim(['lost-final-ack', '--format', format]);

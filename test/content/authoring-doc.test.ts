@@ -148,12 +148,74 @@ describe('the complete example of docs/authoring.md', () => {
   });
 });
 
+describe('the HTTP versions model on docs/authoring.md', () => {
+  const jsonc = blocks.filter((b) => b.info === 'jsonc' && b.body.includes('"kind": "http-versions"'));
+
+  it('shows a page and a computed answer that the loader and the schema accept', () => {
+    expect(jsonc).toHaveLength(2);
+    const page = parse(jsonc.find((b) => b.body.includes('"questions"'))!.body);
+    const answer = parse(`{${jsonc.find((b) => b.body.trimStart().startsWith('"answer"'))!.body}}`).answer;
+    const structure = {
+      formatVersion: 2,
+      id: 'versions-doc',
+      order: 1,
+      pages: [
+        page,
+        {
+          id: 'total',
+          exercise: {
+            id: 'total',
+            type: 'short',
+            kind: 'number',
+            params: { n: { int: [2, 8] }, rtt: { choice: [40, 100] }, s: { int: [10, 90] } },
+            answer,
+          },
+        },
+      ],
+    };
+    expect(validateStructure(structure)).toEqual({ valid: true, errors: [] });
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
+    mkdirSync(join(dir, 'versions-doc'));
+    writeFileSync(join(dir, 'versions-doc', 'lesson.jsonc'), JSON.stringify(structure));
+    writeFileSync(
+      join(dir, 'versions-doc', 'en.md'),
+      '# Versions\n\nA lesson.\n\n## watch-pipelining\n\nWatch.\n\n## total\n\n### prompt\n\nHow long?\n\n### hint\n\nAdd.\n',
+    );
+    expect(nettutor(['lessons', 'check', dir, '--strict'], dir)).toEqual({
+      code: 0,
+      output: '1 valid lesson, 0 problems\n',
+    });
+  });
+});
+
+/** The review lesson of the page (*Review pages*): its lesson.jsonc and en.md, beside the complete example. */
+const reviewStructure = blocks.find((b) => b.info === 'jsonc' && b.body.includes('"id": "my-review"'))!;
+const reviewWords = blocks.find((b) => b.info === 'markdown' && b.body.startsWith('# Retransmission, again'))!;
+/** The example's folder with the review lesson added, its structure changed by `edit`. */
+function withReview(edit: (text: string) => string = (t) => t): string {
+  const dir = example();
+  mkdirSync(join(dir, 'my-lessons', 'my-review'));
+  writeFileSync(join(dir, 'my-lessons', 'my-review', 'lesson.jsonc'), edit(reviewStructure.body));
+  writeFileSync(join(dir, 'my-lessons', 'my-review', 'en.md'), reviewWords.body);
+  return dir;
+}
+
+describe('the review lesson on docs/authoring.md', () => {
+  it('is accepted by the schema, and by the loader beside the example and the built-in lessons', () => {
+    expect(validateStructure(parse(reviewStructure.body))).toEqual({ valid: true, errors: [] });
+    expect(nettutor(['lessons', 'check', 'my-lessons', '--strict'], withReview())).toEqual({
+      code: 0,
+      output: '2 valid lessons, 0 problems\n',
+    });
+  });
+});
+
 // The transcripts on the page (found by a word in them), each run on the example with the change the page
-// describes before it, or in an empty folder.
-const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined]> = [
+// describes before it, or in an empty folder; `review` runs it with the review lesson of the page beside it.
+const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => string) | undefined, review?: true]> = [
   [
     'a translation missing a hint',
-    'zh-CN.md:',
+    'hint for predict-fin-again',
     (path, t) => (path.endsWith('zh-CN.md') ? t.replace(/### hint for predict-fin-again\n\n[^\n]+\n\n/, () => '') : t),
   ],
   [
@@ -161,7 +223,13 @@ const TRANSCRIPTS: Array<[string, string, ((path: string, text: string) => strin
     'found "90"',
     (path, t) => (path.endsWith('lesson.jsonc') ? t.replace('"answer": "900"', '"answer": "90"') : t),
   ],
+  [
+    'a Chinese term the glossary does not write',
+    '序列号',
+    (path, t) => (path.endsWith('zh-CN.md') ? t.replace('序号', '序列号') : t),
+  ],
   ['lessons new, in an empty folder', '$ nettutor lessons new', undefined],
+  ['a review page naming an exercise the lesson does not have', 'third-sin', undefined, true],
 ];
 
 describe('the transcripts of docs/authoring.md', () => {
@@ -172,9 +240,13 @@ describe('the transcripts of docs/authoring.md', () => {
     for (const [, marker] of TRANSCRIPTS) expect(transcripts.filter((t) => t.body.includes(marker))).toHaveLength(1);
   });
 
-  it.each(TRANSCRIPTS)('%s: nettutor prints what the page shows', (_, marker, change) => {
+  it.each(TRANSCRIPTS)('%s: nettutor prints what the page shows', (_, marker, change, review) => {
     const transcript = transcripts.find((t) => t.body.includes(marker))!;
-    const dir = change ? example(change) : realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
+    const dir = review
+      ? withReview((t) => t.replace('retransmission/third-syn', 'retransmission/third-sin'))
+      : change
+        ? example(change)
+        : realpathSync(mkdtempSync(join(tmpdir(), 'nettutor-doc-')));
     const steps = transcript.body.split(/^\$ /m).filter(Boolean);
     for (const step of steps) {
       const [command, ...printed] = step.split('\n');

@@ -1,6 +1,7 @@
 // The compiled form of a lesson pack (what `npm run build` writes to
 // dist/lessons.json) and how it is read back: the same lessons and warnings as
 // loading the folder, and any file that does not belong to this nettutor ignored.
+import { english } from '../../src/node/notices.js';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,7 +160,7 @@ describe('the lessons a learner gets', () => {
     const env = { builtinLessonsDir: d, compiledLessonsFile: marked(d, VERSION), version: VERSION };
     const loaded = await loadInstalledLessons(env, extra);
     expect(titles(loaded)).toEqual(['From the compiled file', { en: 'Mine' }]);
-    expect(loaded.notices).toEqual([`The lesson "first" from ${extra} replaces the built-in one.`]);
+    expect(loaded.notices.map(english)).toEqual([`The lesson "first" from ${extra} replaces the built-in one.`]);
     expect(loaded.problems).toEqual(loadLessonPack(extra, extra).problems);
     expect(loaded.problems).toContainEqual(
       expect.objectContaining({ file: join(extra, 'bad', 'lesson.jsonc'), line: 1, field: 'id' }),

@@ -1,3 +1,4 @@
+import { english } from '../../src/node/notices.js';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,7 +191,7 @@ describe('loading lesson folders', () => {
     const r = loadLessons({ builtinDir: builtin, extraDir: extra });
     expect(r.lessons.map((l) => l.id)).toEqual(['one', 'three', 'two']);
     expect(r.lessons.find((l) => l.id === 'two')!.title).toEqual({ en: 'Better two' });
-    expect(r.notices[0]).toContain('replaces the built-in one');
+    expect(english(r.notices[0]!)).toContain('replaces the built-in one');
   });
 
   it('loads scenario files a lesson names, and validates them', () => {

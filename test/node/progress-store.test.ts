@@ -1,3 +1,4 @@
+import { english } from '../../src/node/notices.js';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -45,7 +46,7 @@ describe('the progress file', () => {
     writeFileSync(file, '{ not json');
     const { progress, notices } = openProgressStore(file).load();
     expect(progress).toEqual(emptyProgress());
-    expect(notices[0]).toMatch(/could not be used \(it is not valid JSON/);
+    expect(english(notices[0]!)).toMatch(/could not be used \(it is not valid JSON/);
     const aside = readdirSync(d).find((f) => f.startsWith('progress.json.corrupt-'));
     expect(aside).toBeDefined();
     expect(readFileSync(join(d, aside!), 'utf8')).toBe('{ not json');
@@ -55,7 +56,7 @@ describe('the progress file', () => {
     const d = dir();
     mkdirSync(join(d, 'progress.json'));
     const { notices } = openProgressStore(join(d, 'progress.json')).load();
-    expect(notices[0]).toContain('cannot be read');
+    expect(english(notices[0]!)).toContain('cannot be read');
     expect(readdirSync(d)).toEqual(['progress.json']);
   });
 
@@ -64,7 +65,7 @@ describe('the progress file', () => {
     const newer = JSON.stringify({ version: 99, lessons: { x: {} } });
     writeFileSync(file, newer);
     const store = openProgressStore(file);
-    expect(store.load().notices[0]).toContain('newer nettutor');
+    expect(english(store.load().notices[0]!)).toContain('newer nettutor');
     expect(store.save(solved('q1'))).toMatchObject({
       ok: false,
       error: expect.stringContaining('was not overwritten'),

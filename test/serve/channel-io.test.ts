@@ -16,10 +16,14 @@ class FakeChannel extends EventEmitter {
 }
 
 describe('ChannelTerminal', () => {
-  it('turns every newline into CR LF (there is no pty line discipline on the server side)', () => {
+  /** The microtasks of this turn run: what the terminal wrote in it is sent. */
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('turns every newline into CR LF (there is no pty line discipline on the server side)', async () => {
     const ch = new FakeChannel();
     const t = new ChannelTerminal(ch, { cols: 90, rows: 30 });
     t.write('one\ntwo\r\nthree\n');
+    await turn();
     expect(ch.written.join('')).toBe('one\r\ntwo\r\nthree\r\n');
     expect([t.columns, t.rows, t.isTTY]).toEqual([90, 30, true]);
   });
@@ -35,12 +39,28 @@ describe('ChannelTerminal', () => {
     expect(resized).toHaveBeenCalledTimes(1);
   });
 
-  it('drops frames while a client is not reading, and redraws everything once it drains', () => {
+  it('sends what one turn of the event loop wrote as one write: a frame is one SSH packet', async () => {
+    const ch = new FakeChannel();
+    const t = new ChannelTerminal(ch, {});
+    t.write('\u001b[?25l');
+    t.write('row 1\n');
+    t.write('row 2');
+    expect(ch.written).toEqual([]);
+    await turn();
+    expect(ch.written).toEqual(['\u001b[?25lrow 1\r\nrow 2']);
+    t.write('next');
+    await turn();
+    expect(ch.written).toEqual(['\u001b[?25lrow 1\r\nrow 2', 'next']);
+  });
+
+  it('drops frames while a client is not reading, and redraws everything once it drains', async () => {
     const ch = new FakeChannel();
     const t = new ChannelTerminal(ch, { cols: 80, rows: 24 }, 10);
     ch.accept = false;
     t.write('x'.repeat(20));
+    await turn();
     t.write('lost');
+    await turn();
     expect(t.dropped).toBe(1);
     expect(ch.written).toHaveLength(1);
     const redraw = vi.fn();
@@ -49,7 +69,22 @@ describe('ChannelTerminal', () => {
     ch.emit('drain');
     expect(redraw).toHaveBeenCalledTimes(1);
     t.write('back');
+    await turn();
     expect(ch.written.at(-1)).toBe('back');
+  });
+
+  it('sends what is waiting when the session ends, and nothing when the channel is gone', async () => {
+    const ended = new FakeChannel();
+    const t = new ChannelTerminal(ended, {});
+    t.write('restored');
+    t.close();
+    expect(ended.written).toEqual(['restored']);
+    const gone = new FakeChannel();
+    const u = new ChannelTerminal(gone, {});
+    u.write('never sent');
+    u.close({ discard: true });
+    await turn();
+    expect(gone.written).toEqual([]);
   });
 
   it('writes nothing once closed', () => {

@@ -8,6 +8,7 @@ import { emptyProgress } from '../../src/core/progress/merge.js';
 import { type TutorAction, type TutorState, initialTutorState, tutorReducer } from '../../src/core/tutor/machine.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { helpLines } from '../../src/ui/chrome.js';
+import { makeLocalizer } from '../../src/ui/screens/lesson-lines.js';
 import { KEYMAP, type Mode } from '../../src/ui/keymap.js';
 import type { UiLine } from '../../src/ui/lines.js';
 import { homeLines } from '../../src/ui/screens/home-lines.js';
@@ -78,7 +79,8 @@ describe('--ascii-only layout', () => {
         notices: ['A notice — with “quotes”…'],
       });
       check(homeLines(home, home.notices, width, 20, ascii, 'zh-CN'), width, 'home');
-      for (const mode of Object.keys(KEYMAP) as Mode[]) check(helpLines(mode, ascii), width, `help ${mode}`);
+      for (const mode of Object.keys(KEYMAP) as Mode[])
+        check(helpLines(mode, ascii, [], makeLocalizer('zh-CN', ascii)), width, `help ${mode}`);
     });
   }
 

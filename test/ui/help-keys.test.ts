@@ -8,6 +8,7 @@ import type { Lesson } from '../../src/core/lessons/types.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { type TutorAction, type TutorState, initialTutorState, tutorReducer } from '../../src/core/tutor/machine.js';
 import { appReducer, modeOf } from '../../src/ui/intents.js';
+import { text } from '../../src/core/i18n/localize.js';
 import { helpLines } from '../../src/ui/chrome.js';
 import { KEYMAP, type KeySpec, type Mode } from '../../src/ui/keymap.js';
 import { makeTheme } from '../../src/ui/theme.js';
@@ -135,7 +136,7 @@ function keysOf(label: string): KeySpec[] {
 
 /** The entries of the ? help as drawn: the keys column and what they do. */
 function helpOf(mode: Mode): Array<{ keys: KeySpec[]; label: string; does: string }> {
-  return helpLines(mode, makeTheme({ color: false, ascii: false }))
+  return helpLines(mode, makeTheme({ color: false, ascii: false }), [], (t) => text(t, 'en'))
     .filter((line) => line.length === 2 && line[0]!.text.startsWith('  '))
     .map((line) => ({ label: line[0]!.text.trim(), keys: keysOf(line[0]!.text.trim()), does: line[1]!.text }));
 }

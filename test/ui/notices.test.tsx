@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIN_COLUMNS } from '../../src/ui/App.js';
-import { MESSAGES } from '../../src/ui/strings.js';
+import { UI_BOOKS } from '../../src/ui/strings.js';
 import { KEYS } from '../helpers/render.js';
 import { renderTutor } from './tutor-app.js';
 
@@ -79,7 +79,8 @@ describe('a failed save', () => {
 });
 
 describe('messages', () => {
-  it('fit on one row of the smallest terminal', () => {
-    for (const m of Object.values(MESSAGES)) expect(stringWidth(m)).toBeLessThanOrEqual(MIN_COLUMNS - 1);
+  it('fit on one row of the smallest terminal, in every language', () => {
+    for (const table of Object.values(UI_BOOKS.messages))
+      for (const m of Object.values(table ?? {})) expect(stringWidth(m)).toBeLessThanOrEqual(MIN_COLUMNS - 1);
   });
 });

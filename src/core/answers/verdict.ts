@@ -1,6 +1,7 @@
 // What grading says about an answer: right or not, what was expected, and why.
 import type { LocalText } from '../i18n/localize.js';
 import { phraseBook } from '../i18n/phrases.js';
+import { ZH } from './verdict.zh-CN.js';
 
 export interface Verdict {
   correct: boolean;
@@ -24,6 +25,6 @@ const EN = {
 };
 
 /** How a verdict is announced, in every language it is written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const VERDICT_PHRASES = book;
 export { say as verdictText };

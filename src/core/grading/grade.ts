@@ -10,6 +10,7 @@ import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../les
 import type { Params } from '../models/kind.js';
 import { runModelQuery } from '../models/registry.js';
 import { evaluate } from './expression.js';
+import { ZH } from './grade.zh-CN.js';
 
 export type { Params };
 
@@ -21,7 +22,7 @@ const EN = {
 };
 
 /** The phrases in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const GRADE_PHRASES = book;
 
 export interface GradeContext {

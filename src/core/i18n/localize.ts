@@ -6,6 +6,15 @@ export type LocalText = string | { en: string; [locale: string]: string };
 
 export type Locale = 'en' | 'zh-CN';
 
+/** The languages nettutor speaks, in the order the home screen's switch (L) goes through them. */
+export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
+
+/** The language after `locale` in LOCALES (from the last, the first again; from an unknown one, the first). */
+export function nextLocale(locale: string): Locale {
+  const i = LOCALES.indexOf(locale as Locale);
+  return LOCALES[(i + 1) % LOCALES.length]!;
+}
+
 export function text(t: LocalText, locale: string): string {
   if (typeof t === 'string') return t;
   const exact = t[locale];
@@ -17,16 +26,23 @@ export function text(t: LocalText, locale: string): string {
   return t.en;
 }
 
-/** `--lang` first, then LC_ALL, LC_MESSAGES and LANG (e.g. `zh_CN.UTF-8`); anything unknown is English. */
-export function resolveLocale(flag: string | undefined, env: Record<string, string | undefined>): Locale {
-  const candidates = [flag, env.LC_ALL, env.LC_MESSAGES, env.LANG];
+/**
+ * The session's language: `--lang` first, then the language the learner chose on the home screen (kept with
+ * the progress), then LC_ALL, LC_MESSAGES and LANG (e.g. `zh_CN.UTF-8`); anything unknown is English.
+ */
+export function resolveLocale(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  saved?: string,
+): Locale {
+  const candidates = [flag, saved, env.LC_ALL, env.LC_MESSAGES, env.LANG];
   for (const c of candidates) {
     if (!c) continue;
     const tag = c.split('.')[0]!.replace('_', '-').toLowerCase();
     if (tag === 'c' || tag === 'posix') continue;
     if (tag.startsWith('zh')) return 'zh-CN';
     if (tag.startsWith('en')) return 'en';
-    if (c === flag) return 'en';
+    if (c === flag || c === saved) return 'en';
   }
   return 'en';
 }

@@ -5,6 +5,7 @@
 // the lifelines. This file says what of a TCP run is drawn and how segments
 // are labelled; the drawing itself is the sequence layout's, with two lanes.
 // Pure: events + width + charset → lines.
+import { shortReason } from '../i18n/zh-words.js';
 import {
   type Charset,
   MAX_SEQUENCE_WIDTH,
@@ -32,6 +33,8 @@ export interface LadderOptions {
   charset: Charset;
   /** Draw the run only as far as this event index (the player unfolds it). */
   upTo?: number;
+  /** The language of the notes beside the lifelines (timers, errors); state names stay as RFC 9293 writes them. */
+  locale?: string;
 }
 
 export type Ladder = SequenceDiagram;
@@ -87,22 +90,29 @@ const LANE: Record<SimEvent['side'], number> = { client: 0, server: 1 };
 /** A timer that fired, as a note beside its side's lifeline. */
 const TIMER_NOTES: Record<TimerKind, string> = { retransmit: 'RTO', 'time-wait': '2MSL up', 'delayed-ack': 'del-ACK' };
 
-function noteFor(e: SimEvent): string | undefined {
+/** The same in Chinese: what fired, and each error in at most five characters (two columns each). */
+const TIMER_NOTES_ZH: Record<TimerKind, string> = {
+  retransmit: 'RTO',
+  'time-wait': '2MSL 到期',
+  'delayed-ack': '延迟 ACK',
+};
+
+function noteFor(e: SimEvent, zh: boolean): string | undefined {
   switch (e.type) {
     case 'state':
       return e.to;
     case 'timer':
-      return TIMER_NOTES[e.timer];
+      return (zh ? TIMER_NOTES_ZH : TIMER_NOTES)[e.timer];
     case 'error':
-      return `! ${e.reason.replace('connection ', '')}`.slice(0, NOTE_WIDTH);
+      return zh ? `! ${shortReason(e.reason)}` : `! ${e.reason.replace('connection ', '')}`.slice(0, NOTE_WIDTH);
     default:
       return undefined;
   }
 }
 
 /** A run as the sequence layout's events: segments are messages, states, timers and errors notes. */
-function sequenceEvent(e: SimEvent): SequenceEvent {
-  const note = noteFor(e);
+function sequenceEvent(e: SimEvent, zh: boolean): SequenceEvent {
+  const note = noteFor(e, zh);
   if (note !== undefined) return { t: e.t, kind: 'note', lane: LANE[e.side], text: note };
   switch (e.type) {
     case 'send':
@@ -130,11 +140,16 @@ export function renderLadder(result: SimResult, scenario: Scenario, opts: Ladder
     { name: 'client', sub: `:${scenario.client.port}` },
     { name: 'server', sub: `:${scenario.server.port}` },
   ];
-  return layoutSequence(lanes, result.events.map(sequenceEvent), {
-    width,
-    charset: opts.charset,
-    upTo: opts.upTo,
-    noteWidth: NOTE_WIDTH,
-    breakAfterMs: Math.max(BREAK_MS, 4 * scenario.latencyMs),
-  });
+  const zh = opts.locale?.startsWith('zh') ?? false;
+  return layoutSequence(
+    lanes,
+    result.events.map((e) => sequenceEvent(e, zh)),
+    {
+      width,
+      charset: opts.charset,
+      upTo: opts.upTo,
+      noteWidth: NOTE_WIDTH,
+      breakAfterMs: Math.max(BREAK_MS, 4 * scenario.latencyMs),
+    },
+  );
 }

@@ -6,6 +6,9 @@ import { displayWidth } from './width.js';
 /** Characters of scripts that break between any two characters (CJK ideographs, kana, full-width forms). */
 const WIDE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const WIDE_SPLIT = /([\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])/;
+/** Chinese line-breaking rules: closing punctuation never starts a line, opening punctuation never ends one. */
+const NO_LINE_START = /^[，。、；：？！）」』】〉》〕…—％・ー～,.;:?!)\]}]$/;
+const NO_LINE_END = /^[（「『【〈《〔]$/;
 
 export type SpanStyle = 'plain' | 'code' | 'pre' | 'strong' | 'muted';
 
@@ -53,21 +56,43 @@ function words(spans: Span[]): Word[] {
     } else if (!nextGlue) glue = false;
     current = [];
   };
+  // An opening bracket waits for the character after it: the two are never parted.
+  let holdOpen = false;
   for (const span of spans) {
-    for (const part of span.text.split(/( +)/)) {
+    // Code is a command or a name: its spaces do not break it (a line only cuts it when it is wider than a line).
+    const parts = span.style === 'code' ? [span.text] : span.text.split(/( +)/);
+    for (const part of parts) {
       if (part === '') continue;
       if (/^ +$/.test(part)) {
         flush(false);
+        holdOpen = false;
         continue;
       }
       for (const piece of part.split(WIDE_SPLIT)) {
         if (piece === '') continue;
-        if (WIDE.test(piece)) {
+        if (WIDE.test(piece) || NO_LINE_START.test(piece)) {
+          if (NO_LINE_START.test(piece)) {
+            // Stays with the character before it: joined to the word just ended when it follows it directly.
+            const last = out[out.length - 1];
+            if (current.length === 0 && glue && last) {
+              last.spans.push({ text: piece, style: span.style });
+              last.width += displayWidth(piece);
+            } else {
+              current.push({ text: piece, style: span.style });
+              if (WIDE.test(piece)) flush(true);
+            }
+            holdOpen = false;
+            continue;
+          }
           // A CJK character stands alone, glued to what comes before and after it.
-          flush(true);
+          if (!holdOpen) flush(true);
           current.push({ text: piece, style: span.style });
-          flush(true);
-        } else current.push({ text: piece, style: span.style });
+          holdOpen = NO_LINE_END.test(piece);
+          if (!holdOpen) flush(true);
+        } else {
+          current.push({ text: piece, style: span.style });
+          holdOpen = false;
+        }
       }
     }
   }
@@ -75,31 +100,42 @@ function words(spans: Span[]): Word[] {
   return out;
 }
 
-/** Cuts one over-long word into pieces no wider than `width`. */
+/**
+ * Cuts one over-long word into pieces no wider than `width`: after a space inside it where there is one (a code
+ * span's), else between characters, never leaving closing punctuation at the start of a piece or opening
+ * punctuation at the end of one (a character moves down with it).
+ */
 function breakWord(word: Word, width: number): Word[] {
+  const chars = word.spans.flatMap((span) =>
+    [...span.text].map((ch) => ({ ch, style: span.style, w: displayWidth(ch) })),
+  );
   const pieces: Word[] = [];
-  let spans: Span[] = [];
-  let used = 0;
-  const push = () => {
-    pieces.push({ spans, width: used, glue: pieces.length === 0 ? word.glue : true });
-    spans = [];
-    used = 0;
-  };
-  for (const span of word.spans) {
-    let buffer = '';
-    for (const ch of span.text) {
-      const w = displayWidth(ch);
-      if (used + w > width && used > 0) {
-        if (buffer) spans.push({ text: buffer, style: span.style });
-        buffer = '';
-        push();
+  let start = 0;
+  /** The piece starts after a space that was cut: on the same line as the one before, a space parts them. */
+  let afterSpace = false;
+  while (start < chars.length) {
+    let end = start;
+    let used = 0;
+    while (end < chars.length && (used + chars[end]!.w <= width || end === start)) used += chars[end++]!.w;
+    let next = end;
+    let cutAtSpace = false;
+    if (end < chars.length) {
+      const space = chars.slice(start + 1, end).findLastIndex((c) => c.ch === ' ');
+      if (space >= 0) {
+        end = start + 1 + space;
+        next = end + 1;
+        cutAtSpace = true;
+      } else {
+        while (end - start > 1 && (NO_LINE_START.test(chars[end]!.ch) || NO_LINE_END.test(chars[end - 1]!.ch))) end--;
+        next = end;
       }
-      buffer += ch;
-      used += w;
     }
-    if (buffer) spans.push({ text: buffer, style: span.style });
+    const spans = mergeSpans(chars.slice(start, end).map((c) => ({ text: c.ch, style: c.style })));
+    const w = chars.slice(start, end).reduce((sum, c) => sum + c.w, 0);
+    pieces.push({ spans, width: w, glue: pieces.length === 0 ? word.glue : !afterSpace });
+    afterSpace = cutAtSpace;
+    start = next;
   }
-  if (spans.length > 0) push();
   return pieces;
 }
 

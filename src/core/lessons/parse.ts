@@ -11,12 +11,13 @@ import type { Scenario } from '../tcp/types.js';
 import { Checker, describe, type FieldProblem, isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { idField, localText, localTexts } from '../schema/fields.js';
 import { didYouMean } from '../suggest.js';
-import type { AnswerSource, ChoiceOption, Exercise, Lesson, OrderItem, Page, ParamSpec } from './types.js';
+import { REVIEW_FROM } from './review.js';
+import type { AnswerSource, ChoiceOption, Exercise, Lesson, OrderItem, Page, ParamSpec, Review } from './types.js';
 
 const LESSON_FORMAT_VERSION = 2;
 
 const LESSON_KEYS = ['formatVersion', 'id', 'order', 'title', 'summary', 'pages'] as const;
-const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'model'] as const;
+const PAGE_KEYS = ['id', 'title', 'text', 'exercise', 'model', 'review'] as const;
 const COMMON_EXERCISE_KEYS = ['id', 'type', 'prompt', 'hints', 'explanation', 'params'];
 const EXERCISE_KEYS: Record<Exercise['type'], readonly string[]> = {
   single: [...COMMON_EXERCISE_KEYS, 'options', 'answer'],
@@ -261,6 +262,21 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
   return out;
 }
 
+/**
+ * `{"from": "<lesson-id>/<id>"}`: only its form is checked here; whether that lesson and item exist is known once
+ * every lesson is loaded (core/lessons/review.ts).
+ */
+function review(c: Checker, v: Json, path: string): Review | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, ['from']);
+  const from = c.string(o.from, `${path}.from`, {
+    pattern: REVIEW_FROM,
+    what: '"<lesson-id>/<exercise-or-question-id>", two kebab-case ids joined by / (such as "teardown/fin-says")',
+  });
+  return from === undefined ? undefined : { from };
+}
+
 /** `{"kind": …, …}`: the kind from the registry, the rest read by the kind itself. */
 function modelRef(
   c: Checker,
@@ -308,8 +324,12 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
     const page: Page = { id: pageId ?? `#${i}` };
     if (p.title !== undefined) page.title = localText(c, p.title, `${path}.title`);
     if (p.text !== undefined) page.text = localText(c, p.text, `${path}.text`);
-    if (p.exercise !== undefined && p.model !== undefined) {
-      c.problem(path, 'a page has at most one interactive block: "exercise" or "model", not both');
+    const blocks = (['exercise', 'model', 'review'] as const).filter((k) => p[k] !== undefined);
+    if (blocks.length > 1) {
+      c.problem(
+        path,
+        `a page has at most one interactive block: "exercise", "model" or "review", not ${blocks.map((b) => `"${b}"`).join(' and ')}`,
+      );
     }
     if (p.exercise !== undefined) {
       page.exercise = exercise(c, p.exercise, `${path}.exercise`, ctx);
@@ -331,8 +351,9 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
         page.model = ref;
       }
     }
-    if (p.text === undefined && p.exercise === undefined && p.model === undefined) {
-      c.problem(path, 'expected a text, an "exercise" or a "model": the page is empty');
+    if (p.review !== undefined) page.review = review(c, p.review, `${path}.review`);
+    if (p.text === undefined && blocks.length === 0) {
+      c.problem(path, 'expected a text, an "exercise", a "model" or a "review": the page is empty');
     }
     pages.push(page);
   });

@@ -19,13 +19,37 @@ export interface Lesson {
   scenarios?: Record<string, Scenario>;
 }
 
-/** A page is prose with at most one interactive block: an exercise or a model (see core/models). */
+/**
+ * A page is prose with at most one interactive block: an exercise, a model (see core/models), or a review of
+ * another lesson's exercise or model page. Once the lessons are put together (core/lessons/review.ts), a review
+ * page also holds that exercise or model, and the origin's title and text unless it has its own.
+ */
 export interface Page {
   id: string;
   title?: LocalText;
   text?: LocalText;
   exercise?: Exercise;
   model?: ModelRef;
+  review?: Review;
+}
+
+/** A page that asks what another lesson wrote: `"review": { "from": "<lesson-id>/<exercise-or-question-id>" }`. */
+export interface Review {
+  /** As written: the lesson's id and the id of one of its exercises or of a question one of its models asks. */
+  from: string;
+  /** The line of `from` in lesson.jsonc, for messages (problems are found once every lesson is loaded). */
+  line?: number;
+  /** Where it comes from, filled in when the lessons are put together; absent until then. */
+  origin?: ReviewOrigin;
+}
+
+export interface ReviewOrigin {
+  lesson: string;
+  lessonTitle: LocalText;
+  page: string;
+  pageTitle?: LocalText;
+  /** The origin lesson's scenario files: its exercise and its model run with them, as in their own lesson. */
+  scenarios?: Record<string, Scenario>;
 }
 
 export interface ChoiceOption {

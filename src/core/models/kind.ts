@@ -13,6 +13,8 @@ import type { Scenario } from '../tcp/types.js';
 export interface KindContext {
   /** Scenario files of the lesson folder, by the relative path the lesson uses. */
   scenarios?: Readonly<Record<string, Scenario>>;
+  /** A random number (a 32-bit seed) drawn for this visit of the page, for a model that builds examples at random. */
+  seed?: number;
 }
 
 /** An exercise's random parameters for one attempt. */
@@ -22,8 +24,13 @@ export type Params = Record<string, string | number>;
 export interface ModelQuestion {
   id: string;
   question: LocalText;
-  /** What the learner picks from. */
+  /** What the learner picks from: the values `answer` grades. */
   choices: string[];
+  /**
+   * How each choice is shown, where it is a word (`origin` is 源服务器 in Chinese): the same length as
+   * `choices`, undefined where a choice is shown as it is (a number, a state, a field). Without it, every one is.
+   */
+  labels?: (LocalText | undefined)[];
   /** The lesson's hints for this question. */
   hints: LocalText[];
   /** Answered already: the model shows the verdict until it moves on. */

@@ -1,9 +1,21 @@
 // The kinds of interactive model a lesson can use. Adding a kind is one line
 // here (and its view in src/ui/models/registry.ts).
+import { multipartKind } from './http-multipart/kind.js';
 import type { AnyModelKind, KindContext, Params } from './kind.js';
+import { httpGatewayKind } from './http-gateway/kind.js';
+import { httpProxyKind } from './http-proxy/kind.js';
+import { httpUaCacheKind } from './http-ua-cache/kind.js';
+import { httpVersionsKind } from './http-versions/kind.js';
 import { tcpKind } from './tcp/kind.js';
 
-const KINDS = new Map<string, AnyModelKind>([[tcpKind.kind, tcpKind]]);
+const KINDS = new Map<string, AnyModelKind>([
+  [tcpKind.kind, tcpKind],
+  [httpGatewayKind.kind, httpGatewayKind],
+  [httpProxyKind.kind, httpProxyKind],
+  [multipartKind.kind, multipartKind],
+  [httpVersionsKind.kind, httpVersionsKind],
+  [httpUaCacheKind.kind, httpUaCacheKind],
+]);
 
 export function findKind(kind: string): AnyModelKind | undefined {
   return KINDS.get(kind);

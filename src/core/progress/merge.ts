@@ -1,7 +1,13 @@
 // Progress records: created, updated and merged as plain data. Merging never
 // loses a completed exercise, so two nettutor processes can share one file.
 import { scoreOf } from './score.js';
-import { type ExerciseRecord, type LessonRecord, PROGRESS_VERSION, type Progress } from './types.js';
+import {
+  type ExerciseRecord,
+  type LanguageChoice,
+  type LessonRecord,
+  PROGRESS_VERSION,
+  type Progress,
+} from './types.js';
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: {} };
@@ -83,8 +89,15 @@ export function recordPage(progress: Progress, lessonId: string, pageId: string,
   }));
 }
 
+/** Records the language the learner chose (`at`: when). */
+export function recordLanguage(progress: Progress, locale: string, at: string): Progress {
+  return { ...progress, language: { locale, at } };
+}
+
+/** Forgets the lessons' progress (all, or one lesson's); the language chosen is not progress and stays. */
 export function resetProgress(progress: Progress, lessonId?: string): Progress {
-  if (lessonId === undefined) return emptyProgress();
+  if (lessonId === undefined)
+    return { ...emptyProgress(), ...(progress.language ? { language: progress.language } : {}) };
   const { [lessonId]: _removed, ...rest } = progress.lessons;
   return { ...progress, lessons: rest };
 }
@@ -126,7 +139,13 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     const other = lessons[id];
     lessons[id] = other ? mergeLesson(record, other) : record;
   }
-  return { version: PROGRESS_VERSION, lessons };
+  const language = laterChoice(a.language, b.language);
+  return { version: PROGRESS_VERSION, lessons, ...(language ? { language } : {}) };
+}
+
+function laterChoice(a: LanguageChoice | undefined, b: LanguageChoice | undefined): LanguageChoice | undefined {
+  if (!a || !b) return a ?? b;
+  return newer(a.at, b.at) ? a : b;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -172,5 +191,11 @@ export function parseProgress(json: unknown): Progress | { error: string; newer?
       updatedAt: time(raw.updatedAt),
     };
   }
-  return { version: PROGRESS_VERSION, lessons };
+  // The language chosen: kept when it is one this nettutor can read; anything else is dropped, never an error.
+  const l = json.language;
+  const language =
+    isObject(l) && typeof l.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l.locale)
+      ? { locale: l.locale, at: time(l.at) }
+      : undefined;
+  return { version: PROGRESS_VERSION, lessons, ...(language ? { language } : {}) };
 }

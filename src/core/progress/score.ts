@@ -1,11 +1,11 @@
-// How an exercise is scored, and what a lesson's status is.
+// How an exercise is scored, what a lesson's status and score are, and the course's score.
 //
 // An exercise solved at the first attempt without hints scores 1. Each hint
 // costs 0.25 and each wrong attempt 0.1; asking for the solution makes it 0.
 // The score never drops below 0, and the best score reached is kept.
-import type { Lesson, Page } from '../lessons/types.js';
-import { findKind } from '../models/registry.js';
-import type { ExerciseRecord, LessonRecord, LessonStatus } from './types.js';
+import { gradedKey, modelQuestionIds } from '../lessons/review.js';
+import type { Lesson } from '../lessons/types.js';
+import type { ExerciseRecord, LessonRecord, LessonStatus, Progress } from './types.js';
 
 const HINT_COST = 0.25;
 const WRONG_ATTEMPT_COST = 0.1;
@@ -17,18 +17,30 @@ export function scoreOf(record: ExerciseRecord): number {
   return Math.max(0, Math.round(score * 100) / 100);
 }
 
-/** Ids of the graded items of a lesson: its exercises and the questions its models ask. */
-export function gradedIds(lesson: Lesson): string[] {
-  const ids: string[] = [];
-  for (const page of lesson.pages) {
-    if (page.exercise) ids.push(page.exercise.id);
-    ids.push(...modelQuestionIds(page));
-  }
-  return ids;
+/** A graded item of a lesson: the id progress keeps it by, and whether a model asks it (else an exercise asks it). */
+export interface GradedItem {
+  id: string;
+  byModel: boolean;
 }
 
-function modelQuestionIds(page: Page): string[] {
-  return page.model ? (findKind(page.model.kind)?.questionIds(page.model.settings) ?? []) : [];
+/**
+ * The graded items of a lesson, in page order: its exercises and the questions its models ask. On a review
+ * page they are kept as `<origin-lesson>/<id>` (see core/lessons/review.ts); a review page not filled in yet
+ * counts as the one item it names.
+ */
+export function gradedItems(lesson: Lesson): GradedItem[] {
+  const items: GradedItem[] = [];
+  for (const page of lesson.pages) {
+    if (page.review && !page.review.origin) items.push({ id: page.review.from, byModel: false });
+    if (page.exercise) items.push({ id: gradedKey(page, page.exercise.id), byModel: false });
+    for (const id of modelQuestionIds(page)) items.push({ id: gradedKey(page, id), byModel: true });
+  }
+  return items;
+}
+
+/** Ids of the graded items of a lesson, as progress keeps them. */
+export function gradedIds(lesson: Lesson): string[] {
+  return gradedItems(lesson).map((i) => i.id);
 }
 
 /** How many of the lesson's graded items are solved, out of how many. */
@@ -49,14 +61,36 @@ export function lessonScore(lesson: Lesson, record: LessonRecord | undefined): n
 export function lessonStatus(lesson: Lesson, record: LessonRecord | undefined): LessonStatus {
   if (!record || (record.seen.length === 0 && Object.keys(record.exercises).length === 0)) return 'not-started';
   const allSeen = lesson.pages.every((p) => record.seen.includes(p.id));
-  const allAnswered = gradedIds(lesson).every((id) => {
+  // A model's questions count as answered once answered, right or wrong: the run cannot be replayed to them.
+  const allAnswered = gradedItems(lesson).every(({ id, byModel }) => {
     const e = record.exercises[id];
-    return e !== undefined && (e.solved || e.solutionShown || (e.attempts > 0 && isPredictId(lesson, id)));
+    return e !== undefined && (e.solved || e.solutionShown || (e.attempts > 0 && byModel));
   });
   return allSeen && allAnswered ? 'done' : 'in-progress';
 }
 
-/** A model's questions count as answered once answered, right or wrong: the run cannot be replayed to them. */
-function isPredictId(lesson: Lesson, id: string): boolean {
-  return lesson.pages.some((p) => modelQuestionIds(p).includes(id));
+/**
+ * The score of the whole course: the mean over every graded item of every lesson given (an item not answered
+ * yet counts 0), so each exercise and question weighs the same wherever it is, and the score grows as the
+ * learner goes. With the items solved, out of how many, and the lessons done.
+ */
+export function courseScore(
+  lessons: readonly Lesson[],
+  progress: Progress,
+): { score: number; solved: number; of: number; done: number } {
+  let total = 0;
+  let solved = 0;
+  let of = 0;
+  let done = 0;
+  for (const lesson of lessons) {
+    const record = progress.lessons[lesson.id];
+    for (const id of gradedIds(lesson)) {
+      const e = record?.exercises[id];
+      total += e?.score ?? 0;
+      if (e?.solved) solved++;
+      of++;
+    }
+    if (lessonStatus(lesson, record) === 'done') done++;
+  }
+  return { score: of > 0 ? total / of : 0, solved, of, done };
 }

@@ -26,9 +26,21 @@ export interface LessonRecord {
   updatedAt: string;
 }
 
+/** The language the learner chose on the home screen, and when: the latest choice wins when files are merged. */
+export interface LanguageChoice {
+  locale: string;
+  /** ISO time of the choice. */
+  at: string;
+}
+
 export interface Progress {
   version: typeof PROGRESS_VERSION;
   lessons: Record<string, LessonRecord>;
+  /**
+   * Optional, so files without it (written before it existed) load as they are; a nettutor that does not know
+   * it reads the rest of the file and drops it on its next save, losing only the choice.
+   */
+  language?: LanguageChoice;
 }
 
 export type LessonStatus = 'not-started' | 'in-progress' | 'done';

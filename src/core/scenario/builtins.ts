@@ -1,6 +1,8 @@
 // The built-in scenarios, in teaching order. Each is plain scenario data, run
 // through the same validation as an instructor's file.
+import type { LocalText } from '../i18n/localize.js';
 import type { Scenario } from '../tcp/types.js';
+import { ZH } from './builtins.zh-CN.js';
 import { parseScenario } from './validate.js';
 
 const LISTEN = { at: 0, side: 'server', call: 'listen' };
@@ -220,6 +222,18 @@ const DEFINITIONS: Array<Record<string, unknown>> = [
     ...OLD_DUPLICATE_SYN,
     options: { handshake: 'two-way' },
   },
+  {
+    name: 'head-of-line',
+    title: 'Head-of-line blocking: a lost segment holds up the rest',
+    description:
+      'The server answers with 4000 bytes in four segments (over HTTP/2 they might carry four streams). The first is lost. The next three arrive, but TCP delivers bytes only in order: it holds them, and every ACK still says ack=5001. When the RTO (300 ms here) resends the lost one, the gap fills and one ACK covers all: ack=9001. Real stacks often resend on three duplicate ACKs (fast retransmit); the held data waits either way.',
+    actions: [
+      ...OPEN,
+      { at: 200, side: 'client', call: 'send', bytes: 100 },
+      { at: 300, side: 'server', call: 'send', bytes: 4000 },
+    ],
+    faults: [{ side: 'server', nth: 3, fault: 'drop' }],
+  },
 ];
 
 export const BUILTIN_SCENARIOS: readonly Scenario[] = DEFINITIONS.map((d) => {
@@ -237,4 +251,30 @@ export function getBuiltinScenario(name: string): Scenario | undefined {
 /** A scenario by the name a lesson uses: one of the lesson's own files first, then a built-in. */
 export function findScenario(name: string, files?: Readonly<Record<string, Scenario>>): Scenario | undefined {
   return files?.[name] ?? getBuiltinScenario(name);
+}
+
+/**
+ * A scenario's title and description in every language it has them in: a built-in's translation (see
+ * builtins.zh-CN.ts), or a file's own `translations`; else as written.
+ */
+export function scenarioTexts(scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'translations'>): {
+  title: LocalText;
+  description?: LocalText;
+} {
+  // Only a built-in scenario, unchanged in its texts, has the built-in translation: a file of the same name does not.
+  const builtin = BY_NAME.get(scenario.name);
+  const zh = builtin && builtin.title === scenario.title ? ZH[scenario.name] : undefined;
+  const others: Record<string, { title?: string; description?: string }> = {
+    ...(zh ? { 'zh-CN': zh } : {}),
+    ...scenario.translations,
+  };
+  const local = (en: string, field: 'title' | 'description'): LocalText => {
+    const out: Record<string, string> = { en };
+    for (const [locale, t] of Object.entries(others)) if (t[field]) out[locale] = t[field];
+    return Object.keys(out).length === 1 ? en : (out as LocalText);
+  };
+  return {
+    title: local(scenario.title, 'title'),
+    ...(scenario.description ? { description: local(scenario.description, 'description') } : {}),
+  };
 }

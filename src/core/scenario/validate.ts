@@ -48,6 +48,7 @@ const TOP_KEYS = [
   'seed',
   'loss',
   'whatIf',
+  'translations',
 ] as const;
 
 export function parseScenario(input: unknown, opts: { defaultName?: string } = {}): ParseResult {
@@ -69,6 +70,27 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
   if (name === undefined) problem('name', 'expected a name (a file is named after itself when it has none)');
   const title = string(input.title, 'title', name);
   const description = string(input.description, 'description', undefined);
+  // The title and description in other languages, by language code: what the player and `sim --lang` show.
+  let translations: Scenario['translations'];
+  if (input.translations !== undefined) {
+    const all = c.object(input.translations, 'translations', 'an object of languages, like {"zh-CN": {"title": …}}');
+    if (all) {
+      translations = {};
+      for (const [locale, v] of Object.entries(all)) {
+        const path = `translations.${locale}`;
+        if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
+          problem(path, 'expected a language code such as zh-CN');
+          continue;
+        }
+        const one = c.object(v, path, 'an object like {"title": …, "description": …}');
+        if (!one) continue;
+        unknownKeys(one, path, ['title', 'description']);
+        const t = string(one.title, `${path}.title`, undefined);
+        const d = string(one.description, `${path}.description`, undefined);
+        translations[locale] = { ...(t ? { title: t } : {}), ...(d ? { description: d } : {}) };
+      }
+    }
+  }
 
   const endpoint = (key: 'client' | 'server') => {
     const d = SCENARIO_DEFAULTS[key];
@@ -191,6 +213,7 @@ export function parseScenario(input: unknown, opts: { defaultName?: string } = {
     seed: number(input.seed, 'seed', SCENARIO_DEFAULTS.seed, { min: 0, max: 4294967295, integer: true }),
     loss: number(input.loss, 'loss', SCENARIO_DEFAULTS.loss, { min: 0, max: 1 }),
     ...(whatIf ? { whatIf } : {}),
+    ...(translations ? { translations } : {}),
   };
   return c.problems.length > 0 ? { ok: false, problems: c.problems } : { ok: true, scenario };
 }

@@ -3,6 +3,7 @@
 // from the phrase book below, so it can be read in the learner's language.
 import { joinTexts, phraseBook } from '../i18n/phrases.js';
 import { type LocalText, text } from '../i18n/localize.js';
+import { ZH } from './describe.zh-CN.js';
 import { type SendEvent, type SimResult, type TimerKind, flagLabel } from './types.js';
 
 export function segmentLabel(s: SendEvent['segment']): string {
@@ -55,7 +56,7 @@ const EN = {
 };
 
 /** The phrases in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const EVENT_PHRASES = book;
 
 const TIMER_PHRASES = {
@@ -124,7 +125,7 @@ export function formatText(result: SimResult, locale = 'en'): string[] {
   result.events.forEach((_, i) => {
     if (!isMergedIntoNext(result, i)) lines.push(text(describeEvent(result, i), locale));
   });
-  lines.push(text(say('final', result.final.client, result.final.server), locale));
+  lines.push(text(finalStates(result), locale));
   return lines;
 }
 
@@ -167,4 +168,9 @@ export function explainSegment(result: SimResult, sendIndex: number): LocalText 
   }
   if (lastPeer?.segment.flags.includes('FIN')) return say('finAck', peer, s.ack);
   return say('pureAck', e.side, s.ack);
+}
+
+/** Both sides' states when nothing is left to happen, in a sentence. */
+export function finalStates(result: SimResult): LocalText {
+  return say('final', result.final.client, result.final.server);
 }

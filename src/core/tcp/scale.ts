@@ -4,6 +4,7 @@
 import type { LocalText } from '../i18n/localize.js';
 import { phraseBook } from '../i18n/phrases.js';
 import type { Scenario, SimResult } from './types.js';
+import { ZH } from './scale.zh-CN.js';
 
 const EN = {
   scale: (msl: string, timeWait: string) =>
@@ -11,7 +12,7 @@ const EN = {
 };
 
 /** The phrases in every language they are written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const SCALE_PHRASES = book;
 
 /** A duration as a person writes it: `500 ms`, `1 s`, `1.5 s`, `2 min`. */

@@ -531,7 +531,11 @@ export function simulate(scenario: Scenario): SimResult {
         // A retransmitted FIN: our last ACK was lost. Acknowledge it again and wait 2·MSL anew.
         ackNow(ep);
         startTimeWait(ep);
+        return;
       }
+      // Anything else is out of the window (the peer has sent everything): acknowledged, as for any segment
+      // that is not acceptable (RFC 9293 §3.10.7.4, first check), and dropped; the timer runs on.
+      ackNow(ep);
       return;
     }
 
@@ -642,7 +646,12 @@ export function simulate(scenario: Scenario): SimResult {
       if (taken.gotFin) onFin(ep);
     }
     // Data the application handed over during the handshake goes now (carrying any ACK just delayed).
-    if (opened) flush(ep);
+    if (opened) {
+      // A close that waited for ESTABLISHED (queued behind data in SYN-RECEIVED) happens now.
+      if (ep.closing && ep.state === 'ESTABLISHED') setState(ep, 'FIN-WAIT-1');
+      else if (ep.closing && ep.state === 'CLOSE-WAIT') setState(ep, 'LAST-ACK');
+      flush(ep);
+    }
   };
 
   const call = (ep: Endpoint, index: number) => {
@@ -688,6 +697,13 @@ export function simulate(scenario: Scenario): SimResult {
             reset(ep, 'CLOSED');
             return;
           case 'SYN-RECEIVED':
+            ep.closing = true;
+            // With data queued, the close waits for ESTABLISHED, where the data goes first and the FIN after it
+            // (RFC 9293 §3.10.4); with none, the FIN goes now.
+            if (ep.queued > 0) return;
+            setState(ep, 'FIN-WAIT-1');
+            flush(ep);
+            return;
           case 'ESTABLISHED':
             ep.closing = true;
             setState(ep, 'FIN-WAIT-1');

@@ -80,6 +80,8 @@ export interface Scenario {
   title: string;
   /** One paragraph on what to watch (built-ins have one; files may). */
   description?: string;
+  /** The title and description in other languages (a file's `translations`: `{"zh-CN": {"title", "description"}}`). */
+  translations?: Record<string, { title?: string; description?: string }>;
   latencyMs: number;
   mslMs: number;
   rtoMs: number;

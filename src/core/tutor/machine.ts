@@ -7,8 +7,10 @@ import type { Progress } from '../progress/types.js';
 import { nextRandom } from '../random.js';
 import type { Verdict } from '../answers/verdict.js';
 import { drawParams } from '../grading/grade.js';
+import type { AnyModelKind } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
-import { recordAnswer, recordHint, recordPage } from '../progress/merge.js';
+import { gradedKey, pageScenarios } from '../lessons/review.js';
+import { recordAnswer, recordHint, recordLanguage, recordPage } from '../progress/merge.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
 /** `info`: on a page with a model, the page's text and the model's own texts (what it runs, what it shows now) in full. */
@@ -69,7 +71,7 @@ export interface TutorState {
   overlayScroll: number;
   attempt: Attempt | null;
   /** Notices to show once on the home screen (bad lesson files, a corrupt progress file…). */
-  notices: string[];
+  notices: LocalText[];
   /** Bumped whenever a graded answer changed progress: the shell saves then. */
   saveRequests: number;
   quitRequested: boolean;
@@ -88,6 +90,11 @@ export interface TutorState {
    * and coming back in the same session finds the answer as it was left, with the same numbers.
    */
   drafts: Record<string, Attempt>;
+  /**
+   * The language the learner switched to on the home screen (L), recorded in progress too; undefined until
+   * then: the session's language is the one it started in (--lang, the saved choice, LANG).
+   */
+  locale?: string;
 }
 
 /** A page's model as it runs: its kind (see core/models) and the state only that kind reads. */
@@ -100,6 +107,8 @@ export interface Prediction {
   pointId: string;
   question: LocalText;
   choices: string[];
+  /** How each choice is shown, where it is a word to translate (the model grades `choices`). */
+  labels?: (LocalText | undefined)[];
   hints: LocalText[];
   /** Hints shown so far (h); each is counted in the question's score, as for exercises. */
   hintsShown: number;
@@ -121,7 +130,10 @@ type TutorIntent =
   | { type: 'predict/submit' }
   | { type: 'predict/hint' }
   | { type: 'home/move'; delta: number }
+  | { type: 'home/jump'; to: 'first' | 'last' }
   | { type: 'home/open'; index?: number }
+  /** The learner chose a language on the home screen: it is recorded with the progress (and saved). */
+  | { type: 'locale/set'; locale: string }
   | { type: 'lesson/open'; lessonId: string }
   | { type: 'page/next' }
   | { type: 'page/prev' }
@@ -147,7 +159,7 @@ type TutorIntent =
 export function initialTutorState(input: {
   lessons: Lesson[];
   progress: Progress;
-  notices?: string[];
+  notices?: LocalText[];
   seed?: number;
   startLesson?: string;
   /** When the session starts (ISO 8601). */
@@ -216,9 +228,10 @@ const draftKey = (lessonId: string, exerciseId: string) => `${lessonId}/${exerci
 /** Keeps the attempt being left as a draft, unless it was answered (then the next visit starts afresh). */
 function keepDraft(state: TutorState): TutorState {
   const lesson = currentLesson(state);
+  const page = currentPage(state);
   const attempt = state.attempt;
-  if (!lesson || !attempt) return state;
-  const key = draftKey(lesson.id, attempt.exerciseId);
+  if (!lesson || !page || !attempt) return state;
+  const key = draftKey(lesson.id, gradedKey(page, attempt.exerciseId));
   const { [key]: _old, ...others } = state.drafts;
   const drafts = attempt.verdict
     ? others
@@ -227,6 +240,10 @@ function keepDraft(state: TutorState): TutorState {
 }
 
 /** Enter a page: record it as seen and prepare its exercise, if any (the draft left there, if there is one). */
+/**
+ * The question a model asks now, as the session keeps it: the one already on screen (with its cursor, hints and
+ * verdict) while the model asks the same, a fresh one when it asks another that is not answered yet, else none.
+ */
 function enterPage(current: TutorState, pageIndex: number): TutorState {
   const lesson = current.lessons[current.lessonIndex];
   const page = lesson?.pages[pageIndex];
@@ -245,14 +262,23 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
   };
   const kind = page.model && findKind(page.model.kind);
   if (page.model && kind) {
+    // A model that draws (a random body to ask about) gets a seed of its own, new at each visit.
+    const r = nextRandom(next.seed);
+    const modelState = kind.start(page.model.settings, {
+      scenarios: pageScenarios(lesson, page),
+      seed: Math.floor(r.value * 0x100000000),
+    });
     next = {
       ...next,
-      model: { kind: page.model.kind, state: kind.start(page.model.settings, { scenarios: lesson.scenarios }) },
+      seed: r.state,
+      model: { kind: page.model.kind, state: modelState },
+      // A model may ask its question at once, before any key.
+      prediction: askedBy(kind, modelState, null),
     };
   }
   if (page.exercise) {
-    const record = progress.lessons[lesson.id]?.exercises[page.exercise.id];
-    const draft = state.drafts[draftKey(lesson.id, page.exercise.id)];
+    const record = progress.lessons[lesson.id]?.exercises[gradedKey(page, page.exercise.id)];
+    const draft = state.drafts[draftKey(lesson.id, gradedKey(page, page.exercise.id))];
     if (draft) {
       const hintsShown = Math.max(draft.hintsShown, record?.hintsUsed ?? 0);
       next = { ...next, attempt: { ...draft, hintsShown, typing: page.exercise.type === 'short' } };
@@ -262,6 +288,29 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     }
   }
   return next;
+}
+
+/**
+ * The question a model asks in `modelState`, as the session keeps it: the one on screen while it is the same
+ * question (with its verdict, once answered), a new one when the model asks another, or the same one again
+ * after its verdict (a new attempt: the hints already seen stay counted).
+ */
+function askedBy(kind: AnyModelKind, modelState: unknown, current: Prediction | null): Prediction | null {
+  const q = kind.question(modelState);
+  if (!q) return null;
+  const same = current !== null && current.pointId === q.id;
+  if (same && !(current.verdict && !q.answered)) return current;
+  if (q.answered) return null;
+  return {
+    pointId: q.id,
+    question: q.question,
+    choices: q.choices,
+    ...(q.labels ? { labels: q.labels } : {}),
+    hints: q.hints,
+    hintsShown: same ? current.hintsShown : 0,
+    cursor: 0,
+    verdict: null,
+  };
 }
 
 function openLesson(state: TutorState, lessonIndex: number): TutorState {
@@ -305,6 +354,17 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'home/move':
       if (state.screen !== 'home' || state.lessons.length === 0) return state;
       return { ...state, homeIndex: clamp(state.homeIndex + action.delta, 0, state.lessons.length - 1) };
+    case 'home/jump':
+      if (state.screen !== 'home' || state.lessons.length === 0) return state;
+      return { ...state, homeIndex: action.to === 'first' ? 0 : state.lessons.length - 1 };
+    case 'locale/set':
+      if (state.screen !== 'home' || state.overlay) return state;
+      return {
+        ...state,
+        locale: action.locale,
+        progress: recordLanguage(state.progress, action.locale, state.now),
+        saveRequests: state.saveRequests + 1,
+      };
     case 'home/open':
       if (state.screen !== 'home') return state;
       return openLesson(state, action.index ?? state.homeIndex);
@@ -400,13 +460,14 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       );
     case 'answer/submit': {
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const exercise = currentExercise(state);
       const attempt = state.attempt;
-      if (!lesson || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
+      if (!lesson || !page || !exercise || !attempt || attempt.verdict || attempt.grabbed) return state;
       const answer = answerOf(exercise, attempt);
       if (answer === undefined) return { ...state, message: exercise.type === 'short' ? 'type-first' : 'mark-first' };
-      const verdict = gradeExercise(lesson, exercise, answer, attempt.params);
-      const progress = recordAnswer(state.progress, lesson.id, exercise.id, {
+      const verdict = gradeExercise(lesson, page, exercise, answer, attempt.params);
+      const progress = recordAnswer(state.progress, lesson.id, gradedKey(page, exercise.id), {
         correct: verdict.correct,
         hintsUsed: attempt.hintsShown,
         solutionShown: attempt.solutionShown,
@@ -435,14 +496,15 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'hint': {
       const exercise = currentExercise(state);
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const attempt = state.attempt;
-      if (!exercise || !lesson || !attempt || state.overlay) return state;
+      if (!exercise || !lesson || !page || !attempt || state.overlay) return state;
       if (attempt.hintsShown < exercise.hints.length) {
         const hintsShown = attempt.hintsShown + 1;
         return {
           ...state,
           attempt: { ...attempt, hintsShown },
-          progress: recordHint(state.progress, lesson.id, exercise.id, {
+          progress: recordHint(state.progress, lesson.id, gradedKey(page, exercise.id), {
             hintsUsed: hintsShown,
             solutionShown: false,
             at: state.now,
@@ -457,13 +519,14 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       if (state.overlay !== 'confirm-solution') return state;
       const exercise = currentExercise(state);
       const lesson = currentLesson(state);
+      const page = currentPage(state);
       const attempt = state.attempt;
-      if (!action.yes || !exercise || !lesson || !attempt) return { ...state, overlay: null };
+      if (!action.yes || !exercise || !lesson || !page || !attempt) return { ...state, overlay: null };
       return {
         ...state,
         overlay: null,
-        attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, exercise, attempt.params) },
-        progress: recordHint(state.progress, lesson.id, exercise.id, {
+        attempt: { ...attempt, solutionShown: true, solution: solutionOf(lesson, page, exercise, attempt.params) },
+        progress: recordHint(state.progress, lesson.id, gradedKey(page, exercise.id), {
           hintsUsed: attempt.hintsShown,
           solutionShown: true,
           at: state.now,
@@ -475,23 +538,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       const kind = state.model && findKind(state.model.kind);
       if (!state.model || !kind || state.overlay) return state;
       const model = { ...state.model, state: kind.reduce(state.model.state, action.action) };
-      const q = kind.question(model.state);
-      let prediction = state.prediction;
-      if (!q) prediction = null;
-      else if (!prediction || prediction.pointId !== q.id) {
-        prediction = q.answered
-          ? null
-          : {
-              pointId: q.id,
-              question: q.question,
-              choices: q.choices,
-              hints: q.hints,
-              hintsShown: 0,
-              cursor: 0,
-              verdict: null,
-            };
-      }
-      return { ...state, model, prediction };
+      return { ...state, model, prediction: askedBy(kind, model.state, state.prediction) };
     }
     case 'predict/move': {
       const p = state.prediction;
@@ -501,7 +548,8 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
     case 'predict/hint': {
       const p = state.prediction;
       const lesson = currentLesson(state);
-      if (!p || !lesson) return state;
+      const page = currentPage(state);
+      if (!p || !lesson || !page) return state;
       if (p.hintsShown >= p.hints.length) {
         return { ...state, message: p.hints.length ? 'no-more-question-hints' : 'no-question-hints' };
       }
@@ -509,7 +557,7 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       return {
         ...state,
         prediction: { ...p, hintsShown },
-        progress: recordHint(state.progress, lesson.id, p.pointId, {
+        progress: recordHint(state.progress, lesson.id, gradedKey(page, p.pointId), {
           hintsUsed: hintsShown,
           solutionShown: false,
           at: state.now,
@@ -521,11 +569,12 @@ export function tutorReducer(current: TutorState, action: TutorAction): TutorSta
       const p = state.prediction;
       const kind = state.model && findKind(state.model.kind);
       const lesson = currentLesson(state);
-      if (!p || p.verdict || !state.model || !kind || !lesson) return state;
+      const page = currentPage(state);
+      if (!p || p.verdict || !state.model || !kind || !lesson || !page) return state;
       const answer = p.choices[p.cursor];
       if (answer === undefined) return state;
       const { state: modelState, verdict } = kind.answer(state.model.state, answer);
-      const progress = recordAnswer(state.progress, lesson.id, p.pointId, {
+      const progress = recordAnswer(state.progress, lesson.id, gradedKey(page, p.pointId), {
         correct: verdict.correct,
         hintsUsed: p.hintsShown,
         solutionShown: false,

@@ -12,12 +12,13 @@ import type { LocalText } from '../../core/i18n/localize.js';
 import { type Ladder, renderLadder } from '../../core/ladder/render.js';
 import { lineText, padToWidth, type Span, wrapSpans } from '../../core/layout/prose.js';
 import { type PlayerState, type ScrollRange, firstDivergence } from '../../core/models/tcp/player.js';
+import { scenarioTexts } from '../../core/scenario/builtins.js';
 import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { scaleNote } from '../../core/tcp/scale.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
 import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
-import { PLAYER_STRINGS as S, STRINGS } from '../strings.js';
+import { playerText as P, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import type { ModelDrawing, QuestionView } from './view.js';
 
@@ -36,9 +37,9 @@ const COMPARE_COMFORT_ROWS = 5;
 type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
+export const TEACHING = 3;
 
-interface Section {
+export interface Section {
   lines: UiLine[];
   /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
   drop?: number;
@@ -69,28 +70,37 @@ const union = (a: ScrollRange, b: ScrollRange): ScrollRange => ({
 /** Ladders already drawn, by run: a frame asks for the same one more than once (its size, then its drawing). */
 const drawnLadders = new WeakMap<SimResult, Map<string, Ladder>>();
 
-function drawLadder(result: SimResult, scenario: Scenario, width: number, theme: Theme, upTo?: number): Ladder {
+function drawLadder(
+  result: SimResult,
+  scenario: Scenario,
+  width: number,
+  theme: Theme,
+  upTo?: number,
+  locale = 'en',
+): Ladder {
   const charset = theme.ascii ? 'ascii' : 'unicode';
-  const key = `${width} ${charset} ${upTo ?? 'all'} ${scenario.client.port} ${scenario.server.port} ${scenario.latencyMs}`;
+  const key = `${width} ${charset} ${upTo ?? 'all'} ${scenario.client.port} ${scenario.server.port} ${scenario.latencyMs} ${locale}`;
   let drawn = drawnLadders.get(result);
   if (!drawn) drawnLadders.set(result, (drawn = new Map()));
   let ladder = drawn.get(key);
-  if (!ladder) drawn.set(key, (ladder = renderLadder(result, scenario, { width, charset, upTo })));
+  if (!ladder) drawn.set(key, (ladder = renderLadder(result, scenario, { width, charset, upTo, locale })));
   return ladder;
 }
 
 /** The title, whether it plays, where the run is; then the learner's changes. Wrapped, never cut. */
-function headLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
+function headLines(state: PlayerState, width: number, theme: Theme, tr: Tr): UiLine[] {
   const t = theme.text;
   const { result, index } = state;
   const event = index >= 0 ? result.events[index] : undefined;
-  const title = t(state.scenario.title);
+  const title = tr(scenarioTexts(state.scenario).title);
   const status: UiSpan = {
-    text: t(state.playing ? `▶ playing ×${state.speed}` : `${theme.ascii ? '||' : '❚❚'} paused`),
+    text: state.playing
+      ? `${t('▶')} ${tr(P('playing', state.speed))}`
+      : `${theme.ascii ? '||' : '❚❚'} ${tr(P('paused'))}`,
     color: state.playing ? theme.colors.ok : undefined,
   };
   const where: UiSpan = {
-    text: t(`event ${index + 1}/${result.events.length}${event ? ` · ${event.t} ms` : ''}`),
+    text: `${tr(P('eventAt', index + 1, result.events.length))}${event ? t(` · ${event.t} ms`) : ''}`,
     dim: true,
   };
   const lines: UiLine[] = [];
@@ -104,17 +114,19 @@ function headLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
     for (const line of wrap(title, width)) lines.push(plain(line, { bold: true }));
     lines.push([status, { ...where, text: `  ${where.text}` }]);
   }
-  return [...lines, ...changesLines(state, width, theme)];
+  return [...lines, ...changesLines(state, width, theme, tr)];
 }
 
 /** The learner's changes to the run (faults added, the what-if), if any. */
-function changesLines(state: PlayerState, width: number, theme: Theme): UiLine[] {
+function changesLines(state: PlayerState, width: number, theme: Theme, tr: Tr): UiLine[] {
   const changes = [
-    ...state.added.map((f) => `${typeof f.fault === 'string' ? f.fault : 'delay'} ${f.side} #${f.nth}`),
-    ...(state.whatIf ? [state.scenario.options.handshake === 'two-way' ? 'two-way handshake' : 'no TIME-WAIT'] : []),
+    ...state.added.map((f) =>
+      tr(P(typeof f.fault === 'string' ? f.fault : 'delay', tr(P(f.side === 'client' ? 'client' : 'server')), f.nth)),
+    ),
+    ...(state.whatIf ? [tr(P(state.scenario.options.handshake === 'two-way' ? 'twoWay' : 'noTimeWait'))] : []),
   ];
   if (changes.length === 0) return [];
-  return wrapped(theme.text(S.changes(changes.join(', '))), width, { color: theme.colors.warn });
+  return wrapped(tr(P('changes', changes.join(', '))), width, { color: theme.colors.warn });
 }
 
 /** The run's scale, when TIME-WAIT is in it (in the scenario as written or as changed). */
@@ -123,11 +135,26 @@ function scaleOf(state: PlayerState): LocalText | undefined {
 }
 
 /** The choices of a predict question; once answered, the one chosen and the right ones are marked. */
-function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine[] {
+export function choiceLines(predict: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
+  return choiceSections(predict, width, theme, tr).flatMap((s) => s.lines);
+}
+
+/**
+ * Each choice as a section of its own: once answered, a choice neither chosen nor right is the first thing to give
+ * way when rows are short (drop 0), so the verdict and the why keep their room; with `answeredGivesWay`, the marked
+ * ones next (drop 1).
+ */
+function choiceSections(
+  predict: QuestionView,
+  width: number,
+  theme: Theme,
+  tr: Tr,
+  answeredGivesWay = false,
+): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const v = predict.verdict;
-  return predict.choices.flatMap((choice, i) => {
+  return predict.choices.map((choice, i) => {
     const here = i === predict.cursor && !v;
     const chosen = v !== undefined && i === (v.chosen ?? predict.cursor);
     const right = v?.right?.includes(i) ?? false;
@@ -136,25 +163,39 @@ function choiceLines(predict: QuestionView, width: number, theme: Theme): UiLine
       : chosen
         ? [
             right
-              ? { text: `  ${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
-              : { text: `  ${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true },
+              ? { text: `  ${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
+              : { text: `  ${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true },
           ]
         : right
-          ? [{ text: `  ${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok }]
+          ? [{ text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }]
           : [];
-    const label = t(`${here ? g.pointer : ' '} ${choice}`);
-    const spans: UiLine = [
-      { text: label, bold: here || chosen, color: here ? theme.colors.accent : undefined },
-      ...mark,
-    ];
-    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself.
-    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return [spans];
-    return [...wrapped(label, width), mark.length ? [...mark] : []].filter((l) => l.length > 0);
+    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
+    const lead = t(`${here ? g.pointer : ' '} `);
+    const spans: UiLine = [{ text: `${lead}${t(choice)}`, ...style }, ...mark];
+    // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
+    const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
+    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself, its mark after.
+    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop };
+    const lines = wrap(t(choice), width, lead, ' '.repeat(displayWidth(lead))).map((l) => plain(l, style));
+    const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
+    if (marked.length > 0) lines.push([{ text: ' '.repeat(displayWidth(lead)) }, ...marked]);
+    return { lines, drop };
   });
 }
 
-/** A predict question: the question, its choices, the hints asked for, and once answered the verdict and why. */
-function questionSections(predict: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
+/**
+ * A predict question (or any question a model asks): the question, its choices, the hints asked for, and once
+ * answered the verdict and why. Other models' views draw their questions with it too. `answeredGivesWay`: once
+ * answered, the marked choices and then the question may give way too, for a view whose own drawing needs the rows
+ * (the verdict names the right value; the why explains it).
+ */
+export function questionSections(
+  predict: QuestionView,
+  width: number,
+  theme: Theme,
+  tr: Tr,
+  answeredGivesWay = false,
+): Section[] {
   const g = theme.glyphs;
   const t = theme.text;
   const sections: Section[] = [
@@ -162,26 +203,28 @@ function questionSections(predict: QuestionView, width: number, theme: Theme, tr
       lines: wrap(t(predict.question), width, '? ', '  ').map((l) =>
         plain(l, { bold: true, color: theme.colors.accent }),
       ),
+      // Answered, the question may give way after its choices: the verdict and the why are what is read now.
+      drop: predict.verdict && answeredGivesWay ? 2 : undefined,
     },
-    { lines: choiceLines(predict, width, theme) },
+    ...choiceSections(predict, width, theme, tr, answeredGivesWay),
   ];
   const hints: UiLine[] = [];
   predict.hints.forEach((hint, i) => {
-    const lead = `Hint ${i + 1}: `;
-    for (const line of wrap(t(hint), width, lead, ' '.repeat(lead.length))) hints.push(plain(line, { dim: true }));
+    const lead = tr(ui('hintLead', i + 1));
+    for (const line of wrap(t(hint), width, lead, ' '.repeat(displayWidth(lead))))
+      hints.push(plain(line, { dim: true }));
   });
   if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
   const v = predict.verdict;
   if (v) {
+    const [glyph, text, color] = v.correct
+      ? [g.ok, tr(verdictText('predictRight', v.expected)), theme.colors.ok]
+      : [g.wrong, tr(verdictText('predictWrong', v.expected)), theme.colors.error];
+    // The verdict names the right value, which may be long (a boundary): it wraps, never cut.
     sections.push({
-      lines: [
-        v.correct
-          ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
-          : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, {
-              bold: true,
-              color: theme.colors.error,
-            }),
-      ],
+      lines: wrap(t(text), width, `${glyph} `, ' '.repeat(displayWidth(glyph) + 1)).map((l) =>
+        plain(l, { bold: true, color }),
+      ),
     });
     const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
     if (why.length > 0) sections.push({ lines: why, drop: TEACHING + 1 });
@@ -212,11 +255,10 @@ function eventSections(state: PlayerState, width: number, theme: Theme, tr: Tr):
     // The sentence of a send, an arrival or a loss names the segment already; a state change or a timer does not.
     if (!['send', 'deliver', 'drop'].includes(event.type)) {
       const s = send.segment;
+      const from = tr(P(send.side === 'client' ? 'client' : 'server'));
+      const to = tr(P(send.side === 'client' ? 'server' : 'client'));
       const line: UiLine = [
-        {
-          text: `#${send.id} ${send.side}${theme.ascii ? '->' : '→'}${send.side === 'client' ? 'server' : 'client'} `,
-          dim: true,
-        },
+        { text: `#${send.id} ${from}${theme.ascii ? '->' : '→'}${to} `, dim: true },
         { text: flagLabel(s.flags), bold: true },
         { text: ` seq=${s.seq} ack=${s.ack ?? '-'} len=${s.len}` },
       ];
@@ -229,15 +271,14 @@ function eventSections(state: PlayerState, width: number, theme: Theme, tr: Tr):
 
 /** The text under the ladder, in the order it is shown. */
 function textSections(state: PlayerState, width: number, theme: Theme, predict: QuestionView | null, tr: Tr) {
-  const t = theme.text;
   const { result, index } = state;
   const sections: Section[] = [];
   if (predict) sections.push(...questionSections(predict, width, theme, tr));
   else if (index >= 0 && result.events[index]) sections.push(...eventSections(state, width, theme, tr));
   else {
-    const description = state.scenario.description;
-    if (description) sections.push({ lines: wrapped(t(description), width, { dim: true }), drop: TEACHING + 1 });
-    sections.push({ lines: wrapped(t(S.howToStart), width, { dim: true }), drop: 0 });
+    const description = scenarioTexts(state.scenario).description;
+    if (description) sections.push({ lines: wrapped(tr(description), width, { dim: true }), drop: TEACHING + 1 });
+    sections.push({ lines: wrapped(tr(P('howToStart')), width, { dim: true }), drop: 0 });
   }
   // The scale is said before the first event and while a side is in TIME-WAIT (or leaves it).
   const scale = scaleOf(state);
@@ -256,19 +297,19 @@ function textSections(state: PlayerState, width: number, theme: Theme, predict: 
   return sections;
 }
 
-function stateSpans(state: PlayerState, theme: Theme): UiLine {
+function stateSpans(state: PlayerState, theme: Theme, tr: Tr): UiLine {
   const { result, index } = state;
   const event = index >= 0 ? result.events[index] : undefined;
   const states = statesAt(result, index);
   return [
-    { text: 'client ', dim: true },
+    { text: `${tr(P('client'))} `, dim: true },
     {
       text: states.client,
       bold: true,
       color: theme.colors.client,
       inverse: event?.type === 'state' && event.side === 'client',
     },
-    { text: '   server ', dim: true },
+    { text: `   ${tr(P('server'))} `, dim: true },
     {
       text: states.server,
       bold: true,
@@ -279,16 +320,24 @@ function stateSpans(state: PlayerState, theme: Theme): UiLine {
 }
 
 /** "↑ more above" and the like (`short`: "↑ more"), for a window with rows hidden above or below it. */
-function moreMark(above: boolean, below: boolean, theme: Theme, short = false): string | undefined {
+function moreMark(above: boolean, below: boolean, theme: Theme, tr: Tr, short = false): string | undefined {
   const g = theme.glyphs;
-  if (above && below) return S.moreBoth(`${g.up}${theme.ascii ? '/' : ''}${g.down}`);
-  if (above) return short ? S.moreBoth(g.up) : S.moreAbove(g.up);
-  if (below) return short ? S.moreBoth(g.down) : S.moreBelow(g.down);
+  if (above && below) return tr(P('moreBoth', `${g.up}${theme.ascii ? '/' : ''}${g.down}`));
+  if (above) return tr(short ? P('moreBoth', g.up) : P('moreAbove', g.up));
+  if (below) return tr(short ? P('moreBoth', g.down) : P('moreBelow', g.down));
   return undefined;
 }
 
 /** The ladder so far (or, for a screen reader, its sentences) in `room` rows, following the current event. */
-function runView(state: PlayerState, width: number, room: number, theme: Theme, screenReader: boolean, tr: Tr) {
+function runView(
+  state: PlayerState,
+  width: number,
+  room: number,
+  theme: Theme,
+  screenReader: boolean,
+  tr: Tr,
+  locale?: string,
+) {
   const { result, index } = state;
   if (screenReader) {
     // A screen reader gets each event as a sentence (the same as `sim --format text`), not a drawing.
@@ -299,7 +348,7 @@ function runView(state: PlayerState, width: number, room: number, theme: Theme, 
   }
   let ladder: ReturnType<typeof drawLadder>;
   try {
-    ladder = drawLadder(result, state.scenario, width, theme, index);
+    ladder = drawLadder(result, state.scenario, width, theme, index, locale);
   } catch (error) {
     return {
       lines: [plain((error as Error).message, { color: theme.colors.warn })],
@@ -325,30 +374,30 @@ function runView(state: PlayerState, width: number, room: number, theme: Theme, 
 }
 
 /** The rows the ladder may have in the player: its header and its rows so far. */
-function ladderRows(state: PlayerState, width: number, theme: Theme, screenReader: boolean): number {
+function ladderRows(state: PlayerState, width: number, theme: Theme, screenReader: boolean, locale?: string): number {
   if (screenReader) return state.index + 1;
   try {
-    return drawLadder(state.result, state.scenario, width, theme, state.index).lines.length;
+    return drawLadder(state.result, state.scenario, width, theme, state.index, locale).lines.length;
   } catch {
     return 1;
   }
 }
 
 /** Both runs, with and without the learner's change, around their first difference, in `height` rows. */
-function compareView(state: PlayerState, width: number, height: number, theme: Theme, tr: Tr) {
+function compareView(state: PlayerState, width: number, height: number, theme: Theme, tr: Tr, locale?: string) {
   const t = theme.text;
   const diverge = firstDivergence(state.baseResult, state.result);
   const markGlyph = theme.ascii ? '*' : '>';
-  const note = wrapped(t(diverge < 0 ? S.noDifference : S.firstDifference(diverge + 1, markGlyph)), width, {
+  const note = wrapped(tr(diverge < 0 ? P('noDifference') : P('firstDifference', diverge + 1, markGlyph)), width, {
     color: theme.colors.warn,
   });
   const sideBySide = width >= 119;
   const paneWidth = sideBySide ? Math.floor((width - 3) / 2) : width;
   const runs = [
-    { result: state.baseResult, scenario: state.base, label: S.without },
-    { result: state.result, scenario: state.scenario, label: S.withIt },
+    { result: state.baseResult, scenario: state.base, label: tr(P('without')) },
+    { result: state.result, scenario: state.scenario, label: tr(P('withIt')) },
   ].map((run) => {
-    const ladder = drawLadder(run.result, run.scenario, paneWidth - 2, theme);
+    const ladder = drawLadder(run.result, run.scenario, paneWidth - 2, theme, undefined, locale);
     const at = diverge < 0 ? Math.max(0, state.index) : Math.min(diverge, run.result.events.length - 1);
     const mark = diverge < 0 || at < 0 ? -1 : (ladder.eventRows[at] ?? -1) - 2;
     const sentence = diverge >= 0 && run.result.events[diverge] ? tr(describeEvent(run.result, diverge)) : undefined;
@@ -357,7 +406,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
   const labelLines = (run: (typeof runs)[number], withSentence: boolean, w: number): UiLine[] => {
     const spans: Span[] = [{ text: t(run.label), style: 'strong' }];
     if (withSentence && run.sentence) spans.push({ text: t(` — ${run.sentence}`), style: 'plain' });
-    else spans.push({ text: ':', style: 'strong' });
+    else spans.push({ text: tr(P('labelEnd')), style: 'strong' });
     return fromProse(wrapSpans(spans, w), theme);
   };
   /** A pane's rows: its names, then `room` rows of the run around the difference, the difference marked. */
@@ -366,7 +415,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
     const win = windowOf(body.length, room, run.anchor - Math.floor(room / 2), state.ladderOffset);
     // The names of the sides, and at the end of their row, when the run has more above or below.
     const nameRow = `  ${run.ladder.lines[0]}`.replace(/\s+$/, '');
-    const more = moreMark(win.above, win.below, theme, true);
+    const more = moreMark(win.above, win.below, theme, tr, true);
     const lines: UiLine[] = !names
       ? []
       : more && displayWidth(nameRow) + 1 + displayWidth(more) <= paneWidth
@@ -448,9 +497,9 @@ function fitPane(line: UiLine, width: number): UiLine {
 }
 
 /** The rows the compare view needs for both runs to show a useful stretch each. */
-function compareNeed(state: PlayerState, width: number): number {
+function compareNeed(state: PlayerState, width: number, tr: Tr): number {
   const diverge = firstDivergence(state.baseResult, state.result);
-  const note = diverge < 0 ? S.noDifference : S.firstDifference(diverge + 1, '>');
+  const note = tr(diverge < 0 ? P('noDifference') : P('firstDifference', diverge + 1, '>'));
   const noteRows = wrap(note, width).length;
   return width >= 119 ? noteRows + 2 + 2 * COMPARE_COMFORT_ROWS : noteRows + 4 + 2 * COMPARE_COMFORT_ROWS;
 }
@@ -462,24 +511,26 @@ export interface PlayerDrawOptions {
   question: QuestionView | null;
   screenReader: boolean;
   tr: Tr;
+  /** The language of the ladder's notes (timers, errors). */
+  locale?: string;
 }
 
 /** The player in at most `height` lines of at most `width` columns, and how far its ladder can scroll. */
 export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): ModelDrawing & { shown: PlayerShown } {
   const { width, height, theme, question, screenReader, tr } = opts;
-  const head = headLines(state, width, theme);
+  const head = headLines(state, width, theme, opts.tr);
   if (state.compare) {
-    const view = compareView(state, width, Math.max(1, height - head.length), theme, tr);
+    const view = compareView(state, width, Math.max(1, height - head.length), theme, tr, opts.locale);
     return {
       lines: [...head, ...view.lines].slice(0, height),
       shown: { ladder: { ...view.range, page: Math.max(1, view.page - 1) } },
     };
   }
   let sections = textSections(state, width, theme, question, tr);
-  const stateLine = stateSpans(state, theme);
+  const stateLine = stateSpans(state, theme, tr);
   const fixed = head.length + 1;
   // The ladder is worth its rows with its header and one row of the run (a screen reader's, with one sentence).
-  const drawn = ladderRows(state, width, theme, screenReader);
+  const drawn = ladderRows(state, width, theme, screenReader, opts.locale);
   const ladderFloor = screenReader ? 1 : 2 + LADDER_MIN_ROWS;
   const ladderMin = drawn >= ladderFloor ? ladderFloor : 0;
   // Left out whole, lowest first, and `i` shows them: the extras (ranked below TEACHING) to keep a minimal
@@ -497,7 +548,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   while (room() < ladderMin && dropLowest(TEACHING)) {}
   while (room() < 0 && dropLowest(Number.POSITIVE_INFINITY)) {}
   let text = sections.flatMap((s) => s.lines);
-  const readAll = () => wrapped(theme.text(S.readTheRest), width, { dim: true }).slice(0, 1);
+  const readAll = () => wrapped(tr(P('readTheRest')), width, { dim: true }).slice(0, 1);
   let pointer = omitted ? readAll() : [];
   let ladderRoom = room();
   if (ladderRoom < 0) {
@@ -508,11 +559,11 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   if (ladderRoom < Math.max(1, ladderMin) || (!screenReader && ladderRoom < 2)) ladderRoom = 0;
   const run =
     ladderRoom > 0
-      ? runView(state, width, ladderRoom, theme, screenReader, tr)
+      ? runView(state, width, ladderRoom, theme, screenReader, tr, opts.locale)
       : { lines: [] as UiLine[], range: { min: 0, max: 0 }, above: false, below: false };
   const ladder = [...run.lines];
   while (ladder.length < ladderRoom) ladder.push([]);
-  const more = moreMark(run.above, run.below, theme);
+  const more = moreMark(run.above, run.below, theme, tr);
   const stateWidth = stateLine.reduce((w, s) => w + displayWidth(s.text), 0);
   const line: UiLine =
     more && stateWidth + 3 + displayWidth(more) <= width
@@ -528,30 +579,33 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
 /** The rows the player needs for all its text and a few rows of ladder (or, comparing, of both runs). */
 export function playerNeed(state: PlayerState, opts: Omit<PlayerDrawOptions, 'height'>): number {
   const { width, theme, question, screenReader, tr } = opts;
-  const head = headLines(state, width, theme).length;
-  if (state.compare) return head + compareNeed(state, width);
+  const head = headLines(state, width, theme, tr).length;
+  if (state.compare) return head + compareNeed(state, width, tr);
   const text = rows(textSections(state, width, theme, question, tr));
-  const ladder = Math.min((screenReader ? 0 : 2) + LADDER_COMFORT_ROWS, ladderRows(state, width, theme, screenReader));
+  const ladder = Math.min(
+    (screenReader ? 0 : 2) + LADDER_COMFORT_ROWS,
+    ladderRows(state, width, theme, screenReader, opts.locale),
+  );
   return head + ladder + 1 + text;
 }
 
 /** Everything the player says, in full, for the `i` screen: the scenario, the scale, the moment, the question. */
 export function playerInfo(state: PlayerState, opts: Omit<PlayerDrawOptions, 'height'>): UiLine[] {
   const { width, theme, question, tr } = opts;
-  const t = theme.text;
   const lines: UiLine[] = [];
-  lines.push(...wrapped(t(S.scenario(state.scenario.title)), width, { bold: true }));
-  if (state.scenario.description) lines.push(...wrapped(t(state.scenario.description), width));
+  const texts = scenarioTexts(state.scenario);
+  lines.push(...wrapped(tr(P('scenario', tr(texts.title))), width, { bold: true }));
+  if (texts.description) lines.push(...wrapped(tr(texts.description), width));
   const scale = scaleOf(state);
   if (scale) lines.push([], ...wrapped(tr(scale), width));
-  const changes = changesLines(state, width, theme);
+  const changes = changesLines(state, width, theme, tr);
   if (changes.length > 0) lines.push([], ...changes);
   lines.push([]);
   const { result, index } = state;
   if (index >= 0 && result.events[index]) {
-    lines.push(...wrapped(t(S.eventOf(index + 1, result.events.length)), width, { bold: true }));
+    lines.push(...wrapped(tr(P('eventOf', index + 1, result.events.length)), width, { bold: true }));
     for (const s of eventSections(state, width, theme, tr)) lines.push(...s.lines);
-  } else lines.push(...wrapped(t(S.howToStart), width));
+  } else lines.push(...wrapped(tr(P('howToStart')), width));
   if (state.message) lines.push([], ...wrapped(tr(state.message), width, { color: theme.colors.warn }));
   if (question) {
     lines.push([]);

@@ -1,12 +1,14 @@
 // The TCP model's view: the simulation player's keys and its drawing.
 import type { PlayerAction, PlayerState } from '../../core/models/tcp/player.js';
+import type { LocalText } from '../../core/i18n/localize.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
+import { keyText as K } from '../strings.js';
 import { type PlayerShown, playerDrawing, playerInfo, playerNeed } from './tcp-lines.js';
 import { defineView } from './view.js';
 
 const key = (
   keys: Binding['keys'],
-  does: string,
+  does: LocalText,
   action: PlayerAction | ((shown: unknown) => PlayerAction),
   hint = false,
 ): Binding => ({
@@ -29,24 +31,24 @@ const scroll =
 export const tcpView = defineView<PlayerState>({
   kind: 'tcp',
   bindings: [
-    key([k('space')], 'play/pause', { type: 'play/toggle' }, true),
-    key([k('right'), c('l')], 'step forward', { type: 'step', delta: 1 }),
-    key([k('left')], 'step back', { type: 'step', delta: -1 }),
-    summary('model', '→/←', 'step'),
+    key([k('space')], K('playPause'), { type: 'play/toggle' }, true),
+    key([k('right'), c('l')], K('stepForward'), { type: 'step', delta: 1 }),
+    key([k('left')], K('stepBack'), { type: 'step', delta: -1 }),
+    summary('model', '→/←', K('step')),
     INFO,
-    key([k('up')], 'scroll the ladder up (the current event stays)', scroll(-1)),
-    key([k('down')], 'scroll the ladder down', scroll(1)),
-    key([k('pageup')], 'scroll the ladder up a screen', scroll(0, -1)),
-    key([k('pagedown')], 'scroll the ladder down a screen', scroll(0, 1)),
-    key([k('home'), c('g')], 'first event', { type: 'home' }),
-    key([k('end'), c('G')], 'last event', { type: 'end' }),
-    key([c('+'), c('=')], 'faster', { type: 'speed', delta: 1 }),
-    key([c('-')], 'slower', { type: 'speed', delta: -1 }),
-    key([c('d')], 'drop next segment', { type: 'fault', kind: 'drop' }, true),
-    key([c('u')], 'duplicate next segment', { type: 'fault', kind: 'duplicate' }, true),
-    key([c('w')], 'what-if', { type: 'what-if/toggle' }, true),
-    key([c('c')], 'compare', { type: 'compare/toggle' }, true),
-    key([c('r')], 'restart', { type: 'restart' }),
+    key([k('up')], K('ladderUp'), scroll(-1)),
+    key([k('down')], K('ladderDown'), scroll(1)),
+    key([k('pageup')], K('ladderUpScreen'), scroll(0, -1)),
+    key([k('pagedown')], K('ladderDownScreen'), scroll(0, 1)),
+    key([k('home'), c('g')], K('firstEvent'), { type: 'home' }),
+    key([k('end'), c('G')], K('lastEvent'), { type: 'end' }),
+    key([c('+'), c('=')], K('faster'), { type: 'speed', delta: 1 }),
+    key([c('-')], K('slower'), { type: 'speed', delta: -1 }),
+    key([c('d')], K('drop'), { type: 'fault', kind: 'drop' }, true),
+    key([c('u')], K('duplicate'), { type: 'fault', kind: 'duplicate' }, true),
+    key([c('w')], K('whatIf'), { type: 'what-if/toggle' }, true),
+    key([c('c')], K('compare'), { type: 'compare/toggle' }, true),
+    key([c('r')], K('restart'), { type: 'restart' }),
   ],
   lines: (state, options) => playerDrawing(state, options),
   need: (state, options) => playerNeed(state, options),

@@ -32,6 +32,8 @@ export interface DrawOptions {
   screenReader: boolean;
   /** A text the model generates (core/i18n), in the learner's language, ready to measure (folded with --ascii-only). */
   tr: (text: LocalText) => string;
+  /** The language `tr` speaks (English with --ascii-only; English when not given): for a diagram's own notes. */
+  locale?: string;
 }
 
 /** What a view drew, with what it wants handed back to its keys. */

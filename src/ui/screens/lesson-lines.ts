@@ -8,7 +8,7 @@ import type { Exercise, Lesson, Page } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import type { Attempt } from '../../core/tutor/machine.js';
 import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
-import { STRINGS } from '../strings.js';
+import { ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { makeLocalizer } from './localizer.js';
 
@@ -60,7 +60,7 @@ function optionLines(
               mark,
               label: tr(option.text),
               grabbed: false,
-              verdict: verdictMark(reviews?.get(option.id), theme),
+              verdict: verdictMark(reviews?.get(option.id), theme, tr),
             };
           });
   rows.forEach((row, i) => {
@@ -92,14 +92,14 @@ function choiceReview(exercise: Exercise, attempt: Attempt): OptionReview[] | un
 }
 
 /** After an answer, beside an option: whether it was right, in a mark and a word. */
-function verdictMark(review: OptionReview | undefined, theme: Theme): UiSpan | undefined {
+function verdictMark(review: OptionReview | undefined, theme: Theme, tr: (t: LocalText) => string): UiSpan | undefined {
   if (!review || review.right === undefined) return undefined;
   const g = theme.glyphs;
   if (review.chosen)
     return review.right
-      ? { text: `  ${g.ok} ${STRINGS.optionRight}`, color: theme.colors.ok, bold: true }
-      : { text: `  ${g.wrong} ${STRINGS.optionWrong}`, color: theme.colors.error, bold: true };
-  return review.right ? { text: `  ${g.ok} ${STRINGS.optionRightNotChosen}`, color: theme.colors.ok } : undefined;
+      ? { text: `  ${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
+      : { text: `  ${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true };
+  return review.right ? { text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok } : undefined;
 }
 
 /** The why of each option that may be shown, each under its mark and text. */
@@ -134,9 +134,9 @@ function exerciseLines(
   const lines: UiLine[] = [];
   lines.push(...prose(tr(exercise.prompt), width, theme));
   const dim = (l: UiLine[]) => l.map((line) => line.map((span) => ({ ...span, dim: true })));
-  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(...dim(prose(STRINGS.markEvery, width, theme)));
+  if (exercise.type === 'multiple' && !attempt.verdict) lines.push(...dim(prose(tr(ui('markEvery')), width, theme)));
   if (exercise.type === 'ordering' && !attempt.verdict)
-    lines.push(...dim(prose(STRINGS.orderingHow(`${g.up}/${g.down}`), width, theme)));
+    lines.push(...dim(prose(tr(ui('orderingHow', `${g.up}/${g.down}`)), width, theme)));
   lines.push([]);
   const review = choiceReview(exercise, attempt);
   const options = optionLines(exercise, attempt, width, theme, tr, review);
@@ -145,21 +145,21 @@ function exerciseLines(
   let focus = options.focus === undefined ? undefined : focusBase + options.focus;
   if (exercise.type === 'short') {
     const cursor = attempt.typing ? [{ text: ' ', inverse: true }] : [];
-    const field = attempt.input === '' && !attempt.typing ? '(press Enter to type)' : attempt.input;
+    const field = attempt.input === '' && !attempt.typing ? tr(ui('pressEnterToType')) : attempt.input;
     focus = lines.length;
     lines.push([
-      { text: 'Your answer: ', bold: true },
+      { text: tr(ui('yourAnswer')), bold: true },
       { text: field, color: theme.colors.accent, dim: attempt.input === '' && !attempt.typing },
       ...cursor,
     ]);
   }
   for (let i = 0; i < attempt.hintsShown && i < exercise.hints.length; i++) {
     lines.push([]);
-    lines.push(...prose(`Hint ${i + 1}/${exercise.hints.length}: ${tr(exercise.hints[i]!)}`, width, theme));
+    lines.push(...prose(tr(ui('hintOf', i + 1, exercise.hints.length, tr(exercise.hints[i]!))), width, theme));
   }
   if (attempt.solutionShown && attempt.solution !== undefined) {
     lines.push([]);
-    lines.push(plain('Solution:', { bold: true, color: theme.colors.warn }));
+    lines.push(plain(tr(ui('solution')), { bold: true, color: theme.colors.warn }));
     for (const part of attempt.solution) lines.push(...prose(tr(part), width, theme, '  '));
   }
   let verdictAt: number | undefined;
@@ -215,10 +215,13 @@ export function pageLines(
   if (page.title) lines.push([]);
   if (page.text) lines.push(...prose(tr(page.text), width, theme));
   if (page.exercise && attempt) {
-    if (lines.length > 0) lines.push([]);
+    // One blank row between the page's words and the question (a title alone has one already).
+    if (lines.length > 0 && lines.at(-1)!.length > 0) lines.push([]);
     const ex = exerciseLines(lesson, page.exercise, attempt, width, theme, locale);
     const base = lines.length;
     lines.push(...ex.lines);
+    // A review page says where its question comes from once it is answered (before, it would be a clue).
+    if (attempt.verdict) lines.push(...reviewOriginLines(page, width, theme, locale));
     return {
       lines,
       focus: ex.focus === undefined ? undefined : base + ex.focus,
@@ -226,4 +229,13 @@ export function pageLines(
     };
   }
   return { lines };
+}
+
+/** On a review page: the lesson and page the question comes from, to go over it again (none elsewhere). */
+export function reviewOriginLines(page: Page, width: number, theme: Theme, locale: string): UiLine[] {
+  const origin = page.review?.origin;
+  if (!origin) return [];
+  const tr = makeLocalizer(locale, theme);
+  const from = tr(ui('reviewFrom', tr(origin.lessonTitle), origin.pageTitle ? tr(origin.pageTitle) : undefined));
+  return [[], ...prose(from, width, theme).map((line) => line.map((span) => ({ ...span, dim: true })))];
 }

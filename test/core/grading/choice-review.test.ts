@@ -2,6 +2,7 @@
 // with their why (wrong ones first), the others only once the question is
 // solved or its solution shown.
 import { describe, expect, it } from 'vitest';
+import { text } from '../../../src/core/i18n/localize.js';
 import { grade, reviewChoices } from '../../../src/core/grading/grade.js';
 import type { MultipleChoiceExercise, SingleChoiceExercise } from '../../../src/core/lessons/types.js';
 import { sampleLesson } from '../../fixtures/lessons.js';
@@ -48,7 +49,7 @@ describe('reviewing a choice', () => {
       ['fw1', undefined],
     ]);
     const verdict = grade(multiple, ['tw', 'cw'], ctx);
-    expect(verdict.feedback).toEqual([
+    expect(verdict.feedback.map((f) => text(f, 'en'))).toEqual([
       'CLOSE-WAIT belongs to the passive closer.',
       'Only the active closer waits 2·MSL.',
       '1 right answer is not marked.',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { text } from '../../../src/core/i18n/localize.js';
 import { evaluate } from '../../../src/core/grading/expression.js';
 import { drawParams, expectedAnswer, grade } from '../../../src/core/grading/grade.js';
 import { normalize, normalizeFlags, normalizeState } from '../../../src/core/answers/normalize.js';
@@ -37,6 +38,39 @@ describe('normalising short answers', () => {
     expect(normalize('number', 'one')).toBeUndefined();
     expect(normalize('header', 'Content-Type:')).toBe('content-type');
     expect(normalize('token', '  Keep   Alive ')).toBe('keep alive');
+    // A list reads the same with or without spaces around its commas.
+    expect(normalize('token', '1.0 Corp,1.1  isp')).toBe('1.0 corp, 1.1 isp');
+    expect(normalize('token', '1.0 corp , 1.1 isp')).toBe(normalize('token', '1.0 corp, 1.1 isp'));
+  });
+
+  it('reads a header value whatever its spacing, its parameters in any order, a token quoted or not', () => {
+    const expected = normalize('header-value', 'form-data; name="photo"; filename="cat 1.png"');
+    expect(expected).toBe('form-data; filename="cat 1.png"; name=photo');
+    for (const same of [
+      'form-data;name="photo";filename="cat 1.png"',
+      '  Form-Data ;  NAME = photo ; filename = "cat 1.png" ; ',
+      'form-data; filename="cat 1.png"; name="photo"',
+      'Content-Disposition: form-data; name="photo"; filename="cat 1.png"',
+      'Content-Disposition:form-data; name="photo"; filename="cat 1.png"',
+    ])
+      expect(normalize('header-value', same), same).toBe(expected);
+    // What a value says counts: its case, the spaces inside quotes, quotes a value needs, a missing parameter.
+    for (const other of [
+      'form-data; name="Photo"; filename="cat 1.png"',
+      'form-data; name="photo"; filename="cat  1.png"',
+      'form-data; name="photo"; filename=cat 1.png',
+      'form-data; name="photo"',
+      'attachment; name="photo"; filename="cat 1.png"',
+    ])
+      expect(normalize('header-value', other), other).not.toBe(expected);
+    // A boundary's case counts; its quotes do not, when it needs none.
+    expect(normalize('header-value', 'multipart/form-data; boundary="AaB03x"')).toBe(
+      normalize('header-value', 'Multipart/Form-Data;boundary=AaB03x'),
+    );
+    expect(normalize('header-value', 'multipart/form-data; boundary=aab03x')).not.toBe(
+      normalize('header-value', 'multipart/form-data; boundary=AaB03x'),
+    );
+    expect(normalize('header-value', '   ')).toBeUndefined();
   });
 });
 
@@ -62,7 +96,7 @@ describe('grading', () => {
     expect(grade(exercise('active-closer-states'), ['tw', 'fw1'], ctx()).correct).toBe(true);
     const partial = grade(exercise('active-closer-states'), ['tw'], ctx());
     expect(partial.correct).toBe(false);
-    expect(partial.feedback).toContain('1 right answer is not marked.');
+    expect(partial.feedback.map((f) => text(f, 'en'))).toContain('1 right answer is not marked.');
     expect(grade(exercise('active-closer-states'), ['tw', 'fw1', 'cw'], ctx()).correct).toBe(false);
   });
 
@@ -78,7 +112,7 @@ describe('grading', () => {
     const ex = exercise('synack-ack');
     expect(grade(ex, '1001', ctx({ isn: 1000 })).correct).toBe(true);
     expect(grade(ex, '1001', ctx({ isn: 2000 })).correct).toBe(false);
-    expect(grade(ex, 'a lot', ctx({ isn: 1000 })).feedback[0]).toMatch(/not a number/);
+    expect(text(grade(ex, 'a lot', ctx({ isn: 1000 })).feedback[0]!, 'en')).toMatch(/not a number/);
   });
 
   it('computes a short answer by running the engine, and explains expected mistakes', () => {
@@ -135,7 +169,7 @@ describe('predict questions', () => {
     expect(gradePredict(r, 5, 'next-flags', 'ack+syn').correct).toBe(true);
     const wrong = gradePredict(r, 5, 'next-ack', '1000');
     expect(wrong.correct).toBe(false);
-    expect(wrong.feedback[0]).toContain('SYN,ACK seq=5000 ack=1001');
+    expect(text(wrong.feedback[0]!, 'en')).toContain('SYN,ACK seq=5000 ack=1001');
   });
 
   it('offers plausible choices that include the right one', () => {
@@ -145,5 +179,41 @@ describe('predict questions', () => {
       expect(choices).toContain(predictExpected(r, 5, ask));
       expect(new Set(choices).size).toBe(choices.length);
     }
+  });
+
+  /** Where a run stops before the nth event of a type and side, as a predict point does. */
+  const stopBefore = (name: string, type: 'send' | 'state', side: 'client' | 'server', nth: number) => {
+    const run = simulate(getBuiltinScenario(name)!);
+    let seen = 0;
+    const at = run.events.findIndex((e) => e.type === type && e.side === side && ++seen === nth);
+    return { run, at: at - 1 };
+  };
+
+  it('offers the other states the side could have entered from where it is', () => {
+    // three-segment-close: the server's FIN,ACK reaches the client in FIN-WAIT-1 (its 4th change of state).
+    const { run, at } = stopBefore('three-segment-close', 'state', 'client', 4);
+    expect(predictExpected(run, at, 'next-state')).toBe('TIME-WAIT');
+    const choices = predictChoices(run, at, 'next-state');
+    // The mistake the page is about, FIN-WAIT-2, and the other way out of FIN-WAIT-1, CLOSING.
+    expect(choices).toEqual(expect.arrayContaining(['TIME-WAIT', 'FIN-WAIT-2', 'CLOSING']));
+    expect(choices).not.toContain('FIN-WAIT-1');
+    expect(choices).toHaveLength(4);
+  });
+
+  it('offers the flags a side could send in its state: a closing side ACK, FIN or RST, not SYN', () => {
+    // three-segment-close: the server, in CLOSE-WAIT, sends its FIN with the delayed ACK on it.
+    const closing = stopBefore('three-segment-close', 'send', 'server', 3);
+    expect(predictExpected(closing.run, closing.at, 'next-flags')).toBe('FIN,ACK');
+    const choices = predictChoices(closing.run, closing.at, 'next-flags');
+    expect(choices).toEqual(expect.arrayContaining(['FIN,ACK', 'ACK', 'FIN']));
+    expect(choices.filter((c) => c.includes('SYN'))).toEqual([]);
+    // abort: the ESTABLISHED client's RST, beside the FIN,ACK an orderly close would send.
+    const abort = stopBefore('abort', 'send', 'client', 4);
+    expect(predictExpected(abort.run, abort.at, 'next-flags')).toBe('RST');
+    expect(predictChoices(abort.run, abort.at, 'next-flags')).toEqual(
+      expect.arrayContaining(['RST', 'FIN,ACK', 'ACK']),
+    );
+    // During the handshake, the handshake's flags: the server's SYN,ACK beside a SYN.
+    expect(predictChoices(r, 5, 'next-flags')).toEqual(expect.arrayContaining(['SYN,ACK', 'SYN', 'ACK']));
   });
 });

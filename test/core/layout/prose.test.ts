@@ -70,3 +70,58 @@ describe('width helpers', () => {
     expect(stringWidth(padToWidth('握手', 6))).toBe(6);
   });
 });
+
+describe('Chinese line breaking', () => {
+  const lines = (text: string, width: number) => layoutProse(text, width).map(lineText);
+
+  it('never starts a line with closing punctuation, nor ends one with an opening bracket', () => {
+    const text = '服务器收到结束报文段后进入，关闭等待状态。然后（很快）发送自己的结束报文段。';
+    for (let width = 6; width <= 40; width++) {
+      for (const line of lines(text, width)) {
+        expect(line, `width ${width}`).not.toMatch(/^[，。、；：？！）」』】]/);
+        expect(line, `width ${width}`).not.toMatch(/[（「『【]$/);
+        expect(stringWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
+  it('keeps a code span whole unless it is wider than a line', () => {
+    for (let width = 26; width <= 40; width++) {
+      const wrapped = lines('运行 `ss -tanp state close-wait` 查看进程。', width);
+      expect(
+        wrapped.some((l) => l.includes('ss -tanp state close-wait')),
+        `width ${width}`,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps closing punctuation off the start of a line after a word too long for one, at every width', () => {
+    // A Latin word or a code span with the punctuation right after it is one word; when it must be cut, the
+    // punctuation takes a character down with it, and a code span is cut at a space of its own first.
+    const texts = [
+      '通过 HTTP/1.0，请求 3 的响应在什么时候完整到达？（从第一个 SYN 起的 ms）',
+      '它写在 `Content-Type` 里：`multipart/form-data; boundary=AaB03x`。',
+      '服务器进入 CLOSE-WAIT：它还没有调用 close()。',
+    ];
+    for (const text of texts) {
+      for (let width = 8; width <= 60; width++) {
+        const wrapped = lines(text, width);
+        for (const [i, line] of wrapped.entries()) {
+          if (i > 0)
+            expect(line, `width ${width}: ${JSON.stringify(wrapped)}`).not.toMatch(/^[，。、；：？！）」』】]/);
+          expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        }
+        // Nothing is lost or doubled: the words come back in order.
+        expect(wrapped.join('').replace(/ /g, '')).toBe(text.replace(/`/g, '').replace(/ /g, ''));
+      }
+    }
+  });
+
+  it('cuts a code span too long for the line at its own space, keeping that space between the pieces', () => {
+    expect(lines('`multipart/form-data; boundary=AaB03x`。', 36)).toEqual([
+      'multipart/form-data;',
+      'boundary=AaB03x。',
+    ]);
+    expect(lines('`aaaa bbbb`', 8)).toEqual(['aaaa', 'bbbb']);
+  });
+});

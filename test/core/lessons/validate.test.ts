@@ -70,7 +70,9 @@ describe('lesson validation', () => {
     } as never);
     const list = problems(doc);
     expect(list.some((p) => p.includes('duplicate page id "p1"'))).toBe(true);
-    expect(list.some((p) => p.startsWith('pages[3]: expected a text, an "exercise" or a "model"'))).toBe(true);
+    expect(list.some((p) => p.startsWith('pages[3]: expected a text, an "exercise", a "model" or a "review"'))).toBe(
+      true,
+    );
     expect(list.some((p) => p.includes('already listed in the right order'))).toBe(true);
   });
 
@@ -144,7 +146,9 @@ describe('lesson validation', () => {
   it('names the kinds of model a page may use', () => {
     const doc = base();
     (doc.pages as unknown[]).push({ id: 'm', model: { kind: 'http', scenario: 'handshake' } });
-    expect(problems(doc)).toEqual(['pages[2].model.kind: expected "tcp", found "http" (did you mean "tcp"?)']);
+    expect(problems(doc)).toEqual([
+      'pages[2].model.kind: expected one of tcp, http-gateway, http-proxy, http-multipart, http-versions, http-ua-cache; found "http" (did you mean "tcp"?)',
+    ]);
   });
 
   it('rejects "nth" in a count, which counts every matching segment', () => {
@@ -179,5 +183,14 @@ describe('localisation', () => {
     expect(resolveLocale('en', { LANG: 'zh_CN.UTF-8' })).toBe('en');
     expect(resolveLocale(undefined, { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
     expect(resolveLocale(undefined, {})).toBe('en');
+  });
+
+  it('puts the language saved with the progress after --lang and before LANG', () => {
+    // --lang wins over the saved choice; the saved choice over LANG; then LANG as before.
+    expect(resolveLocale('en', { LANG: 'zh_CN.UTF-8' }, 'zh-CN')).toBe('en');
+    expect(resolveLocale('zh-CN', {}, 'en')).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LANG: 'zh_CN.UTF-8' }, 'en')).toBe('en');
+    expect(resolveLocale(undefined, { LANG: 'en_US.UTF-8' }, 'zh-CN')).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LANG: 'zh_CN.UTF-8' }, undefined)).toBe('zh-CN');
   });
 });

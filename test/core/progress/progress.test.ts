@@ -5,6 +5,7 @@ import {
   parseProgress,
   recordAnswer,
   recordHint,
+  recordLanguage,
   recordPage,
   resetProgress,
 } from '../../../src/core/progress/merge.js';
@@ -84,5 +85,45 @@ describe('parsing a stored file', () => {
       error: expect.stringContaining('unknown version'),
     });
     expect(parseProgress({ version: 1, lessons: { a: 3 } })).toMatchObject({ error: 'lessons.a is not an object' });
+  });
+});
+
+describe('the language chosen on the home screen', () => {
+  const p = recordAnswer(emptyProgress(), 's', 'q', { correct: true, hintsUsed: 0, solutionShown: false, at });
+
+  it('is kept with the progress, and read back', () => {
+    const chosen = recordLanguage(p, 'zh-CN', later);
+    expect(chosen.language).toEqual({ locale: 'zh-CN', at: later });
+    expect(chosen.lessons).toEqual(p.lessons);
+    expect(parseProgress(JSON.parse(JSON.stringify(chosen)))).toEqual(chosen);
+  });
+
+  it('is optional: a file written before it existed loads as it is, with nothing lost', () => {
+    const old = { version: 1, lessons: JSON.parse(JSON.stringify(p.lessons)) };
+    const read = parseProgress(old);
+    expect(read).toEqual(p);
+    expect('language' in (read as object)).toBe(false);
+  });
+
+  it('that cannot be read is dropped, never an error: the progress still loads', () => {
+    for (const language of ['zh-CN', 42, { locale: 7 }, { locale: 'zh CN; rm' }]) {
+      const read = parseProgress({ ...JSON.parse(JSON.stringify(p)), language });
+      expect(read).toEqual(p);
+    }
+  });
+
+  it('is the latest choice when two processes merge their files, whichever side has it', () => {
+    const a = recordLanguage(p, 'en', at);
+    const b = recordLanguage(p, 'zh-CN', later);
+    expect(mergeProgress(a, b).language).toEqual({ locale: 'zh-CN', at: later });
+    expect(mergeProgress(b, a).language).toEqual({ locale: 'zh-CN', at: later });
+    expect(mergeProgress(a, p).language).toEqual({ locale: 'en', at });
+    expect(mergeProgress(p, b).language).toEqual({ locale: 'zh-CN', at: later });
+  });
+
+  it('is not progress: resetting all progress keeps it', () => {
+    const chosen = recordLanguage(p, 'zh-CN', later);
+    expect(resetProgress(chosen)).toEqual({ ...emptyProgress(), language: chosen.language });
+    expect(resetProgress(chosen, 's').language).toEqual(chosen.language);
   });
 });

@@ -107,6 +107,98 @@ describe('teardown and TIME-WAIT', () => {
     expect(errors(r, 'server')).toEqual([]);
   });
 
+  it('acknowledges an old segment that arrives in TIME-WAIT; the closed peer answers RST, which ends TIME-WAIT early', () => {
+    // The server's data is held up 600 ms; its retransmission (RTO 300) gets through, the connection closes, and
+    // the old copy arrives at 850, when the client has been in TIME-WAIT since 750.
+    const r = simulate(
+      scenario({
+        latencyMs: 50,
+        mslMs: 1000,
+        rtoMs: 300,
+        client: { isn: 1000, port: 50000 },
+        server: { isn: 5000, port: 80 },
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          { at: 200, side: 'server', call: 'send', bytes: 100 },
+          { at: 600, side: 'client', call: 'close' },
+          { at: 700, side: 'server', call: 'close' },
+        ],
+        faults: [{ side: 'server', nth: 2, fault: { delayMs: 600 } }],
+      }),
+    );
+    const enter = r.events.find((e) => e.type === 'state' && e.side === 'client' && e.to === 'TIME-WAIT')!;
+    expect(enter.t).toBe(750);
+    // By hand: the client's ACK after the old copy says what it has: seq = 1002 (after its FIN), ack = 5000 + 1 + 100
+    // + 1 = 5102 (the server's SYN, its 100 bytes and its FIN).
+    const late = sends(r, 'client').filter((s) => s.t === 850);
+    expect(late.map((s) => s.segment)).toEqual([{ flags: ['ACK'], seq: 1002, ack: 5102, len: 0 }]);
+    // The server, CLOSED since 800, answers that ACK with <SEQ=SEG.ACK><CTL=RST> (seq 5102) at 900; an RST whose
+    // seq is exactly RCV.NXT ends TIME-WAIT at 950, long before its 2·MSL: RFC 1337's "TIME-WAIT assassination",
+    // which RFC 9293 leaves in place (Linux too, unless net.ipv4.tcp_rfc1337 = 1).
+    expect(
+      sends(r, 'server')
+        .filter((s) => s.t === 900)
+        .map((s) => s.segment),
+    ).toEqual([{ flags: ['RST'], seq: 5102, ack: null, len: 0 }]);
+    const leave = r.events.find((e) => e.type === 'state' && e.from === 'TIME-WAIT')!;
+    expect(leave).toMatchObject({ t: 950, to: 'CLOSED' });
+    expect(r.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+  });
+
+  it('holds a close made in SYN-RECEIVED behind the data queued there until ESTABLISHED (RFC 9293 §3.10.4)', () => {
+    // The server's SYN,ACK goes at 60 ms; the application sends 100 bytes at 70 and closes at 80, before the ACK
+    // that completes the handshake arrives at 160 (the SYN,ACK's 50 ms there, the ACK's 50 ms back).
+    const r = simulate(
+      scenario({
+        latencyMs: 50,
+        client: { isn: 1000, port: 50000 },
+        server: { isn: 5000, port: 80 },
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          { at: 70, side: 'server', call: 'send', bytes: 100 },
+          { at: 80, side: 'server', call: 'close' },
+        ],
+      }),
+    );
+    // By hand: nothing leaves the server between its SYN,ACK (60) and the handshake's ACK (160); then its 100 bytes
+    // (seq 5001) and its FIN (seq 5101), in that order, and the server goes ESTABLISHED, then FIN-WAIT-1.
+    const server = sends(r, 'server');
+    expect(server.filter((s) => s.t > 60 && s.t < 160)).toEqual([]);
+    expect(server.filter((s) => s.t === 160).map((s) => s.segment)).toEqual([
+      { flags: ['ACK'], seq: 5001, ack: 1001, len: 100 },
+      { flags: ['ACK', 'FIN'], seq: 5101, ack: 1001, len: 0 },
+    ]);
+    const at160 = r.events.filter((e) => e.type === 'state' && e.side === 'server' && e.t === 160);
+    expect(at160.map((e) => (e.type === 'state' ? `${e.from}>${e.to}` : ''))).toEqual([
+      'SYN-RECEIVED>ESTABLISHED',
+      'ESTABLISHED>FIN-WAIT-1',
+    ]);
+    expect(errors(r, 'server')).toEqual([]);
+  });
+
+  it('closes in SYN-RECEIVED with nothing queued by sending its FIN at once', () => {
+    const r = simulate(
+      scenario({
+        latencyMs: 50,
+        client: { isn: 1000, port: 50000 },
+        server: { isn: 5000, port: 80 },
+        actions: [
+          { at: 0, side: 'server', call: 'listen' },
+          { at: 10, side: 'client', call: 'connect' },
+          { at: 80, side: 'server', call: 'close' },
+        ],
+      }),
+    );
+    expect(
+      sends(r, 'server')
+        .filter((s) => s.t === 80)
+        .map((s) => s.segment),
+    ).toEqual([{ flags: ['ACK', 'FIN'], seq: 5001, ack: 1001, len: 0 }]);
+    expect(states(r, 'server').slice(0, 3)).toEqual(['LISTEN', 'SYN-RECEIVED', 'FIN-WAIT-1']);
+  });
+
   it('without TIME-WAIT, the retransmitted FIN draws a RST and the peer reports a reset', () => {
     const r = builtin('no-time-wait');
     const rst = sends(r, 'client').find((s) => s.segment.flags.includes('RST'))!;
@@ -136,6 +228,34 @@ describe('teardown and TIME-WAIT', () => {
       }),
     );
     expect(states(r, 'client')).toEqual(['SYN-SENT', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
+  });
+
+  it('holds the data after a lost segment until the retransmission fills the gap (head-of-line)', () => {
+    const r = builtin('head-of-line');
+    // Worked out by hand: the server's data starts at 5001 (ISN 5000 + SYN); 1000 bytes a segment.
+    expect(sends(r, 'server').map((s) => [s.t, s.segment.seq, s.segment.len, s.retransmission ?? false])).toEqual([
+      [60, 5000, 0, false],
+      [250, 5001, 0, false],
+      [300, 5001, 1000, false],
+      [300, 6001, 1000, false],
+      [300, 7001, 1000, false],
+      [300, 8001, 1000, false],
+      [600, 5001, 1000, true],
+    ]);
+    expect(r.events.find((e) => e.type === 'drop')).toMatchObject({ t: 350, side: 'client', id: 6 });
+    // Segments 7-9 arrive out of order: held, and each answered with the first byte still missing. The
+    // retransmission fills the gap and one ACK covers all 4000 bytes.
+    expect(
+      sends(r, 'client')
+        .slice(-4)
+        .map((s) => [s.t, s.segment.ack]),
+    ).toEqual([
+      [350, 5001],
+      [350, 5001],
+      [350, 5001],
+      [650, 9001],
+    ]);
+    expect(r.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
   });
 
   it('closes in three segments when the ACK of the FIN rides on the peer’s FIN (three-segment-close)', () => {

@@ -35,6 +35,17 @@ describe('tutor session', () => {
     expect(s.progress.lessons.sample?.seen).toContain('intro');
   });
 
+  it('jumps to the last and the first lesson on the home screen, where 1-9 cannot reach a tenth', () => {
+    const lessons = Array.from({ length: 12 }, (_, i) => ({ ...secondLesson, id: `l${i + 1}` }));
+    const last = run(start({ lessons }), { type: 'home/jump', to: 'last' });
+    expect(last.homeIndex).toBe(11);
+    expect(run(last, { type: 'home/open' }).lessonIndex).toBe(11);
+    expect(run(last, { type: 'home/move', delta: -2 }, { type: 'home/jump', to: 'first' }).homeIndex).toBe(0);
+    // Only on the home screen.
+    const inLesson = run(start({ lessons }), { type: 'home/open', index: 3 }, { type: 'home/jump', to: 'last' });
+    expect(inLesson.homeIndex).toBe(3);
+  });
+
   it('stamps what it records with the time its actions carry, never a clock of its own', () => {
     const opened = run(start(), { type: 'home/open', index: 0, at: '2026-03-01T10:00:00.000Z' });
     expect(opened.progress.lessons.sample?.updatedAt).toBe('2026-03-01T10:00:00.000Z');

@@ -7,6 +7,7 @@ import { phraseBook } from '../../i18n/phrases.js';
 import { simulate } from '../../tcp/simulate.js';
 import type { Fault, Scenario, SimEvent, SimResult } from '../../tcp/types.js';
 import { faultForNextSegment, toggleWhatIf } from '../../tcp/what-if.js';
+import { ZH } from './player.zh-CN.js';
 
 const EN = {
   speed: (speed: number) => `speed ×${speed}`,
@@ -24,7 +25,7 @@ const EN = {
 };
 
 /** What the player says, in every language it is written in (see core/i18n/phrases). */
-const { book, say } = phraseBook(EN);
+const { book, say } = phraseBook(EN, { 'zh-CN': ZH });
 export const PLAYER_PHRASES = book;
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { text } from '../../../../src/core/i18n/localize.js';
 import type { PredictPoint } from '../../../../src/core/models/tcp/types.js';
 import {
   type PlayerAction,
@@ -47,7 +48,7 @@ describe('the simulation player', () => {
   it('says so when no segment is left to change', () => {
     const s = run(handshake(), { type: 'end' }, { type: 'fault', kind: 'duplicate' });
     expect(s.added).toEqual([]);
-    expect(s.message).toMatch(/no segment is sent after this point/);
+    expect(text(s.message!, 'en')).toMatch(/no segment is sent after this point/);
   });
 
   it("toggles the scenario's what-if and back", () => {
@@ -138,7 +139,7 @@ describe('the simulation player', () => {
     const paused = run(playing, { type: 'pause' });
     expect(paused.playing).toBe(false);
     expect(paused.index).toBe(playing.index);
-    expect(paused.message).toBe('paused while the terminal was too small: Space plays on');
+    expect(text(paused.message!, 'en')).toBe('paused while the terminal was too small: Space plays on');
     // Ticks that were already on their way change nothing; a paused player stays as it is.
     expect(run(paused, { type: 'tick' }, { type: 'tick' }).index).toBe(playing.index);
     expect(run(paused, { type: 'pause' })).toBe(paused);
