@@ -1,8 +1,8 @@
 // What a start of the tutorial loads before its first screen is drawn: the
 // CLI bundle and the tutorial's start chunk, with what they import, and never
 // Ink, React or Yoga (those come with the UI chunk, loaded after the first
-// home screen is on the terminal). And nothing in the bundle asks for fetch,
-// whose first use loads undici.
+// home screen is on the terminal), nor the model kinds. And nothing in the
+// bundle asks for fetch, whose first use loads undici.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +28,14 @@ function dynamicChunk(file: string, name: string): string {
   return join(dirname(file), m[1]!);
 }
 
-// Markers of what must not load early: React's element type, Ink's raw-mode error, Yoga's loader.
+// Markers of what must not load early: React's element type, Ink's raw-mode error, Yoga's loader, and the model
+// kinds' registry (every kind with its simulator: the scores on the home screen count model questions from the
+// ids kept with each page instead).
 const HEAVY = {
   React: 'react.transitional.element',
   Ink: 'Raw mode is not supported',
   Yoga: 'data:application/octet-stream;base64,',
+  'model kinds': 'no model of kind',
 };
 
 describe('the start of the tutorial', () => {
@@ -40,7 +43,7 @@ describe('the start of the tutorial', () => {
   const tutor = dynamicChunk(cli, 'tutor');
   const early = new Set([...staticClosure(cli), ...staticClosure(tutor)]);
 
-  it('draws its first screen without loading Ink, React or Yoga', () => {
+  it('draws its first screen without loading Ink, React, Yoga or the model kinds', () => {
     // The CLI, the start chunk, and the shared chunks they import (lessons, progress, the home screen's lines).
     expect(early.size).toBeGreaterThan(5);
     for (const file of early) {
