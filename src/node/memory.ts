@@ -2,12 +2,14 @@
 // for hours: V8 doubles its young generation while a start allocates, and its
 // optimizing compilers (Maglev, TurboFan) compile hot functions on background
 // threads, each with memory of its own. A terminal tutorial gains nothing from
-// either (a key is answered in a few milliseconds without them), and together
-// they took its peak RSS from about 70 MB to 90–105 MB on Node 22, 24 and 26:
-// past the 90 MB the tutorial keeps under. So once the first home screen is
-// on the terminal, the tutorial tells V8 to keep the young generation at its
-// size and to stay with its baseline compilers (the commands that print and
-// exit, and the workshop server, keep Node's defaults).
+// either (a key is answered in a few milliseconds without them). With Node's
+// defaults the tutorial's peak RSS on the lesson list was 90, 104 and 105 MB
+// on Node 22, 24 and 26 (82 MB on Node 20), past the 90 MB it keeps under;
+// with these three flags it is 72–83 MB there, and under 88 MB walking every
+// lesson. So once the first home screen is on the terminal, the tutorial tells
+// V8 to keep the young generation at its size and to stay with its baseline
+// compilers (the commands that print and exit, and the workshop server, keep
+// Node's defaults).
 //
 // Node documents changing V8 flags after start-up as possibly unpredictable.
 // Why these three are safe enough: V8 reads each when it decides, not once at
@@ -16,12 +18,14 @@
 // change takes effect from the next decision; code already optimized stays
 // valid, and a compile job in flight finishes as before. Node starts V8 with
 // --no-freeze-flags-after-init so that v8.setFlagsFromString keeps working.
-// And it is measured, on each Node version nettutor is tested on: the whole
-// test suite (its end-to-end runs start the tutorial with these flags), every
-// lesson walked page by page with no crash, and peak RSS per version in
-// `npm run bench`. The one cost: V8 no longer takes Node's code cache for the
-// internal modules loaded after the change (its flags no longer match), a few
-// milliseconds spent while the UI loads, after the first frame.
+// And it is measured on each Node version nettutor is tested on: the whole
+// test suite in .ci/run (its end-to-end runs start the tutorial, so with
+// these flags), every lesson walked with random keys and resizes
+// (scripts/walk-lessons.py: no crash, no V8 message), and peak RSS per
+// version in `npm run bench`. Set any earlier (say, first thing in the bin),
+// RSS is a little lower still, but V8 then stops taking Node's code cache for
+// the modules still to load (their flags no longer match), and the first
+// frame comes 5–8 ms later; set here, that cost falls while the UI loads.
 //
 // A flag V8 does not know is not ignored: V8 prints an error on stdout, over
 // the screen. So the flags are set only on the Node versions nettutor is
