@@ -102,9 +102,8 @@ function nettutorSharedOutputCaches() {
  * measures every text node for layout at every frame). Its answer depends only on the text when no options are
  * given, so those answers are remembered, up to a bound. The build fails if string-width's source no longer
  * has the line this renames. Only Ink and its helpers call string-width: nettutor's own code measures with
- * displayWidth (src/core/layout/width.ts), whose ASCII and simple-character paths cost less than a lookup here
- * (`BENCH_LEARNERS=20 BENCH_ROUNDS=1 npm run bench:serve` takes the same server CPU as when they went through
- * this cache).
+ * displayWidth (src/core/layout/width.ts), which needs no string-width at start-up and remembers its answers
+ * the same way.
  */
 function rememberedStringWidths() {
   const declaration = /export default function stringWidth\((\w+), options = \{\}\) \{/;

@@ -109,10 +109,24 @@ function simpleWidth(text: string): number | undefined {
   return width;
 }
 
+/**
+ * Widths measured, by text: a frame measures the same texts again and again (every line, every span, at every
+ * frame, and under `nettutor serve` every learner's frames), and a lookup costs a sixteenth of measuring even
+ * plain ASCII. Bounded: past REMEMBERED texts it starts again.
+ */
+const remembered = new Map<string, number>();
+const REMEMBERED = 20000;
+
 /** Columns `text` takes on a terminal, as string-width measures it (ANSI escape codes take none). */
 export function displayWidth(text: string): number {
   if (text.length === 0) return 0;
-  return simpleWidth(text) ?? fullWidth(text);
+  let width = remembered.get(text);
+  if (width === undefined) {
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    width = simpleWidth(text) ?? fullWidth(text);
+    remembered.set(text, width);
+  }
+  return width;
 }
 
 /** `text` as grapheme clusters (a wide character, a letter with its marks, an emoji sequence: one each). */
