@@ -17,7 +17,7 @@ NODE defaults to `node`; e.g. `$(node scripts/node-versions.mjs bin 26.12.1)/nod
 Runs are seeded (lesson and round), so a failure can be run again. Exits 1
 if any run fails.
 """
-import argparse, fcntl, json, os, pty, random, re, select, signal, struct, subprocess, sys, tempfile, termios, time, zlib
+import argparse, fcntl, json, os, pty, random, re, select, shutil, signal, struct, subprocess, sys, tempfile, termios, time, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "bin", "nettutor.js")
@@ -70,6 +70,7 @@ def walk(node, lesson, seed, keys):
     out += drain(fd, 0.2, 2)
     _, status = os.waitpid(pid, 0)
     os.close(fd)
+    shutil.rmtree(data, ignore_errors=True)
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
     problems = [m.decode(errors="replace").strip() for m in CRASH.findall(out)]
     if not running:
