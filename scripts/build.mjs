@@ -52,6 +52,10 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     __NETTUTOR_VERSION__: JSON.stringify(pkg.version),
+    // Yoga's loader (emscripten) asks `typeof fetch` before it decodes its inlined WebAssembly: in Node that
+    // loads undici, Node's fetch (about 5 ms and 2 MB at every start), only for yoga to fetch its own data:
+    // URL through it. Nothing in nettutor fetches, so the bundle has no fetch, and yoga decodes the bytes itself.
+    fetch: 'undefined',
   },
   plugins: [inkSharedOutputCaches(), rememberedStringWidths()],
   banner: {
@@ -97,7 +101,9 @@ function nettutorSharedOutputCaches() {
  * string-width measures a text afresh at each call, and a frame asks for the same texts again and again (Ink
  * measures every text node for layout at every frame). Its answer depends only on the text when no options are
  * given, so those answers are remembered, up to a bound. The build fails if string-width's source no longer
- * has the line this renames.
+ * has the line this renames. Only Ink and its helpers call string-width: nettutor's own code measures with
+ * displayWidth (src/core/layout/width.ts), which needs no string-width at start-up and remembers its answers
+ * the same way.
  */
 function rememberedStringWidths() {
   const declaration = /export default function stringWidth\((\w+), options = \{\}\) \{/;

@@ -198,12 +198,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     );
     return EXIT.usage;
   }
-  // The UI bundle (React, Ink, Yoga's WebAssembly) is the slowest thing to load: start it now,
-  // so it compiles while the lessons and progress are read.
-  const ui = import('./ui/render-app.js');
-  ui.catch(() => {});
+  // The UI chunk (React, Ink, Yoga's WebAssembly) is the slowest thing to load: the tutorial's start draws
+  // the first home screen without it, then loads it (src/cli/tutor.ts).
   const { startTutor } = await import('./cli/tutor.js');
-  return startTutor(options, io, env, ui);
+  return startTutor(options, io, env);
 }
 
 /**

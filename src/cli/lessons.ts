@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import stringWidth from 'string-width';
+import { displayWidth } from '../core/layout/width.js';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
 import { type GlossaryEntry, glossaryHits, glossaryMessage, parseGlossary } from '../core/lessons/glossary.js';
@@ -142,8 +142,8 @@ export async function runLessons(args: string[], io: CliIO, env: BuiltinLessonsE
     if (values.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else {
       // Columns are measured in terminal cells: a Chinese character takes two.
-      const idWidth = Math.max(2, ...rows.map((r) => stringWidth(r.id)));
-      const titleWidth = Math.max(5, ...rows.map((r) => stringWidth(r.title)));
+      const idWidth = Math.max(2, ...rows.map((r) => displayWidth(r.id)));
+      const titleWidth = Math.max(5, ...rows.map((r) => displayWidth(r.title)));
       for (const r of rows)
         io.stdout.write(
           `${padToWidth(r.id, idWidth)}  ${padToWidth(r.title, titleWidth)}  (${r.exercises} exercise${r.exercises === 1 ? '' : 's'})\n`,

@@ -2,7 +2,7 @@
 import { english } from '../node/notices.js';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
-import stringWidth from 'string-width';
+import { displayWidth } from '../core/layout/width.js';
 import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
 import type { Lesson } from '../core/lessons/types.js';
@@ -112,7 +112,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
 
   io.stdout.write(`Progress kept in ${file}\n\n`);
   // Columns are measured in terminal cells: a Chinese character takes two.
-  const width = Math.max(...lessons.map((l) => stringWidth(text(l.title, locale))), 5);
+  const width = Math.max(...lessons.map((l) => displayWidth(text(l.title, locale))), 5);
   for (const l of lessons) {
     const record = progress.lessons[l.id];
     const status = lessonStatus(l, record);

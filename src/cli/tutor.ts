@@ -1,17 +1,20 @@
 // Starts the tutorial on the process's terminal: loads lessons and progress,
-// renders the app, and makes sure progress is saved however the session ends
-// (q, Ctrl+C, SIGINT, SIGTERM, or SIGHUP when an SSH connection drops).
+// draws the first home screen at once (src/node/early-frame.ts) while the UI
+// chunk loads, renders the app, and makes sure progress is saved however the
+// session ends (q, Ctrl+C, SIGINT, SIGTERM, or SIGHUP when an SSH connection
+// drops).
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { type CliIO, EXIT, UsageError } from './io.js';
 import { type LocalText, resolveLocale } from '../core/i18n/localize.js';
 import { noticeText } from '../node/notices.js';
 import type { Progress } from '../core/progress/types.js';
-import { initialTutorState } from '../core/tutor/machine.js';
 import { defaultProgressPath } from '../node/data-dir.js';
 import { type BuiltinLessonsEnv, formatProblem, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { openProgressStore } from '../node/progress-store.js';
+import { showEarlyFrame } from '../node/early-frame.js';
 import { ScreenOutput } from '../node/screen-output.js';
+import { makeTheme } from '../ui/make-theme.js';
 
 /** How the tutorial was asked for on the command line. */
 export interface TutorOptions {
@@ -23,12 +26,41 @@ export interface TutorOptions {
   progress?: string;
 }
 
+type Ui = typeof import('../ui/render-app.js');
+
+/** Whether the learner gets colours: not with --no-color or NO_COLOR (unless FORCE_COLOR), nor FORCE_COLOR=0. */
+export function wantsColor(options: TutorOptions, env: Record<string, string | undefined>): boolean {
+  return !options.noColor && !(env.NO_COLOR && !env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
+}
+
+export interface StartHooks {
+  /**
+   * Loads the UI chunk (React, Ink, the app). Called once the first home screen is on the terminal, so that
+   * loading it does not delay that screen (or at once with --lesson, which opens on a lesson page and so has
+   * nothing to draw before Ink). Tests give their own, to hold Ink back.
+   */
+  loadUi?: () => Promise<Ui>;
+  /** Draw the first home screen before Ink (default); false leaves every frame to Ink, for comparison. */
+  earlyFrame?: boolean;
+  /**
+   * Sets the V8 flags that keep the tutorial's peak memory down (src/node/memory.ts). They hold for the rest of
+   * the process, so tests that start the tutorial in their own process give one that does nothing.
+   */
+  holdMemory?: () => Promise<void> | void;
+}
+
 export async function startTutor(
   options: TutorOptions,
   io: CliIO,
   env: BuiltinLessonsEnv,
-  ui: Promise<typeof import('../ui/render-app.js')> = import('../ui/render-app.js'),
+  {
+    loadUi = () => import('../ui/render-app.js'),
+    earlyFrame = true,
+    holdMemory = async () => (await import('../node/memory.js')).holdMemory(),
+  }: StartHooks = {},
 ): Promise<number> {
+  let ui = options.lesson ? loadUi() : undefined;
+  ui?.catch(() => {});
   const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
   const notices: LocalText[] = [...(loaded.notices ?? [])];
   if (loaded.problems.length > 0) {
@@ -60,14 +92,14 @@ export async function startTutor(
     return saveError;
   };
 
-  const { renderApp, INTERRUPTED } = await ui;
   const terminal = io.stdout as NodeJS.WriteStream;
+  const stdin = io.stdin as NodeJS.ReadStream;
   // A terminal that goes away (an SSH connection dropping) makes writes fail
   // with EIO or EPIPE. That must not crash the process before progress is saved.
   const ignore = () => {};
   terminal.on('error', ignore);
   (io.stderr as NodeJS.WriteStream).on?.('error', ignore);
-  (io.stdin as NodeJS.ReadStream).on?.('error', ignore);
+  stdin.on?.('error', ignore);
 
   const screen = new ScreenOutput(terminal);
   let app: { unmount: () => void; waitUntilExit: () => Promise<unknown> } | undefined;
@@ -86,6 +118,35 @@ export async function startTutor(
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
 
+  const color = wantsColor(options, io.env);
+  // The lesson list at once, from the lines the app draws; with --lesson the app opens on a lesson page,
+  // which only Ink draws.
+  const early =
+    options.lesson || !earlyFrame
+      ? undefined
+      : showEarlyFrame(screen, stdin, {
+          state: { lessons: loaded.lessons, homeIndex: 0, progress },
+          notices,
+          theme: makeTheme({ color, ascii: options.asciiOnly }),
+          locale,
+        });
+  // Peak memory (src/node/memory.ts): V8 told to keep its young generation small and its optimizing compilers
+  // off, once the first frame is on screen and before the UI chunk loads (where the young generation grows).
+  await holdMemory();
+  ui ??= loadUi();
+  let loadedUi: Ui;
+  try {
+    loadedUi = await ui;
+  } catch (error) {
+    for (const s of signals) process.off(s, onSignal);
+    screen.restore();
+    if (early && stdin.isTTY) stdin.setRawMode?.(false);
+    throw error;
+  } finally {
+    early?.stop();
+  }
+  const { renderApp, INTERRUPTED, initialTutorState } = loadedUi;
+
   app = renderApp({
     initial: initialTutorState({
       now: new Date().toISOString(),
@@ -96,10 +157,10 @@ export async function startTutor(
       startLesson: options.lesson,
     }),
     locale,
-    color: !options.noColor && !(io.env.NO_COLOR && !io.env.FORCE_COLOR) && io.env.FORCE_COLOR !== '0',
+    color,
     ascii: options.asciiOnly,
     progressFile,
-    stdin: io.stdin as NodeJS.ReadStream,
+    stdin,
     stdout: screen as unknown as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     onSave: save,

@@ -8,7 +8,7 @@
 //
 // Pure (strings in, strings out), but it speaks the terminal's protocol, so it
 // lives beside the stream that uses it rather than in src/core.
-import stringWidth from 'string-width';
+import { displayWidth, graphemes } from '../core/layout/width.js';
 
 const ESC = '\u001B';
 const CSI = `${ESC}[`;
@@ -27,11 +27,39 @@ export class FrameDiff {
   private row = 0;
   /** What the terminal shows now, row by row. */
   private shown: string[] = [];
+  /** Whether the terminal's cursor is hidden: Ink hiding it again is not passed on. */
+  private cursorHidden: boolean;
+  /** The frame changed since the terminal was last updated. */
+  private dirty = false;
+  /** Inside a synchronized update (CSI ?2026h … l): the terminal is updated at its end, once. */
+  private synchronized = false;
+
+  constructor({ cursorHidden = false }: { cursorHidden?: boolean } = {}) {
+    this.cursorHidden = cursorHidden;
+  }
 
   /** Forget what the terminal shows (after a resize or a clear): the next update redraws everything. */
   invalidate(): string {
     this.shown = [];
+    this.dirty = true;
     return `${CSI}H${CSI}2J`;
+  }
+
+  /**
+   * Puts a whole frame on the terminal that Ink did not draw (the first home screen, drawn before Ink has
+   * loaded): its rows as Ink writes them, separated by newlines. Returns what to send. The terminal then
+   * shows it, and Ink's own first frame is compared with it as with any frame on screen; Ink's idea of
+   * the frame (empty, at the top) is left as it was.
+   */
+  show(frame: string): string {
+    const lines = this.lines;
+    const row = this.row;
+    this.lines = [];
+    this.row = 0;
+    const out = this.feed(frame);
+    this.lines = lines;
+    this.row = row;
+    return out;
   }
 
   /** Feeds one write of Ink's; returns what to send to the terminal. */
@@ -47,14 +75,20 @@ export class FrameDiff {
         else if (final === 'A') this.row = Math.max(0, this.row - n);
         else if (final === 'B' || final === 'E') this.row += n;
         else if (final === 'F') this.row = Math.max(0, this.row - n);
-        else if (final === 'K' && params === '2') this.lines[this.row] = '';
-        else if (final === 'J' && (params === '2' || params === '3')) {
+        else if (final === 'K' && params === '2') {
+          this.lines[this.row] = '';
+          this.dirty = true;
+        } else if (final === 'J' && (params === '2' || params === '3')) {
           this.lines = [];
           this.row = 0;
+          this.dirty = true;
         } else if (final === 'H') this.row = 0;
-        else if (params === '?25' && (final === 'h' || final === 'l')) passthrough += token;
-        // Everything else (cursor columns, synchronized-output markers, erase to end of line) has no
-        // effect on the frame's content, or is redone by our own update.
+        else if (params === '?25' && (final === 'h' || final === 'l')) {
+          if (this.cursorHidden !== (final === 'l')) passthrough += token;
+          this.cursorHidden = final === 'l';
+        } else if (params === '?2026' && (final === 'h' || final === 'l')) this.synchronized = final === 'h';
+        // Everything else (cursor columns, erase to end of line) has no effect on the frame's content, or is
+        // redone by our own update.
       } else if (token.startsWith(ESC)) {
         // A lone or two-byte escape: not part of a frame.
       } else {
@@ -65,12 +99,18 @@ export class FrameDiff {
         });
       }
     }
+    // Ink writes a frame inside a synchronized update, in several writes (the markers, the cursor, the rows):
+    // the terminal gets the rows that changed once the frame is whole. A write that changed no row (a
+    // marker, the cursor) changes nothing on the terminal either, so a frame on screen that Ink did not draw
+    // (show) stays there until Ink draws its own.
+    if (!this.dirty || this.synchronized) return passthrough;
     return passthrough + this.update();
   }
 
   private write(text: string): void {
     while (this.lines.length <= this.row) this.lines.push('');
     this.lines[this.row] += text;
+    this.dirty = true;
   }
 
   /** Rows that changed: only the changed stretch of each, at its absolute position. */
@@ -78,6 +118,7 @@ export class FrameDiff {
     // Ink ends a frame with a newline; a trailing empty row is not part of the picture.
     const next = [...this.lines];
     while (next.length > 0 && next[next.length - 1] === '') next.pop();
+    this.dirty = false;
     let out = '';
     const rows = Math.max(next.length, this.shown.length);
     for (let r = 0; r < rows; r++) {
@@ -168,7 +209,6 @@ function sgrOf(s: Style): string {
 }
 
 const SGR = /\u001B\[([0-9;]*)m/y;
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : undefined;
 
 /** A line as screen cells; a wide character takes two (the second is empty). */
 function cellsOf(line: string): Cell[] {
@@ -187,13 +227,9 @@ function cellsOf(line: string): Cell[] {
     }
     const next = line.indexOf(ESC, i);
     const text = line.slice(i, next < 0 ? line.length : next);
-    const graphemes =
-      /^[\x20-\x7e]*$/.test(text) || !segmenter
-        ? Array.from(text)
-        : Array.from(segmenter.segment(text), (g) => g.segment);
-    for (const g of graphemes) {
+    for (const g of graphemes(text)) {
       cells.push({ ch: g, style: key });
-      if (stringWidth(g) === 2) cells.push({ ch: '', style: key });
+      if (displayWidth(g) === 2) cells.push({ ch: '', style: key });
     }
     i = next < 0 ? line.length : next;
     if (next >= 0 && !line.startsWith(`${ESC}[`, next)) i += 1;
@@ -214,6 +250,8 @@ function rowUpdate(row: number, old: Cell[], next: Cell[]): string {
     while (end > start && same(old[end - 1], next[end - 1])) end--;
     while (end < next.length && next[end]?.ch === '') end++;
   }
+  // The same cells written another way (Ink's codes against the first frame's): nothing to send.
+  if (start === next.length && next.length === old.length) return '';
   let out = `${CSI}${row + 1};${start + 1}H`;
   let style: string | undefined;
   for (let c = start; c < end; c++) {

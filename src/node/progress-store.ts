@@ -3,7 +3,6 @@
 // what is on disk under a lock file, so two nettutor processes sharing one file
 // lose no completed exercise. Everything here is synchronous so it can run
 // inside a signal handler, and nothing here throws.
-import { randomUUID } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -16,12 +15,16 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { LocalText } from '../core/i18n/localize.js';
 import { emptyProgress, mergeProgress, parseProgress } from '../core/progress/merge.js';
 import { noticeText } from './notices.js';
 import type { Progress } from '../core/progress/types.js';
+
+/** Loads a Node built-in when first needed (process.getBuiltinModule is not in every Node 20). */
+const requireBuiltin = createRequire(import.meta.url);
 
 export interface ProgressStore {
   readonly file: string;
@@ -260,6 +263,9 @@ function acquireLock(
   checkpoint: (point: SaveCheckpoint) => void,
   thread: number,
 ): { ok: true; id: string } | { ok: false; error: string } {
+  // node:crypto is loaded only when a save first takes the lock: loading it costs a few milliseconds, which the
+  // tutorial's start (that reads the progress) would otherwise spend before its first frame.
+  const { randomUUID } = requireBuiltin('node:crypto') as typeof import('node:crypto');
   const me: LockOwner = { pid: process.pid, host: hostname(), id: randomUUID(), ...(thread > 0 ? { thread } : {}) };
   const deadline = Date.now() + waitMs;
   let waiting = false;

@@ -14,7 +14,8 @@ export interface TerminalLike {
 }
 
 export class ScreenOutput extends Writable {
-  private readonly diff = new FrameDiff();
+  // The cursor is hidden from the start (below), so Ink hiding it again sends nothing.
+  private readonly diff = new FrameDiff({ cursorHidden: true });
   private restored = false;
   private readonly onResize = () => {
     this.target.write(this.diff.invalidate());
@@ -45,6 +46,17 @@ export class ScreenOutput extends Writable {
       if (out) this.target.write(out);
     }
     callback();
+  }
+
+  /**
+   * Draws a frame Ink did not render (rows separated by newlines, SGR codes as Ink writes them): the first
+   * home screen, before Ink has loaded. Ink's first frame is then compared with it, row by row and cell by
+   * cell, so taking over writes only what differs.
+   */
+  show(frame: string): void {
+    if (this.restored) return;
+    const out = this.diff.show(frame);
+    if (out) this.target.write(out);
   }
 
   /** Back to the learner's own screen, cursor visible. Safe to call twice. */

@@ -3,17 +3,17 @@
 // back to clearing the whole screen.
 import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
-import stringWidth from 'string-width';
 import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
+import { displayWidth } from '../core/layout/width.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { findKind } from '../core/models/registry.js';
 import { SCROLL_TO_VERDICT, type TutorState, currentLesson, currentPage } from '../core/tutor/machine.js';
 import { StatusBar, fitLines, helpLines, noticeLines, noticesScreenLines, progressBar, rule } from './chrome.js';
+import { frameSize, homeFrame, sessionNotices, tooSmallFrame } from './frames.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appReducer, modeOf, splitChunk } from './intents.js';
 import { LineWidthContext, Lines, type UiLine, fromProse, plain } from './lines.js';
-import { HomeScreen } from './screens/Home.js';
 import { makeLocalizer, pageLines, reviewOriginLines, windowLines } from './screens/lesson-lines.js';
 import { lessonProgress } from './screens/lesson-summary.js';
 import { modelBindings, viewFor } from './models/registry.js';
@@ -21,10 +21,9 @@ import type { DrawOptions, QuestionView } from './models/view.js';
 import { type Tr, messageText, ui } from './strings.js';
 import { type Theme, ThemeContext } from './theme.js';
 
-export const MIN_COLUMNS = 60;
+export { MIN_COLUMNS } from './frames.js';
 /** What the app's exit resolves with when the learner quit with Ctrl+C (the process then exits 130, as on SIGINT). */
 export const INTERRUPTED = 'interrupted';
-const MIN_ROWS = 16;
 
 export interface AppProps {
   initial: TutorState;
@@ -81,7 +80,7 @@ export function App({
   // A model that animates asks for ticks; nothing runs (and no CPU is used) while it is still.
   const modelKind = state.model ? findKind(state.model.kind) : undefined;
   const tickMs = state.model && modelKind ? modelKind.tickMs(state.model.state) : null;
-  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  const { width, height: frameHeight, tooSmall } = frameSize(columns, rows);
   useEffect(() => {
     if (tickMs === null || !modelKind || tooSmall) return;
     const timer = setInterval(() => dispatch({ type: 'model', action: modelKind.tick }), tickMs);
@@ -99,15 +98,8 @@ export function App({
   const locale = state.locale ?? startLocale;
   const tr = makeLocalizer(locale, theme);
   const mode = modeOf(state);
-  const width = Math.max(20, columns - 1);
-  const frameHeight = Math.max(1, rows - 1);
   // Everything the learner should know about the session: wrapped on the home screen, in full behind !.
-  const notices = [
-    // --ascii-only is about what the terminal can show: lessons in a language 7-bit cannot write fall back to English.
-    ...(theme.ascii && locale !== 'en' ? [ui('asciiLessonsInEnglish', locale)] : []),
-    ...state.notices,
-    ...(saveError ? [ui('saveFailed', saveError)] : []),
-  ];
+  const notices = sessionNotices(theme, locale, state.notices, saveError);
   // A failed save is shown at once in lesson screens too, wrapped on up to three rows above the status bar.
   const saveRows = saveError
     ? fitLines(
@@ -208,43 +200,30 @@ export function App({
   });
 
   let content: ReactElement;
-  if (tooSmall) {
-    // Wrapped to what there is, and never taller than the terminal allows.
-    const room = Math.max(1, columns - 1);
-    const wrap = (text: string) => layoutProse(text, room).map((l) => l.map((span) => span.text).join(''));
-    const lines: UiLine[] = [
-      ...wrap(tr(ui('tooSmall', MIN_COLUMNS, MIN_ROWS))).map((l) => plain(l, { bold: true, color: theme.colors.warn })),
-      ...wrap(tr(ui('tooSmallNow', columns, rows))).map((l) => plain(l)),
-    ].slice(0, Math.max(1, rows - 1));
+  if (tooSmall || (state.screen === 'home' && !overlayScrolls)) {
+    // The lesson list and the too-small message are whole frames of lines (frames.ts): the first of them is
+    // drawn from the same lines before Ink has loaded (src/node/early-frame.ts).
+    const frame = tooSmall
+      ? tooSmallFrame(columns, rows, theme, locale)
+      : homeFrame({ state, notices, columns, rows, theme, locale, mode, extra: modelKeys });
     content = (
-      <LineWidthContext.Provider value={room}>
-        <Lines lines={lines} />
+      <LineWidthContext.Provider value={frame.width}>
+        {tooSmall ? (
+          <Lines lines={frame.lines} />
+        ) : (
+          <Box flexDirection="column" height={frameHeight} overflowY="hidden">
+            <Lines lines={frame.lines} />
+          </Box>
+        )}
       </LineWidthContext.Provider>
-    );
-  } else if (state.screen === 'home' && !overlayScrolls) {
-    content = (
-      <Box flexDirection="column" height={frameHeight} overflowY="hidden">
-        <Box flexDirection="column" height={frameHeight - 2} overflowY="hidden">
-          <HomeScreen
-            state={state}
-            notices={notices}
-            width={width}
-            height={frameHeight - 2}
-            theme={theme}
-            locale={locale}
-          />
-        </Box>
-        <Lines lines={[rule(width, theme)]} />
-        <StatusBar mode={mode} width={width} theme={theme} tr={tr} extra={modelKeys} />
-      </Box>
     );
   } else {
     const title = lesson ? tr(lesson.title) : 'nettutor';
     const pageInfo = lesson ? tr(ui('pageOf', state.pageIndex + 1, lesson.pages.length)) : '';
-    const titleRoom = Math.max(10, width - stringWidth(pageInfo) - 1);
+    const titleRoom = Math.max(10, width - displayWidth(pageInfo) - 1);
     const header: UiLine = [
       {
-        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - stringWidth(pageInfo)),
+        text: padToWidth(truncateToWidth(title, titleRoom, theme.glyphs.ellipsis), width - displayWidth(pageInfo)),
         bold: true,
       },
       { text: pageInfo, dim: true },

@@ -7,6 +7,8 @@ import { App } from './App.js';
 import { CrashBoundary } from './crash-boundary.js';
 
 export { INTERRUPTED } from './App.js';
+// The app's initial state comes with the app: the tutorial's start loads the reducer (and the models' engines) only with the UI.
+export { initialTutorState } from '../core/tutor/machine.js';
 import { makeTheme } from './theme.js';
 
 export interface RenderAppOptions {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeLesson } from '../helpers/lesson-folder.js';
+import { text } from '../../src/core/i18n/localize.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { TmuxSession, hasTmux } from '../helpers/tmux.js';
 
@@ -77,6 +78,24 @@ describe.skipIf(!hasTmux)('nettutor in a terminal', () => {
     await s.waitFor('Make the terminal at least');
     s.resize(90, 30);
     await s.waitFor('Enter open');
+    s.keys('q');
+    expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
+  });
+
+  it('answers keys typed the moment the lesson list appears, while Ink may still be loading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
+    const s = new TmuxSession(['node', bin, '--progress', join(dir, 'p.json')], { columns: 80, rows: 24 });
+    sessions.push(s);
+    // The first home screen is drawn before Ink has loaded: keys sent as soon as it shows are kept and handled
+    // in order, once each, whenever Ink takes over (down, down, up: the second lesson).
+    await s.waitFor('Enter open', 8000);
+    s.keys('Down', 'Down', 'Up');
+    const second = text(builtin[1]!.title, 'en');
+    await s.waitFor(new RegExp(`^› ${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+    const screen = s.screen();
+    expect(screen.split('\n').filter((l) => l.startsWith('›'))).toHaveLength(1);
+    // Nothing typed was echoed over the frame.
+    expect(screen).not.toMatch(/\^\[|\[B|\[A/);
     s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
   });

@@ -19,7 +19,7 @@ export class TmuxSession {
     const envArgs = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
     // `env -u CI`: Ink behaves differently under CI; the learner's terminal has no CI.
     const shell = `env -u CI ${envArgs.join(' ')} ${command.map(shellQuote).join(' ')}; echo "EXITED:$?"; sleep 60`;
-    execFileSync('tmux', [
+    const args = [
       'new-session',
       '-d',
       '-s',
@@ -30,7 +30,18 @@ export class TmuxSession {
       String(opts.rows ?? 24),
       ...(opts.cwd ? ['-c', opts.cwd] : []),
       shell,
-    ]);
+    ];
+    // Sessions of other tests end at any time, and when the last one ends the tmux server exits: a session
+    // started at that moment fails with "server exited unexpectedly". Start it again (a new server).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync('tmux', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        return;
+      } catch (error) {
+        const message = String((error as { stderr?: unknown }).stderr ?? error);
+        if (attempt >= 3 || !/server exited unexpectedly|lost server|no server running/.test(message)) throw error;
+      }
+    }
   }
 
   screen(): string {

@@ -77,6 +77,8 @@ describe('a second kind of model, through the registries alone', () => {
     expect(lesson.pages[0]!.model).toEqual({
       kind: 'counter',
       settings: { start: 1, askAt: 4, questionId: 'after-two', hints: [{ en: 'Count on by one.' }] },
+      // Kept with the page, so the scores count it without loading the kind.
+      questionIds: ['after-two'],
     });
     // Its question counts in the score like an exercise.
     expect(solvedCount(lesson, undefined)).toEqual({ solved: 0, of: 2 });

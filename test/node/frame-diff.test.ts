@@ -108,9 +108,35 @@ describe('FrameDiff', () => {
     expect((await screenAfter([first, cleared])).slice(0, 2)).toEqual(['fresh', '']);
   });
 
-  it('passes cursor visibility through and drops synchronized-output markers', () => {
+  it('passes cursor visibility through when it changes, and drops synchronized-output markers', () => {
     const diff = new FrameDiff();
     expect(diff.feed('\u001B[?25l')).toBe('\u001B[?25l');
+    expect(diff.feed('\u001B[?25l')).toBe('');
+    expect(diff.feed('\u001B[?25h')).toBe('\u001B[?25h');
+    expect(new FrameDiff({ cursorHidden: true }).feed('\u001B[?25l')).toBe('');
     expect(diff.feed('\u001B[?2026h\u001B[?2026l')).toBe('');
+  });
+
+  it('updates the terminal once a synchronized frame is whole, however many writes it takes', async () => {
+    const diff = new FrameDiff();
+    const f = ['one', 'two'];
+    const parts = ['\u001B[?2026h', '\u001B[?25l', inkWrite([], f), '\u001B[?2026l'].map((c) => diff.feed(c));
+    expect(parts.slice(0, 3)).toEqual(['', '\u001B[?25l', '']);
+    expect((await screenAfter(parts)).slice(0, 2)).toEqual(f);
+  });
+
+  it('takes over from a frame it did not draw (show) by writing only what differs: nothing when it is the same', async () => {
+    const diff = new FrameDiff({ cursorHidden: true });
+    // The same cells as Ink's, written with other codes (one code per attribute instead of Ink's order).
+    const early = diff.show('\u001B[1m\u001B[36m› one\u001B[39m\u001B[22m\n  two\n\n\u001B[2mthree\u001B[22m');
+    const ink = ['\u001B[36m\u001B[1m› one\u001B[22m\u001B[39m', '  two', '', '\u001B[2mthree\u001B[22m'];
+    // Ink's first frame: the markers and the cursor in writes of their own, which change no row.
+    const takeover = ['\u001B[?2026h', '\u001B[?25l', inkWrite([], ink), '\u001B[?2026l'].map((c) => diff.feed(c));
+    expect(takeover.join('')).toBe('');
+    // The next frame changes one row: only that row's changed stretch is sent.
+    const next = ['\u001B[36m\u001B[1m› one\u001B[22m\u001B[39m', '  TWO', '', '\u001B[2mthree\u001B[22m'];
+    const step = diff.feed(inkWrite(ink, next));
+    expect(step).toBe('\u001B[2;3H\u001B[0mTWO');
+    expect((await screenAfter([early, ...takeover, step])).slice(0, 4)).toEqual(['› one', '  TWO', '', 'three']);
   });
 });

@@ -11,7 +11,7 @@ import { helpLines } from '../../src/ui/chrome.js';
 import { makeLocalizer } from '../../src/ui/screens/lesson-lines.js';
 import { KEYMAP, type Mode } from '../../src/ui/keymap.js';
 import type { UiLine } from '../../src/ui/lines.js';
-import { homeLines } from '../../src/ui/screens/Home.js';
+import { homeLines } from '../../src/ui/screens/home-lines.js';
 import { pageLines } from '../../src/ui/screens/lesson-lines.js';
 import { makeTheme } from '../../src/ui/theme.js';
 

@@ -58,6 +58,7 @@ const tour: Lesson = {
             { id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: ['One more.'] },
           ],
         },
+        questionIds: ['p1'],
       },
     },
     { id: 'end', text: 'End.' },

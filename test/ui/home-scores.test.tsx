@@ -41,7 +41,11 @@ const modelsOnly: Lesson = {
   pages: [
     {
       id: 'find',
-      model: { kind: 'http-multipart', settings: { question: { id: 'find-boundary', ask: 'boundary', hints: [] } } },
+      model: {
+        kind: 'http-multipart',
+        settings: { question: { id: 'find-boundary', ask: 'boundary', hints: [] } },
+        questionIds: ['find-boundary'],
+      },
     },
   ],
 };

@@ -50,7 +50,11 @@ const lesson = (raw: Record<string, unknown>): Lesson => ({
       id: 'watch',
       title: 'Watch',
       text: 'One connection or many.',
-      model: { kind: 'http-versions', settings: page(raw) },
+      model: {
+        kind: 'http-versions',
+        settings: page(raw),
+        questionIds: (raw.questions as { id: string }[] | undefined)?.map((q) => q.id) ?? [],
+      },
     },
     { id: 'after', text: 'After.' },
   ],

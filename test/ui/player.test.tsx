@@ -41,6 +41,7 @@ const lesson: Lesson = {
             },
           ],
         },
+        questionIds: ['p1'],
       },
     },
   ],

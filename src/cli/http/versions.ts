@@ -1,7 +1,7 @@
 // `nettutor http versions`: N requests over HTTP/1.0, 1.1, 1.1 pipelined,
 // 1.1 with K connections and HTTP/2, as a waterfall or JSON (the contract is
 // the http CLI spec; docs/http.md describes the command).
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { resolveLocale, text } from '../../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../../core/layout/prose.js';
 import {
@@ -117,7 +117,7 @@ function legendLines(width: number, ascii: boolean, locale: string): string[] {
   const lines: string[] = [];
   for (const item of items) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && stringWidth(last) + 3 + stringWidth(item) <= width)
+    if (last !== undefined && displayWidth(last) + 3 + displayWidth(item) <= width)
       lines[lines.length - 1] = `${last}   ${item}`;
     else lines.push(item);
   }

@@ -1,7 +1,7 @@
 // Lays out lesson prose as styled lines for a given width: paragraphs are
 // word-wrapped, `- ` bullets get a hanging indent, ``` fenced blocks are kept
 // as they are (diagrams must not be re-wrapped), `code` spans are marked.
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 
 /** Characters of scripts that break between any two characters (CJK ideographs, kana, full-width forms). */
 const WIDE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -51,7 +51,7 @@ function words(spans: Span[]): Word[] {
   /** Ends the current word; what follows it is glued to it, or not (after a space). */
   const flush = (nextGlue: boolean) => {
     if (current.length > 0) {
-      out.push({ spans: current, width: current.reduce((w, sp) => w + stringWidth(sp.text), 0), glue });
+      out.push({ spans: current, width: current.reduce((w, sp) => w + displayWidth(sp.text), 0), glue });
       glue = nextGlue;
     } else if (!nextGlue) glue = false;
     current = [];
@@ -76,7 +76,7 @@ function words(spans: Span[]): Word[] {
             const last = out[out.length - 1];
             if (current.length === 0 && glue && last) {
               last.spans.push({ text: piece, style: span.style });
-              last.width += stringWidth(piece);
+              last.width += displayWidth(piece);
             } else {
               current.push({ text: piece, style: span.style });
               if (WIDE.test(piece)) flush(true);
@@ -107,7 +107,7 @@ function words(spans: Span[]): Word[] {
  */
 function breakWord(word: Word, width: number): Word[] {
   const chars = word.spans.flatMap((span) =>
-    [...span.text].map((ch) => ({ ch, style: span.style, w: stringWidth(ch) })),
+    [...span.text].map((ch) => ({ ch, style: span.style, w: displayWidth(ch) })),
   );
   const pieces: Word[] = [];
   let start = 0;
@@ -152,9 +152,9 @@ function mergeSpans(spans: Span[]): Span[] {
 /** Word-wraps one paragraph; `indent` is prefixed to continuation lines. */
 export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent = ''): StyledLine[] {
   const lines: StyledLine[] = [];
-  const prefixWidth = stringWidth(indent);
+  const prefixWidth = displayWidth(indent);
   let line: Span[] = firstPrefix ? [{ text: firstPrefix, style: 'plain' }] : [];
-  let used = stringWidth(firstPrefix);
+  let used = displayWidth(firstPrefix);
   let empty = true;
   const push = () => {
     lines.push(mergeSpans(line));
@@ -183,10 +183,10 @@ export function wrapSpans(spans: Span[], width: number, firstPrefix = '', indent
 
 /** Cuts a preformatted line to `width`, marking the cut with `…`. */
 function fitPre(text: string, width: number, ellipsis: string): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {
-    if (stringWidth(out + ch) > width - stringWidth(ellipsis)) break;
+    if (displayWidth(out + ch) > width - displayWidth(ellipsis)) break;
     out += ch;
   }
   return out + ellipsis;
@@ -204,7 +204,7 @@ export function layoutProse(text: string, width: number, ellipsis = '…'): Styl
     const bullet = /^(\s*)([-*]|\d+\.) +(.*)$/.exec(joined);
     if (bullet) {
       const marker = `${bullet[1]}${bullet[2]} `;
-      out.push(...wrapSpans(inlineSpans(bullet[3]!), width, marker, ' '.repeat(stringWidth(marker))));
+      out.push(...wrapSpans(inlineSpans(bullet[3]!), width, marker, ' '.repeat(displayWidth(marker))));
     } else {
       out.push(...wrapSpans(inlineSpans(joined), width));
     }
@@ -236,12 +236,12 @@ export function layoutProse(text: string, width: number, ellipsis = '…'): Styl
 
 /** Cuts `text` to at most `width` columns, ending with `ellipsis` when cut. */
 export function truncateToWidth(text: string, width: number, ellipsis = '…'): string {
-  if (stringWidth(text) <= width) return text;
-  const room = width - stringWidth(ellipsis);
+  if (displayWidth(text) <= width) return text;
+  const room = width - displayWidth(ellipsis);
   let out = '';
   let used = 0;
   for (const ch of text) {
-    const w = stringWidth(ch);
+    const w = displayWidth(ch);
     if (used + w > room) break;
     out += ch;
     used += w;
@@ -251,7 +251,7 @@ export function truncateToWidth(text: string, width: number, ellipsis = '…'): 
 
 /** Pads `text` with spaces to `width` columns (wide characters count as two). */
 export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 const ASCII_FOLD: Record<string, string> = {

@@ -342,13 +342,13 @@ export function parseLesson(json: Json, ctx: ParseContext = {}): { lesson?: Less
     if (p.model !== undefined) {
       const ref = modelRef(c, p.model, `${path}.model`, (kind, raw, at) => kind.parseBlock(c, raw, at, ctx));
       if (ref) {
-        const kind = findKind(ref.kind)!;
-        for (const id of kind.questionIds(ref.settings)) {
+        const questionIds = findKind(ref.kind)!.questionIds(ref.settings);
+        for (const id of questionIds) {
           const other = gradedIds.get(id);
           if (other) c.problem(`${path}.model`, `duplicate question id "${id}" (also at ${other})`);
           gradedIds.set(id, `${path}.model`);
         }
-        page.model = ref;
+        page.model = { ...ref, questionIds };
       }
     }
     if (p.review !== undefined) page.review = review(c, p.review, `${path}.review`);

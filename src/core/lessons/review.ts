@@ -11,7 +11,6 @@
 // Progress of a review page is kept under the review lesson's id, each item
 // by `<origin-lesson>/<id>` (gradedKey): solving it in the review does not
 // count for the origin lesson, whose score says how that lesson went.
-import { findKind } from '../models/registry.js';
 import { didYouMean } from '../suggest.js';
 import type { Lesson, LessonProblem, Page } from './types.js';
 
@@ -33,9 +32,9 @@ export function gradedKey(page: Page, id: string): string {
   return page.review ? `${splitFrom(page.review.from).lesson}/${id}` : id;
 }
 
-/** The ids of the questions a page's model asks (its kind says). */
+/** The ids of the questions a page's model asks (its kind said, when the lesson was read: see PageModel). */
 export function modelQuestionIds(page: Page): string[] {
-  return page.model ? (findKind(page.model.kind)?.questionIds(page.model.settings) ?? []) : [];
+  return page.model ? [...page.model.questionIds] : [];
 }
 
 /** The scenario files a page's exercise and model run with: those of the lesson it comes from. */

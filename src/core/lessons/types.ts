@@ -29,8 +29,17 @@ export interface Page {
   title?: LocalText;
   text?: LocalText;
   exercise?: Exercise;
-  model?: ModelRef;
+  model?: PageModel;
   review?: Review;
+}
+
+/**
+ * A page's model: its kind and settings, and the ids of the questions it asks, as its kind says when the lesson
+ * is read (core/lessons/parse.ts). Kept with the page so that counting a lesson's graded items (the scores on the
+ * home screen, review pages) needs no model kind: the home screen is drawn before any kind has loaded.
+ */
+export interface PageModel extends ModelRef {
+  questionIds: readonly string[];
 }
 
 /** A page that asks what another lesson wrote: `"review": { "from": "<lesson-id>/<exercise-or-question-id>" }`. */

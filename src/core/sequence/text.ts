@@ -1,14 +1,13 @@
 // Text for a diagram's cells: what a label, note or name may contain once
 // drawn, how wide it is, and how it is shortened to the room it has. Widths
-// are display columns (string-width), so a CJK name takes two per character.
-import stringWidth from 'string-width';
+// are display columns (core/layout/width.ts), so a CJK name takes two per character.
+import { displayWidth, graphemes } from '../layout/width.js';
 
 export type Charset = 'unicode' | 'ascii';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 const NON_ASCII = /[^\x20-\x7e]/;
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** What marks a label shortened past its shortest form. */
 const ELLIPSIS: Record<Charset, string> = { unicode: '…', ascii: '~' };
@@ -27,9 +26,9 @@ export interface Cluster {
 export function cleanText(text: string, charset: Charset): string {
   if (PRINTABLE_ASCII.test(text)) return text;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of graphemes(text)) {
     if (CONTROL.test(segment) || (charset === 'ascii' && NON_ASCII.test(segment))) out += '?';
-    else if (stringWidth(segment) > 0) out += segment;
+    else if (displayWidth(segment) > 0) out += segment;
   }
   return out;
 }
@@ -45,9 +44,9 @@ export function textWidth(text: string): number {
 /** Clean text split into graphemes, each with its width. */
 export function clusters(text: string): Cluster[] {
   if (PRINTABLE_ASCII.test(text)) return Array.from(text, (ch) => ({ text: ch, width: 1 }));
-  return Array.from(segmenter.segment(text), ({ segment }) => ({
+  return graphemes(text).map((segment) => ({
     text: segment,
-    width: Math.max(1, stringWidth(segment)),
+    width: Math.max(1, displayWidth(segment)),
   }));
 }
 

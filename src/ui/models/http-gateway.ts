@@ -5,7 +5,7 @@
 // the client gets, who generated it, the fields it calls for and why.
 // Teaching text is wrapped, never cut; the diagram gets the rows that are
 // left, following the current step.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
@@ -52,7 +52,7 @@ function headLines(state: GatewayState, width: number, theme: Theme, tr: Tr): Ui
   const conditions = state.settings.conditions.length;
   const choose = conditions > 1 ? `   ${g.up}/${g.down} ${tr(T.position(state.at + 1, conditions))}` : '';
   const row: UiLine = [status, { text: `  ${theme.text(where)}`, dim: true }, { text: theme.text(choose), dim: true }];
-  if (row.reduce((w, s) => w + stringWidth(s.text), 0) <= width) lines.push(row);
+  if (row.reduce((w, s) => w + displayWidth(s.text), 0) <= width) lines.push(row);
   else lines.push([status], plain(theme.text(where), { dim: true }));
   return lines;
 }
@@ -81,7 +81,7 @@ function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLi
       { text: label, bold: here || chosen, color: here ? theme.colors.accent : undefined },
       ...mark,
     ];
-    if (line.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return [line];
+    if (line.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return [line];
     return [...wrapped(label, width), ...(mark.length ? [mark] : [])];
   });
 }
@@ -95,7 +95,7 @@ function questionLines(q: QuestionView, width: number, theme: Theme, tr: Tr): Ui
   lines.push(...choiceLines(q, width, theme, tr));
   q.hints.forEach((hint, i) => {
     const lead = tr(ui('hintLead', i + 1));
-    for (const l of wrap(theme.text(hint), width, lead, ' '.repeat(stringWidth(lead))))
+    for (const l of wrap(theme.text(hint), width, lead, ' '.repeat(displayWidth(lead))))
       lines.push(plain(l, { dim: true }));
   });
   const v = q.verdict;

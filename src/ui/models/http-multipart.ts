@@ -4,7 +4,7 @@
 // part labelled — then what a receiver makes of it and the question asked.
 // While a question waits for its answer the body is drawn plain: marking the
 // delimiters would give the answer away.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import { formParts } from '../../core/models/http-multipart/form.js';
@@ -145,7 +145,7 @@ function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): B
     ];
     let used = 0;
     for (const unit of line.units) {
-      const w = stringWidth(unit.text);
+      const w = displayWidth(unit.text);
       if (used + w > room && used > 0) {
         rows.push(row);
         rows.lineOf.push(i + 1);
@@ -164,7 +164,7 @@ function bodyRows(state: MultipartState, width: number, theme: Theme, tr: Tr): B
       used += w;
     }
     const label = line.label && `  ${theme.text(`← ${line.label}`)}`;
-    if (label && used + stringWidth(label) <= room) row.push({ text: label, dim: true });
+    if (label && used + displayWidth(label) <= room) row.push({ text: label, dim: true });
     rows.push(row);
     rows.lineOf.push(i + 1);
   });

@@ -5,7 +5,7 @@
 // legend, never colour alone); then the rule in a sentence, or the question.
 // Text is never cut: it wraps, and the diagram gets the rows that are left;
 // on the smallest terminals a part is left out whole and `i` shows it.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
@@ -184,7 +184,7 @@ function headParts(state: ProxyState, width: number, theme: Theme, tr: Tr): { ti
       .map(tr)
       .join(theme.glyphs.separator),
   );
-  if (stringWidth(title) + 2 + stringWidth(status) <= width) {
+  if (displayWidth(title) + 2 + displayWidth(status) <= width) {
     return {
       title: [
         [
@@ -281,8 +281,8 @@ function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLi
     if (!mark) return lines;
     // The mark after the choice when it fits on its last line, else on a line of its own, under it.
     const last = lines[lines.length - 1]!;
-    const used = stringWidth(last[0]!.text);
-    if (used + 2 + stringWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
+    const used = displayWidth(last[0]!.text);
+    if (used + 2 + displayWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
     else lines.push([{ ...mark, text: `    ${mark.text}` }]);
     return lines;
   });

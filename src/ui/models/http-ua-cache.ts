@@ -6,7 +6,7 @@
 // asks before its outcome is shown. Text is never cut: it wraps, and the
 // table gets the rows that are left; on the smallest terminals a part is
 // left out whole and `i` shows it.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, padToWidth, wrapSpans } from '../../core/layout/prose.js';
@@ -53,7 +53,7 @@ const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, 
   wrapText(text, width, indent).map((l) => plain(l, style));
 
 const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
-const widthOf = (line: UiLine) => line.reduce((w, s) => w + stringWidth(s.text), 0);
+const widthOf = (line: UiLine) => line.reduce((w, s) => w + displayWidth(s.text), 0);
 
 /** The request the text is about: the one asked about, else the last one shown. */
 function current(state: UaCacheState): number {
@@ -110,9 +110,9 @@ interface Columns {
 function columns(state: UaCacheState, width: number, tr: Tr, theme: Theme): Columns {
   const t = theme.text;
   const number = Math.max(2, String(state.clients.length).length);
-  const client = Math.max(stringWidth(t(tr(say('colClient')))), ...state.clients.map((c) => c.length));
-  const cache = Math.max(stringWidth(t(tr(say('colCache')))), `HIT #${state.clients.length}`.length);
-  const served = Math.max(stringWidth(t(tr(say('colServed')))), '403 Forbidden'.length);
+  const client = Math.max(displayWidth(t(tr(say('colClient')))), ...state.clients.map((c) => c.length));
+  const cache = Math.max(displayWidth(t(tr(say('colCache')))), `HIT #${state.clients.length}`.length);
+  const served = Math.max(displayWidth(t(tr(say('colServed')))), '403 Forbidden'.length);
   const used = 2 + number + 1 + client + 2 + cache + 2 + served + 2;
   return { number, client, cache, served, note: Math.max(0, width - used) };
 }
@@ -127,7 +127,7 @@ function noteOf(o: Outcome, room: number, theme: Theme, tr: Tr): UiSpan | null {
     : o.result === 'miss'
       ? [tr(say(o.stored ? 'stored' : 'notStored'))]
       : [];
-  const fit = candidates.map(t).find((x) => stringWidth(x) <= room);
+  const fit = candidates.map(t).find((x) => displayWidth(x) <= room);
   if (fit === undefined) return null;
   return wrong ? { text: fit, color: theme.colors.error, bold: true } : { text: fit, dim: true };
 }
@@ -217,7 +217,7 @@ function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLi
     ]);
     if (!mark) return lines;
     const last = lines[lines.length - 1]!;
-    if (widthOf(last) + 2 + stringWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
+    if (widthOf(last) + 2 + displayWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
     else lines.push([{ ...mark, text: `    ${mark.text}` }]);
     return lines;
   });

@@ -3,7 +3,7 @@
 // HTTP/2 frames, and the question it asks, with the picture hidden until the
 // question is answered. Text is wrapped, never cut; the picture gets the rows
 // that are left and scrolls (↑/↓) when it has more.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import { frameRows } from '../../core/models/http-versions/frames.js';
@@ -137,7 +137,7 @@ function waterfallPane(
   return { axis, body, focus };
 }
 
-const widthOf = (line: UiLine) => line.reduce((w, s) => w + stringWidth(s.text), 0);
+const widthOf = (line: UiLine) => line.reduce((w, s) => w + displayWidth(s.text), 0);
 
 /** Two panes' lines side by side, the left padded to its width. */
 function beside(left: UiLine[], right: UiLine[], paneWidth: number, theme: Theme): UiLine[] {
@@ -208,7 +208,7 @@ function legendLines(width: number, theme: Theme, tr: Tr): UiLine[] {
   let used = 0;
   for (const item of legendItems(charsetOf(theme))) {
     const words = tr(item.text);
-    const w = stringWidth(item.glyph) + 1 + stringWidth(words);
+    const w = displayWidth(item.glyph) + 1 + displayWidth(words);
     const spans: UiLine = [
       { text: item.glyph, ...phaseStyle(phaseOfGlyph(item.glyph, theme), theme) },
       { text: ` ${words}`, dim: true },

@@ -6,7 +6,7 @@
 // message. Text is never cut: it is wrapped, and the ladder gets the rows
 // that are left. Only on the smallest terminals is a part left out whole,
 // and a line then says that `i` shows everything (see playerInfo).
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { type Ladder, renderLadder } from '../../core/ladder/render.js';
@@ -17,7 +17,7 @@ import { describeEvent, explainSegment } from '../../core/tcp/describe.js';
 import { scaleNote } from '../../core/tcp/scale.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
-import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
+import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
 import { playerText as P, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 import type { ModelDrawing, QuestionView } from './view.js';
@@ -104,7 +104,7 @@ function headLines(state: PlayerState, width: number, theme: Theme, tr: Tr): UiL
     dim: true,
   };
   const lines: UiLine[] = [];
-  if (stringWidth(title) + 2 + stringWidth(status.text) + 2 + stringWidth(where.text) <= width) {
+  if (displayWidth(title) + 2 + displayWidth(status.text) + 2 + displayWidth(where.text) <= width) {
     lines.push([
       { text: title, bold: true },
       { ...status, text: `  ${status.text}` },
@@ -175,10 +175,10 @@ function choiceSections(
     // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
     const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
     // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself, its mark after.
-    if (spans.reduce((w, s) => w + stringWidth(s.text), 0) <= width) return { lines: [spans], drop };
-    const lines = wrap(t(choice), width, lead, ' '.repeat(stringWidth(lead))).map((l) => plain(l, style));
+    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop };
+    const lines = wrap(t(choice), width, lead, ' '.repeat(displayWidth(lead))).map((l) => plain(l, style));
     const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
-    if (marked.length > 0) lines.push([{ text: ' '.repeat(stringWidth(lead)) }, ...marked]);
+    if (marked.length > 0) lines.push([{ text: ' '.repeat(displayWidth(lead)) }, ...marked]);
     return { lines, drop };
   });
 }
@@ -211,7 +211,7 @@ export function questionSections(
   const hints: UiLine[] = [];
   predict.hints.forEach((hint, i) => {
     const lead = tr(ui('hintLead', i + 1));
-    for (const line of wrap(t(hint), width, lead, ' '.repeat(stringWidth(lead))))
+    for (const line of wrap(t(hint), width, lead, ' '.repeat(displayWidth(lead))))
       hints.push(plain(line, { dim: true }));
   });
   if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
@@ -222,7 +222,7 @@ export function questionSections(
       : [g.wrong, tr(verdictText('predictWrong', v.expected)), theme.colors.error];
     // The verdict names the right value, which may be long (a boundary): it wraps, never cut.
     sections.push({
-      lines: wrap(t(text), width, `${glyph} `, ' '.repeat(stringWidth(glyph) + 1)).map((l) =>
+      lines: wrap(t(text), width, `${glyph} `, ' '.repeat(displayWidth(glyph) + 1)).map((l) =>
         plain(l, { bold: true, color }),
       ),
     });
@@ -418,10 +418,10 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
     const more = moreMark(win.above, win.below, theme, tr, true);
     const lines: UiLine[] = !names
       ? []
-      : more && stringWidth(nameRow) + 1 + stringWidth(more) <= paneWidth
+      : more && displayWidth(nameRow) + 1 + displayWidth(more) <= paneWidth
         ? [
             [
-              { text: padToWidth(nameRow, paneWidth - stringWidth(more)), bold: true },
+              { text: padToWidth(nameRow, paneWidth - displayWidth(more)), bold: true },
               { text: more, dim: true },
             ],
           ]
@@ -492,7 +492,7 @@ function compareView(state: PlayerState, width: number, height: number, theme: T
 
 /** A pane's line cut to its width (ladder lines fit; a label was wrapped to it). */
 function fitPane(line: UiLine, width: number): UiLine {
-  const used = line.reduce((w, s) => w + stringWidth(s.text), 0);
+  const used = line.reduce((w, s) => w + displayWidth(s.text), 0);
   return used < width ? [...line, { text: ' '.repeat(width - used) }] : line;
 }
 
@@ -564,9 +564,11 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   const ladder = [...run.lines];
   while (ladder.length < ladderRoom) ladder.push([]);
   const more = moreMark(run.above, run.below, theme, tr);
-  const stateWidth = stateLine.reduce((w, s) => w + stringWidth(s.text), 0);
+  const stateWidth = stateLine.reduce((w, s) => w + displayWidth(s.text), 0);
   const line: UiLine =
-    more && stateWidth + 3 + stringWidth(more) <= width ? [...stateLine, { text: `   ${more}`, dim: true }] : stateLine;
+    more && stateWidth + 3 + displayWidth(more) <= width
+      ? [...stateLine, { text: `   ${more}`, dim: true }]
+      : stateLine;
   const lines = [...head, ...ladder, line, ...text, ...pointer];
   return {
     lines: lines.slice(0, height),

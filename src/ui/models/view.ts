@@ -3,7 +3,7 @@
 // it is given and reads nothing else.
 import type { LocalText } from '../../core/i18n/localize.js';
 import type { Binding } from '../keymap.js';
-import type { UiLine } from '../lines.js';
+import type { UiLine } from '../ui-line.js';
 import type { Theme } from '../theme.js';
 
 /** The question the model asks, as the screen shows it (already in the learner's language). */

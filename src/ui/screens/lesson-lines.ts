@@ -1,16 +1,19 @@
 // The body of a lesson page as styled lines: prose, then the exercise with
 // its hints, solution and verdict. Pure given its inputs.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { verdictText } from '../../core/answers/verdict.js';
 import { type OptionReview, reviewChoices } from '../../core/grading/grade.js';
 import { type Span, inlineSpans, layoutProse, wrapSpans } from '../../core/layout/prose.js';
 import type { Exercise, Lesson, Page } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
-import { interpolate, text as localize } from '../../core/i18n/localize.js';
 import type { Attempt } from '../../core/tutor/machine.js';
-import { type UiLine, type UiSpan, fromProse, plain } from '../lines.js';
+import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
 import { ui } from '../strings.js';
 import type { Theme } from '../theme.js';
+import { makeLocalizer } from './localizer.js';
+
+export { makeLocalizer } from './localizer.js';
+export { windowLines } from './list-window.js';
 
 export interface BodyLayout {
   lines: UiLine[];
@@ -18,21 +21,6 @@ export interface BodyLayout {
   focus?: number;
   /** The verdict's first line, where the view starts right after an answer. */
   verdictAt?: number;
-}
-
-/**
- * Lesson text in the learner's language, as the terminal shows it. With --ascii-only the English text is
- * used, folded to 7-bit before anything measures or wraps it: other languages' text (Chinese) cannot be
- * shown in 7-bit, and English is the text every lesson has (see the notice in App).
- */
-export function makeLocalizer(
-  locale: string,
-  theme: Pick<Theme, 'ascii' | 'text'>,
-  params: Record<string, string | number> = {},
-) {
-  const language = theme.ascii ? 'en' : locale;
-  return (t: LocalText | undefined): string =>
-    t === undefined ? '' : theme.text(interpolate(localize(t, language), params));
 }
 
 function prose(t: string, width: number, theme: Theme, indent = ''): UiLine[] {
@@ -80,7 +68,7 @@ function optionLines(
     if (here) focus = lines.length;
     const prefix = `${here ? g.pointer : ' '} ${row.mark} `;
     const verdict = row.verdict;
-    const suffix = verdict ? stringWidth(verdict.text) : 0;
+    const suffix = verdict ? displayWidth(verdict.text) : 0;
     const wrapped = layoutProse(row.label, Math.max(10, width - prefix.length - suffix), g.ellipsis);
     wrapped.forEach((l, j) => {
       const head = j === 0 ? prefix : ' '.repeat(prefix.length);
@@ -125,7 +113,7 @@ function whyLines(review: OptionReview[], width: number, theme: Theme, tr: (t: L
       { text: theme.text(' — '), style: 'plain' },
       ...inlineSpans(tr(option.why)),
     ];
-    const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(stringWidth(mark))), theme);
+    const wrapped = fromProse(wrapSpans(spans, width, mark, ' '.repeat(displayWidth(mark))), theme);
     const first = wrapped[0]?.[0];
     if (first) first.color = option.right ? theme.colors.ok : theme.colors.error;
     lines.push(...wrapped);
@@ -250,25 +238,4 @@ export function reviewOriginLines(page: Page, width: number, theme: Theme, local
   const tr = makeLocalizer(locale, theme);
   const from = tr(ui('reviewFrom', tr(origin.lessonTitle), origin.pageTitle ? tr(origin.pageTitle) : undefined));
   return [[], ...prose(from, width, theme).map((line) => line.map((span) => ({ ...span, dim: true })))];
-}
-
-/** The slice of `lines` shown in `height` rows, keeping `focus` in view when given. */
-export function windowLines(
-  lines: UiLine[],
-  height: number,
-  scroll: number,
-  focus?: number,
-): { visible: UiLine[]; top: number; more: { above: boolean; below: boolean } } {
-  if (lines.length <= height) return { visible: lines, top: 0, more: { above: false, below: false } };
-  let top = Math.min(scroll, lines.length - height);
-  if (focus !== undefined) {
-    if (focus < top) top = focus;
-    if (focus >= top + height) top = focus - height + 1;
-  }
-  top = Math.max(0, Math.min(top, lines.length - height));
-  return {
-    visible: lines.slice(top, top + height),
-    top,
-    more: { above: top > 0, below: top + height < lines.length },
-  };
 }

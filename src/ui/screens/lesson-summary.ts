@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../../core/layout/width.js';
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
@@ -31,7 +31,7 @@ export function lessonSummary(
 
 /** A title on the left and `right` against the right edge, in `width` cells. */
 function row(title: string, right: string, theme: Theme, width: number): string {
-  const room = Math.max(8, width - stringWidth(right) - 2);
+  const room = Math.max(8, width - displayWidth(right) - 2);
   return `${padToWidth(truncateToWidth(title, room, theme.glyphs.ellipsis), room)}  ${right}`;
 }
 
@@ -50,7 +50,7 @@ export function courseSummary(
   const percent = `${Math.round(score * 100)}%`;
   const label = tr(ui('courseScore', solved, of));
   const short = tr(ui('courseScoreShort', solved, of));
-  return row(stringWidth(label) + stringWidth(percent) + 2 <= width ? label : short, percent, theme, width);
+  return row(displayWidth(label) + displayWidth(percent) + 2 <= width ? label : short, percent, theme, width);
 }
 
 /**

@@ -180,6 +180,7 @@ describe('tutor session', () => {
               scenario: 'handshake',
               predict: [{ id: 'p1', before: { type: 'send', side: 'server', nth: 1 }, ask: 'next-ack', hints: [] }],
             },
+            questionIds: ['p1'],
           },
         },
       ],

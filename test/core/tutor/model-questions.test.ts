@@ -22,6 +22,7 @@ const lesson: Lesson = {
       model: {
         kind: 'http-multipart',
         settings: { question: { id: 'find-boundary', ask: 'boundary', hints: ['Look at the first line.'] } },
+        questionIds: ['find-boundary'],
       },
     },
   ],

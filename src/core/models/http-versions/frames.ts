@@ -6,7 +6,7 @@
 // in DATA frames, the last with END_STREAM. Responses ready at the same
 // moment share the connection frame by frame, so their frames interleave:
 // multiplexing, drawn rather than told. A body is shown as two DATA frames.
-import stringWidth from 'string-width';
+import { displayWidth } from '../../layout/width.js';
 import type { Charset } from './waterfall.js';
 import { type VersionsResult, streamOf } from './timeline.js';
 
@@ -89,8 +89,8 @@ export function frameRows(
   const timeWidth = Math.max(4, String(Math.max(...frames.map((f) => f.t))).length);
   const arrow = charset === 'ascii' ? '->' : '→';
   const who = (f: Frame) => (f.from === 'client' ? `C${arrow}S` : `S${arrow}C`);
-  const whoWidth = Math.max(2 + arrow.length, stringWidth(words.from));
-  const labelWidth = Math.max(stringWidth(words.frame), ...frames.map((f) => frameLabel(f).length));
+  const whoWidth = Math.max(2 + arrow.length, displayWidth(words.from));
+  const labelWidth = Math.max(displayWidth(words.frame), ...frames.map((f) => frameLabel(f).length));
   const streams = [0, ...result.modes['2'].requests.map((r) => streamOf(r.i))];
   const laneWidth = Math.max(...streams.map((s) => String(s).length)) + 1;
   const base = timeWidth + 2 + whoWidth + 2 + labelWidth;
@@ -102,7 +102,7 @@ export function frameRows(
     const text = `${String(f.t).padStart(timeWidth)}  ${who(f).padEnd(whoWidth)}  ${frameLabel(f).padEnd(labelWidth)}`;
     return { frame: f, text: lanes ? `${text} ${laneText(f)}` : text.replace(/\s+$/, '') };
   });
-  const pad = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - stringWidth(text)));
+  const pad = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - displayWidth(text)));
   const names = `${'ms'.padStart(timeWidth)}  ${pad(words.from, whoWidth)}  ${pad(words.frame, labelWidth)}`;
   const header = lanes ? `${names} ${streams.map((s) => String(s).padStart(laneWidth)).join('')}` : names.trimEnd();
   return { header, rows };

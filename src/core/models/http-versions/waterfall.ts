@@ -5,7 +5,7 @@
 // at the server, on its way back; the number after it is when the response
 // has arrived. Pure: a run + width + charset → rows of text (the command
 // prints them, the lesson's view styles them by role).
-import stringWidth from 'string-width';
+import { displayWidth } from '../../layout/width.js';
 import type { LocalText } from '../../i18n/localize.js';
 import { versionsText } from './phrases.js';
 import { MODES, type ModeTimeline, type RequestTiming, type VersionMode, type VersionsResult } from './timeline.js';
@@ -213,4 +213,4 @@ export function settingsText(result: VersionsResult, modes: readonly VersionMode
 }
 
 /** Display width of a row's text (every glyph used is one column wide). */
-export const rowWidth = (text: string): number => stringWidth(text);
+export const rowWidth = (text: string): number => displayWidth(text);

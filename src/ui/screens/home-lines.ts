@@ -1,42 +1,28 @@
 // The lesson list: each lesson with its status in words and its score, the
 // course's score under it, the notices (wrapped, and cut with a pointer to the
 // notices screen when they would crowd the list out), and the summary of the
-// highlighted lesson.
-import type { ReactElement } from 'react';
-import stringWidth from 'string-width';
+// highlighted lesson. Pure: the same lines are drawn before Ink has loaded
+// (src/node/early-frame.ts) and by the app (src/ui/frames.ts).
 import { layoutProse } from '../../core/layout/prose.js';
+import { displayWidth } from '../../core/layout/width.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import type { TutorState } from '../../core/tutor/machine.js';
-import { fitLines, noticeLines } from '../chrome.js';
-import { Lines, type UiLine, fromProse, plain } from '../lines.js';
+import { fitLines, noticeLines } from '../chrome-lines.js';
+import type { Theme } from '../make-theme.js';
 import { ui } from '../strings.js';
-import type { Theme } from '../theme.js';
-import { makeLocalizer, windowLines } from './lesson-lines.js';
+import { type UiLine, fromProse, plain } from '../ui-line.js';
+import { windowLines } from './list-window.js';
 import { courseSummary, lessonSummary } from './lesson-summary.js';
+import { makeLocalizer } from './localizer.js';
 
-export function HomeScreen({
-  state,
-  notices,
-  width,
-  height,
-  theme,
-  locale,
-}: {
-  state: TutorState;
-  notices: LocalText[];
-  width: number;
-  height: number;
-  theme: Theme;
-  locale: string;
-}): ReactElement {
-  return <Lines lines={homeLines(state, notices, width, height, theme, locale)} />;
-}
+/** What the home screen shows of the session. */
+export type HomeState = Pick<TutorState, 'lessons' | 'homeIndex' | 'progress'>;
 
 /** The home screen as at most `height` lines. */
 export function homeLines(
-  state: TutorState,
-  notices: LocalText[],
+  state: HomeState,
+  notices: readonly LocalText[],
   width: number,
   height: number,
   theme: Theme,
@@ -44,7 +30,7 @@ export function homeLines(
 ): UiLine[] {
   const tr = makeLocalizer(locale, theme);
   // The longer wording where it fits on one row, the shorter one on a narrow terminal; wrapped either way.
-  const pick = (long: LocalText, short: LocalText) => (stringWidth(tr(long)) <= width ? tr(long) : tr(short));
+  const pick = (long: LocalText, short: LocalText) => (displayWidth(tr(long)) <= width ? tr(long) : tr(short));
   const arrows = theme.ascii ? 'Up/Down' : '↑↓';
   const intro: UiLine[] = [
     ...fromProse(layoutProse(`**${pick(ui('homeTitle'), ui('homeTitleShort'))}**`, width), theme),
