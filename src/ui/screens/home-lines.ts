@@ -3,7 +3,7 @@
 // notices screen when they would crowd the list out), and the summary of the
 // highlighted lesson. Pure: the same lines are drawn before Ink has loaded
 // (src/node/early-frame.ts) and by the app (src/ui/frames.ts).
-import { layoutProse } from '../../core/layout/prose.js';
+import { layoutProse, truncateToWidth } from '../../core/layout/prose.js';
 import { displayWidth } from '../../core/layout/width.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
@@ -41,10 +41,19 @@ export function homeLines(
   const summary = (() => {
     const highlighted = state.lessons[Math.min(state.homeIndex, state.lessons.length - 1)];
     if (!highlighted) return [];
-    return fromProse(layoutProse(tr(highlighted.summary), width - 2, theme.glyphs.ellipsis), theme, '  ')
-      .slice(0, 3)
-      .map((line) => line.map((span) => ({ ...span, dim: true })));
+    return fromProse(layoutProse(tr(highlighted.summary), width - 2, theme.glyphs.ellipsis), theme, '  ').map((line) =>
+      line.map((span) => ({ ...span, dim: true })),
+    );
   })();
+  /** The summary in `rows` rows: one longer is cut with the theme's ellipsis, never silently (`?` has no more). */
+  const summaryIn = (rows: number): UiLine[] => {
+    if (summary.length <= rows) return summary;
+    if (rows <= 0) return [];
+    const last = summary[rows - 1]!;
+    const text = last.map((span) => span.text).join('');
+    const cut = truncateToWidth(`${text} ${theme.glyphs.ellipsis}`, width, theme.glyphs.ellipsis);
+    return [...summary.slice(0, rows - 1), [{ text: cut, dim: true }]];
+  };
   // Notices take what the list (up to three lessons), the course's score and a line of summary leave.
   const listMin = Math.max(1, Math.min(state.lessons.length, 3));
   const summaryMin = summary.length > 0 ? 2 : 0;
@@ -100,7 +109,7 @@ export function homeLines(
     ? [[{ text: '  ' }, { text: courseSummary(state.lessons, state.progress, tr, theme, width - 4), bold: true }]]
     : [];
   const below = [...more, ...course];
-  const summaryRows = summary.slice(0, Math.max(0, room - listRows - below.length - 1));
+  const summaryRows = summaryIn(Math.min(3, Math.max(0, room - listRows - below.length - 1)));
   return [...head, ...window.visible, ...below, ...(summaryRows.length > 0 ? [[], ...summaryRows] : [])].slice(
     0,
     height,
