@@ -109,7 +109,7 @@ export function homeLines(
     ? [[{ text: '  ' }, { text: courseSummary(state.lessons, state.progress, tr, theme, width - 4), bold: true }]]
     : [];
   const below = [...more, ...course];
-  const summaryRows = summaryIn(Math.min(3, Math.max(0, room - listRows - below.length - 1)));
+  const summaryRows = summaryIn(Math.max(0, room - listRows - below.length - 1));
   return [...head, ...window.visible, ...below, ...(summaryRows.length > 0 ? [[], ...summaryRows] : [])].slice(
     0,
     height,
