@@ -14,7 +14,8 @@ const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ 
 
 const SUBCOMMANDS = ['sim', 'http', 'lessons', 'progress', 'serve', 'help'] as const;
 
-const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close, by watching it happen.
+const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close and how HTTP
+works, by watching it happen and trying it.
 
 Usage:
   nettutor [options]                 open the tutorial (needs a terminal)
