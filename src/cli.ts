@@ -50,6 +50,15 @@ Run \`nettutor sim --help\`, \`nettutor http --help\`, \`nettutor lessons --help
 In the tutorial, press ? for the keys.
 `;
 
+/** The help in the learner's language: --lang, else the locale's (English with --ascii-only, as the tutorial). */
+async function usageIn(lang: string | undefined, asciiOnly: boolean, env: Record<string, string | undefined>) {
+  if (asciiOnly) return USAGE;
+  const { resolveLocale } = await import('./core/i18n/localize.js');
+  if (resolveLocale(lang, env) !== 'zh-CN') return USAGE;
+  const { usageZh } = await import('./cli/usage.zh-CN.js');
+  return usageZh(VERSION);
+}
+
 /** Where the lessons shipped in the package are: ../lessons from dist/cli.js. */
 export function builtinLessonsDir(): string {
   return fileURLToPath(new URL('../lessons/', import.meta.url));
@@ -178,12 +187,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return runServe(rest, io, { ...env, renderThreadEntry: import.meta.url });
     }
     case 'help':
-      io.stdout.write(USAGE);
+      io.stdout.write(await usageIn(undefined, false, io.env));
       return EXIT.ok;
   }
   const options = parseTutorOptions(argv);
   if (options.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(await usageIn(options.lang, options.asciiOnly, io.env));
     return EXIT.ok;
   }
   if (options.version) {

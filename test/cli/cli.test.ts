@@ -47,6 +47,21 @@ describe('nettutor (router)', () => {
     }
   });
 
+  it('prints the help in Chinese with --lang zh-CN or a Chinese LANG, in English with --ascii-only or --lang en', () => {
+    const zh = nettutor(['--help', '--lang', 'zh-CN']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('用法：');
+    for (const word of ['lessons check', 'progress --export', '--reset', '--lang', '--ascii-only', '--lesson'])
+      expect(zh.stdout).toContain(word);
+    expect(nettutor(['help'], { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }).stdout).toContain('用法：');
+    expect(nettutor(['--help', '--ascii-only'], { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }).stdout).toContain(
+      'Usage:',
+    );
+    expect(nettutor(['--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' }).stdout).toContain(
+      'Usage:',
+    );
+  });
+
   it('rejects an unknown option with one line, a hint and status 2', () => {
     const r = nettutor(['--colour']);
     expect(r.code).toBe(2);
