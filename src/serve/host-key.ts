@@ -19,6 +19,22 @@ export interface HostKey {
 /** A host key that cannot be used; the message says what to do. */
 export class HostKeyError extends Error {}
 
+/**
+ * A new key pair that ssh2 can read back. ssh2 writes an OpenSSH private key that its own parser now and then
+ * rejects ("Malformed OpenSSH private key", or public key; seen for about one Ed25519 key in 600): such a pair is drawn again,
+ * so the server never keeps a host key it cannot load (and tests never start with one).
+ */
+export function readableKeyPair(
+  ssh2: Ssh2Module,
+  generate: () => { private: string; public: string } = () => ssh2.utils.generateKeyPairSync('ed25519'),
+): { private: string; public: string } {
+  for (let attempt = 1; ; attempt++) {
+    const pair = generate();
+    const readable = [pair.private, pair.public].every((text) => !(ssh2.utils.parseKey(text) instanceof Error));
+    if (readable || attempt >= 50) return pair;
+  }
+}
+
 export function fingerprintOf(publicBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(publicBlob).digest('base64').replace(/=+$/, '')}`;
 }
@@ -42,7 +58,7 @@ export function loadOrCreateHostKey(path: string, ssh2: Ssh2Module): HostKey {
     }
   }
   if (text === undefined) {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519');
+    const pair = readableKeyPair(ssh2);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     let fd: number;
     try {

@@ -10,6 +10,7 @@ import * as ssh2 from 'ssh2';
 import { vi } from 'vitest';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import type { AuthConfig } from '../../src/serve/auth.js';
+import { readableKeyPair } from '../../src/serve/host-key.js';
 import { type ServeConfig, type ServeDeps, WorkshopServer } from '../../src/serve/server.js';
 import type { Ssh2Module } from '../../src/serve/ssh2.js';
 import { renderApp } from '../../src/ui/render-app.js';
@@ -17,7 +18,7 @@ import { renderApp } from '../../src/ui/render-app.js';
 export const ssh2Module = ssh2 as unknown as Ssh2Module;
 
 /** One host key for every server of a test file (generating one takes a moment). */
-export const HOST_KEY = ssh2.utils.generateKeyPairSync('ed25519').private;
+export const HOST_KEY = readableKeyPair(ssh2Module).private;
 
 export const PASSPHRASE = 'correct horse';
 

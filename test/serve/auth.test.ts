@@ -4,6 +4,7 @@
 import { describe, expect, it, afterEach } from 'vitest';
 import * as ssh2 from 'ssh2';
 import { parseAuthorizedKeys } from '../../src/serve/auth.js';
+import { readableKeyPair } from '../../src/serve/host-key.js';
 import type { WorkshopServer } from '../../src/serve/server.js';
 import { KEY, Learner, PASSPHRASE, ssh2Module, startServer } from '../helpers/ssh.js';
 
@@ -23,9 +24,9 @@ function track(l: Learner) {
   return l;
 }
 
-const alice = ssh2.utils.generateKeyPairSync('ed25519');
-const mallory = ssh2.utils.generateKeyPairSync('ed25519');
-const rsa = ssh2.utils.generateKeyPairSync('rsa', { bits: 2048 });
+const alice = readableKeyPair(ssh2Module);
+const mallory = readableKeyPair(ssh2Module);
+const rsa = readableKeyPair(ssh2Module, () => ssh2.utils.generateKeyPairSync('rsa', { bits: 2048 }));
 
 describe('passphrase logins', () => {
   it('let in the passphrase by password or keyboard-interactive, and nothing else', async () => {
