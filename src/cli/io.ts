@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { resolveLocale } from '../core/i18n/localize.js';
 import { didYouMean } from '../core/suggest.js';
 
 // What a subcommand needs from the outside world, passed in so it can be
@@ -108,4 +109,58 @@ export function checkLang(value: string | undefined, hint?: string): string | un
     throw new UsageError(`--lang ${value} is not available (languages: en, zh-CN)`, hint);
   }
   return value;
+}
+
+/** The options of the commands that draw (`sim`, `http versions`, `http gateway`): how and in which language. */
+export const OUTPUT_OPTIONS = {
+  format: { type: 'string' },
+  width: { type: 'string' },
+  'ascii-only': { type: 'boolean' },
+  lang: { type: 'string' },
+} as const satisfies Options;
+
+/** `a`, `a or b`, `a, b or c`. */
+const orList = (words: readonly string[]) =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+
+/** An option that takes one of a few words (`--format`, `--mode`): the word, undefined when not given, or a usage error. */
+export function choiceOption<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  hint: string,
+): T | undefined {
+  if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
+  throw new UsageError(`${name} must be ${orList(choices)}, not '${value}'`, hint);
+}
+
+/**
+ * `--width N`: the columns to fit the output to, within what the picture needs (`what`: "the diagram"); without it,
+ * the terminal's width kept within that range, or 80 when stdout is not a terminal.
+ */
+export function widthOption(
+  value: string | undefined,
+  io: CliIO,
+  { min, max, what }: { min: number; max: number; what: string },
+  hint: string,
+): number {
+  if (value === undefined) {
+    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+    return Math.max(min, Math.min(max, columns));
+  }
+  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a whole number, not '${value}'`, hint);
+  const width = Number(value);
+  if (width < min || width > max) {
+    throw new UsageError(`--width ${width} is out of range: ${what} needs ${min} to ${max} columns`, hint);
+  }
+  return width;
+}
+
+/**
+ * The language of a command's output: only --lang chooses it, not LANG (scripts that read the output get the same
+ * text everywhere), and English with --ascii-only (Chinese cannot be written in 7 bits), as in the tutorial.
+ */
+export function outputLocale(lang: string | undefined, ascii: boolean, hint: string): string {
+  const checked = checkLang(lang, hint);
+  return checked === undefined || ascii ? 'en' : resolveLocale(checked, {});
 }

@@ -5,14 +5,23 @@ import { LadderWidthError, MAX_LADDER_WIDTH, MIN_LADDER_WIDTH, renderLadder } fr
 import { BUILTIN_SCENARIOS, getBuiltinScenario, scenarioTexts } from '../core/scenario/builtins.js';
 import { parseScenario } from '../core/scenario/validate.js';
 import { didYouMean } from '../core/suggest.js';
-import { resolveLocale, text } from '../core/i18n/localize.js';
+import { text } from '../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../core/layout/prose.js';
 import { finalStates, formatText } from '../core/tcp/describe.js';
 import { scaleNote } from '../core/tcp/scale.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
-import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from './io.js';
+import {
+  type CliIO,
+  EXIT,
+  OUTPUT_OPTIONS,
+  UsageError,
+  choiceOption,
+  outputLocale,
+  parseCommandArgs,
+  widthOption,
+} from './io.js';
 
 const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only] [--lang <code>]
@@ -46,21 +55,8 @@ function wrapParagraph(paragraph: string, width: number, indent = ''): string[] 
 }
 
 /** The width to fit output to: --width, else the terminal's (kept within the ladder's range), else 80. */
-function outputWidth(value: string | undefined, io: CliIO): number {
-  if (value === undefined) {
-    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-    return Math.max(MIN_LADDER_WIDTH, Math.min(MAX_LADDER_WIDTH, columns));
-  }
-  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a whole number, not '${value}'`, HINT);
-  const width = Number(value);
-  if (width < MIN_LADDER_WIDTH || width > MAX_LADDER_WIDTH) {
-    throw new UsageError(
-      `--width ${width} is out of range: the ladder needs ${MIN_LADDER_WIDTH} to ${MAX_LADDER_WIDTH} columns`,
-      HINT,
-    );
-  }
-  return width;
-}
+const outputWidth = (value: string | undefined, io: CliIO) =>
+  widthOption(value, io, { min: MIN_LADDER_WIDTH, max: MAX_LADDER_WIDTH, what: 'the ladder' }, HINT);
 
 /** `--list --long`: each scenario's name and title, then what to watch, wrapped and indented. */
 function longList(width: number, locale: string): string[] {
@@ -117,10 +113,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       list: { type: 'boolean' },
       long: { type: 'boolean' },
-      format: { type: 'string' },
-      width: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
     },
     HINT,
   );
@@ -134,10 +127,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     const body = `${lines.join('\n')}\n`;
     io.stdout.write(ascii ? toAscii(body) : body);
   };
-  // Only --lang chooses the language here, not LANG: scripts that read this output get the same text everywhere.
-  // Chinese cannot be written in 7 bits: with --ascii-only the text is in English, as in the tutorial.
-  const lang = checkLang(values.lang, HINT);
-  const locale = lang === undefined || ascii ? 'en' : resolveLocale(lang, {});
+  const locale = outputLocale(values.lang, ascii, HINT);
   if (values.long && !values.list) throw new UsageError('--long goes with --list', "try 'nettutor sim --list --long'");
   if (values.list) {
     if (positionals.length > 0) throw new UsageError('--list takes no scenario', HINT);
@@ -156,10 +146,7 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     );
   if (positionals.length > 1)
     throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);
-  const format = values.format ?? 'ascii';
-  if (!['ascii', 'text', 'json'].includes(format)) {
-    throw new UsageError(`--format must be ascii, text or json, not '${format}'`, HINT);
-  }
+  const format = choiceOption('--format', values.format, ['ascii', 'text', 'json'], HINT) ?? 'ascii';
   const width = outputWidth(values.width, io);
 
   const loaded = loadScenario(positionals[0]!, io);

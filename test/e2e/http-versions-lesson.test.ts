@@ -4,24 +4,8 @@
 // picture and brings the next question; + adds a request to the picture; and
 // a short answer the model computes from random numbers takes the answer
 // worked out from the numbers on screen. All of it lands in the progress file.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../src/node/lesson-files.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
-
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const lesson = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons.find(
-  (l) => l.id === 'http-versions',
-)!;
-const pages = lesson.pages.length;
-const pageNumber = (id: string) => lesson.pages.findIndex((p) => p.id === id) + 1;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+import { describe, expect, it } from 'vitest';
+import { hasTmux, openLesson, type TmuxSession } from '../helpers/tmux.js';
 
 /** Picks `choice` in the question's list on screen: ↓ as many times as it is below the pointer, then Enter. */
 function pick(s: TmuxSession, screen: string, choice: string) {
@@ -36,14 +20,7 @@ function pick(s: TmuxSession, screen: string, choice: string) {
 
 describe.skipIf(!hasTmux)('the HTTP versions lesson in a terminal', () => {
   it('drives the waterfall with its keys, answers its questions and a computed exercise, and keeps them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nettutor-versions-'));
-    const progress = join(dir, 'progress.json');
-    const s = new TmuxSession(['node', bin, '--lesson', 'http-versions', '--progress', progress, '--lang', 'en'], {
-      columns: 80,
-      rows: 24,
-    });
-    sessions.push(s);
-    await s.waitFor(`page 1/${pages}`);
+    const { s, turnTo, saved } = await openLesson('http-versions');
 
     // The waterfall page asks as it opens, with the picture hidden.
     s.keys('n');
@@ -69,11 +46,7 @@ describe.skipIf(!hasTmux)('the HTTP versions lesson in a terminal', () => {
     expect(screen).toMatch(/HTTP\/1\.[01] — .*: \d+ ms/);
 
     // On to the short answer the model computes: HTTP/1.1 keep-alive, random numbers.
-    const target = pageNumber('total-11');
-    for (let page = 3; page <= target; page++) {
-      s.keys('n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    await turnTo('total-11');
     screen = (await s.waitFor(/needs \d+ resources[\s\S]*server takes \d+ ms/)).replace(/\s+/g, ' ');
     const [, n] = screen.match(/needs (\d+) resources/)!;
     const [, rtt] = screen.match(/The RTT is (\d+) ms/)!;
@@ -87,9 +60,9 @@ describe.skipIf(!hasTmux)('the HTTP versions lesson in a terminal', () => {
 
     s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
-    const saved = JSON.parse(readFileSync(progress, 'utf8')).lessons['http-versions'];
-    expect(saved.exercises['predict-10-third']).toMatchObject({ solved: true, attempts: 1 });
-    expect(saved.exercises['predict-11-total']).toMatchObject({ solved: true, attempts: 1 });
-    expect(saved.exercises['keep-alive-total']).toMatchObject({ solved: true, attempts: 1, score: 1 });
+    const { exercises } = saved();
+    expect(exercises['predict-10-third']).toMatchObject({ solved: true, attempts: 1 });
+    expect(exercises['predict-11-total']).toMatchObject({ solved: true, attempts: 1 });
+    expect(exercises['keep-alive-total']).toMatchObject({ solved: true, attempts: 1, score: 1 });
   });
 });

@@ -2,27 +2,16 @@
 // learner goes through them: in each, answer the first predict question of
 // its first player and the first choice question after that player, rightly,
 // and find both solved in the progress file after quitting.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { findEvent } from '../../src/core/models/tcp/player.js';
 import { predictChoices, predictExpected } from '../../src/core/models/tcp/predict.js';
 import { getBuiltinScenario } from '../../src/core/scenario/builtins.js';
 import { simulate } from '../../src/core/tcp/simulate.js';
-import { loadLessons } from '../../src/node/lesson-files.js';
+import { builtinLessons as lessons } from '../helpers/builtin-lessons.js';
 import { tcpOf } from '../helpers/tcp-page.js';
-import { TmuxSession, hasTmux } from '../helpers/tmux.js';
-
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const lessons = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+import { hasTmux, openLesson } from '../helpers/tmux.js';
 
 /** What the learner meets first: the first player with a predict question, and the first choice question after it. */
 function firstQuestions(lesson: Lesson) {
@@ -59,34 +48,22 @@ describe.skipIf(!hasTmux)('the TCP lessons in a terminal', () => {
       expect(lesson, `no built-in lesson ${id}`).toBeDefined();
       const q = firstQuestions(lesson!);
       expect(q.between.every((p) => p.exercise?.type !== 'short' && !tcpOf(p))).toBe(true);
-      const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
-      const progress = join(dir, 'progress.json');
-      const s = new TmuxSession(['node', bin, '--lesson', id, '--progress', progress], { columns: 80, rows: 24 });
-      sessions.push(s);
-      const pages = lesson!.pages.length;
-      await s.waitFor(`page 1/${pages}`);
-      for (let i = 0; i < q.watch; i++) {
-        s.keys('n');
-        await s.waitFor(`page ${i + 2}/${pages}`);
-      }
+      const { s, turnTo, saved } = await openLesson(lesson!, { at: q.watch + 1, lang: null });
       await s.waitFor('❚❚ paused');
       // End plays to the last event, but the player stops before the first predict point and asks.
       s.keys('End');
       await s.waitFor('Enter answer');
       s.keys(...down(q.predictDowns), 'Enter');
       expect(await s.waitFor(/Right:|The model's answer/)).toContain(`Right: ${q.expected}`);
-      for (let i = q.watch; i < q.choice; i++) {
-        s.keys('n');
-        await s.waitFor(`page ${i + 2}/${pages}`);
-      }
+      await turnTo(q.choice + 1);
       await s.waitFor(text(lesson!.pages[q.choice]!.title!, 'en'));
       s.keys(...down(q.exerciseDowns), 'Enter');
       await s.waitFor('Correct');
       s.keys('q');
       expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
-      const saved = JSON.parse(readFileSync(progress, 'utf8'));
-      expect(saved.lessons[id].exercises[q.point]).toMatchObject({ solved: true, attempts: 1 });
-      expect(saved.lessons[id].exercises[q.exercise]).toMatchObject({ solved: true, attempts: 1 });
+      const { exercises } = saved();
+      expect(exercises[q.point]).toMatchObject({ solved: true, attempts: 1 });
+      expect(exercises[q.exercise]).toMatchObject({ solved: true, attempts: 1 });
     },
   );
 });

@@ -4,35 +4,12 @@
 // screen: the first line less its two hyphens), and a computed short answer
 // takes a part's Content-Disposition written with the learner's own spacing.
 // Both land in the progress file.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../src/node/lesson-files.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
-
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const lesson = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons.find(
-  (l) => l.id === 'multipart',
-)!;
-const pages = lesson.pages.length;
-const pageOf = (id: string) => lesson.pages.findIndex((p) => p.id === id) + 1;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+import { describe, expect, it } from 'vitest';
+import { hasTmux, openLesson } from '../helpers/tmux.js';
 
 describe.skipIf(!hasTmux)('the multipart lesson in a terminal', () => {
   it('drives the builder, answers the model-graded boundary question and a computed Content-Disposition', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nettutor-multipart-'));
-    const progress = join(dir, 'progress.json');
-    const s = new TmuxSession(['node', bin, '--lesson', 'multipart', '--progress', progress, '--lang', 'en'], {
-      columns: 80,
-      rows: 24,
-    });
-    sessions.push(s);
-    await s.waitFor(`page 1/${pages}`);
+    const { s, turnTo, saved } = await openLesson('multipart');
 
     // The builder: RFC 7578's example, then a binary file, its bytes made visible.
     s.keys('n');
@@ -42,10 +19,7 @@ describe.skipIf(!hasTmux)('the multipart lesson in a terminal', () => {
     await s.waitFor('\\x89PNG\\r\\n');
 
     // The model asks for the boundary of a random body, its Content-Type hidden.
-    for (let page = pageOf('build') + 1; page <= pageOf('find'); page++) {
-      s.keys('n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    await turnTo('find');
     const screen = await s.waitFor('boundary=?');
     // Worked out from the screen: a delimiter line is two hyphens and the boundary.
     const boundary = /^ ?1 {3}--(.+)\\r\\n\s*$/m.exec(screen)![1]!;
@@ -62,11 +36,7 @@ describe.skipIf(!hasTmux)('the multipart lesson in a terminal', () => {
     await s.waitFor(`Right: ${boundary}`);
 
     // The computed exercise: a file part's Content-Disposition, typed with spaces of the learner's own.
-    const target = pageOf('write-disposition');
-    for (let page = pageOf('find') + 1; page <= target; page++) {
-      s.keys('n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    await turnTo('write-disposition');
     const prompt = (await s.waitFor(/sends the file .+ in its field \S+\./)).replace(/\s+/g, ' ');
     const [, file, field] = /sends the file (.+?) in its field (\S+)\./.exec(prompt)!;
     // By hand: RFC 7578 §4.2, the type form-data, the field's name, the file's name.
@@ -76,8 +46,8 @@ describe.skipIf(!hasTmux)('the multipart lesson in a terminal', () => {
 
     s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
-    const saved = JSON.parse(readFileSync(progress, 'utf8')).lessons.multipart;
-    expect(saved.exercises['find-boundary']).toMatchObject({ solved: true, attempts: 1 });
-    expect(saved.exercises['file-part-disposition']).toMatchObject({ solved: true, attempts: 1, score: 1 });
+    const { exercises } = saved();
+    expect(exercises['find-boundary']).toMatchObject({ solved: true, attempts: 1 });
+    expect(exercises['file-part-disposition']).toMatchObject({ solved: true, attempts: 1, score: 1 });
   });
 });

@@ -1,26 +1,15 @@
 // The simulation player in a real pseudo-terminal (tmux) at 60×20, as a
 // learner steps it: what each event and its segment mean is on screen whole,
 // wrapped, never cut with …, and the frame leaves the last row free.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../src/node/lesson-files.js';
+import { describe, expect, it } from 'vitest';
+import { builtinLessons } from '../helpers/builtin-lessons.js';
 import { tcpOf } from '../helpers/tcp-page.js';
-import { TmuxSession, hasTmux } from '../helpers/tmux.js';
+import { hasTmux, openLesson } from '../helpers/tmux.js';
 
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const sessions: TmuxSession[] = [];
 // The handshake lesson's first player page, which plays the built-in handshake.
-const lesson = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons.find(
-  (l) => l.id === 'three-way-handshake',
-)!;
+const lesson = builtinLessons.find((l) => l.id === 'three-way-handshake')!;
 const playerPage = lesson.pages.findIndex((p) => tcpOf(p)?.scenario === 'handshake');
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
 
 /** The screen as running text: a sentence wrapped over rows reads whole here. */
 const prose = (screen: string) => screen.replace(/\s+/g, ' ');
@@ -36,13 +25,7 @@ function fits(screen: string) {
 
 describe.skipIf(!hasTmux)('the player in a 60×20 terminal', () => {
   it('shows the selected event, what its segment means and the why of a prediction, whole', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nettutor-e2e-'));
-    const s = new TmuxSession(['node', bin, '--lesson', lesson.id, '--progress', join(dir, 'p.json')], {
-      columns: 60,
-      rows: 20,
-    });
-    sessions.push(s);
-    await s.waitFor(`page 1/${lesson.pages.length}`);
+    const { s } = await openLesson(lesson, { columns: 60, rows: 20, lang: null });
     // The pages before it are text and choice questions: n turns them.
     for (let i = 0; i < playerPage; i++) s.keys('n');
     await s.waitFor('event 0/13');

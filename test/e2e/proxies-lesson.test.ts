@@ -4,41 +4,13 @@
 // hop shows what the proxy removed and added; then a computed exercise shows
 // random proxy names and takes the Via worked out from them. Both land in the
 // progress file.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../src/node/lesson-files.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
-
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const lesson = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons.find(
-  (l) => l.id === 'proxies',
-)!;
-const pages = lesson.pages.length;
-const pageOf = (id: string) => lesson.pages.findIndex((p) => p.id === id) + 1;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+import { describe, expect, it } from 'vitest';
+import { hasTmux, openLesson } from '../helpers/tmux.js';
 
 describe.skipIf(!hasTmux)('the proxies lesson in a terminal', () => {
   it('walks a request through the proxy, grades which fields reach the server, and a computed Via', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nettutor-proxies-'));
-    const progress = join(dir, 'progress.json');
-    const s = new TmuxSession(['node', bin, '--lesson', 'proxies', '--progress', progress, '--lang', 'en'], {
-      columns: 80,
-      rows: 24,
-    });
-    sessions.push(s);
-    await s.waitFor(`page 1/${pages}`);
-
     // The page with the model: the client's request, then → sends it to the proxy.
-    for (let page = 2; page <= pageOf('watch'); page++) {
-      s.keys('n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    const { s, turnTo, saved } = await openLesson('proxies', { at: 'watch' });
     await s.waitFor('Connection: keep-alive');
     s.keys('Right');
     await s.waitFor('The request has reached the proxy');
@@ -65,10 +37,7 @@ describe.skipIf(!hasTmux)('the proxies lesson in a terminal', () => {
     expect(hop).toContain('+ Via: 1.1 proxy');
 
     // On to the computed exercise: the Via after two proxies, with names drawn at random.
-    for (let page = pageOf('watch') + 1; page <= pageOf('via-after-two'); page++) {
-      s.keys('n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    await turnTo('via-after-two');
     const screen = (await s.waitFor(/HTTP\/1\.[01], without Via,[\s\S]*then \w+\./)).replace(/\s+/g, ' ');
     const [, version, first, second] = screen.match(/HTTP\/(1\.[01]), without Via, .* first (\w+), then (\w+)\./)!;
     // By hand: each proxy appends the version it received and its name; the first received the client's version,
@@ -79,8 +48,8 @@ describe.skipIf(!hasTmux)('the proxies lesson in a terminal', () => {
 
     s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
-    const saved = JSON.parse(readFileSync(progress, 'utf8')).lessons.proxies;
-    expect(saved.exercises['predict-reach-server']).toMatchObject({ solved: true, attempts: 1, score: 1 });
-    expect(saved.exercises['via-value']).toMatchObject({ solved: true, attempts: 1, score: 1 });
+    const { exercises } = saved();
+    expect(exercises['predict-reach-server']).toMatchObject({ solved: true, attempts: 1, score: 1 });
+    expect(exercises['via-value']).toMatchObject({ solved: true, attempts: 1, score: 1 });
   });
 });

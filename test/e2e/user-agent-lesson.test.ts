@@ -5,24 +5,8 @@
 // User-Agent. Then a computed exercise shows six clients drawn at random and
 // takes the count of stored responses worked out from them, which the model
 // grades. Both land in the progress file.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadLessons } from '../../src/node/lesson-files.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
-
-const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
-const lesson = loadLessons({ builtinDir: fileURLToPath(new URL('../../lessons', import.meta.url)) }).lessons.find(
-  (l) => l.id === 'user-agent',
-)!;
-const pages = lesson.pages.length;
-const pageOf = (id: string) => lesson.pages.findIndex((p) => p.id === id) + 1;
-const sessions: TmuxSession[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.kill();
-});
+import { describe, expect, it } from 'vitest';
+import { hasTmux, openLesson } from '../helpers/tmux.js';
 
 /**
  * By hand, with Vary: User-Agent: one stored response per distinct User-Agent string; fake-chrome sends
@@ -37,22 +21,11 @@ function storedByHand(clients: string[]): number {
 
 describe.skipIf(!hasTmux)('the user-agent lesson in a terminal', () => {
   it('asks what the desktop gets from a cache without Vary, grades a computed count, and keeps both', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nettutor-user-agent-'));
-    const progress = join(dir, 'progress.json');
-    const s = new TmuxSession(['node', bin, '--lesson', 'user-agent', '--progress', progress, '--lang', 'en'], {
-      columns: 80,
-      rows: 24,
-    });
-    sessions.push(s);
-    await s.waitFor(`page 1/${pages}`);
+    const { s, turnTo, saved } = await openLesson('user-agent');
     await s.waitFor('What User-Agent is for');
 
     // The model without Vary: → sends iphone-safari's request, whose mobile page is stored.
-    const model = pageOf('no-vary');
-    for (let page = 2; page <= model; page++) {
-      s.keys(lesson.pages[page - 2]!.exercise?.type === 'short' ? 'Right' : 'n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    await turnTo('no-vary');
     await s.waitFor('no Vary');
     s.keys('Right');
     await s.waitFor(/1 iphone-safari\s+MISS\s+mobile\.html\s+stored/);
@@ -71,12 +44,8 @@ describe.skipIf(!hasTmux)('the user-agent lesson in a terminal', () => {
     s.keys('End');
     await s.waitFor(/2 windows-chrome\s+MISS\s+desktop\.html\s+stored/);
 
-    // On to the computed exercise: six clients drawn at random. → turns the pages: n would be typed.
-    const target = pageOf('count-entries');
-    for (let page = model + 1; page <= target; page++) {
-      s.keys(lesson.pages[page - 2]!.exercise?.type === 'short' ? 'Right' : 'n');
-      await s.waitFor(`page ${page}/${pages}`);
-    }
+    // On to the computed exercise: six clients drawn at random (→ turns past a typed answer).
+    await turnTo('count-entries');
     const screen = (await s.waitFor(/in this order: [\s\S]*How many responses/)).replace(/\s+/g, ' ');
     const [, list] = screen.match(/in this order: (.*?)\. How many responses/)!;
     const clients = list!.split(', ');
@@ -87,8 +56,8 @@ describe.skipIf(!hasTmux)('the user-agent lesson in a terminal', () => {
 
     s.keys('q');
     expect(await s.waitFor(/EXITED:\d+/)).toContain('EXITED:0');
-    const saved = JSON.parse(readFileSync(progress, 'utf8')).lessons['user-agent'];
-    expect(saved.exercises['q-desktop-gets']).toMatchObject({ solved: true, attempts: 1 });
-    expect(saved.exercises['entries-for-clients']).toMatchObject({ solved: true, attempts: 1, score: 1 });
+    const { exercises } = saved();
+    expect(exercises['q-desktop-gets']).toMatchObject({ solved: true, attempts: 1 });
+    expect(exercises['entries-for-clients']).toMatchObject({ solved: true, attempts: 1, score: 1 });
   });
 });

@@ -1,7 +1,12 @@
 // Drives the built CLI in a real pseudo-terminal through tmux, as a person
 // would: send-keys to type, capture-pane to read the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { vi } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished, vi } from 'vitest';
+import type { Lesson } from '../../src/core/lessons/types.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -77,6 +82,93 @@ export class TmuxSession {
   kill(): void {
     spawnSync('tmux', ['kill-session', '-t', this.name]);
   }
+}
+
+const bin = fileURLToPath(new URL('../../bin/nettutor.js', import.meta.url));
+
+/** A lesson open in the tutorial in tmux, as a learner starts it: `nettutor --lesson ID --progress FILE`. */
+export interface LessonInTmux {
+  s: TmuxSession;
+  lesson: Pick<Lesson, 'id' | 'pages'>;
+  /** How many pages the lesson has: the screen says `page i/pages`. */
+  pages: number;
+  /** The progress file the tutorial writes, in a folder of its own. */
+  progress: string;
+  /** The number of a page (from 1), by its id. */
+  pageOf(id: string): number;
+  /**
+   * Turns the pages one at a time from the page on screen to `page` (a number, or a page's id), waiting for each:
+   * n, or → past a page that takes a typed answer (there n would be typed).
+   */
+  turnTo(page: number | string): Promise<void>;
+  /** What the progress file keeps for the lesson (read it after quitting). */
+  saved(): { exercises: Record<string, unknown> } & Record<string, unknown>;
+}
+
+/**
+ * Starts the built tutorial in tmux on a lesson (a built-in one's id, or a lesson of the `lessons` folder), waits
+ * for its first page and turns to `at` when given. The session ends with the test.
+ */
+export async function openLesson(
+  which: string | Pick<Lesson, 'id' | 'pages'>,
+  options: {
+    at?: number | string;
+    columns?: number;
+    rows?: number;
+    /** --lang: en unless told; null for none (the language the environment chooses). */
+    lang?: string | null;
+    /** --lessons: the folder the lesson comes from, when it is not a built-in one. */
+    lessons?: string;
+  } = {},
+): Promise<LessonInTmux> {
+  const lesson =
+    typeof which === 'string'
+      ? (await import('./builtin-lessons.js')).builtinLessons.find((l) => l.id === which)
+      : which;
+  if (!lesson) throw new Error(`no built-in lesson ${String(which)}`);
+  const pages = lesson.pages.length;
+  const pageOf = (id: string) => {
+    const at = lesson.pages.findIndex((p) => p.id === id);
+    if (at < 0) throw new Error(`the lesson ${lesson.id} has no page ${id}`);
+    return at + 1;
+  };
+  const progress = join(mkdtempSync(join(tmpdir(), `nettutor-${lesson.id}-`)), 'progress.json');
+  const lang = options.lang === undefined ? 'en' : options.lang;
+  const s = new TmuxSession(
+    [
+      'node',
+      bin,
+      ...(options.lessons ? ['--lessons', options.lessons] : []),
+      '--lesson',
+      lesson.id,
+      '--progress',
+      progress,
+      ...(lang === null ? [] : ['--lang', lang]),
+    ],
+    { columns: options.columns ?? 80, rows: options.rows ?? 24 },
+  );
+  onTestFinished(() => s.kill());
+  await s.waitFor(`page 1/${pages}`);
+
+  const turnTo = async (target: number | string) => {
+    const to = typeof target === 'number' ? target : pageOf(target);
+    const shown = new RegExp(`page (\\d+)/${pages}`);
+    const now = Number(shown.exec(await s.waitFor(shown))![1]);
+    for (let page = now + 1; page <= to; page++) {
+      s.keys(lesson.pages[page - 2]!.exercise?.type === 'short' ? 'Right' : 'n');
+      await s.waitFor(`page ${page}/${pages}`);
+    }
+  };
+  if (options.at !== undefined) await turnTo(options.at);
+  return {
+    s,
+    lesson,
+    pages,
+    progress,
+    pageOf,
+    turnTo,
+    saved: () => JSON.parse(readFileSync(progress, 'utf8')).lessons[lesson.id],
+  };
 }
 
 function shellQuote(s: string): string {

@@ -13,7 +13,7 @@ import {
   targetProblem,
 } from '../../core/models/http-proxy/forward.js';
 import { parseRequest, serializeRequest } from '../../core/models/http-proxy/message.js';
-import { type CliIO, EXIT, UsageError, parseCommandArgs } from '../io.js';
+import { type CliIO, EXIT, UsageError, choiceOption, parseCommandArgs } from '../io.js';
 
 const USAGE = `Usage:
   nettutor http forward [FILE|-] [--proxy NAME] [--mode rfc|http10] [--format http|json]
@@ -115,14 +115,8 @@ export default async function runForward(args: string[], io: CliIO): Promise<num
     io.stdout.write(USAGE);
     return EXIT.ok;
   }
-  const mode = values.mode ?? 'rfc';
-  if (!(PROXY_MODES as readonly string[]).includes(mode)) {
-    throw new UsageError(`--mode must be rfc or http10, not '${mode}'`, HINT);
-  }
-  const format = values.format ?? 'http';
-  if (format !== 'http' && format !== 'json') {
-    throw new UsageError(`--format must be http or json, not '${format}'`, HINT);
-  }
+  const mode = choiceOption('--mode', values.mode, PROXY_MODES, HINT) ?? 'rfc';
+  const format = choiceOption('--format', values.format, ['http', 'json'], HINT) ?? 'http';
   const proxy = values.proxy ?? 'proxy';
   if (!PROXY_NAME.test(proxy)) {
     throw new UsageError(
@@ -150,9 +144,9 @@ export default async function runForward(args: string[], io: CliIO): Promise<num
   const problem = targetProblem(parsed.request);
   if (problem) throw new UsageError(`${source}: line 1: ${problem}`, HINT);
 
-  const result = forward(parsed.request, { mode: mode as ProxyMode, proxyName: proxy });
+  const result = forward(parsed.request, { mode, proxyName: proxy });
   if (format === 'json') {
-    io.stdout.write(json(result, mode as ProxyMode, proxy));
+    io.stdout.write(json(result, mode, proxy));
     return EXIT.ok;
   }
   if (!result.forwarded) {

@@ -1,6 +1,6 @@
 // `nettutor http gateway --upstream CONDITION`: which status code a client
 // gets through a gateway, and who generates it (the http CLI contract).
-import { type LocalText, resolveLocale, text } from '../../core/i18n/localize.js';
+import { type LocalText, text } from '../../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../../core/layout/prose.js';
 import {
   CONDITIONS,
@@ -16,9 +16,21 @@ import { GATEWAY_TEXT } from '../../core/models/http-gateway/phrases.js';
 import { gatewayDiagram } from '../../core/models/http-gateway/sequence.js';
 import { MAX_SEQUENCE_WIDTH, MIN_SEQUENCE_WIDTH, SequenceWidthError } from '../../core/sequence/layout.js';
 import { didYouMean } from '../../core/suggest.js';
-import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from '../io.js';
+import {
+  type CliIO,
+  EXIT,
+  OUTPUT_OPTIONS,
+  UsageError,
+  choiceOption,
+  outputLocale,
+  parseCommandArgs,
+  widthOption,
+} from '../io.js';
 
 const HINT = "try 'nettutor http gateway --help'";
+
+/** The widths --width may ask for: what the diagram can be drawn in. */
+const WIDTHS = { min: MIN_SEQUENCE_WIDTH, max: MAX_SEQUENCE_WIDTH, what: 'the diagram' };
 
 const conditionRows = () => {
   const width = Math.max(...CONDITIONS.map((c) => c.length));
@@ -55,23 +67,6 @@ Options:
 Exit status: 0 on success; 2 for a usage error, such as an unknown condition.
 The same input gives the same output, byte for byte.
 `;
-
-/** The width to fit to: --width, else the terminal's (within the diagram's range), else 80. */
-function outputWidth(value: string | undefined, io: CliIO): number {
-  if (value === undefined) {
-    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-    return Math.max(MIN_SEQUENCE_WIDTH, Math.min(MAX_SEQUENCE_WIDTH, columns));
-  }
-  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a whole number, not '${value}'`, HINT);
-  const width = Number(value);
-  if (width < MIN_SEQUENCE_WIDTH || width > MAX_SEQUENCE_WIDTH) {
-    throw new UsageError(
-      `--width ${width} is out of range: the diagram needs ${MIN_SEQUENCE_WIDTH} to ${MAX_SEQUENCE_WIDTH} columns`,
-      HINT,
-    );
-  }
-  return width;
-}
 
 function condition(value: string | undefined): Condition {
   const list = `conditions: ${CONDITIONS.join(', ')}`;
@@ -128,10 +123,7 @@ export async function runGateway(args: string[], io: CliIO): Promise<number> {
     {
       help: { type: 'boolean', short: 'h' },
       upstream: { type: 'string' },
-      format: { type: 'string' },
-      width: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
     },
     HINT,
   );
@@ -146,22 +138,16 @@ export async function runGateway(args: string[], io: CliIO): Promise<number> {
       HINT,
     );
   }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be text or json, not '${format}'`, HINT);
-  }
+  const format = choiceOption('--format', values.format, ['text', 'json'], HINT) ?? 'text';
   const upstream = condition(values.upstream);
-  const width = outputWidth(values.width, io);
+  const width = widthOption(values.width, io, WIDTHS, HINT);
   const ascii = values['ascii-only'] === true;
-  // Only --lang chooses the language, not LANG: scripts that read this output get the same text everywhere.
-  const lang = checkLang(values.lang, HINT);
+  const locale = outputLocale(values.lang, ascii, HINT);
   const exchange = exchangeFor(upstream);
   if (format === 'json') {
     io.stdout.write(json(exchange));
     return EXIT.ok;
   }
-  // Chinese cannot be written in 7 bits: with --ascii-only the text is in English, as in the tutorial.
-  const locale = lang === undefined || ascii ? 'en' : resolveLocale(lang, {});
   try {
     const body = `${textOutput(exchange, width, ascii, locale).join('\n')}\n`;
     io.stdout.write(ascii ? toAscii(body) : body);

@@ -16,7 +16,7 @@ import {
 } from '../../core/models/http-multipart/multipart.js';
 import { buildProblemText, parseProblemText } from '../../core/models/http-multipart/phrases.js';
 import { createRandom } from '../../core/random.js';
-import { type CliIO, describeParseError, EXIT, UsageError } from '../io.js';
+import { type CliIO, choiceOption, describeParseError, EXIT, UsageError } from '../io.js';
 
 const USAGE = `Usage:
   nettutor http multipart [--boundary B] (--field NAME=VALUE | --file NAME=PATH[;type=T])...
@@ -184,9 +184,7 @@ export async function runMultipart(args: string[], io: CliIO): Promise<number> {
   if (values['content-type'] !== undefined) {
     throw new UsageError('--content-type goes with --parse (a built body has its own)', HINT);
   }
-  if (format !== undefined && !['raw', 'escaped', 'json'].includes(format)) {
-    throw new UsageError(`--format must be raw, escaped or json, not '${format}'`, HINT);
-  }
+  choiceOption('--format', format, ['raw', 'escaped', 'json'], HINT);
 
   // The parts in the order their options were given.
   const parts: FormPart[] = [];

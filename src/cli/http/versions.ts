@@ -2,7 +2,7 @@
 // 1.1 with K connections and HTTP/2, as a waterfall or JSON (the contract is
 // the http CLI spec; docs/http.md describes the command).
 import { displayWidth } from '../../core/layout/width.js';
-import { resolveLocale, text } from '../../core/i18n/localize.js';
+import { text } from '../../core/i18n/localize.js';
 import { lineText, toAscii, wrapSpans } from '../../core/layout/prose.js';
 import {
   DEFAULT_SETTINGS,
@@ -18,7 +18,16 @@ import {
   settingsText,
   waterfallRows,
 } from '../../core/models/http-versions/waterfall.js';
-import { type CliIO, EXIT, UsageError, checkLang, parseCommandArgs } from '../io.js';
+import {
+  type CliIO,
+  EXIT,
+  OUTPUT_OPTIONS,
+  UsageError,
+  choiceOption,
+  outputLocale,
+  parseCommandArgs,
+  widthOption,
+} from '../io.js';
 
 export const LIMITS = {
   requests: [1, 50],
@@ -60,6 +69,9 @@ Exit status: 0 on success; 2 for a usage error. The same input gives the same ou
 
 const HINT = "try 'nettutor http versions --help'";
 
+/** The widths --width may ask for: what the waterfall can be drawn in. */
+const WIDTHS = { min: MIN_WATERFALL_WIDTH, max: MAX_WATERFALL_WIDTH, what: 'the waterfall' };
+
 /** A whole number of ms (or a count) within [lo, hi], or a usage error naming the option. */
 function wholeNumber(value: string | undefined, name: string, [lo, hi]: readonly [number, number], fallback: number) {
   if (value === undefined) return fallback;
@@ -90,22 +102,6 @@ function slowRequests(values: string[], requests: number, [lo, hi]: readonly [nu
     slow[i] = ms;
   }
   return slow;
-}
-
-function outputWidth(value: string | undefined, io: CliIO): number {
-  if (value === undefined) {
-    const columns = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-    return Math.max(MIN_WATERFALL_WIDTH, Math.min(MAX_WATERFALL_WIDTH, columns));
-  }
-  if (!/^\d+$/.test(value)) throw new UsageError(`--width must be a whole number, not '${value}'`, HINT);
-  const width = Number(value);
-  if (width < MIN_WATERFALL_WIDTH || width > MAX_WATERFALL_WIDTH) {
-    throw new UsageError(
-      `--width ${width} is out of range: the waterfall needs ${MIN_WATERFALL_WIDTH} to ${MAX_WATERFALL_WIDTH} columns`,
-      HINT,
-    );
-  }
-  return width;
 }
 
 const wrap = (paragraph: string, width: number, indent = '') =>
@@ -145,10 +141,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
       server: { type: 'string' },
       slow: { type: 'string', multiple: true },
       connections: { type: 'string' },
-      format: { type: 'string' },
-      width: { type: 'string' },
-      'ascii-only': { type: 'boolean' },
-      lang: { type: 'string' },
+      ...OUTPUT_OPTIONS,
     },
     HINT,
   );
@@ -157,10 +150,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     return EXIT.ok;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, HINT);
-  const format = values.format ?? 'ascii';
-  if (format !== 'ascii' && format !== 'json') {
-    throw new UsageError(`--format must be ascii or json, not '${format}'`, HINT);
-  }
+  const format = choiceOption('--format', values.format, ['ascii', 'json'], HINT) ?? 'ascii';
   const requests = wholeNumber(values.requests, '--requests', LIMITS.requests, DEFAULT_SETTINGS.requests);
   const rtt = wholeNumber(values.rtt, '--rtt', LIMITS.rtt, DEFAULT_SETTINGS.rtt);
   if (rtt % 2 !== 0) {
@@ -174,7 +164,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     DEFAULT_SETTINGS.connections,
   );
   const slow = slowRequests(values.slow ?? [], requests, LIMITS.server);
-  const width = format === 'ascii' ? outputWidth(values.width, io) : 80;
+  const width = format === 'ascii' ? widthOption(values.width, io, WIDTHS, HINT) : 80;
   const settings: VersionSettings = { requests, rtt, server, slow, connections };
 
   if (format === 'json') {
@@ -182,9 +172,7 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     return EXIT.ok;
   }
   const ascii = values['ascii-only'] === true;
-  // Only --lang chooses the language, not LANG; Chinese cannot be written in 7 bits, so --ascii-only is English.
-  const lang = checkLang(values.lang, HINT);
-  const locale = lang === undefined || ascii ? 'en' : resolveLocale(lang, {});
+  const locale = outputLocale(values.lang, ascii, HINT);
   const result = runVersions(settings);
   const lines: string[] = [];
   const say = (s: string) => (ascii ? toAscii(s) : s);

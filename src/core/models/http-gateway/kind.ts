@@ -6,8 +6,8 @@
 // response reaches the client — for a condition and a timing that may come
 // from the attempt's random parameters.
 import { interpolate } from '../../i18n/localize.js';
-import { type Checker, type FieldProblem, isObject, type Json } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
+import { firstName, nameList, rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind, type Params } from '../kind.js';
 import {
   CONDITIONS,
@@ -45,63 +45,40 @@ export interface GatewayQuery {
   set?: Partial<Record<keyof Timing, string | number>>;
 }
 
-function conditionList(c: Checker, v: Json, path: string): Condition[] | undefined {
-  const list = c.array(v, path, { min: 1, what: 'conditions' });
-  if (!list) return undefined;
-  const out: Condition[] = [];
-  list.forEach((x, i) => {
-    const name = c.oneOf(x, `${path}[${i}]`, CONDITIONS);
-    if (!name) return;
-    if (out.includes(name)) c.problem(`${path}[${i}]`, `"${name}" is listed twice`);
-    else out.push(name);
-  });
-  return out.length === list.length ? out : undefined;
-}
-
+/** The block's questions: one per condition, each among the page's conditions. */
 function questions(
   c: Checker,
-  v: Json,
+  block: JsonObject,
   path: string,
   conditions: readonly Condition[] | undefined,
-  hintsById: Readonly<Record<string, unknown>>,
 ): GatewayQuestion[] | undefined {
-  if (v === undefined) return [];
-  const list = c.array(v, path, { what: 'questions' });
-  if (!list) return undefined;
-  const out: GatewayQuestion[] = [];
   const byCondition = new Map<string, number>();
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'condition', 'ask']);
-    const id = idField(c, o.id, `${p}.id`);
-    const condition = c.oneOf(o.condition, `${p}.condition`, CONDITIONS);
-    const ask = c.oneOf(o.ask, `${p}.ask`, ASKS);
-    if (condition && conditions && !conditions.includes(condition)) {
-      c.problem(
-        `${p}.condition`,
-        `"${condition}" is not among the page's conditions (${conditions.join(', ')}): the learner could never reach it`,
-      );
-      return;
-    }
-    if (condition) {
-      const other = byCondition.get(condition);
-      if (other !== undefined) {
-        c.problem(`${p}.condition`, `one question per condition: "${condition}" is asked at ${path}[${other}] already`);
-        return;
+  return readQuestions(c, block, path, {
+    keys: ['condition', 'ask'],
+    read(o, p, i) {
+      const condition = c.oneOf(o.condition, `${p}.condition`, CONDITIONS);
+      const ask = c.oneOf(o.ask, `${p}.ask`, ASKS);
+      if (condition && conditions && !conditions.includes(condition)) {
+        c.problem(
+          `${p}.condition`,
+          `"${condition}" is not among the page's conditions (${conditions.join(', ')}): the learner could never reach it`,
+        );
+        return null;
       }
-      byCondition.set(condition, i);
-    }
-    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-    const hints =
-      written === undefined
-        ? []
-        : localTexts(c, written, `${path.replace(/\.questions$/, '')}.hints.${o.id}`, 0, 'hints');
-    if (id && condition && ask && hints) out.push({ id, condition, ask, hints });
+      if (condition) {
+        const other = byCondition.get(condition);
+        if (other !== undefined) {
+          c.problem(
+            `${p}.condition`,
+            `one question per condition: "${condition}" is asked at ${path}.questions[${other}] already`,
+          );
+          return null;
+        }
+        byCondition.set(condition, i);
+      }
+      return condition && ask ? { condition, ask } : undefined;
+    },
   });
-  c.uniqueIds(out, path, 'question');
-  return out.length === list.length ? out : undefined;
 }
 
 /** A timing value: a whole number ≥ 0, or a text that becomes one (`"{timeout}"`). */
@@ -162,18 +139,9 @@ export const httpGatewayKind = defineKind<GatewaySettings, GatewayState, Gateway
 
   parseBlock(c, raw, path) {
     c.keys(raw, path, ['kind', 'conditions', 'start', 'questions', 'hints']);
-    const conditions =
-      raw.conditions === undefined ? [...CONDITIONS] : conditionList(c, raw.conditions, `${path}.conditions`);
-    let start: Condition | undefined = conditions?.[0];
-    if (raw.start !== undefined) {
-      start = c.oneOf(raw.start, `${path}.start`, CONDITIONS);
-      if (start && conditions && !conditions.includes(start)) {
-        c.problem(`${path}.start`, `"${start}" is not among the page's conditions (${conditions.join(', ')})`);
-        start = undefined;
-      }
-    }
-    const hints = isObject(raw.hints) ? raw.hints : {};
-    const qs = questions(c, raw.questions, `${path}.questions`, conditions, hints);
+    const conditions = nameList(c, raw.conditions, `${path}.conditions`, CONDITIONS, 'conditions');
+    const start = firstName(c, raw.start, `${path}.start`, CONDITIONS, conditions, 'conditions');
+    const qs = questions(c, raw, path, conditions);
     if (!conditions || !start || !qs) return undefined;
     return { conditions, start, questions: qs };
   },
@@ -182,10 +150,7 @@ export const httpGatewayKind = defineKind<GatewaySettings, GatewayState, Gateway
   checkBlock: (): FieldProblem[] => [],
 
   questionIds: (settings) => settings.questions.map((q) => q.id),
-  rawQuestionIds: (raw) =>
-    Array.isArray(raw.questions)
-      ? raw.questions.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
-      : [],
+  rawQuestionIds: (raw) => rawQuestionIds(raw),
 
   start: (settings) => startState(settings),
   reduce: gatewayReducer,

@@ -4,7 +4,7 @@
 // a sender writes (a part's Content-Disposition, the request's Content-Type).
 import { interpolate } from '../../i18n/localize.js';
 import { type Checker, isObject, type Json } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import { readQuestion } from '../block.js';
 import { defineKind } from '../kind.js';
 import {
   gradeChoice,
@@ -23,18 +23,6 @@ export type MultipartQuery =
   | { disposition: { name: string; filename?: string } }
   | { contentType: { boundary: string } };
 
-function question(c: Checker, v: Json, path: string, hintsById: Readonly<Record<string, unknown>>) {
-  const o = c.object(v, path);
-  if (!o) return undefined;
-  c.keys(o, path, ['id', 'ask']);
-  const id = idField(c, o.id, `${path}.id`);
-  const ask = c.oneOf(o.ask, `${path}.ask`, MULTIPART_ASKS);
-  const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-  const hints =
-    written === undefined ? [] : localTexts(c, written, `${path.replace(/\.question$/, '')}.hints.${o.id}`, 0, 'hints');
-  return id && ask && hints ? { id, ask, hints } : undefined;
-}
-
 /** A text with `{param}`s, non-empty. */
 function template(c: Checker, v: Json, path: string): string | undefined {
   if (typeof v !== 'string' || v === '') {
@@ -49,9 +37,11 @@ export const multipartKind = defineKind<MultipartSettings, MultipartState, Multi
 
   parseBlock(c, raw, path) {
     c.keys(raw, path, ['kind', 'question', 'hints']);
-    const hints = isObject(raw.hints) ? raw.hints : {};
     if (raw.question === undefined) return {};
-    const q = question(c, raw.question, `${path}.question`, hints);
+    const q = readQuestion(c, raw, path, raw.question, `${path}.question`, ['ask'], (o, p) => {
+      const ask = c.oneOf(o.ask, `${p}.ask`, MULTIPART_ASKS);
+      return ask ? { ask } : undefined;
+    });
     return q ? { question: q } : undefined;
   },
 

@@ -5,8 +5,8 @@
 // computed short answers read off a walk (the Via or the Max-Forwards that
 // reaches the server…).
 import { interpolate } from '../../i18n/localize.js';
-import { type Checker, type FieldProblem, isObject, type Json } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import type { FieldProblem } from '../../schema/checker.js';
+import { rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind } from '../kind.js';
 import { EXAMPLE_IDS, type ExampleId, example } from './examples.js';
 import { PROXY_MODES, PROXY_NAME, type ProxyMode, listNames, targetProblem } from './forward.js';
@@ -33,29 +33,6 @@ export interface ProxyQuery {
   proxies: string[];
   mode: ProxyMode;
   ask: ProxyQueryAsk;
-}
-
-function questions(c: Checker, v: Json, path: string, hintsById: Readonly<Record<string, unknown>>) {
-  if (v === undefined) return [];
-  const list = c.array(v, path, { what: 'questions' });
-  if (!list) return undefined;
-  const out: QuestionSpec[] = [];
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'ask']);
-    const id = idField(c, o.id, `${p}.id`);
-    const ask = c.oneOf(o.ask, `${p}.ask`, PROXY_ASKS);
-    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-    const hints =
-      written === undefined
-        ? []
-        : localTexts(c, written, `${path.replace(/\.questions$/, '')}.hints.${o.id}`, 0, 'hints');
-    if (id && ask && hints) out.push({ id, ask, hints });
-  });
-  c.uniqueIds(out, path, 'question');
-  return out;
 }
 
 /** The request a query names: an example's, or the one written out, read as `nettutor http forward` reads it. */
@@ -99,8 +76,13 @@ export const httpProxyKind = defineKind<ProxySettings, ProxyState, ProxyAction, 
     const mode = raw.mode === undefined ? 'rfc' : c.oneOf(raw.mode, `${path}.mode`, PROXY_MODES);
     const proxies =
       raw.proxies === undefined ? 1 : c.number(raw.proxies, `${path}.proxies`, { integer: true, min: 1, max: 2 });
-    const hints = isObject(raw.hints) ? raw.hints : {};
-    const qs = questions(c, raw.questions, `${path}.questions`, hints);
+    const qs: QuestionSpec[] | undefined = readQuestions(c, raw, path, {
+      keys: ['ask'],
+      read(o, p) {
+        const ask = c.oneOf(o.ask, `${p}.ask`, PROXY_ASKS);
+        return ask ? { ask } : undefined;
+      },
+    });
     if (examples === undefined || random === undefined || !mode || proxies === undefined || !qs) return undefined;
     if (examples.length === 0 && !random) examples = [...EXAMPLE_IDS];
     return { examples, random, mode, proxies: proxies as 1 | 2, questions: qs };
@@ -113,10 +95,7 @@ export const httpProxyKind = defineKind<ProxySettings, ProxyState, ProxyAction, 
   },
 
   questionIds: (settings) => settings.questions.map((q) => q.id),
-  rawQuestionIds: (raw) =>
-    Array.isArray(raw.questions)
-      ? raw.questions.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
-      : [],
+  rawQuestionIds: (raw) => rawQuestionIds(raw),
 
   start: (settings, ctx) => initialProxyState(settings, ctx.seed),
   reduce: proxyReducer,

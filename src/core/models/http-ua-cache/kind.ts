@@ -8,8 +8,8 @@
 // the requests that reached the origin, the HITs, the requests served a page
 // chosen for another client, or what the last one got.
 import { interpolate } from '../../i18n/localize.js';
-import { type Checker, type FieldProblem, isObject, type Json } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
+import { firstName, nameList, rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind, type Params } from '../kind.js';
 import { figures, runRequests } from './cache.js';
 import {
@@ -63,69 +63,43 @@ function clientList(c: Checker, v: Json, path: string, max: number): ClientId[] 
   return out.every((x) => x !== undefined) ? (out as ClientId[]) : undefined;
 }
 
-function responseList(c: Checker, v: Json, path: string): ResponseSetting[] | undefined {
-  const list = c.array(v, path, { min: 1, what: 'response settings' });
-  if (!list) return undefined;
-  const out: ResponseSetting[] = [];
-  list.forEach((x, i) => {
-    const r = c.oneOf(x, `${path}[${i}]`, RESPONSES);
-    if (!r) return;
-    if (out.includes(r)) c.problem(`${path}[${i}]`, `"${r}" is listed twice`);
-    else out.push(r);
-  });
-  return out.length === list.length ? out : undefined;
-}
-
+/** The block's questions: one per request and setting, each before a request of the page, under one of its settings. */
 function questions(
   c: Checker,
-  v: Json,
+  block: JsonObject,
   path: string,
   page: { clients?: ClientId[]; response?: ResponseSetting; responses?: ResponseSetting[] },
-  hintsById: Readonly<Record<string, unknown>>,
 ): UaQuestion[] | undefined {
-  if (v === undefined) return [];
-  const list = c.array(v, path, { what: 'questions' });
-  if (!list) return undefined;
-  const out: UaQuestion[] = [];
   const taken = new Map<string, number>();
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'at', 'ask', 'response']);
-    const id = idField(c, o.id, `${p}.id`);
-    const max = page.clients?.length ?? MAX_REQUESTS;
-    const at = c.number(o.at, `${p}.at`, { integer: true, min: 1, max });
-    const ask = c.oneOf(o.ask, `${p}.ask`, UA_ASKS);
-    const response = o.response === undefined ? page.response : c.oneOf(o.response, `${p}.response`, RESPONSES);
-    if (o.response !== undefined && response && page.responses && !page.responses.includes(response)) {
-      c.problem(
-        `${p}.response`,
-        `"${response}" is not among the page's responses (${page.responses.join(', ')}): the learner could never reach it`,
-      );
-      return;
-    }
-    if (at !== undefined && response) {
-      const slot = `${at} ${response}`;
-      const other = taken.get(slot);
-      if (other !== undefined) {
+  return readQuestions(c, block, path, {
+    keys: ['at', 'ask', 'response'],
+    read(o, p, i) {
+      const max = page.clients?.length ?? MAX_REQUESTS;
+      const at = c.number(o.at, `${p}.at`, { integer: true, min: 1, max });
+      const ask = c.oneOf(o.ask, `${p}.ask`, UA_ASKS);
+      const response = o.response === undefined ? page.response : c.oneOf(o.response, `${p}.response`, RESPONSES);
+      if (o.response !== undefined && response && page.responses && !page.responses.includes(response)) {
         c.problem(
-          `${p}.at`,
-          `one question per request and setting: request ${at} is asked at ${path}[${other}] already`,
+          `${p}.response`,
+          `"${response}" is not among the page's responses (${page.responses.join(', ')}): the learner could never reach it`,
         );
-        return;
+        return null;
       }
-      taken.set(slot, i);
-    }
-    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-    const hints =
-      written === undefined
-        ? []
-        : localTexts(c, written, `${path.replace(/\.questions$/, '')}.hints.${o.id}`, 0, 'hints');
-    if (id && at !== undefined && ask && response && hints) out.push({ id, at, ask, response, hints });
+      if (at !== undefined && response) {
+        const slot = `${at} ${response}`;
+        const other = taken.get(slot);
+        if (other !== undefined) {
+          c.problem(
+            `${p}.at`,
+            `one question per request and setting: request ${at} is asked at ${path}.questions[${other}] already`,
+          );
+          return null;
+        }
+        taken.set(slot, i);
+      }
+      return at !== undefined && ask && response ? { at, ask, response } : undefined;
+    },
   });
-  c.uniqueIds(out, path, 'question');
-  return out.length === list.length ? out : undefined;
 }
 
 /** The clients and the setting of one attempt, or why they cannot be. */
@@ -166,28 +140,13 @@ export const httpUaCacheKind = defineKind<UaCacheSettings, UaCacheState, UaCache
     c.keys(raw, path, ['kind', 'clients', 'response', 'responses', 'questions', 'hints']);
     const clients =
       raw.clients === undefined ? [...DEFAULT_CLIENTS] : clientList(c, raw.clients, `${path}.clients`, MAX_REQUESTS);
-    const responses =
-      raw.responses === undefined ? [...RESPONSES] : responseList(c, raw.responses, `${path}.responses`);
-    let response: ResponseSetting | undefined = responses?.[0];
-    if (raw.response !== undefined) {
-      response = c.oneOf(raw.response, `${path}.response`, RESPONSES);
-      if (response && responses && !responses.includes(response)) {
-        c.problem(`${path}.response`, `"${response}" is not among the page's responses (${responses.join(', ')})`);
-        response = undefined;
-      }
-    }
-    const hints = isObject(raw.hints) ? raw.hints : {};
-    const qs = questions(
-      c,
-      raw.questions,
-      `${path}.questions`,
-      {
-        ...(clients ? { clients } : {}),
-        ...(response ? { response } : {}),
-        ...(responses ? { responses } : {}),
-      },
-      hints,
-    );
+    const responses = nameList(c, raw.responses, `${path}.responses`, RESPONSES, 'response settings');
+    const response = firstName(c, raw.response, `${path}.response`, RESPONSES, responses, 'responses');
+    const qs = questions(c, raw, path, {
+      ...(clients ? { clients } : {}),
+      ...(response ? { response } : {}),
+      ...(responses ? { responses } : {}),
+    });
     if (!clients || !responses || !response || !qs) return undefined;
     return { clients, response, responses, questions: qs };
   },
@@ -196,10 +155,7 @@ export const httpUaCacheKind = defineKind<UaCacheSettings, UaCacheState, UaCache
   checkBlock: (): FieldProblem[] => [],
 
   questionIds: (settings) => settings.questions.map((q) => q.id),
-  rawQuestionIds: (raw) =>
-    Array.isArray(raw.questions)
-      ? raw.questions.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
-      : [],
+  rawQuestionIds: (raw) => rawQuestionIds(raw),
 
   start: (settings, ctx) => initialUaState(settings, ctx.seed),
   reduce: uaReducer,

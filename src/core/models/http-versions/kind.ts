@@ -4,8 +4,8 @@
 // (questions.ts); its queries compute a mode's total, a request's sent or
 // done time, or a mode's connections for short answers.
 import { interpolate } from '../../i18n/localize.js';
-import { type Checker, type FieldProblem, isObject, type Json, type JsonObject } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
+import { nameList, rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind, type Params } from '../kind.js';
 import { askQuestion, gradeAsked } from './questions.js';
 import { type VersionsAction, type VersionsState, initialVersionsState, shownModes, versionsReducer } from './state.js';
@@ -48,64 +48,35 @@ function evenRtt(c: Checker, v: Json, path: string): number | undefined {
   return rtt;
 }
 
-function modeList(c: Checker, v: Json, path: string): VersionMode[] | undefined {
-  const list = c.array(v, path, { min: 1, what: 'modes' });
-  if (!list) return undefined;
-  const out: VersionMode[] = [];
-  list.forEach((m, i) => {
-    const mode = c.oneOf(m, `${path}[${i}]`, MODES);
-    if (mode && out.includes(mode)) c.problem(`${path}[${i}]`, `"${mode}" is listed twice`);
-    else if (mode) out.push(mode);
+/** The block's questions: what each asks, about which mode and request, and what brings it. */
+function questions(c: Checker, block: JsonObject, path: string): VersionsQuestion[] | undefined {
+  return readQuestions(c, block, path, {
+    keys: ['ask', 'mode', 'request', 'after'],
+    read(o, p, i) {
+      const ask = c.oneOf(o.ask, `${p}.ask`, ASKS);
+      const after = o.after === undefined ? (i === 0 ? 'start' : 'any') : c.oneOf(o.after, `${p}.after`, TRIGGERS);
+      if (after === 'start' && i > 0) {
+        c.problem(`${p}.after`, '"start" is for the first question only: a later one comes when a setting changes');
+      }
+      let mode: VersionMode | undefined;
+      if (ask === 'first-done') {
+        if (o.mode !== undefined) c.problem(`${p}.mode`, 'a "first-done" question compares the modes shown: no mode');
+        if (o.request !== undefined) c.problem(`${p}.request`, 'only a "done" question names a request');
+      } else if (ask) {
+        mode = c.oneOf(o.mode, `${p}.mode`, MODES);
+        if (ask === 'total' && o.request !== undefined)
+          c.problem(`${p}.request`, 'only a "done" question names a request');
+      }
+      let request: number | 'last' | undefined;
+      if (ask === 'done') {
+        if (o.request === 'last') request = 'last';
+        else request = c.number(o.request, `${p}.request`, { integer: true, min: 1, max: UI_LIMITS.requests[1] });
+      }
+      if (!ask || !after || (ask !== 'first-done' && !mode) || (ask === 'done' && request === undefined))
+        return undefined;
+      return { ask, after, ...(mode ? { mode } : {}), ...(request !== undefined ? { request } : {}) };
+    },
   });
-  return out.length === list.length ? out : undefined;
-}
-
-function questions(
-  c: Checker,
-  v: Json,
-  path: string,
-  hintsById: Readonly<Record<string, unknown>>,
-): VersionsQuestion[] | undefined {
-  if (v === undefined) return [];
-  const list = c.array(v, path, { what: 'questions' });
-  if (!list) return undefined;
-  const out: VersionsQuestion[] = [];
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'ask', 'mode', 'request', 'after']);
-    const id = idField(c, o.id, `${p}.id`);
-    const ask = c.oneOf(o.ask, `${p}.ask`, ASKS);
-    const after = o.after === undefined ? (i === 0 ? 'start' : 'any') : c.oneOf(o.after, `${p}.after`, TRIGGERS);
-    if (after === 'start' && i > 0) {
-      c.problem(`${p}.after`, '"start" is for the first question only: a later one comes when a setting changes');
-    }
-    let mode: VersionMode | undefined;
-    if (ask === 'first-done') {
-      if (o.mode !== undefined) c.problem(`${p}.mode`, 'a "first-done" question compares the modes shown: no mode');
-      if (o.request !== undefined) c.problem(`${p}.request`, 'only a "done" question names a request');
-    } else if (ask) {
-      mode = c.oneOf(o.mode, `${p}.mode`, MODES);
-      if (ask === 'total' && o.request !== undefined)
-        c.problem(`${p}.request`, 'only a "done" question names a request');
-    }
-    let request: number | 'last' | undefined;
-    if (ask === 'done') {
-      if (o.request === 'last') request = 'last';
-      else request = c.number(o.request, `${p}.request`, { integer: true, min: 1, max: UI_LIMITS.requests[1] });
-    }
-    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-    const hints =
-      written === undefined
-        ? []
-        : localTexts(c, written, `${path.replace(/\.questions$/, '')}.hints.${o.id}`, 0, 'hints');
-    if (id && ask && after && hints && (ask === 'first-done' || mode) && (ask !== 'done' || request !== undefined)) {
-      out.push({ id, ask, after, hints, ...(mode ? { mode } : {}), ...(request !== undefined ? { request } : {}) });
-    }
-  });
-  c.uniqueIds(out, path, 'question');
-  return out;
 }
 
 /** A value of a computed answer's settings: a whole number, or a text with `{param}` in it. */
@@ -205,10 +176,9 @@ function parseBlock(c: Checker, raw: JsonObject, path: string): VersionsPage | u
       slow = request !== undefined && ms !== undefined ? { request, server: ms } : undefined;
     } else slow = undefined;
   }
-  const modes = raw.modes === undefined ? [...MODES] : modeList(c, raw.modes, `${path}.modes`);
+  const modes = nameList(c, raw.modes, `${path}.modes`, MODES, 'modes');
   const view = raw.view === undefined ? 'waterfall' : c.oneOf(raw.view, `${path}.view`, VIEWS);
-  const hints = isObject(raw.hints) ? raw.hints : {};
-  const qs = questions(c, raw.questions, `${path}.questions`, hints);
+  const qs = questions(c, raw, path);
   if (
     requests === undefined ||
     rtt === undefined ||
@@ -248,10 +218,7 @@ export const httpVersionsKind = defineKind<VersionsPage, VersionsState, Versions
   },
 
   questionIds: (page) => page.questions.map((q) => q.id),
-  rawQuestionIds: (raw) =>
-    Array.isArray(raw.questions)
-      ? raw.questions.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
-      : [],
+  rawQuestionIds: (raw) => rawQuestionIds(raw),
 
   start: (page) => initialVersionsState(page),
   reduce: versionsReducer,

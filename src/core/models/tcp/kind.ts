@@ -4,10 +4,10 @@
 // read one value out of a run (a segment's seq or ack, a state, a count).
 import { interpolate } from '../../i18n/localize.js';
 import { findScenario } from '../../scenario/builtins.js';
-import { type Checker, type FieldProblem, isObject, type Json } from '../../schema/checker.js';
-import { idField, localTexts } from '../../schema/fields.js';
+import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
 import { simulate } from '../../tcp/simulate.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario, type SimResult } from '../../tcp/types.js';
+import { rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind, type KindContext, type Params } from '../kind.js';
 import { type PlayerAction, type PlayerState, findEvent, initialPlayerState, playerReducer } from './player.js';
 import { gradePredict, predictChoices, predictExpected, predictQuestion } from './predict.js';
@@ -94,40 +94,24 @@ function query(c: Checker, v: Json, path: string): SimQuery | undefined {
   return undefined;
 }
 
-function predictPoints(
-  c: Checker,
-  v: Json,
-  path: string,
-  hintsById: Readonly<Record<string, unknown>>,
-): PredictPoint[] | undefined {
-  if (v === undefined) return undefined;
-  const list = c.array(v, path, { what: 'predict questions' });
-  if (!list) return undefined;
-  const out: PredictPoint[] = [];
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    const o = c.object(raw, p);
-    if (!o) return;
-    c.keys(o, p, ['id', 'before', 'ask']);
-    const id = idField(c, o.id, `${p}.id`);
-    const sel = selector(c, o.before, `${p}.before`, { withType: true });
-    const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
-    const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
-    const hints =
-      written === undefined
-        ? []
-        : localTexts(c, written, `${path.replace(/\.predict$/, '')}.hints.${o.id}`, 0, 'hints');
-    if (id && sel?.type && ask && hints) {
+/** The block's predict questions: each pauses the player before an event and asks what comes next. */
+function predictPoints(c: Checker, block: JsonObject, path: string): PredictPoint[] | undefined {
+  return readQuestions(c, block, path, {
+    field: 'predict',
+    what: 'predict questions',
+    keys: ['before', 'ask'],
+    read(o, p) {
+      const sel = selector(c, o.before, `${p}.before`, { withType: true });
+      const ask = c.oneOf(o.ask, `${p}.ask`, PREDICT_ASKS);
+      if (!sel?.type || !ask) return undefined;
       const before: EventSelector = {
         type: sel.type,
         ...(sel.side ? { side: sel.side } : {}),
         ...(sel.nth ? { nth: sel.nth } : {}),
       };
-      out.push({ id, before, ask, hints });
-    }
+      return { before, ask };
+    },
   });
-  c.uniqueIds(out, path, 'predict question');
-  return out;
 }
 
 /** Sets `client.isn`-style paths in a copy of the scenario. */
@@ -182,8 +166,7 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
   parseBlock(c, raw, path, ctx) {
     c.keys(raw, path, ['kind', 'scenario', 'predict', 'hints']);
     const scenario = scenarioName(c, raw.scenario, `${path}.scenario`, ctx);
-    const hints = isObject(raw.hints) ? raw.hints : {};
-    const predict = predictPoints(c, raw.predict, `${path}.predict`, hints);
+    const predict = raw.predict === undefined ? undefined : predictPoints(c, raw, path);
     if (!scenario) return undefined;
     return { scenario, ...(predict ? { predict } : {}) };
   },
@@ -217,10 +200,7 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
   },
 
   questionIds: (settings) => (settings.predict ?? []).map((q) => q.id),
-  rawQuestionIds: (raw) =>
-    Array.isArray(raw.predict)
-      ? raw.predict.flatMap((q) => (isObject(q) && typeof q.id === 'string' ? [q.id] : []))
-      : [],
+  rawQuestionIds: (raw) => rawQuestionIds(raw, 'predict'),
 
   start(settings, ctx) {
     const scenario = findScenario(settings.scenario, ctx.scenarios);
