@@ -50,7 +50,10 @@ export async function startTutor(
     early,
   }: StartHooks = {},
 ): Promise<number> {
-  let ui = options.lesson ? loadUi() : undefined;
+  // With the first home screen already on the terminal (drawn by the start, src/early.ts), the UI chunk starts
+  // loading at once, its files read while the lessons are; with --lesson too (Ink draws the first frame).
+  if (early) await holdMemory();
+  let ui = options.lesson || early ? loadUi() : undefined;
   ui?.catch(() => {});
   const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
   const notices: LocalText[] = [...(loaded.notices ?? [])];
@@ -124,7 +127,7 @@ export async function startTutor(
         });
   // Peak memory (src/node/memory.ts): V8 told to keep its young generation small and its optimizing compilers
   // off, once the first frame is on screen and before the UI chunk loads (where the young generation grows).
-  await holdMemory();
+  if (!early) await holdMemory();
   ui ??= loadUi();
   let loadedUi: Ui;
   try {
