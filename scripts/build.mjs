@@ -2,12 +2,17 @@
 // chunk loaded on demand, so `nettutor sim`, `--help` and `--version` never
 // load Ink or React.
 //
+// The start of the tutorial (src/early.ts) is bundled apart, into one CommonJS
+// file, dist/early.cjs, that bin/nettutor.js requires before anything else: it
+// draws the first home screen from the lessons' outlines without waiting for
+// the ES module loader or the CLI's chunks (see README, Performance).
+//
 // First it compiles the built-in lessons (lessons/) into dist/lessons.json:
 // loaded and checked by the project's own loader, so a start of nettutor reads
 // them validated instead of parsing and checking them again. A problem in a
 // built-in lesson fails the build (exit 1) with its `file:line: field: message`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,16 +22,22 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
-rmSync(`${root}dist`, { recursive: true, force: true });
-mkdirSync(`${root}dist`);
-if (!(await compileLessons())) {
-  rmSync(`${root}dist`, { recursive: true, force: true });
-  process.exit(1);
-}
+// Built beside dist/ (at the same depth, so source maps name the same ../src/ files) and swapped in at the end:
+// a process still running the last build (a test, a learner) keeps finding its files until then.
+const out = mkdtempSync(join(root, '.dist-'));
+chmodSync(out, 0o755); // mkdtemp makes it private; dist/ is read by whoever runs nettutor
+const outName = out.slice(root.length);
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+if (!(await compileLessons())) process.exit(1);
+
+const define = {
+  'process.env.NODE_ENV': '"production"',
+  __NETTUTOR_VERSION__: JSON.stringify(pkg.version),
+};
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: outName,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -50,8 +61,7 @@ await build({
     'is-in-ci': './scripts/stubs/is-in-ci.js',
   },
   define: {
-    'process.env.NODE_ENV': '"production"',
-    __NETTUTOR_VERSION__: JSON.stringify(pkg.version),
+    ...define,
     // Yoga's loader (emscripten) asks `typeof fetch` before it decodes its inlined WebAssembly: in Node that
     // loads undici, Node's fetch (about 5 ms and 2 MB at every start), only for yoga to fetch its own data:
     // URL through it. Nothing in nettutor fetches, so the bundle has no fetch, and yoga decodes the bytes itself.
@@ -62,6 +72,32 @@ await build({
     js: "import { createRequire as __nettutorCreateRequire } from 'node:module'; const require = __nettutorCreateRequire(import.meta.url);",
   },
 });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/early.ts'],
+  outfile: join(outName, 'early.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  // A CommonJS file has no import.meta: the one module that asks (for createRequire) gets this file's URL.
+  define: { ...define, 'import.meta.url': '__nettutorFileUrl' },
+  banner: { js: "const __nettutorFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The swap: the last build moved aside, this one in its place, the last one removed.
+const dist = join(root, 'dist');
+const old = `${out}-old`;
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(out, dist);
+rmSync(old, { recursive: true, force: true });
 
 /**
  * Ink turns every line of every frame into styled cells (tokenizing its ANSI codes) and measures each character,
@@ -137,7 +173,7 @@ export default function stringWidth(text, options) {
   };
 }
 
-/** lessons/ → dist/lessons.json, through a bundle of scripts/compile-lessons.ts run with this Node; false on a problem. */
+/** lessons/ → dist/lessons.json and dist/lesson-outlines.json, through a bundle of scripts/compile-lessons.ts run with this Node; false on a problem. */
 async function compileLessons() {
   const work = mkdtempSync(join(tmpdir(), 'nettutor-build-'));
   try {
@@ -155,7 +191,7 @@ async function compileLessons() {
     });
     const r = spawnSync(
       process.execPath,
-      [entry, join(root, 'lessons'), join(root, 'dist', 'lessons.json'), pkg.version],
+      [entry, join(root, 'lessons'), join(out, 'lessons.json'), pkg.version, join(out, 'lesson-outlines.json')],
       {
         cwd: root,
         stdio: 'inherit',

@@ -1,16 +1,21 @@
 // Bundled and run by scripts/build.mjs: loads the built-in lessons with the
 // loader `nettutor lessons check` uses (every check, the engine runs included)
 // and writes them, validated, to one JSON file the CLI reads at start.
-// Usage: node compile-lessons.mjs <lessons dir> <output file> <package version>
+// It also writes the lessons' outlines (what the lesson list shows, and what
+// scores need: src/node/lesson-outlines.ts), as the tutorial loads the
+// compiled file back, for the start to draw the first home screen from.
+// Usage: node compile-lessons.mjs <lessons dir> <output file> <package version> <outlines file>
 // Any problem in a lesson is printed as `file:line: field: message` and the
 // exit status is 1; texts missing in a translation are printed as warnings.
 import { writeFileSync } from 'node:fs';
-import { compileLessons, formatProblem, withReviews } from '../src/node/builtin-lessons.js';
+import { outlineOf } from '../src/core/progress/score.js';
+import { compileLessons, formatProblem, loadInstalledLessons, withReviews } from '../src/node/builtin-lessons.js';
 import { loadLessonPack } from '../src/node/lesson-files.js';
+import { OUTLINES_FORMAT, type OutlinesFile } from '../src/node/lesson-outlines.js';
 
-const [dir, out, version] = process.argv.slice(2);
-if (!dir || !out || !version) {
-  process.stderr.write('usage: compile-lessons <lessons dir> <output file> <package version>\n');
+const [dir, out, version, outlinesOut] = process.argv.slice(2);
+if (!dir || !out || !version || !outlinesOut) {
+  process.stderr.write('usage: compile-lessons <lessons dir> <output file> <package version> <outlines file>\n');
   process.exit(2);
 }
 const loaded = loadLessonPack(dir, 'builtin');
@@ -25,3 +30,8 @@ if (problems.length > 0) {
   process.exit(1);
 }
 writeFileSync(out, `${JSON.stringify(compileLessons(loaded, dir, version))}\n`);
+// Outlined from the lessons as a start of the tutorial gets them (the compiled file read back, in order, every
+// review page filled in), so that the first screen counts what the app counts.
+const installed = await loadInstalledLessons({ builtinLessonsDir: dir, compiledLessonsFile: out, version });
+const outlines: OutlinesFile = { format: OUTLINES_FORMAT, version, lessons: installed.lessons.map(outlineOf) };
+writeFileSync(outlinesOut, `${JSON.stringify(outlines)}\n`);

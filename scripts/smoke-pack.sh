@@ -18,6 +18,10 @@ tar -tzf "$work/$tarball" | grep -x 'package/schema/lesson.schema.json' >/dev/nu
 # `nettutor lessons check`.
 tar -tzf "$work/$tarball" | grep -x 'package/dist/lessons.json' >/dev/null || { echo "smoke: dist/lessons.json is not in the package"; exit 1; }
 tar -tzf "$work/$tarball" | grep '^package/lessons/.*/lesson.jsonc$' >/dev/null || { echo "smoke: the lesson sources are not in the package"; exit 1; }
+# The start that draws the first home screen (CommonJS, as bin/package.json says bin/ is) and what it reads.
+for f in bin/package.json dist/early.cjs dist/lesson-outlines.json; do
+  tar -tzf "$work/$tarball" | grep -x "package/$f" >/dev/null || { echo "smoke: $f is not in the package"; exit 1; }
+done
 # ssh2 is an optional peer, needed only by `nettutor serve`: neither packed nor installed for learners.
 if tar -tzf "$work/$tarball" | grep -q 'node_modules/ssh2\|/ssh2/'; then echo "smoke: ssh2 is in the package"; exit 1; fi
 if tar -xzOf "$work/$tarball" --wildcards 'package/dist/*.js' | grep -q 'kex-strict-s-v00@openssh.com'; then

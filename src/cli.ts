@@ -1,18 +1,14 @@
 // The command-line router: argv → the tutorial (TUI) or a subcommand.
 // `sim`, `lessons`, `progress`, `--help` and `--version` never load Ink or
 // React; the TUI arrives through a dynamic import.
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { type CliIO, EXIT, UsageError, checkLang, describeParseError, usageLine } from './cli/io.js';
-import type { TutorOptions } from './cli/tutor.js';
+import { type CliIO, EXIT, UsageError, usageLine } from './cli/io.js';
+import { checkPaths, hasTerminal, parseTutorOptions } from './cli/tutor-options.js';
+import type { EarlyHome } from './early.js';
 
 declare const __NETTUTOR_VERSION__: string;
 
 const VERSION = typeof __NETTUTOR_VERSION__ === 'string' ? __NETTUTOR_VERSION__ : '0.0.0-dev';
-
-const SUBCOMMANDS = ['sim', 'http', 'lessons', 'progress', 'serve', 'help'] as const;
 
 const USAGE = `nettutor ${VERSION} — learn how TCP connections open and close and how HTTP
 works, by watching it happen and trying it.
@@ -72,54 +68,6 @@ export function compiledLessonsFile(): string {
   return fileURLToPath(new URL('./lessons.json', import.meta.url));
 }
 
-function parseTutorOptions(argv: string[]): TutorOptions & { help: boolean; version: boolean } {
-  let parsed: ReturnType<typeof parseTutorArgs>;
-  try {
-    parsed = parseTutorArgs(argv);
-  } catch (error) {
-    throw new UsageError(describeParseError(error, argv, TUTOR_OPTIONS));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) {
-    const word = positionals[0]!;
-    throw new UsageError(
-      (SUBCOMMANDS as readonly string[]).includes(word)
-        ? `'${word}' must come first: nettutor ${word} [options]`
-        : `unknown command '${word}' (commands: sim, http, lessons, progress, serve)`,
-    );
-  }
-  for (const name of ['lesson', 'lang', 'lessons', 'progress'] as const) {
-    const value = values[name];
-    if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a value`);
-  }
-  checkLang(values.lang);
-  return {
-    help: values.help ?? false,
-    version: values.version ?? false,
-    lesson: values.lesson,
-    lang: values.lang,
-    asciiOnly: values['ascii-only'] ?? false,
-    noColor: values['no-color'] ?? false,
-    lessons: values.lessons,
-    progress: values.progress,
-  };
-}
-
-const TUTOR_OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  lesson: { type: 'string' },
-  lang: { type: 'string' },
-  'ascii-only': { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  lessons: { type: 'string' },
-  progress: { type: 'string' },
-} as const;
-
-function parseTutorArgs(argv: string[]) {
-  return parseArgs({ args: argv, allowPositionals: true, strict: true, options: TUTOR_OPTIONS });
-}
-
 function processIO(): CliIO {
   return {
     stdout: process.stdout,
@@ -142,26 +90,7 @@ async function confirmOnTerminal(question: string): Promise<boolean> {
   }
 }
 
-/** --lessons must be a folder and --progress must not be one: said before anything starts. */
-function checkPaths(options: TutorOptions, cwd: string): void {
-  if (options.lessons) {
-    const dir = resolve(cwd, options.lessons);
-    if (!existsSync(dir)) throw new UsageError(`--lessons ${options.lessons}: the folder does not exist`);
-    if (!statSync(dir).isDirectory()) {
-      throw new UsageError(`--lessons ${options.lessons}: expected a folder of lessons, found a file`);
-    }
-  }
-  if (options.progress) {
-    const file = resolve(cwd, options.progress);
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      throw new UsageError(
-        `--progress ${options.progress} is a folder: give the path of a file, e.g. ${join(options.progress, 'progress.json')}`,
-      );
-    }
-  }
-}
-
-export async function run(argv: string[], io: CliIO): Promise<number> {
+export async function run(argv: string[], io: CliIO, early?: EarlyHome): Promise<number> {
   const [first, ...rest] = argv;
   const env = { builtinLessonsDir: builtinLessonsDir(), compiledLessonsFile: compiledLessonsFile(), version: VERSION };
   switch (first) {
@@ -200,7 +129,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   checkPaths(options, io.cwd);
-  if (!io.stdin.isTTY || !io.stdout.isTTY) {
+  if (!hasTerminal(io)) {
     io.stderr.write(
       'nettutor: the tutorial needs an interactive terminal (stdin and stdout must be a TTY).\n' +
         'Without one, use `nettutor sim <scenario>` (e.g. `nettutor sim handshake --format text`),\n' +
@@ -211,7 +140,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // The UI chunk (React, Ink, Yoga's WebAssembly) is the slowest thing to load: the tutorial's start draws
   // the first home screen without it, then loads it (src/cli/tutor.ts).
   const { startTutor } = await import('./cli/tutor.js');
-  return startTutor(options, io, env);
+  return startTutor(options, io, env, { early });
 }
 
 /**
@@ -223,12 +152,17 @@ export async function runServeWorker(): Promise<void> {
   return runRenderThread();
 }
 
-export async function main(argv: string[]): Promise<void> {
+/**
+ * Runs the command line `argv`. `early` is the first home screen bin/nettutor.js had drawn (src/early.ts), for
+ * the tutorial to carry on from; anything else gives the terminal back first.
+ */
+export async function main(argv: string[], early?: EarlyHome): Promise<void> {
   const io = processIO();
   let code: number;
   try {
-    code = await run(argv, io);
+    code = await run(argv, io, early);
   } catch (error) {
+    early?.release();
     if (error instanceof UsageError) {
       io.stderr.write(`${usageLine(error)}\n`);
       code = EXIT.usage;
@@ -239,5 +173,7 @@ export async function main(argv: string[]): Promise<void> {
       code = EXIT.failure;
     }
   }
+  // Not taken over (a path that did not start the tutorial): the terminal back as it was. Else this does nothing.
+  early?.release();
   process.exitCode = code;
 }

@@ -3,35 +3,20 @@
 // chunk loads, renders the app, and makes sure progress is saved however the
 // session ends (q, Ctrl+C, SIGINT, SIGTERM, or SIGHUP when an SSH connection
 // drops).
-import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { type CliIO, EXIT, UsageError } from './io.js';
+import { type TutorOptions, tutorProgressFile, wantsColor } from './tutor-options.js';
+import type { EarlyHome } from '../early.js';
 import { type LocalText, resolveLocale } from '../core/i18n/localize.js';
 import { noticeText } from '../node/notices.js';
 import type { Progress } from '../core/progress/types.js';
-import { defaultProgressPath } from '../node/data-dir.js';
 import { type BuiltinLessonsEnv, formatProblem, loadInstalledLessons } from '../node/builtin-lessons.js';
 import { openProgressStore } from '../node/progress-store.js';
 import { showEarlyFrame } from '../node/early-frame.js';
 import { ScreenOutput } from '../node/screen-output.js';
 import { makeTheme } from '../ui/make-theme.js';
 
-/** How the tutorial was asked for on the command line. */
-export interface TutorOptions {
-  lesson?: string;
-  lang?: string;
-  asciiOnly: boolean;
-  noColor: boolean;
-  lessons?: string;
-  progress?: string;
-}
-
 type Ui = typeof import('../ui/render-app.js');
-
-/** Whether the learner gets colours: not with --no-color or NO_COLOR (unless FORCE_COLOR), nor FORCE_COLOR=0. */
-export function wantsColor(options: TutorOptions, env: Record<string, string | undefined>): boolean {
-  return !options.noColor && !(env.NO_COLOR && !env.FORCE_COLOR) && env.FORCE_COLOR !== '0';
-}
 
 export interface StartHooks {
   /**
@@ -47,6 +32,11 @@ export interface StartHooks {
    * the process, so tests that start the tutorial in their own process give one that does nothing.
    */
   holdMemory?: () => Promise<void> | void;
+  /**
+   * The first home screen already drawn by the start (src/early.ts, before the CLI loaded), with the progress it
+   * read: the tutorial carries on from it instead of reading the progress and drawing that screen again.
+   */
+  early?: EarlyHome;
 }
 
 export async function startTutor(
@@ -57,9 +47,13 @@ export async function startTutor(
     loadUi = () => import('../ui/render-app.js'),
     earlyFrame = true,
     holdMemory = async () => (await import('../node/memory.js')).holdMemory(),
+    early,
   }: StartHooks = {},
 ): Promise<number> {
-  let ui = options.lesson ? loadUi() : undefined;
+  // With the first home screen already on the terminal (drawn by the start, src/early.ts), the UI chunk starts
+  // loading at once, its files read while the lessons are; with --lesson too (Ink draws the first frame).
+  if (early) await holdMemory();
+  let ui = options.lesson || early ? loadUi() : undefined;
   ui?.catch(() => {});
   const loaded = await loadInstalledLessons(env, options.lessons ? resolve(io.cwd, options.lessons) : undefined);
   const notices: LocalText[] = [...(loaded.notices ?? [])];
@@ -74,11 +68,9 @@ export async function startTutor(
       "try 'nettutor lessons list' to see the lessons",
     );
   }
-  const progressFile = options.progress
-    ? resolve(io.cwd, options.progress)
-    : defaultProgressPath(io.env, process.platform, homedir());
-  const store = openProgressStore(progressFile);
-  const { progress, notices: progressNotices } = store.load();
+  const progressFile = early?.progressFile ?? tutorProgressFile(options, io.cwd, io.env);
+  const store = early?.store ?? openProgressStore(progressFile);
+  const { progress, notices: progressNotices } = early ?? store.load();
   notices.push(...progressNotices);
   // --lang, else the language chosen on the home screen last time (kept with the progress), else LANG.
   const locale = resolveLocale(options.lang, io.env, progress.language?.locale);
@@ -101,7 +93,9 @@ export async function startTutor(
   (io.stderr as NodeJS.WriteStream).on?.('error', ignore);
   stdin.on?.('error', ignore);
 
-  const screen = new ScreenOutput(terminal);
+  const screen = early?.screen ?? new ScreenOutput(terminal);
+  // From here the handlers below save progress and restore the terminal, the early start's no longer.
+  const drawnEarly = early?.adopt();
   let app: { unmount: () => void; waitUntilExit: () => Promise<unknown> } | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     // Registered before Ink's own exit hooks, so progress is saved before anything touches the terminal.
@@ -121,8 +115,9 @@ export async function startTutor(
   const color = wantsColor(options, io.env);
   // The lesson list at once, from the lines the app draws; with --lesson the app opens on a lesson page,
   // which only Ink draws.
-  const early =
-    options.lesson || !earlyFrame
+  const firstFrame = drawnEarly
+    ? { stop: drawnEarly.stopRedrawing }
+    : options.lesson || !earlyFrame
       ? undefined
       : showEarlyFrame(screen, stdin, {
           state: { lessons: loaded.lessons, homeIndex: 0, progress },
@@ -132,7 +127,7 @@ export async function startTutor(
         });
   // Peak memory (src/node/memory.ts): V8 told to keep its young generation small and its optimizing compilers
   // off, once the first frame is on screen and before the UI chunk loads (where the young generation grows).
-  await holdMemory();
+  if (!early) await holdMemory();
   ui ??= loadUi();
   let loadedUi: Ui;
   try {
@@ -140,10 +135,10 @@ export async function startTutor(
   } catch (error) {
     for (const s of signals) process.off(s, onSignal);
     screen.restore();
-    if (early && stdin.isTTY) stdin.setRawMode?.(false);
+    if (firstFrame && stdin.isTTY) stdin.setRawMode?.(false);
     throw error;
   } finally {
-    early?.stop();
+    firstFrame?.stop();
   }
   const { renderApp, INTERRUPTED, initialTutorState } = loadedUi;
 

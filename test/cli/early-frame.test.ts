@@ -1,7 +1,9 @@
 // The first home screen drawn before Ink has loaded, and Ink taking over from
-// it, through the tutorial's real start (startTutor) on a terminal emulator
-// (@xterm/headless): the early frame must be, cell by cell and attribute by
-// attribute, the screen Ink alone draws; taking over must write nothing when
+// it, through the tutorial's real start on a terminal emulator
+// (@xterm/headless) — drawn by the start bin/nettutor.js runs first
+// (src/early.ts, from the lessons' outlines), or by startTutor itself when
+// that start drew nothing (--lessons, say): the early frame must be, cell by
+// cell and attribute by attribute, the screen Ink alone draws; taking over must write nothing when
 // nothing changed; keys typed before, during and after the takeover must each
 // be handled once, in order; a resize before the takeover is honoured.
 import { EventEmitter } from 'node:events';
@@ -12,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import chalk from 'chalk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type TutorOptions, startTutor } from '../../src/cli/tutor.js';
+import { startTutor } from '../../src/cli/tutor.js';
+import { type EarlyHome, startEarlyHome } from '../../src/early.js';
+import type { TutorOptions } from '../../src/cli/tutor-options.js';
 import { text } from '../../src/core/i18n/localize.js';
 import { readCompiledLessons } from '../../src/node/builtin-lessons.js';
 
@@ -137,6 +141,23 @@ class Keyboard extends EventEmitter {
   }
 }
 
+/** Who draws the early frame: the start bin/nettutor.js runs first (src/early.ts), or startTutor itself. */
+type Via = 'start' | 'tutor';
+const VIAS: Via[] = ['start', 'tutor'];
+const outlinesFile = join(root, 'dist', 'lesson-outlines.json');
+
+/** The command line of these options, as a learner types it. */
+function argvOf(o: TutorOptions): string[] {
+  return [
+    ...(o.lesson ? ['--lesson', o.lesson] : []),
+    ...(o.lang ? ['--lang', o.lang] : []),
+    ...(o.asciiOnly ? ['--ascii-only'] : []),
+    ...(o.noColor ? ['--no-color'] : []),
+    ...(o.lessons ? ['--lessons', o.lessons] : []),
+    ...(o.progress ? ['--progress', o.progress] : []),
+  ];
+}
+
 const DOWN = '\u001B[B';
 const UP = '\u001B[A';
 
@@ -166,36 +187,41 @@ function start(
     progress = '',
     dir = mkdtempSync(join(tmpdir(), 'nettutor-early-')),
     environment = {} as Record<string, string>,
+    via = 'start' as Via,
   } = {},
 ): Run {
   const progressFile = join(dir, 'progress.json');
   if (progress) writeFileSync(progressFile, progress);
   const tty = new Tty(columns, rows);
   const keyboard = new Keyboard();
+  const all = { asciiOnly: false, noColor: false, progress: progressFile, ...options };
+  const io = {
+    stdout: tty,
+    stderr: { write: () => true },
+    stdin: keyboard,
+    env: { LANG: 'en_US.UTF-8', ...environment },
+    cwd: dir,
+  };
+  let drawn: EarlyHome | undefined;
+  if (via === 'start' && earlyFrame) {
+    drawn = startEarlyHome(argvOf(all), { ...io, outlinesFile, version });
+    // The start draws the list whenever the tutorial does (not with --lesson, which Ink draws).
+    expect(drawn !== undefined).toBe(!all.lesson);
+  }
   let open!: () => void;
   const gate = new Promise<void>((resolve) => {
     open = resolve;
   });
-  const done = startTutor(
-    { asciiOnly: false, noColor: false, progress: progressFile, ...options },
-    {
-      stdout: tty,
-      stderr: { write: () => true },
-      stdin: keyboard,
-      env: { LANG: 'en_US.UTF-8', ...environment },
-      cwd: dir,
+  const done = startTutor(all, io, env, {
+    earlyFrame,
+    early: drawn,
+    loadUi: async () => {
+      await gate;
+      return ui;
     },
-    env,
-    {
-      earlyFrame,
-      loadUi: async () => {
-        await gate;
-        return ui;
-      },
-      // The V8 flags would hold for every later test in this process; the end-to-end tests start with them.
-      holdMemory: () => {},
-    },
-  );
+    // The V8 flags would hold for every later test in this process; the end-to-end tests start with them.
+    holdMemory: () => {},
+  });
   const run = { tty, keyboard, open, done };
   running.push(run);
   return run;
@@ -210,9 +236,11 @@ async function inkAlone(options: Partial<TutorOptions>, size: Parameters<typeof 
 }
 
 /** Starts with Ink held back, and waits for the early frame (drawn, with the terminal raw, in one go). */
-async function early(options: Partial<TutorOptions>, size: Parameters<typeof start>[1] = {}): Promise<Run> {
+async function earlyRun(options: Partial<TutorOptions>, size: Parameters<typeof start>[1] = {}): Promise<Run> {
   const run = start(options, size);
   await vi.waitFor(() => expect(run.keyboard.raw).toBe(true), { timeout: 5000, interval: 5 });
+  // On the learner's screen before anything else happens (a resize, say), as a terminal shows what it is sent.
+  await new Promise<void>((r) => run.tty.term.write('', r));
   return run;
 }
 
@@ -299,95 +327,102 @@ const CASES: Array<{
   { name: 'too small, in Chinese', chalkLevel: 1, size: { columns: 50, rows: 14 }, options: { lang: 'zh-CN' } },
 ];
 
-describe('the home screen before Ink has loaded', () => {
-  for (const c of CASES) {
-    it(`is the screen Ink draws, and taking over writes nothing (${c.name})`, async () => {
-      chalk.level = c.chalkLevel;
-      // One folder for both runs: a notice may name the progress file.
-      const dir = mkdtempSync(join(tmpdir(), 'nettutor-early-'));
-      const size = { ...c.size, environment: c.environment, progress: c.progress, dir };
-      const reference = await inkAlone(c.options ?? {}, size);
-      const want = await reference.tty.cells();
-      // The reference shows something (not two blank screens compared), and what the case is about.
-      const screen = (await reference.tty.text()).join('\n');
-      expect(screen.trim()).not.toBe('');
-      for (const shown of c.shows ?? []) expect(screen).toContain(shown);
+for (const via of VIAS) {
+  describe(`the home screen before Ink has loaded, drawn by ${via === 'start' ? 'the start (src/early.ts)' : 'startTutor'}`, () => {
+    /** Starts with Ink held back, the early frame drawn by `via`. */
+    const early = (options: Partial<TutorOptions>, size: Parameters<typeof start>[1] = {}) =>
+      earlyRun(options, { ...size, via });
+    for (const c of CASES) {
+      it(`is the screen Ink draws, and taking over writes nothing (${c.name})`, async () => {
+        chalk.level = c.chalkLevel;
+        // One folder for both runs: a notice may name the progress file.
+        const dir = mkdtempSync(join(tmpdir(), 'nettutor-early-'));
+        const size = { ...c.size, environment: c.environment, progress: c.progress, dir };
+        const reference = await inkAlone(c.options ?? {}, size);
+        const want = await reference.tty.cells();
+        // The reference shows something (not two blank screens compared), and what the case is about.
+        const screen = (await reference.tty.text()).join('\n');
+        expect(screen.trim()).not.toBe('');
+        for (const shown of c.shows ?? []) expect(screen).toContain(shown);
 
-      const run = await early(c.options ?? {}, size);
-      expect(run.keyboard.reading).toBe(false);
+        const run = await early(c.options ?? {}, size);
+        expect(run.keyboard.reading).toBe(false);
+        expect(await run.tty.cells()).toEqual(want);
+        expect(await takeOver(run)).toBe('');
+        expect(await run.tty.cells()).toEqual(want);
+      });
+    }
+
+    it('keeps keys typed before, during and after the takeover, each once and in order', async () => {
+      chalk.level = 1;
+      const run = await early({});
+      run.keyboard.press(DOWN); // before Ink has loaded: waits in the input queue
+      run.open();
+      run.keyboard.press(DOWN); // while Ink starts
+      await vi.waitFor(() => expect(run.keyboard.reading).toBe(true), { timeout: 5000, interval: 5 });
+      run.keyboard.press(UP); // after
+      // Down, down, up: the second lesson. A key lost or doubled, or two out of order, ends elsewhere.
+      const second = text(lessons[1]!.title, 'en');
+      await vi.waitFor(
+        async () => {
+          const pointed = (await run.tty.text()).filter((l) => l.startsWith('›'));
+          expect(pointed).toEqual([expect.stringContaining(second)]);
+        },
+        { timeout: 3000, interval: 10 },
+      );
+      // And the screen is the one Ink alone shows after one Down.
+      const reference = await inkAlone({});
+      reference.keyboard.press(DOWN);
+      await vi.waitFor(async () => expect(await reference.tty.cells()).toEqual(await run.tty.cells()), {
+        timeout: 3000,
+        interval: 10,
+      });
+    });
+
+    it('keeps keys that arrive in one read with the escape sequences split by nothing', async () => {
+      const run = await early({});
+      run.keyboard.press(`${DOWN}${DOWN}${DOWN}${UP}`);
+      await takeOver(run);
+      const third = text(lessons[2]!.title, 'en');
+      await vi.waitFor(
+        async () =>
+          expect((await run.tty.text()).filter((l) => l.startsWith('›'))).toEqual([expect.stringContaining(third)]),
+        { timeout: 3000, interval: 10 },
+      );
+    });
+
+    it('quits on q typed before Ink has loaded, once Ink is there (exit 0), and on Ctrl+C with 130', async () => {
+      const quit = await early({});
+      quit.keyboard.press('q');
+      quit.open();
+      expect(await quit.done).toBe(0);
+      const interrupted = await early({});
+      interrupted.keyboard.press('\u0003');
+      interrupted.open();
+      expect(await interrupted.done).toBe(130);
+    });
+
+    it('redraws at the new size on a resize before the takeover, and Ink then has nothing to change', async () => {
+      chalk.level = 1;
+      const reference = await inkAlone({}, { columns: 70, rows: 20 });
+      const want = await reference.tty.cells();
+      const run = await early({}, { columns: 80, rows: 24 });
+      run.tty.resize(70, 20);
       expect(await run.tty.cells()).toEqual(want);
       expect(await takeOver(run)).toBe('');
       expect(await run.tty.cells()).toEqual(want);
-    });
-  }
-
-  it('keeps keys typed before, during and after the takeover, each once and in order', async () => {
-    chalk.level = 1;
-    const run = await early({});
-    run.keyboard.press(DOWN); // before Ink has loaded: waits in the input queue
-    run.open();
-    run.keyboard.press(DOWN); // while Ink starts
-    await vi.waitFor(() => expect(run.keyboard.reading).toBe(true), { timeout: 5000, interval: 5 });
-    run.keyboard.press(UP); // after
-    // Down, down, up: the second lesson. A key lost or doubled, or two out of order, ends elsewhere.
-    const second = text(lessons[1]!.title, 'en');
-    await vi.waitFor(
-      async () => {
-        const pointed = (await run.tty.text()).filter((l) => l.startsWith('›'));
-        expect(pointed).toEqual([expect.stringContaining(second)]);
-      },
-      { timeout: 3000, interval: 10 },
-    );
-    // And the screen is the one Ink alone shows after one Down.
-    const reference = await inkAlone({});
-    reference.keyboard.press(DOWN);
-    await vi.waitFor(async () => expect(await reference.tty.cells()).toEqual(await run.tty.cells()), {
-      timeout: 3000,
-      interval: 10,
+      // Smaller than the app needs, then big enough again, still before Ink: the message, then the list.
+      const again = await early({}, { columns: 80, rows: 24 });
+      again.tty.resize(50, 12);
+      expect((await again.tty.text()).join('\n')).toContain('Make the terminal at least 60×16');
+      again.tty.resize(70, 20);
+      expect(await again.tty.cells()).toEqual(want);
+      expect(await takeOver(again)).toBe('');
     });
   });
+}
 
-  it('keeps keys that arrive in one read with the escape sequences split by nothing', async () => {
-    const run = await early({});
-    run.keyboard.press(`${DOWN}${DOWN}${DOWN}${UP}`);
-    await takeOver(run);
-    const third = text(lessons[2]!.title, 'en');
-    await vi.waitFor(
-      async () =>
-        expect((await run.tty.text()).filter((l) => l.startsWith('›'))).toEqual([expect.stringContaining(third)]),
-      { timeout: 3000, interval: 10 },
-    );
-  });
-
-  it('quits on q typed before Ink has loaded, once Ink is there (exit 0), and on Ctrl+C with 130', async () => {
-    const quit = await early({});
-    quit.keyboard.press('q');
-    quit.open();
-    expect(await quit.done).toBe(0);
-    const interrupted = await early({});
-    interrupted.keyboard.press('\u0003');
-    interrupted.open();
-    expect(await interrupted.done).toBe(130);
-  });
-
-  it('redraws at the new size on a resize before the takeover, and Ink then has nothing to change', async () => {
-    chalk.level = 1;
-    const reference = await inkAlone({}, { columns: 70, rows: 20 });
-    const want = await reference.tty.cells();
-    const run = await early({}, { columns: 80, rows: 24 });
-    run.tty.resize(70, 20);
-    expect(await run.tty.cells()).toEqual(want);
-    expect(await takeOver(run)).toBe('');
-    expect(await run.tty.cells()).toEqual(want);
-    // Smaller than the app needs, then big enough again, still before Ink: the message, then the list.
-    const again = await early({}, { columns: 80, rows: 24 });
-    again.tty.resize(50, 12);
-    expect((await again.tty.text()).join('\n')).toContain('Make the terminal at least 60×16');
-    again.tty.resize(70, 20);
-    expect(await again.tty.cells()).toEqual(want);
-    expect(await takeOver(again)).toBe('');
-  });
-
+describe('the home screen before Ink has loaded', () => {
   it('draws nothing before Ink when a lesson page is asked for (--lesson): Ink draws the page', async () => {
     const run = start({ lesson: lessons[0]!.id });
     await new Promise((r) => setTimeout(r, 50));

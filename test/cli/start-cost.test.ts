@@ -1,8 +1,10 @@
 // What a start of the tutorial loads before its first screen is drawn: the
-// CLI bundle and the tutorial's start chunk, with what they import, and never
-// Ink, React or Yoga (those come with the UI chunk, loaded after the first
-// home screen is on the terminal), nor the model kinds. And nothing in the
-// bundle asks for fetch, whose first use loads undici.
+// start bin/nettutor.js requires first (dist/early.cjs, one CommonJS file),
+// or, when that start draws nothing (--lessons), the CLI bundle and the
+// tutorial's start chunk, with what they import; and never Ink, React or Yoga
+// (those come with the UI chunk, loaded after the first home screen is on the
+// terminal), nor the model kinds. And nothing in the bundle asks for fetch,
+// whose first use loads undici.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,10 +62,27 @@ describe('the start of the tutorial', () => {
     for (const marker of Object.values(HEAVY)) expect(uiText).toContain(marker);
   });
 
+  it('draws its first screen from one CommonJS file that loads nothing but Node’s own modules', () => {
+    const start = readFileSync(join(dist, 'early.cjs'), 'utf8');
+    for (const [what, marker] of Object.entries(HEAVY)) expect(start.includes(marker), what).toBe(false);
+    const required = [...start.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(required.length).toBeGreaterThan(3);
+    expect(required.filter((r) => !r.startsWith('node:'))).toEqual([]);
+    expect(required).not.toContain('node:crypto');
+    expect(start).not.toMatch(/\bimport\(/);
+    // Small: what is compiled before the first frame is what it costs (the lessons themselves are not in it).
+    expect(start.length).toBeLessThan(100_000);
+    // The lessons' outlines beside it are small too: read instead of dist/lessons.json.
+    const outlines = readFileSync(join(dist, 'lesson-outlines.json'), 'utf8').length;
+    expect(outlines).toBeLessThan(readFileSync(join(dist, 'lessons.json'), 'utf8').length / 10);
+  });
+
   it('finds nothing in the bundle that asks for fetch', () => {
-    const files = [cli, ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f))].filter((f) =>
-      f.endsWith('.js'),
-    );
+    const files = [
+      cli,
+      join(dist, 'early.cjs'),
+      ...readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f)),
+    ].filter((f) => /\.c?js$/.test(f));
     // Code that asks (`typeof fetch`, a call, a property of the global object), not the word in a lesson's text.
     const asks = /\btypeof fetch\b|(?<![\w$])fetch\s*\(|\.fetch\b/;
     const asking = files.filter((f) => asks.test(readFileSync(f, 'utf8')));

@@ -5,7 +5,7 @@
 // (src/node/early-frame.ts) and by the app (src/ui/frames.ts).
 import { layoutProse, truncateToWidth } from '../../core/layout/prose.js';
 import { displayWidth } from '../../core/layout/width.js';
-import type { Lesson } from '../../core/lessons/types.js';
+import type { Scorable } from '../../core/progress/score.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import type { TutorState } from '../../core/tutor/machine.js';
 import { fitLines, noticeLines } from '../chrome-lines.js';
@@ -17,7 +17,12 @@ import { courseSummary, lessonSummary } from './lesson-summary.js';
 import { makeLocalizer } from './localizer.js';
 
 /** What the home screen shows of the session. */
-export type HomeState = Pick<TutorState, 'lessons' | 'homeIndex' | 'progress'>;
+/** What the home screen shows: the app's state, or, before the lessons are read, their outlines (see LessonOutline). */
+export interface HomeState {
+  lessons: readonly Scorable[];
+  homeIndex: TutorState['homeIndex'];
+  progress: TutorState['progress'];
+}
 
 /** The home screen as at most `height` lines. */
 export function homeLines(
@@ -83,7 +88,7 @@ export function homeLines(
   const listRows = fits
     ? state.lessons.length
     : Math.min(state.lessons.length, Math.max(1, room - summaryKept - courseRows - 1));
-  const rows: UiLine[] = state.lessons.map((lesson: Lesson, i) => {
+  const rows: UiLine[] = state.lessons.map((lesson, i) => {
     const here = i === state.homeIndex;
     return [
       { text: here ? `${theme.glyphs.pointer} ` : '  ', color: theme.colors.accent, bold: true },

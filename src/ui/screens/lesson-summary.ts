@@ -2,14 +2,21 @@ import { displayWidth } from '../../core/layout/width.js';
 import { padToWidth, truncateToWidth } from '../../core/layout/prose.js';
 import type { Lesson } from '../../core/lessons/types.js';
 import type { LocalText } from '../../core/i18n/localize.js';
-import { courseScore, gradedIds, lessonScore, lessonStatus, solvedCount } from '../../core/progress/score.js';
+import {
+  type Scorable,
+  courseScore,
+  gradedIds,
+  lessonScore,
+  lessonStatus,
+  solvedCount,
+} from '../../core/progress/score.js';
 import type { Progress } from '../../core/progress/types.js';
 import { type Tr, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
 
 /** One row of the lesson list: title, status in words (never colour alone) and score. */
 export function lessonSummary(
-  lesson: Lesson,
+  lesson: Scorable,
   progress: Progress,
   tr: (t: LocalText) => string,
   theme: Theme,
@@ -40,7 +47,7 @@ function row(title: string, right: string, theme: Theme, width: number): string 
  * courseScore), with the items solved, its percentage against the right edge like each lesson's.
  */
 export function courseSummary(
-  lessons: readonly Lesson[],
+  lessons: readonly Scorable[],
   progress: Progress,
   tr: Tr,
   theme: Theme,
