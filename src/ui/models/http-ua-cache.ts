@@ -7,7 +7,6 @@
 // table gets the rows that are left; on the smallest terminals a part is
 // left out whole and `i` shows it.
 import { displayWidth } from '../../core/layout/width.js';
-import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, padToWidth, wrapSpans } from '../../core/layout/prose.js';
 import type { Outcome } from '../../core/models/http-ua-cache/cache.js';
@@ -16,20 +15,12 @@ import { explain, type UaCacheAction, type UaCacheState } from '../../core/model
 import { uaText as say } from '../../core/models/http-ua-cache/phrases.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText, ui } from '../strings.js';
+import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
+import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { type DrawOptions, defineView, type ModelDrawing } from './view.js';
 
 type Tr = (t: LocalText) => string;
-
-/** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
-
-interface Section {
-  lines: UiLine[];
-  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
-  drop?: number;
-}
 
 const key = (
   keys: Binding['keys'],
@@ -193,67 +184,6 @@ function whyLines(state: UaCacheState, index: number, width: number, theme: Them
   return explain(o, state.response, state.outcomes).flatMap((s) => wrapped(theme.text(tr(s)), width));
 }
 
-/** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
-function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const v = q.verdict;
-  return q.choices.flatMap((choice, i) => {
-    const here = i === q.cursor && !v;
-    const chosen = v !== undefined && i === (v.chosen ?? q.cursor);
-    const right = v?.right?.includes(i) ?? false;
-    const mark: UiSpan | undefined = !v
-      ? undefined
-      : chosen
-        ? right
-          ? { text: `${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
-          : { text: `${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true }
-        : right
-          ? { text: `${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }
-          : undefined;
-    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
-    const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
-      { text: l, ...style },
-    ]);
-    if (!mark) return lines;
-    const last = lines[lines.length - 1]!;
-    if (widthOf(last) + 2 + displayWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
-    else lines.push([{ ...mark, text: `    ${mark.text}` }]);
-    return lines;
-  });
-}
-
-/** The question, its choices, the hints asked for; once answered, the verdict and why, all wrapped. */
-function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const sections: Section[] = [
-    {
-      lines: wrapText(t(q.question), width, '? ', '  ').map((l) =>
-        plain(l, { bold: true, color: theme.colors.accent }),
-      ),
-    },
-    { lines: choiceLines(q, width, theme, tr) },
-  ];
-  const hints = q.hints.flatMap((hint, i) =>
-    wrapText(t(hint), width, tr(ui('hintLead', i + 1)), '  ').map((l) => plain(l, { dim: true })),
-  );
-  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
-  const v = q.verdict;
-  if (v) {
-    const said = v.correct
-      ? `${g.ok} ${tr(verdictText('predictRight', v.expected))}`
-      : `${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`;
-    sections.push({
-      lines: wrapText(t(said), width, '', '  ').map((l) =>
-        plain(l, { bold: true, color: v.correct ? theme.colors.ok : theme.colors.error }),
-      ),
-    });
-    sections.push({ lines: v.feedback.flatMap((f) => wrapped(t(f), width)) });
-  }
-  return sections;
-}
-
 /** What is said under the table: the request on screen, then the question or why it went so, then a message. */
 function textSections(state: UaCacheState, o: DrawOptions): Section[] {
   const { width, theme, question, tr } = o;
@@ -266,7 +196,8 @@ function textSections(state: UaCacheState, o: DrawOptions): Section[] {
     if (!question) sections.push({ lines: request.slice(0, 1), drop: 1.5 });
     sections.push({ lines: request.slice(1), drop: question && !question.verdict ? TEACHING + 2 : TEACHING - 1 });
   }
-  if (question) sections.push(...questionSections(question, width, theme, tr));
+  // Once answered, the question and its choices give way before the why (the verdict names the right one).
+  if (question) sections.push(...questionSections(question, width, theme, tr, true));
   else if (at >= 0) sections.push({ lines: whyLines(state, at, width, theme, tr), drop: TEACHING });
   else {
     sections.push({ lines: wrapped(theme.text(tr(say(`sends:${state.response}`))), width), drop: TEACHING });
@@ -311,8 +242,10 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
     sections = sections.filter((s) => s !== section);
     if (section.drop! >= TEACHING - 1) omitted = true;
   };
-  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them.
-  for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
+  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them. An answered question's
+  // why never gives way whole: it keeps the rows there are, and `i` shows the rest.
+  const limit = o.question?.verdict ? WHY : Number.POSITIVE_INFINITY;
+  for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the table too, but only when that makes room for it.
   const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
   if (room() < wanted && room() + rows(extras) >= wanted) {

@@ -38,6 +38,8 @@ type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
 export const TEACHING = 3;
+/** The rank of an answered question's why: everything else of the question gives way before it. */
+export const WHY = TEACHING + 1;
 
 export interface Section {
   lines: UiLine[];
@@ -227,7 +229,7 @@ export function questionSections(
       ),
     });
     const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
-    if (why.length > 0) sections.push({ lines: why, drop: TEACHING + 1 });
+    if (why.length > 0) sections.push({ lines: why, drop: WHY });
   }
   return sections;
 }
