@@ -21,6 +21,9 @@ import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } fr
 
 type Tr = (t: LocalText) => string;
 
+/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the diagram. */
+type Part = Section & { asked?: boolean };
+
 const key = (
   keys: Binding['keys'],
   does: LocalText,
@@ -248,17 +251,12 @@ function spokenWalk(state: ProxyState, tr: Tr): UiLine[] {
 }
 
 /** What is said under the block: the question when one is asked, else the step's sentence; then the message. */
-function textSections(
-  state: ProxyState,
-  width: number,
-  theme: Theme,
-  question: QuestionView | null,
-  tr: Tr,
-): Section[] {
-  const sections: Section[] = [];
+function textSections(state: ProxyState, width: number, theme: Theme, question: QuestionView | null, tr: Tr): Part[] {
+  const sections: Part[] = [];
   const step = state.journey.steps[state.step];
   // Once answered, the question and its choices give way before the why (the verdict names the right one).
-  if (question) sections.push(...questionSections(question, width, theme, tr, true));
+  if (question)
+    sections.push(...questionSections(question, width, theme, tr, true).map((q) => ({ ...q, asked: true })));
   else if (step) sections.push({ lines: wrapped(tr(step.sentence), width), drop: TEACHING });
   if (state.message && !question)
     sections.push({ lines: wrapped(tr(state.message), width, { color: theme.colors.warn }), drop: 1 });
@@ -272,11 +270,11 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   // While a question waits, the block is what the learner answers from; once answered, the why matters more.
   const blockRank = question?.verdict ? TEACHING : TEACHING + 2;
   // In the order they are shown; the diagram goes after the head, in the rows that are left.
-  const top: Section[] = [
+  const top: Part[] = [
     { lines: head.title, drop: head.status.length > 0 ? 1 : 2 },
     { lines: head.status, drop: 2 },
   ];
-  const bottom: Section[] = [
+  const bottom: Part[] = [
     { lines: blockTitle(state, step.block, width, theme, tr), drop: 1 },
     { lines: blockBody(step.block, width, theme, screenReader, tr), drop: blockRank },
     ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme, tr), drop: 2 }]),
@@ -287,11 +285,13 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const lowest = (below: number) =>
+  const givesWay = (s: Part, below: number, forDiagram = false) =>
+    s.drop !== undefined && s.drop < below && !(forDiagram && s.asked);
+  const lowest = (below: number, forDiagram = false) =>
     sections
-      .filter((s) => s.drop !== undefined && s.drop < below)
-      .reduce<Section | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Section) => {
+      .filter((s) => givesWay(s, below, forDiagram))
+      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
+  const drop = (section: Part) => {
     sections = sections.filter((s) => s !== section);
     // Titles and the legend go without a word (the status bar says i); a part that teaches gets the line.
     if (section.drop! >= TEACHING) omitted = true;
@@ -301,13 +301,13 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   const limit = question?.verdict ? WHY : Number.POSITIVE_INFINITY;
   for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the diagram too, but only when that makes room for it.
-  const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
+  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
   if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
+    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
-  const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
+  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
   let below = kept(bottom);
   if (room() < 0) {

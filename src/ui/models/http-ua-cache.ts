@@ -22,6 +22,9 @@ import { type DrawOptions, defineView, type ModelDrawing } from './view.js';
 
 type Tr = (t: LocalText) => string;
 
+/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the table. */
+type Part = Section & { asked?: boolean };
+
 const key = (
   keys: Binding['keys'],
   does: LocalText,
@@ -185,10 +188,10 @@ function whyLines(state: UaCacheState, index: number, width: number, theme: Them
 }
 
 /** What is said under the table: the request on screen, then the question or why it went so, then a message. */
-function textSections(state: UaCacheState, o: DrawOptions): Section[] {
+function textSections(state: UaCacheState, o: DrawOptions): Part[] {
   const { width, theme, question, tr } = o;
   const at = current(state);
-  const sections: Section[] = [];
+  const sections: Part[] = [];
   if (at >= 0) {
     // While a question waits, the User-Agent is what the learner answers from; once answered, the why matters more.
     const request = requestLines(state, at, width, theme, tr);
@@ -197,7 +200,8 @@ function textSections(state: UaCacheState, o: DrawOptions): Section[] {
     sections.push({ lines: request.slice(1), drop: question && !question.verdict ? TEACHING + 2 : TEACHING - 1 });
   }
   // Once answered, the question and its choices give way before the why (the verdict names the right one).
-  if (question) sections.push(...questionSections(question, width, theme, tr, true));
+  if (question)
+    sections.push(...questionSections(question, width, theme, tr, true).map((q) => ({ ...q, asked: true })));
   else if (at >= 0) sections.push({ lines: whyLines(state, at, width, theme, tr), drop: TEACHING });
   else {
     sections.push({ lines: wrapped(theme.text(tr(say(`sends:${state.response}`))), width), drop: TEACHING });
@@ -225,7 +229,7 @@ const TABLE_MIN_ROWS = 3;
 
 export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const { width, height, theme, screenReader, tr } = o;
-  const top: Section[] = [{ lines: headLines(state, width, theme, tr), drop: 2.5 }];
+  const top: Part[] = [{ lines: headLines(state, width, theme, tr), drop: 2.5 }];
   const bottom = textSections(state, o);
   let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
   const table = screenReader
@@ -234,11 +238,13 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const wanted = Math.min(table.lines.length, TABLE_MIN_ROWS + 1);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const lowest = (below: number) =>
+  const givesWay = (s: Part, below: number, forTable = false) =>
+    s.drop !== undefined && s.drop < below && !(forTable && s.asked);
+  const lowest = (below: number, forTable = false) =>
     sections
-      .filter((s) => s.drop !== undefined && s.drop < below)
-      .reduce<Section | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Section) => {
+      .filter((s) => givesWay(s, below, forTable))
+      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
+  const drop = (section: Part) => {
     sections = sections.filter((s) => s !== section);
     if (section.drop! >= TEACHING - 1) omitted = true;
   };
@@ -247,13 +253,13 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const limit = o.question?.verdict ? WHY : Number.POSITIVE_INFINITY;
   for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the table too, but only when that makes room for it.
-  const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
+  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
   if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
+    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
-  const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
+  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
   let below = kept(bottom);
   if (room() < 0) {
