@@ -316,23 +316,20 @@ describe('the drawing', () => {
   it('in the rows a model gets at 80×24 and 60×20, shows an answered question’s verdict and why whole, in both languages', () => {
     const theme = makeTheme({ color: false, ascii: false });
     for (const locale of ['en', 'zh-CN'] as const) {
+      const tr = (t: Parameters<typeof text>[0]) => text(t, locale);
       for (const pageId of modelPages) {
         for (const { state, question } of states(settingsOf(pageId), locale)) {
           if (!question?.verdict) continue;
+          const draw = (width: number, height: number) =>
+            uaDrawing(state, { width, height, theme, question, screenReader: false, tr })
+              .lines.map(lineText)
+              .join('\n');
           // The frame takes 5 rows and Ink keeps one free; the page's text leaves one line.
           for (const [width, height] of [
             [79, 17],
             [59, 13],
           ] as const) {
-            const o: DrawOptions = {
-              width,
-              height,
-              theme,
-              question,
-              screenReader: false,
-              tr: (t) => text(t, locale),
-            };
-            const frame = uaDrawing(state, o).lines.map(lineText).join('\n');
+            const frame = draw(width, height);
             const where = `${locale} ${pageId} ${state.response} shown ${state.shown} ${width}×${height}\n${frame}`;
             // Chinese wraps between any two characters: the text is compared without its white space.
             const squeezed = (t: string) => t.replace(/\s+/g, '');
@@ -343,15 +340,7 @@ describe('the drawing', () => {
           }
           // Where the verdict and the why alone take more rows than there are, the why is not left out whole: it
           // keeps the rows there are, and `i` shows the rest.
-          const tiny = uaDrawing(state, {
-            width: 59,
-            height: 7,
-            theme,
-            question,
-            screenReader: false,
-            tr: (t) => text(t, locale),
-          });
-          const shown = tiny.lines.map(lineText).join('\n');
+          const shown = draw(59, 7);
           expect(shown.replace(/\s+/g, ''), shown).toContain(
             question.verdict.feedback[0]!.replace(/\s+/g, '').slice(0, 12),
           );
