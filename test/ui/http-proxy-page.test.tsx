@@ -5,16 +5,27 @@
 // the keys that change the request, and frames that always fit the terminal
 // (7-bit with --ascii-only).
 import { cleanup } from 'ink-testing-library';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../../src/core/answers/verdict.js';
 import { text } from '../../src/core/i18n/localize.js';
 import type { Lesson } from '../../src/core/lessons/types.js';
 import { journey, proxyNames } from '../../src/core/models/http-proxy/journey.js';
-import { type ProxySettings, initialProxyState } from '../../src/core/models/http-proxy/model.js';
+import { httpProxyKind } from '../../src/core/models/http-proxy/kind.js';
+import {
+  type ProxyAction,
+  type ProxySettings,
+  type ProxyState,
+  initialProxyState,
+} from '../../src/core/models/http-proxy/model.js';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { initialTutorState } from '../../src/core/tutor/machine.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import { App } from '../../src/ui/App.js';
-import { httpProxyView } from '../../src/ui/models/http-proxy.js';
+import type { UiLine } from '../../src/ui/lines.js';
+import { httpProxyView, proxyDrawing } from '../../src/ui/models/http-proxy.js';
+import { questionSections } from '../../src/ui/models/tcp-lines.js';
+import type { QuestionView } from '../../src/ui/models/view.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { frameChecker } from '../helpers/frames.js';
 import { KEYS, renderTui } from '../helpers/render.js';
@@ -55,6 +66,38 @@ async function open(pageId: string, columns: number, rows: number, opts: { ascii
 /** The frame as running text: a sentence wrapped over lines reads whole here. */
 const prose = (frame: string) => frame.replace(/\s+/g, ' ');
 
+const kind = httpProxyKind as unknown as {
+  start: (s: ProxySettings, ctx: { seed: number }) => ProxyState;
+  reduce: (s: ProxyState, a: ProxyAction) => ProxyState;
+  question: typeof httpProxyKind.question;
+  answer: (s: ProxyState, choice: string) => { state: ProxyState; verdict: Verdict };
+};
+
+/** The state of a page where its first question is asked (its first request: the same whatever the seed). */
+function asking(settings: ProxySettings, moves: ProxyAction[] = [], locale = 'en') {
+  let state = kind.start(settings, { seed: 1 });
+  for (const m of moves) state = kind.reduce(state, m);
+  for (let n = 0; n < 10 && !kind.question(state); n++) state = kind.reduce(state, { type: 'step', delta: 1 });
+  const q = kind.question(state)!;
+  const view = (verdict?: QuestionView['verdict']): QuestionView => ({
+    question: text(q.question, locale),
+    choices: q.choices.map((c, i) => (q.labels?.[i] === undefined ? c : text(q.labels[i]!, locale))),
+    cursor: verdict?.chosen ?? 0,
+    hints: [],
+    ...(verdict ? { verdict } : {}),
+  });
+  return { state, q, view };
+}
+
+/** The why of the verdict on the first choice of a page's first question, in English. */
+function whyOf(pageId: string): string {
+  const { state, q } = asking(settingsOf(pageId));
+  return kind
+    .answer(state, q.choices[0]!)
+    .verdict.feedback.map((f) => text(f, 'en'))
+    .join(' ');
+}
+
 describe('the proxy model’s pages', () => {
   for (const [columns, rows] of [
     [80, 24],
@@ -71,10 +114,14 @@ describe('the proxy model’s pages', () => {
           if (n > 0) await ui.press(KEYS.right);
           let frame = ui.frame();
           if (/^\? /m.test(frame)) {
-            // The question at the first proxy: answered with the first choice, right or wrong; graded in words.
+            // The question at the first proxy: answered with the first choice, right or wrong; graded in words, the
+            // choices marked at 80 columns (at 60 they give way to the why); the why whole, or at 60×16 left to i.
             await ui.press(KEYS.enter);
-            frame = await ui.waitForFrame(/Right:|The model's answer:/);
-            expect(frame, where).toMatch(/✓ right|✗ wrong/);
+            frame = await ui.waitForFrame(/✓ Right:|✗ The model's answer:/);
+            if (columns === 80) expect(frame, where).toMatch(/✓ right|✗ wrong/);
+            const why = whyOf(pageId);
+            if (rows >= 20) expect(prose(frame), `${where}\n${frame}`).toContain(prose(why));
+            else expect(prose(frame).includes(prose(why)) || frame.includes('i shows it all'), where).toBe(true);
             await ui.press(KEYS.right);
             frame = ui.frame();
           }
@@ -212,5 +259,91 @@ describe('the view by itself', () => {
     // Title line, up to six rows of diagram, the block's title and nine lines, the legend, two of rule.
     expect(j.steps[2]!.block.fields.length).toBe(6);
     expect(need).toBe(1 + 6 + 1 + 7 + 1 + 2);
+  });
+
+  it('in the rows a model gets at 80×24 and 60×20, shows an answered question’s verdict and why whole, in both languages', () => {
+    const lineText = (l: UiLine) => l.map((x) => x.text).join('');
+    // Chinese wraps between any two characters: the text is compared without its white space.
+    const squeezed = (t: string) => t.replace(/\s+/g, '');
+    const pages = lesson.pages.filter((p) => p.model?.kind === 'http-proxy').map((p) => p.id);
+    expect(pages).toEqual(['watch', 'quiz', 'watch-old']);
+    const variants: ProxyAction[][] = [
+      [],
+      [{ type: 'example', delta: 1 }],
+      [{ type: 'proxies' }],
+      [{ type: 'random' }],
+    ];
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const tr = (t: Parameters<typeof text>[0]) => text(t, locale);
+      for (const pageId of pages) {
+        for (const moves of variants) {
+          const { state, q, view } = asking(settingsOf(pageId), moves, locale);
+          q.choices.forEach((choice, chosen) => {
+            const answered = kind.answer(state, choice);
+            const v = answered.verdict;
+            const right = q.choices.findIndex(
+              (c, i) => (q.labels?.[i] === undefined ? c : text(q.labels[i]!, 'en')) === text(v.expected[0]!, 'en'),
+            );
+            const question = view({
+              correct: v.correct,
+              expected: v.expected.map(tr).join(', '),
+              feedback: v.feedback.map(tr),
+              chosen,
+              right: [right],
+            });
+            const why = question.verdict!.feedback;
+            // The frame takes 5 rows and Ink keeps one free; the page's text leaves one line.
+            for (const [width, height] of [
+              [79, 17],
+              [59, 13],
+            ] as const) {
+              const o = { width, height, theme, question, screenReader: false, tr };
+              const lines = proxyDrawing(answered.state, o).lines.map(lineText);
+              const frame = lines.join('\n');
+              const where = `${locale} ${pageId} ${JSON.stringify(moves)} choice ${chosen} ${width}×${height}\n${frame}`;
+              expect(lines.length, where).toBeLessThanOrEqual(height);
+              for (const l of lines) expect(stringWidth(l), where).toBeLessThanOrEqual(width);
+              expect(frame, where).not.toMatch(/…$/m);
+              expect(squeezed(frame), where).toContain(squeezed(question.verdict!.expected));
+              // Whole; or, where the verdict and the why alone take more rows than there are (two proxies at 60
+              // columns), all else has given way: the frame starts with the verdict, the why keeps the rows there are
+              // and `i` shows the rest.
+              if (!why.every((f) => squeezed(frame).includes(squeezed(f)))) {
+                expect(lines[0], where).toMatch(/^[✓✗]/);
+                expect(lines.at(-1), where).toMatch(/i shows it all|i 显示全部/);
+                expect(squeezed(frame), where).toContain(squeezed(why[0]!));
+              }
+            }
+            // Where the verdict and the why alone take more rows than there are, the why is not left out whole: it
+            // keeps the rows there are, and `i` shows the rest.
+            const tiny = proxyDrawing(answered.state, {
+              width: 59,
+              height: 6,
+              theme,
+              question,
+              screenReader: false,
+              tr,
+            });
+            const shown = tiny.lines.map(lineText).join('\n');
+            expect(squeezed(shown), shown).toContain(squeezed(why[0]!).slice(0, 12));
+          });
+        }
+      }
+    }
+  });
+
+  it('hangs the further lines of a choice that wraps (a list of fields) and its mark, so they read as that choice', () => {
+    const lineText = (l: UiLine) => l.map((x) => x.text).join('');
+    const question: QuestionView = {
+      question: 'Which fields reach the server?',
+      choices: ['Host, Cache-Control, Accept-Language, X-Request-Id', 'Host, Via'],
+      cursor: 0,
+      hints: [],
+      verdict: { correct: false, expected: 'Host, Via', feedback: ['Why.'], chosen: 0, right: [1] },
+    };
+    const tr = (t: Parameters<typeof text>[0]) => text(t, 'en');
+    const [, first, second] = questionSections(question, 36, theme, tr).map((s) => s.lines.map(lineText));
+    expect(first).toEqual(['  Host, Cache-Control,', '    Accept-Language, X-Request-Id', '    ✗ wrong']);
+    expect(second).toEqual(['  Host, Via  ✓ right, not chosen']);
   });
 });

@@ -6,7 +6,6 @@
 // Text is never cut: it wraps, and the diagram gets the rows that are left;
 // on the smallest terminals a part is left out whole and `i` shows it.
 import { displayWidth } from '../../core/layout/width.js';
-import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import type { LineChange } from '../../core/models/http-proxy/forward.js';
@@ -15,20 +14,15 @@ import type { ProxyAction, ProxyState } from '../../core/models/http-proxy/model
 import { layoutSequence } from '../../core/sequence/layout.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText, proxyViewText as S, proxyViewTextWith as SW, ui } from '../strings.js';
+import { keyText as K, playerText, proxyViewText as S, proxyViewTextWith as SW } from '../strings.js';
 import type { Theme } from '../theme.js';
+import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
 type Tr = (t: LocalText) => string;
 
-/** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
-
-interface Section {
-  lines: UiLine[];
-  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
-  drop?: number;
-}
+/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the diagram. */
+type Part = Section & { asked?: boolean };
 
 const key = (
   keys: Binding['keys'],
@@ -256,81 +250,13 @@ function spokenWalk(state: ProxyState, tr: Tr): UiLine[] {
   });
 }
 
-/** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
-function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const v = q.verdict;
-  return q.choices.flatMap((choice, i) => {
-    const here = i === q.cursor && !v;
-    const chosen = v !== undefined && i === (v.chosen ?? q.cursor);
-    const right = v?.right?.includes(i) ?? false;
-    const mark: UiSpan | undefined = !v
-      ? undefined
-      : chosen
-        ? right
-          ? { text: `${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
-          : { text: `${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true }
-        : right
-          ? { text: `${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }
-          : undefined;
-    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
-    const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
-      { text: l, ...style },
-    ]);
-    if (!mark) return lines;
-    // The mark after the choice when it fits on its last line, else on a line of its own, under it.
-    const last = lines[lines.length - 1]!;
-    const used = displayWidth(last[0]!.text);
-    if (used + 2 + displayWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
-    else lines.push([{ ...mark, text: `    ${mark.text}` }]);
-    return lines;
-  });
-}
-
-/** The question asked, its choices, the hints asked for; once answered, the verdict and why, all wrapped. */
-function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const sections: Section[] = [
-    {
-      lines: wrapText(t(q.question), width, '? ', '  ').map((l) =>
-        plain(l, { bold: true, color: theme.colors.accent }),
-      ),
-    },
-    { lines: choiceLines(q, width, theme, tr) },
-  ];
-  const hints = q.hints.flatMap((hint, i) =>
-    wrapText(t(hint), width, tr(ui('hintLead', i + 1)), '  ').map((l) => plain(l, { dim: true })),
-  );
-  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
-  const v = q.verdict;
-  if (v) {
-    const said = v.correct
-      ? `${g.ok} ${tr(verdictText('predictRight', v.expected))}`
-      : `${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`;
-    sections.push({
-      lines: wrapText(t(said), width, '', '  ').map((l) =>
-        plain(l, { bold: true, color: v.correct ? theme.colors.ok : theme.colors.error }),
-      ),
-    });
-    // The why is never left out whole: it keeps the rows there are, and `i` shows the rest.
-    sections.push({ lines: v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  ')) });
-  }
-  return sections;
-}
-
 /** What is said under the block: the question when one is asked, else the step's sentence; then the message. */
-function textSections(
-  state: ProxyState,
-  width: number,
-  theme: Theme,
-  question: QuestionView | null,
-  tr: Tr,
-): Section[] {
-  const sections: Section[] = [];
+function textSections(state: ProxyState, width: number, theme: Theme, question: QuestionView | null, tr: Tr): Part[] {
+  const sections: Part[] = [];
   const step = state.journey.steps[state.step];
-  if (question) sections.push(...questionSections(question, width, theme, tr));
+  // Once answered, the question and its choices give way before the why (the verdict names the right one).
+  if (question)
+    sections.push(...questionSections(question, width, theme, tr, true).map((q) => ({ ...q, asked: true })));
   else if (step) sections.push({ lines: wrapped(tr(step.sentence), width), drop: TEACHING });
   if (state.message && !question)
     sections.push({ lines: wrapped(tr(state.message), width, { color: theme.colors.warn }), drop: 1 });
@@ -344,11 +270,11 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   // While a question waits, the block is what the learner answers from; once answered, the why matters more.
   const blockRank = question?.verdict ? TEACHING : TEACHING + 2;
   // In the order they are shown; the diagram goes after the head, in the rows that are left.
-  const top: Section[] = [
+  const top: Part[] = [
     { lines: head.title, drop: head.status.length > 0 ? 1 : 2 },
     { lines: head.status, drop: 2 },
   ];
-  const bottom: Section[] = [
+  const bottom: Part[] = [
     { lines: blockTitle(state, step.block, width, theme, tr), drop: 1 },
     { lines: blockBody(step.block, width, theme, screenReader, tr), drop: blockRank },
     ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme, tr), drop: 2 }]),
@@ -359,25 +285,29 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const lowest = (below: number) =>
+  const givesWay = (s: Part, below: number, forDiagram = false) =>
+    s.drop !== undefined && s.drop < below && !(forDiagram && s.asked);
+  const lowest = (below: number, forDiagram = false) =>
     sections
-      .filter((s) => s.drop !== undefined && s.drop < below)
-      .reduce<Section | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Section) => {
+      .filter((s) => givesWay(s, below, forDiagram))
+      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
+  const drop = (section: Part) => {
     sections = sections.filter((s) => s !== section);
     // Titles and the legend go without a word (the status bar says i); a part that teaches gets the line.
     if (section.drop! >= TEACHING) omitted = true;
   };
-  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them.
-  for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
+  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them. An answered question's
+  // why never gives way whole: it keeps the rows there are, and `i` shows the rest.
+  const limit = question?.verdict ? WHY : Number.POSITIVE_INFINITY;
+  for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the diagram too, but only when that makes room for it.
-  const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
+  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
   if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
+    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
-  const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
+  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
   let below = kept(bottom);
   if (room() < 0) {

@@ -7,7 +7,6 @@
 // table gets the rows that are left; on the smallest terminals a part is
 // left out whole and `i` shows it.
 import { displayWidth } from '../../core/layout/width.js';
-import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, padToWidth, wrapSpans } from '../../core/layout/prose.js';
 import type { Outcome } from '../../core/models/http-ua-cache/cache.js';
@@ -16,20 +15,15 @@ import { explain, type UaCacheAction, type UaCacheState } from '../../core/model
 import { uaText as say } from '../../core/models/http-ua-cache/phrases.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText, ui } from '../strings.js';
+import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
+import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { type DrawOptions, defineView, type ModelDrawing } from './view.js';
 
 type Tr = (t: LocalText) => string;
 
-/** Parts ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-const TEACHING = 3;
-
-interface Section {
-  lines: UiLine[];
-  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
-  drop?: number;
-}
+/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the table. */
+type Part = Section & { asked?: boolean };
 
 const key = (
   keys: Binding['keys'],
@@ -193,72 +187,11 @@ function whyLines(state: UaCacheState, index: number, width: number, theme: Them
   return explain(o, state.response, state.outcomes).flatMap((s) => wrapped(theme.text(tr(s)), width));
 }
 
-/** The choices, each wrapped under itself; once answered, the one chosen and the right ones marked in words. */
-function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const v = q.verdict;
-  return q.choices.flatMap((choice, i) => {
-    const here = i === q.cursor && !v;
-    const chosen = v !== undefined && i === (v.chosen ?? q.cursor);
-    const right = v?.right?.includes(i) ?? false;
-    const mark: UiSpan | undefined = !v
-      ? undefined
-      : chosen
-        ? right
-          ? { text: `${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
-          : { text: `${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true }
-        : right
-          ? { text: `${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }
-          : undefined;
-    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
-    const lines: UiLine[] = wrapText(t(choice), width, t(`${here ? g.pointer : ' '} `), '    ').map((l) => [
-      { text: l, ...style },
-    ]);
-    if (!mark) return lines;
-    const last = lines[lines.length - 1]!;
-    if (widthOf(last) + 2 + displayWidth(mark.text) <= width) last.push({ ...mark, text: `  ${mark.text}` });
-    else lines.push([{ ...mark, text: `    ${mark.text}` }]);
-    return lines;
-  });
-}
-
-/** The question, its choices, the hints asked for; once answered, the verdict and why, all wrapped. */
-function questionSections(q: QuestionView, width: number, theme: Theme, tr: Tr): Section[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const sections: Section[] = [
-    {
-      lines: wrapText(t(q.question), width, '? ', '  ').map((l) =>
-        plain(l, { bold: true, color: theme.colors.accent }),
-      ),
-    },
-    { lines: choiceLines(q, width, theme, tr) },
-  ];
-  const hints = q.hints.flatMap((hint, i) =>
-    wrapText(t(hint), width, tr(ui('hintLead', i + 1)), '  ').map((l) => plain(l, { dim: true })),
-  );
-  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
-  const v = q.verdict;
-  if (v) {
-    const said = v.correct
-      ? `${g.ok} ${tr(verdictText('predictRight', v.expected))}`
-      : `${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`;
-    sections.push({
-      lines: wrapText(t(said), width, '', '  ').map((l) =>
-        plain(l, { bold: true, color: v.correct ? theme.colors.ok : theme.colors.error }),
-      ),
-    });
-    sections.push({ lines: v.feedback.flatMap((f) => wrapped(t(f), width)) });
-  }
-  return sections;
-}
-
 /** What is said under the table: the request on screen, then the question or why it went so, then a message. */
-function textSections(state: UaCacheState, o: DrawOptions): Section[] {
+function textSections(state: UaCacheState, o: DrawOptions): Part[] {
   const { width, theme, question, tr } = o;
   const at = current(state);
-  const sections: Section[] = [];
+  const sections: Part[] = [];
   if (at >= 0) {
     // While a question waits, the User-Agent is what the learner answers from; once answered, the why matters more.
     const request = requestLines(state, at, width, theme, tr);
@@ -266,7 +199,9 @@ function textSections(state: UaCacheState, o: DrawOptions): Section[] {
     if (!question) sections.push({ lines: request.slice(0, 1), drop: 1.5 });
     sections.push({ lines: request.slice(1), drop: question && !question.verdict ? TEACHING + 2 : TEACHING - 1 });
   }
-  if (question) sections.push(...questionSections(question, width, theme, tr));
+  // Once answered, the question and its choices give way before the why (the verdict names the right one).
+  if (question)
+    sections.push(...questionSections(question, width, theme, tr, true).map((q) => ({ ...q, asked: true })));
   else if (at >= 0) sections.push({ lines: whyLines(state, at, width, theme, tr), drop: TEACHING });
   else {
     sections.push({ lines: wrapped(theme.text(tr(say(`sends:${state.response}`))), width), drop: TEACHING });
@@ -294,7 +229,7 @@ const TABLE_MIN_ROWS = 3;
 
 export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const { width, height, theme, screenReader, tr } = o;
-  const top: Section[] = [{ lines: headLines(state, width, theme, tr), drop: 2.5 }];
+  const top: Part[] = [{ lines: headLines(state, width, theme, tr), drop: 2.5 }];
   const bottom = textSections(state, o);
   let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
   const table = screenReader
@@ -303,24 +238,28 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const wanted = Math.min(table.lines.length, TABLE_MIN_ROWS + 1);
   let omitted = false;
   const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const lowest = (below: number) =>
+  const givesWay = (s: Part, below: number, forTable = false) =>
+    s.drop !== undefined && s.drop < below && !(forTable && s.asked);
+  const lowest = (below: number, forTable = false) =>
     sections
-      .filter((s) => s.drop !== undefined && s.drop < below)
-      .reduce<Section | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Section) => {
+      .filter((s) => givesWay(s, below, forTable))
+      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
+  const drop = (section: Part) => {
     sections = sections.filter((s) => s !== section);
     if (section.drop! >= TEACHING - 1) omitted = true;
   };
-  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them.
-  for (let s = lowest(Number.POSITIVE_INFINITY); s && room() < 0; s = lowest(Number.POSITIVE_INFINITY)) drop(s);
+  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them. An answered question's
+  // why never gives way whole: it keeps the rows there are, and `i` shows the rest.
+  const limit = o.question?.verdict ? WHY : Number.POSITIVE_INFINITY;
+  for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the table too, but only when that makes room for it.
-  const extras = sections.filter((s) => s.drop !== undefined && s.drop < TEACHING);
+  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
   if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING); s && room() < wanted; s = lowest(TEACHING)) drop(s);
+    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
   let tail = omitted ? pointer : [];
-  const kept = (list: Section[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
+  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
   let above = kept(top);
   let below = kept(bottom);
   if (room() < 0) {

@@ -38,6 +38,8 @@ type Tr = (t: LocalText) => string;
 
 /** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
 export const TEACHING = 3;
+/** The rank of an answered question's why: everything else of the question gives way before it. */
+export const WHY = TEACHING + 1;
 
 export interface Section {
   lines: UiLine[];
@@ -174,11 +176,13 @@ function choiceSections(
     const spans: UiLine = [{ text: `${lead}${t(choice)}`, ...style }, ...mark];
     // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
     const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
-    // A choice is a value (a number, flags, a state): it fits; should one not, it wraps under itself, its mark after.
+    // A choice is a value (a number, flags, a state): it fits; should one not (a list of fields), it wraps, its mark
+    // after; its further lines hang two columns in, so that they do not read as choices of their own.
     if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop };
-    const lines = wrap(t(choice), width, lead, ' '.repeat(displayWidth(lead))).map((l) => plain(l, style));
+    const hang = ' '.repeat(displayWidth(lead) + 2);
+    const lines = wrap(t(choice), width, lead, hang).map((l) => plain(l, style));
     const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
-    if (marked.length > 0) lines.push([{ text: ' '.repeat(displayWidth(lead)) }, ...marked]);
+    if (marked.length > 0) lines.push([{ text: hang }, ...marked]);
     return { lines, drop };
   });
 }
@@ -227,7 +231,7 @@ export function questionSections(
       ),
     });
     const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
-    if (why.length > 0) sections.push({ lines: why, drop: TEACHING + 1 });
+    if (why.length > 0) sections.push({ lines: why, drop: WHY });
   }
   return sections;
 }
