@@ -21,6 +21,6 @@ export function hasOwnEntry(map: Readonly<Record<string, unknown>> | null | unde
  * replace the map's prototype instead (and keep no entry). Object literals with a computed key (`{ [key]: value }`),
  * spreads and Object.fromEntries are safe already.
  */
-export function setOwnEntry<T>(map: Record<string, T>, key: string, value: T): void {
+export function setOwnEntry<T>(map: Record<string, T>, key: string, value: NoInfer<T>): void {
   Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
 }
