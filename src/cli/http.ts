@@ -1,6 +1,7 @@
 // `nettutor http <model> …`: the HTTP models on the command line (the contract
 // is the project's http CLI spec; docs/http.md describes each command). Each
 // model's command is its own module in src/cli/http/, loaded when asked for.
+import { ownEntry } from '../core/own.js';
 import { didYouMean } from '../core/suggest.js';
 import { type CliIO, EXIT, UsageError } from './io.js';
 
@@ -44,7 +45,7 @@ export async function runHttp(args: string[], io: CliIO): Promise<number> {
   if (name === undefined) {
     throw new UsageError(`http needs a command: ${Object.keys(COMMANDS).join(', ') || 'none yet'}`, HINT);
   }
-  const command = COMMANDS[name];
+  const command = ownEntry(COMMANDS, name);
   if (!command) {
     const names = Object.keys(COMMANDS);
     throw new UsageError(

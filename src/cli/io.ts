@@ -164,3 +164,20 @@ export function outputLocale(lang: string | undefined, ascii: boolean, hint: str
   const checked = checkLang(lang, hint);
   return checked === undefined || ascii ? 'en' : resolveLocale(checked, {});
 }
+
+/**
+ * The output options of a command that draws (OUTPUT_OPTIONS), read and checked before anything is printed and
+ * whatever --format says: a --width out of range or a --lang nettutor does not speak is the same usage error
+ * (exit 2) with JSON as with text, from every such command (`sim`, `http versions`, `http gateway`), although
+ * JSON is the same at any width and in every language. `widths`: the columns the picture can be drawn in.
+ */
+export function outputOptions(
+  values: { width?: string; 'ascii-only'?: boolean; lang?: string },
+  io: CliIO,
+  widths: { min: number; max: number; what: string },
+  hint: string,
+): { width: number; ascii: boolean; locale: string } {
+  const ascii = values['ascii-only'] === true;
+  const width = widthOption(values.width, io, widths, hint);
+  return { width, ascii, locale: outputLocale(values.lang, ascii, hint) };
+}

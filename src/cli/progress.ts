@@ -7,6 +7,7 @@ import { padToWidth } from '../core/layout/prose.js';
 import { resolveLocale, text } from '../core/i18n/localize.js';
 import type { Lesson } from '../core/lessons/types.js';
 import { resetProgress } from '../core/progress/merge.js';
+import { lessonRecord } from '../core/progress/records.js';
 import type { Progress } from '../core/progress/types.js';
 import { courseScore, lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import { defaultProgressPath } from '../node/data-dir.js';
@@ -66,7 +67,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
       file,
       exportedAt: new Date().toISOString(),
       lessons: lessons.map((l) => {
-        const record = progress.lessons[l.id];
+        const record = lessonRecord(progress, l.id);
         return {
           id: l.id,
           title: text(l.title, locale),
@@ -85,7 +86,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
 
   if (values.reset) {
     const id = values.lesson;
-    if (id !== undefined && !progress.lessons[id] && !lessons.some((l) => l.id === id)) {
+    if (id !== undefined && !lessonRecord(progress, id) && !lessons.some((l) => l.id === id)) {
       throw new UsageError(`no lesson with id '${id}' (ids: ${lessons.map((l) => l.id).join(', ')})`, hint);
     }
     const what = id ? `the progress of lesson '${id}'` : 'all your progress';
@@ -114,7 +115,7 @@ export async function runProgress(args: string[], io: CliIO, env: BuiltinLessons
   // Columns are measured in terminal cells: a Chinese character takes two.
   const width = Math.max(...lessons.map((l) => displayWidth(text(l.title, locale))), 5);
   for (const l of lessons) {
-    const record = progress.lessons[l.id];
+    const record = lessonRecord(progress, l.id);
     const status = lessonStatus(l, record);
     const { solved, of } = solvedCount(l, record);
     const score = status === 'not-started' ? '' : `  score ${Math.round(lessonScore(l, record) * 100)}%`;

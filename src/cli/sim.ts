@@ -12,16 +12,7 @@ import { scaleNote } from '../core/tcp/scale.js';
 import { simulate } from '../core/tcp/simulate.js';
 import type { Scenario, SimResult } from '../core/tcp/types.js';
 import { readJsonFile } from '../node/lesson-files.js';
-import {
-  type CliIO,
-  EXIT,
-  OUTPUT_OPTIONS,
-  UsageError,
-  choiceOption,
-  outputLocale,
-  parseCommandArgs,
-  widthOption,
-} from './io.js';
+import { type CliIO, EXIT, OUTPUT_OPTIONS, UsageError, choiceOption, outputOptions, parseCommandArgs } from './io.js';
 
 const SIM_USAGE = `Usage:
   nettutor sim <scenario> [--format ascii|text|json] [--width N] [--ascii-only] [--lang <code>]
@@ -43,7 +34,8 @@ Options:
   --long           (with --list) each scenario with what to watch in it, wrapped to the width
   -h, --help       this help
 
-Exit status: 0 on success; 2 for a usage error, an unknown scenario or an invalid scenario file.
+Exit status: 0 on success; 2 for a usage error (a --width or a --lang that cannot be is one with
+any format, and with --list), an unknown scenario or an invalid scenario file.
 The same input gives the same output, byte for byte.
 `;
 
@@ -54,9 +46,8 @@ function wrapParagraph(paragraph: string, width: number, indent = ''): string[] 
   return wrapSpans([{ text: paragraph, style: 'plain' }], width, indent, indent).map(lineText);
 }
 
-/** The width to fit output to: --width, else the terminal's (kept within the ladder's range), else 80. */
-const outputWidth = (value: string | undefined, io: CliIO) =>
-  widthOption(value, io, { min: MIN_LADDER_WIDTH, max: MAX_LADDER_WIDTH, what: 'the ladder' }, HINT);
+/** The widths --width may ask for: what the ladder can be drawn in (the long list is wrapped to the same). */
+const WIDTHS = { min: MIN_LADDER_WIDTH, max: MAX_LADDER_WIDTH, what: 'the ladder' };
 
 /** `--list --long`: each scenario's name and title, then what to watch, wrapped and indented. */
 function longList(width: number, locale: string): string[] {
@@ -121,22 +112,21 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(SIM_USAGE);
     return EXIT.ok;
   }
-  const ascii = values['ascii-only'] === true;
+  const { width, ascii, locale } = outputOptions(values, io, WIDTHS, HINT);
   /** Text as written: folded to 7-bit with --ascii-only. */
   const out = (lines: string[]) => {
     const body = `${lines.join('\n')}\n`;
     io.stdout.write(ascii ? toAscii(body) : body);
   };
-  const locale = outputLocale(values.lang, ascii, HINT);
   if (values.long && !values.list) throw new UsageError('--long goes with --list', "try 'nettutor sim --list --long'");
   if (values.list) {
     if (positionals.length > 0) throw new UsageError('--list takes no scenario', HINT);
     if (values.long) {
-      out(longList(outputWidth(values.width, io), locale));
+      out(longList(width, locale));
       return EXIT.ok;
     }
-    const width = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
-    out(BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(width)}  ${text(scenarioTexts(s).title, locale)}`));
+    const names = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
+    out(BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(names)}  ${text(scenarioTexts(s).title, locale)}`));
     return EXIT.ok;
   }
   if (positionals.length === 0)
@@ -147,7 +137,6 @@ export async function runSim(args: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1)
     throw new UsageError(`sim takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`, HINT);
   const format = choiceOption('--format', values.format, ['ascii', 'text', 'json'], HINT) ?? 'ascii';
-  const width = outputWidth(values.width, io);
 
   const loaded = loadScenario(positionals[0]!, io);
   if ('problems' in loaded) {

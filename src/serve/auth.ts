@@ -4,6 +4,7 @@
 // that only knows the public key must not get in).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuthContext, AuthenticationType, ParsedKey } from 'ssh2';
+import { ownEntry } from '../core/own.js';
 import { fingerprintOf } from './host-key.js';
 import type { Ssh2Module } from './ssh2.js';
 import type { Login } from './state.js';
@@ -150,7 +151,8 @@ export function authenticate(ctx: AuthContext, config: AuthConfig, hooks: AuthHo
         fail();
         return;
       }
-      const type = KEY_ALGOS[ctx.key.algo] ?? ctx.key.algo;
+      // The algorithm is the client's word: only the table's own entries translate it.
+      const type = ownEntry(KEY_ALGOS, ctx.key.algo) ?? ctx.key.algo;
       const match = config.keys?.find((k) => k.key.type === type && k.key.getPublicSSH().equals(ctx.key.data));
       if (!match) {
         fail();

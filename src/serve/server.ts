@@ -13,6 +13,7 @@ import { type AddressInfo, type Server as NetServer, type Socket, createServer }
 import type { Connection, ServerChannel } from 'ssh2';
 import type { Lesson } from '../core/lessons/types.js';
 import { emptyProgress } from '../core/progress/merge.js';
+import { lessonRecord } from '../core/progress/records.js';
 import { courseScore } from '../core/progress/score.js';
 import { text } from '../core/i18n/localize.js';
 import { type AuthConfig, type Entrant, authenticate } from './auth.js';
@@ -561,13 +562,13 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
       let lesson: Lesson | undefined;
       let latest = '';
       for (const candidate of this.config.lessons) {
-        const at = p?.lessons[candidate.id]?.updatedAt ?? '';
+        const at = lessonRecord(p, candidate.id)?.updatedAt ?? '';
         if (at > latest) {
           latest = at;
           lesson = candidate;
         }
       }
-      const record = lesson ? p?.lessons[lesson.id] : undefined;
+      const record = lesson ? lessonRecord(p, lesson.id) : undefined;
       const pageIndex = lesson && record?.page ? lesson.pages.findIndex((pg) => pg.id === record.page) : -1;
       const { solved, of, score } = courseScore(this.config.lessons, p ?? emptyProgress());
       views.push({

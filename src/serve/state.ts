@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { text } from '../core/i18n/localize.js';
 import type { Lesson } from '../core/lessons/types.js';
+import { lessonRecord } from '../core/progress/records.js';
 import { lessonScore, lessonStatus, solvedCount } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { type ProgressStore, openProgressStore } from '../node/progress-store.js';
@@ -133,7 +134,7 @@ export function scoreRows(
   const rows: ScoreRow[] = [];
   for (const { record, progress } of learners) {
     for (const lesson of lessons) {
-      const r = progress.lessons[lesson.id];
+      const r = lessonRecord(progress, lesson.id);
       const { solved, of } = solvedCount(lesson, r);
       const status = lessonStatus(lesson, r);
       rows.push({

@@ -5,6 +5,7 @@ import { Box, useApp, useInput, useIsScreenReaderEnabled } from 'ink';
 import { type ReactElement, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { layoutProse, padToWidth, truncateToWidth, wrapSpans } from '../core/layout/prose.js';
 import { displayWidth } from '../core/layout/width.js';
+import { lessonRecord } from '../core/progress/records.js';
 import { lessonScore, lessonStatus } from '../core/progress/score.js';
 import type { Progress } from '../core/progress/types.js';
 import { findKind } from '../core/models/registry.js';
@@ -166,7 +167,7 @@ export function App({
             ? pageLines(lesson, page, state.attempt, width, theme, locale)
             : { lines: [] };
   if (lesson && page && !state.overlay && state.pageIndex === lesson.pages.length - 1) {
-    const record = state.progress.lessons[lesson.id];
+    const record = lessonRecord(state.progress, lesson.id);
     if (lessonStatus(lesson, record) === 'done') {
       body.lines.push(
         [],

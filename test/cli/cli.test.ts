@@ -134,6 +134,16 @@ describe('nettutor (router)', () => {
     });
   });
 
+  it('knows no command named like what every object inherits', () => {
+    for (const args of [['http', 'constructor'], ['http', 'toString'], ['http', '__proto__'], ['constructor']]) {
+      const r = nettutor(args);
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(
+        new RegExp(`^nettutor: unknown (http )?command '${args.at(-1)}' [^\\n]+; try [^\\n]+\\n$`),
+      );
+    }
+  });
+
   it('rejects an unknown command, and says where a subcommand goes', () => {
     expect(nettutor(['simulate']).stderr).toContain("unknown command 'simulate'");
     const late = nettutor(['--ascii-only', 'sim']);

@@ -205,6 +205,7 @@ describe('nettutor http versions', () => {
         ['--slow', '9:600'],
         ['--slow', '3'],
         ['--requests', '0'],
+        ['--format', 'json', '--lang', 'fr'],
       ].map(async (a) => (await versions(a)).stderr.trimEnd()),
     );
     expect(mistakes).toEqual(said);

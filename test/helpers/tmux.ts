@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished, vi } from 'vitest';
 import type { Lesson } from '../../src/core/lessons/types.js';
+import { ownEntry } from '../../src/core/own.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -167,7 +168,9 @@ export async function openLesson(
     progress,
     pageOf,
     turnTo,
-    saved: () => JSON.parse(readFileSync(progress, 'utf8')).lessons[lesson.id],
+    // The lesson's own record: a lesson may be called "constructor".
+    saved: () =>
+      ownEntry<ReturnType<LessonInTmux['saved']>>(JSON.parse(readFileSync(progress, 'utf8')).lessons, lesson.id)!,
   };
 }
 

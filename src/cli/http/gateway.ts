@@ -16,16 +16,7 @@ import { GATEWAY_TEXT } from '../../core/models/http-gateway/phrases.js';
 import { gatewayDiagram } from '../../core/models/http-gateway/sequence.js';
 import { MAX_SEQUENCE_WIDTH, MIN_SEQUENCE_WIDTH, SequenceWidthError } from '../../core/sequence/layout.js';
 import { didYouMean } from '../../core/suggest.js';
-import {
-  type CliIO,
-  EXIT,
-  OUTPUT_OPTIONS,
-  UsageError,
-  choiceOption,
-  outputLocale,
-  parseCommandArgs,
-  widthOption,
-} from '../io.js';
+import { type CliIO, EXIT, OUTPUT_OPTIONS, UsageError, choiceOption, outputOptions, parseCommandArgs } from '../io.js';
 
 const HINT = "try 'nettutor http gateway --help'";
 
@@ -64,7 +55,8 @@ Options:
   --lang <code>         (text) the language of the notes and sentences: en (default), zh-CN
   -h, --help            this help
 
-Exit status: 0 on success; 2 for a usage error, such as an unknown condition.
+Exit status: 0 on success; 2 for a usage error, such as an unknown condition, whatever the
+format: a --width or a --lang that cannot be is one with JSON too.
 The same input gives the same output, byte for byte.
 `;
 
@@ -140,9 +132,7 @@ export async function runGateway(args: string[], io: CliIO): Promise<number> {
   }
   const format = choiceOption('--format', values.format, ['text', 'json'], HINT) ?? 'text';
   const upstream = condition(values.upstream);
-  const width = widthOption(values.width, io, WIDTHS, HINT);
-  const ascii = values['ascii-only'] === true;
-  const locale = outputLocale(values.lang, ascii, HINT);
+  const { width, ascii, locale } = outputOptions(values, io, WIDTHS, HINT);
   const exchange = exchangeFor(upstream);
   if (format === 'json') {
     io.stdout.write(json(exchange));

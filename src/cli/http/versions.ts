@@ -18,16 +18,7 @@ import {
   settingsText,
   waterfallRows,
 } from '../../core/models/http-versions/waterfall.js';
-import {
-  type CliIO,
-  EXIT,
-  OUTPUT_OPTIONS,
-  UsageError,
-  choiceOption,
-  outputLocale,
-  parseCommandArgs,
-  widthOption,
-} from '../io.js';
+import { type CliIO, EXIT, OUTPUT_OPTIONS, UsageError, choiceOption, outputOptions, parseCommandArgs } from '../io.js';
 
 export const LIMITS = {
   requests: [1, 50],
@@ -64,7 +55,8 @@ Options:
   -h, --help        this help
 
 Modes: ${MODES.join(', ')}.
-Exit status: 0 on success; 2 for a usage error. The same input gives the same output, byte for byte.
+Exit status: 0 on success; 2 for a usage error, whatever the format: a --width or a --lang
+that cannot be is one with JSON too. The same input gives the same output, byte for byte.
 `;
 
 const HINT = "try 'nettutor http versions --help'";
@@ -164,15 +156,13 @@ export async function runVersionsCommand(args: string[], io: CliIO): Promise<num
     DEFAULT_SETTINGS.connections,
   );
   const slow = slowRequests(values.slow ?? [], requests, LIMITS.server);
-  const width = format === 'ascii' ? widthOption(values.width, io, WIDTHS, HINT) : 80;
   const settings: VersionSettings = { requests, rtt, server, slow, connections };
+  const { width, ascii, locale } = outputOptions(values, io, WIDTHS, HINT);
 
   if (format === 'json') {
     io.stdout.write(formatJson(settings));
     return EXIT.ok;
   }
-  const ascii = values['ascii-only'] === true;
-  const locale = outputLocale(values.lang, ascii, HINT);
   const result = runVersions(settings);
   const lines: string[] = [];
   const say = (s: string) => (ascii ? toAscii(s) : s);

@@ -8,6 +8,7 @@ import type { LocalText } from '../i18n/localize.js';
 import { phraseBook } from '../i18n/phrases.js';
 import type { AnswerSource, Exercise, Lesson, ShortAnswerExercise } from '../lessons/types.js';
 import type { Params } from '../models/kind.js';
+import { ownEntry, setOwnEntry } from '../own.js';
 import { runModelQuery } from '../models/registry.js';
 import { evaluate } from './expression.js';
 import { ZH } from './grade.zh-CN.js';
@@ -37,9 +38,9 @@ export function drawParams(exercise: Exercise, rng: () => number): Params {
   for (const [name, spec] of Object.entries(exercise.params ?? {})) {
     if ('int' in spec) {
       const [lo, hi] = spec.int;
-      params[name] = lo + Math.floor(rng() * (hi - lo + 1));
+      setOwnEntry(params, name, lo + Math.floor(rng() * (hi - lo + 1)));
     } else {
-      params[name] = spec.choice[Math.floor(rng() * spec.choice.length)]!;
+      setOwnEntry(params, name, spec.choice[Math.floor(rng() * spec.choice.length)]!);
     }
   }
   return params;
@@ -125,7 +126,7 @@ export function grade(exercise: Exercise, answer: string | string[], ctx: GradeC
       const feedback: LocalText[] = [];
       if (!correct) {
         const misplaced = order[wrongAt];
-        const why = misplaced ? exercise.why?.[misplaced] : undefined;
+        const why = misplaced ? ownEntry(exercise.why, misplaced) : undefined;
         if (why) feedback.push(why);
       }
       return { correct, expected, feedback, ...(correct ? {} : { firstWrongPosition: Math.max(0, wrongAt) }) };

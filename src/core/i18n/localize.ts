@@ -1,5 +1,6 @@
 // Learner-facing text in the learner's language, falling back to English: the
 // one locale mechanism for lesson texts and for the sentences nettutor writes.
+import { ownEntry } from '../own.js';
 
 /** A learner-facing string: plain (English), or one per locale (`en` required). */
 export type LocalText = string | { en: string; [locale: string]: string };
@@ -17,7 +18,7 @@ export function nextLocale(locale: string): Locale {
 
 export function text(t: LocalText, locale: string): string {
   if (typeof t === 'string') return t;
-  const exact = t[locale];
+  const exact = ownEntry(t, locale);
   if (exact) return exact;
   const language = locale.split(/[-_]/)[0]!;
   for (const [key, value] of Object.entries(t)) {
@@ -47,7 +48,13 @@ export function resolveLocale(
   return 'en';
 }
 
-/** Replaces `{name}` with the value of the parameter `name`; unknown names are left as they are. */
+/**
+ * Replaces `{name}` with the value of the parameter `name`; unknown names are left as they are (`{toString}` too,
+ * unless a parameter is called so: the names every object inherits are not parameters).
+ */
 export function interpolate(s: string, params: Record<string, string | number>): string {
-  return s.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return s.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = ownEntry(params, name);
+    return value === undefined ? whole : String(value);
+  });
 }

@@ -4,6 +4,7 @@
 // parse.ts checks, each text a `{ "en": …, "zh-CN": … }` object. Every text
 // remembers the file and line it came from, so a problem in it can say where.
 import { findKind } from '../models/registry.js';
+import { setOwnEntry } from '../own.js';
 import { isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { didYouMean } from '../suggest.js';
 import { describeKey, type LocaleTexts, type TextKey } from './texts.js';
@@ -194,7 +195,7 @@ export function composeLesson(structure: Json, texts: Readonly<Record<string, Lo
         const id = idOf(o);
         if (id === undefined) return o;
         const w = fill({ key: k(`why:${id}`), field: `${path}.why.${id}`, required: false });
-        if (w) why[id] = w;
+        if (w) setOwnEntry(why, id, w);
         return { id, text: fill({ key: k(`item:${id}`), field: `${path}.items[${i}].text`, required: true }) };
       });
       if (Object.keys(why).length > 0) ex.why = why;

@@ -2,6 +2,7 @@
 // every language's text) into the current one: lesson.jsonc for the structure
 // and one Markdown file per locale for the words. Nothing is lost: composing
 // the result gives back the same lesson. `nettutor lessons convert` writes it.
+import { ownEntry } from '../own.js';
 import { isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { BASE_LOCALE } from './compose.js';
 import { formatJsonc } from './jsonc-format.js';
@@ -111,7 +112,8 @@ function convertExercise(raw: JsonObject, write: (heading: string, t: Json) => v
     out.items = items.map((it) => {
       if (!isObject(it)) return it;
       write(`### item ${it.id}`, it.text);
-      if (isObject(why) && why[String(it.id)] !== undefined) write(`### why ${it.id}`, why[String(it.id)]);
+      const itemWhy = isObject(why) ? ownEntry(why, String(it.id)) : undefined;
+      if (itemWhy !== undefined) write(`### why ${it.id}`, itemWhy);
       return it.id;
     });
   }

@@ -11,6 +11,7 @@ import type { Scenario } from '../tcp/types.js';
 import { Checker, describe, type FieldProblem, isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { idField, localText, localTexts } from '../schema/fields.js';
 import { didYouMean } from '../suggest.js';
+import { hasOwnEntry, setOwnEntry } from '../own.js';
 import { REVIEW_FROM } from './review.js';
 import type { AnswerSource, ChoiceOption, Exercise, Lesson, OrderItem, Page, ParamSpec, Review } from './types.js';
 
@@ -52,12 +53,12 @@ function params(c: Checker, v: Json, path: string): Record<string, ParamSpec> | 
         (range[0] as number) > (range[1] as number)
       ) {
         c.problem(`${p}.int`, `expected [min, max] with whole numbers and min ≤ max, found ${JSON.stringify(range)}`);
-      } else out[name] = { int: [range[0] as number, range[1] as number] };
+      } else setOwnEntry(out, name, { int: [range[0] as number, range[1] as number] });
     } else if ('choice' in s) {
       c.keys(s, p, ['choice']);
       const list = c.array(s.choice, `${p}.choice`, { min: 1, what: 'values' });
       if (list?.every((x) => typeof x === 'string' || typeof x === 'number'))
-        out[name] = { choice: list as Array<string | number> };
+        setOwnEntry(out, name, { choice: list as Array<string | number> });
       else if (list) c.problem(`${p}.choice`, 'expected strings or numbers');
     } else {
       c.problem(p, 'expected {"int": [min, max]} or {"choice": [values…]}');
@@ -137,7 +138,7 @@ function checkPlaceholders(
   const all = typeof t === 'string' ? [t] : Object.values(t);
   for (const s of all) {
     for (const m of s.matchAll(/\{(\w+)\}/g)) {
-      if (!declared || !(m[1]! in declared))
+      if (!hasOwnEntry(declared, m[1]!))
         c.problem(path, `uses {${m[1]}}, which is not a declared parameter (see "params")`);
     }
   }
@@ -203,7 +204,7 @@ function exercise(c: Checker, v: Json, path: string, ctx: ParseContext): Exercis
           if (!ids.includes(k))
             c.problem(`${path}.why.${k}`, `expected an item id (${ids.join(', ')})${didYouMean(k, ids)}`);
           const x = localText(c, t, `${path}.why.${k}`);
-          if (x) why[k] = x;
+          if (x) setOwnEntry(why, k, x);
         }
       }
     }

@@ -6,6 +6,7 @@
 // its own; the rest is read and reported here, with the same paths and
 // messages for every kind.
 import type { LocalText } from '../i18n/localize.js';
+import { ownEntry } from '../own.js';
 import { type Checker, isObject, type Json, type JsonObject } from '../schema/checker.js';
 import { idField, localTexts } from '../schema/fields.js';
 
@@ -41,8 +42,7 @@ export function readQuestion<T extends object>(
   const id = idField(c, o.id, `${path}.id`);
   const fields = read(o, path);
   if (fields === null) return undefined;
-  const hintsById = isObject(block.hints) ? block.hints : {};
-  const written = typeof o.id === 'string' ? hintsById[o.id] : undefined;
+  const written = typeof o.id === 'string' && isObject(block.hints) ? ownEntry(block.hints, o.id) : undefined;
   const hints = written === undefined ? [] : localTexts(c, written, `${blockPath}.hints.${o.id}`, 0, 'hints');
   return id && fields && hints ? { id, ...fields, hints } : undefined;
 }

@@ -1,5 +1,10 @@
 // Progress records: created, updated and merged as plain data. Merging never
 // loses a completed exercise, so two nettutor processes can share one file.
+// Records are kept by ids that authors choose and files may spell any way
+// ("constructor", "__proto__"): they are read and set as own entries only
+// (core/own.ts), so no id finds or changes what every object inherits.
+import { setOwnEntry } from '../own.js';
+import { exerciseRecord, lessonRecord } from './records.js';
 import { scoreOf } from './score.js';
 import {
   type ExerciseRecord,
@@ -29,7 +34,7 @@ function updateLesson(
   at: string,
   change: (l: LessonRecord) => LessonRecord,
 ): Progress {
-  const lesson = progress.lessons[lessonId] ?? emptyLesson(at);
+  const lesson = lessonRecord(progress, lessonId) ?? emptyLesson(at);
   return { ...progress, lessons: { ...progress.lessons, [lessonId]: { ...change(lesson), updatedAt: at } } };
 }
 
@@ -41,7 +46,7 @@ function updateExercise(
   change: (e: ExerciseRecord) => ExerciseRecord,
 ): Progress {
   return updateLesson(progress, lessonId, at, (lesson) => {
-    const exercise = lesson.exercises[exerciseId] ?? emptyExercise(at);
+    const exercise = exerciseRecord(lesson, exerciseId) ?? emptyExercise(at);
     const changed = { ...change(exercise), updatedAt: at };
     return {
       ...lesson,
@@ -120,8 +125,8 @@ function mergeExercise(a: ExerciseRecord, b: ExerciseRecord): ExerciseRecord {
 function mergeLesson(a: LessonRecord, b: LessonRecord): LessonRecord {
   const exercises: Record<string, ExerciseRecord> = { ...b.exercises };
   for (const [id, record] of Object.entries(a.exercises)) {
-    const other = exercises[id];
-    exercises[id] = other ? mergeExercise(record, other) : record;
+    const other = exerciseRecord(b, id);
+    setOwnEntry(exercises, id, other ? mergeExercise(record, other) : record);
   }
   const latest = newer(a.updatedAt, b.updatedAt) ? a : b;
   return {
@@ -136,8 +141,8 @@ function mergeLesson(a: LessonRecord, b: LessonRecord): LessonRecord {
 export function mergeProgress(a: Progress, b: Progress): Progress {
   const lessons: Record<string, LessonRecord> = { ...b.lessons };
   for (const [id, record] of Object.entries(a.lessons)) {
-    const other = lessons[id];
-    lessons[id] = other ? mergeLesson(record, other) : record;
+    const other = lessonRecord(b, id);
+    setOwnEntry(lessons, id, other ? mergeLesson(record, other) : record);
   }
   const language = laterChoice(a.language, b.language);
   return { version: PROGRESS_VERSION, lessons, ...(language ? { language } : {}) };
@@ -175,21 +180,21 @@ export function parseProgress(json: unknown): Progress | { error: string; newer?
       return { error: `lessons.${id}.exercises is not an object` };
     for (const [eid, e] of Object.entries((raw.exercises as Record<string, unknown>) ?? {})) {
       if (!isObject(e)) return { error: `lessons.${id}.exercises.${eid} is not an object` };
-      exercises[eid] = {
+      setOwnEntry(exercises, eid, {
         attempts: count(e.attempts),
         hintsUsed: count(e.hintsUsed),
         solved: e.solved === true,
         solutionShown: e.solutionShown === true,
         score: typeof e.score === 'number' && e.score >= 0 && e.score <= 1 ? e.score : 0,
         updatedAt: time(e.updatedAt),
-      };
+      });
     }
-    lessons[id] = {
+    setOwnEntry(lessons, id, {
       page: typeof raw.page === 'string' ? raw.page : undefined,
       seen: Array.isArray(raw.seen) ? raw.seen.filter((s): s is string => typeof s === 'string') : [],
       exercises,
       updatedAt: time(raw.updatedAt),
-    };
+    });
   }
   // The language chosen: kept when it is one this nettutor can read; anything else is dropped, never an error.
   const l = json.language;

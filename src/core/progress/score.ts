@@ -6,6 +6,7 @@
 import { gradedKey, modelQuestionIds } from '../lessons/review.js';
 import type { LocalText } from '../i18n/localize.js';
 import type { Lesson } from '../lessons/types.js';
+import { exerciseRecord, lessonRecord } from './records.js';
 import type { ExerciseRecord, LessonRecord, LessonStatus, Progress } from './types.js';
 
 const HINT_COST = 0.25;
@@ -77,14 +78,14 @@ export function gradedIds(lesson: Scorable): string[] {
 /** How many of the lesson's graded items are solved, out of how many. */
 export function solvedCount(lesson: Scorable, record: LessonRecord | undefined): { solved: number; of: number } {
   const ids = gradedIds(lesson);
-  return { solved: ids.filter((id) => record?.exercises[id]?.solved).length, of: ids.length };
+  return { solved: ids.filter((id) => exerciseRecord(record, id)?.solved).length, of: ids.length };
 }
 
 /** The mean score over the lesson's graded items (0 for those not solved yet). */
 export function lessonScore(lesson: Scorable, record: LessonRecord | undefined): number {
   const ids = gradedIds(lesson);
   if (ids.length === 0) return 1;
-  const total = ids.reduce((sum, id) => sum + (record?.exercises[id]?.score ?? 0), 0);
+  const total = ids.reduce((sum, id) => sum + (exerciseRecord(record, id)?.score ?? 0), 0);
   return total / ids.length;
 }
 
@@ -95,7 +96,7 @@ export function lessonStatus(lesson: Scorable, record: LessonRecord | undefined)
   const allSeen = pageIds.every((id) => record.seen.includes(id));
   // A model's questions count as answered once answered, right or wrong: the run cannot be replayed to them.
   const allAnswered = gradedItems(lesson).every(({ id, byModel }) => {
-    const e = record.exercises[id];
+    const e = exerciseRecord(record, id);
     return e !== undefined && (e.solved || e.solutionShown || (e.attempts > 0 && byModel));
   });
   return allSeen && allAnswered ? 'done' : 'in-progress';
@@ -115,9 +116,9 @@ export function courseScore(
   let of = 0;
   let done = 0;
   for (const lesson of lessons) {
-    const record = progress.lessons[lesson.id];
+    const record = lessonRecord(progress, lesson.id);
     for (const id of gradedIds(lesson)) {
-      const e = record?.exercises[id];
+      const e = exerciseRecord(record, id);
       total += e?.score ?? 0;
       if (e?.solved) solved++;
       of++;

@@ -1,6 +1,7 @@
 // The built-in scenarios, in teaching order. Each is plain scenario data, run
 // through the same validation as an instructor's file.
 import type { LocalText } from '../i18n/localize.js';
+import { ownEntry } from '../own.js';
 import type { Scenario } from '../tcp/types.js';
 import { ZH } from './builtins.zh-CN.js';
 import { parseScenario } from './validate.js';
@@ -250,7 +251,7 @@ export function getBuiltinScenario(name: string): Scenario | undefined {
 
 /** A scenario by the name a lesson uses: one of the lesson's own files first, then a built-in. */
 export function findScenario(name: string, files?: Readonly<Record<string, Scenario>>): Scenario | undefined {
-  return files?.[name] ?? getBuiltinScenario(name);
+  return ownEntry(files, name) ?? getBuiltinScenario(name);
 }
 
 /**

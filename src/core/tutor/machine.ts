@@ -11,6 +11,8 @@ import type { AnyModelKind } from '../models/kind.js';
 import { findKind } from '../models/registry.js';
 import { gradedKey, pageScenarios } from '../lessons/review.js';
 import { recordAnswer, recordHint, recordLanguage, recordPage } from '../progress/merge.js';
+import { exerciseRecord, lessonRecord } from '../progress/records.js';
+import { ownEntry } from '../own.js';
 import { type Answer, gradeExercise, solutionOf } from './content.js';
 
 /** `info`: on a page with a model, the page's text and the model's own texts (what it runs, what it shows now) in full. */
@@ -277,8 +279,8 @@ function enterPage(current: TutorState, pageIndex: number): TutorState {
     };
   }
   if (page.exercise) {
-    const record = progress.lessons[lesson.id]?.exercises[gradedKey(page, page.exercise.id)];
-    const draft = state.drafts[draftKey(lesson.id, gradedKey(page, page.exercise.id))];
+    const record = exerciseRecord(lessonRecord(progress, lesson.id), gradedKey(page, page.exercise.id));
+    const draft = ownEntry(state.drafts, draftKey(lesson.id, gradedKey(page, page.exercise.id)));
     if (draft) {
       const hintsShown = Math.max(draft.hintsShown, record?.hintsUsed ?? 0);
       next = { ...next, attempt: { ...draft, hintsShown, typing: page.exercise.type === 'short' } };
@@ -316,7 +318,7 @@ function askedBy(kind: AnyModelKind, modelState: unknown, current: Prediction | 
 function openLesson(state: TutorState, lessonIndex: number): TutorState {
   const lesson = state.lessons[lessonIndex];
   if (!lesson || lesson.pages.length === 0) return state;
-  const record = state.progress.lessons[lesson.id];
+  const record = lessonRecord(state.progress, lesson.id);
   const resumeAt = record?.page ? lesson.pages.findIndex((p) => p.id === record.page) : -1;
   return enterPage({ ...state, screen: 'lesson', lessonIndex, homeIndex: lessonIndex }, Math.max(0, resumeAt));
 }

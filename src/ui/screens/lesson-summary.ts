@@ -10,6 +10,7 @@ import {
   lessonStatus,
   solvedCount,
 } from '../../core/progress/score.js';
+import { lessonRecord } from '../../core/progress/records.js';
 import type { Progress } from '../../core/progress/types.js';
 import { type Tr, ui } from '../strings.js';
 import type { Theme } from '../theme.js';
@@ -22,7 +23,7 @@ export function lessonSummary(
   theme: Theme,
   width: number,
 ): string {
-  const record = progress.lessons[lesson.id];
+  const record = lessonRecord(progress, lesson.id);
   const status = lessonStatus(lesson, record);
   // Every graded item: exercises, the questions models ask, and the items of review pages.
   const exercises = gradedIds(lesson).length;
@@ -70,7 +71,7 @@ export function lessonProgress(
   progress: Progress,
   tr: Tr,
 ): { done: number; total: number; label: string } {
-  const record = progress.lessons[lesson.id];
+  const record = lessonRecord(progress, lesson.id);
   const { solved, of } = solvedCount(lesson, record);
   if (of > 0) return { done: solved, total: of, label: tr(ui('exercisesSolved', solved, of)) };
   const seen = lesson.pages.filter((p) => record?.seen.includes(p.id)).length;

@@ -5,6 +5,7 @@
 // computed short answers read off a walk (the Via or the Max-Forwards that
 // reaches the server…).
 import { interpolate } from '../../i18n/localize.js';
+import { ownEntry } from '../../own.js';
 import type { FieldProblem } from '../../schema/checker.js';
 import { rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind } from '../kind.js';
@@ -109,7 +110,7 @@ export const httpProxyKind = defineKind<ProxySettings, ProxyState, ProxyAction, 
       id: p.spec.id,
       question: p.built.question,
       choices: p.built.choices,
-      labels: p.built.choices.map((choice) => p.built.labels[choice]),
+      labels: p.built.choices.map((choice) => ownEntry(p.built.labels, choice)),
       hints: p.spec.hints,
       answered: p.answered,
     };

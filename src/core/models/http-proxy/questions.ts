@@ -7,6 +7,7 @@
 import type { Verdict } from '../../answers/verdict.js';
 import type { LocalText } from '../../i18n/localize.js';
 import { phraseBook } from '../../i18n/phrases.js';
+import { ownEntry, setOwnEntry } from '../../own.js';
 import { CONNECTION_SPECIFIC, type LineChange, type ProxyMode, forward } from './forward.js';
 import type { Journey } from './journey.js';
 import { type HttpField, type HttpRequest, sameName } from './message.js';
@@ -173,7 +174,7 @@ function choicesOf(right: string, candidates: Array<[HttpField[] | string | null
     const choice = candidate === null || typeof candidate === 'string' ? candidate : nameList(candidate);
     if (choice === null || choices.includes(choice) || choices.length >= 4) continue;
     choices.push(choice);
-    whys[choice] = why;
+    setOwnEntry(whys, choice, why);
   }
   return { choices: choices.sort((a, b) => a.localeCompare(b, 'en')), whys };
 }
@@ -334,6 +335,11 @@ export function buildQuestion(
 /** Grades a choice: right or not, the right answer, the chosen one's why and what the proxies did. */
 export function gradeQuestion(q: BuiltQuestion, choice: string): Verdict {
   const correct = choice === q.right;
-  const why = correct ? undefined : q.whys[choice];
-  return { correct, expected: [q.labels[q.right] ?? q.right], feedback: [...(why ? [why] : []), ...q.explain] };
+  // Any string may be given: only the question's own whys and labels are looked up (core/own.ts).
+  const why = correct ? undefined : ownEntry(q.whys, choice);
+  return {
+    correct,
+    expected: [ownEntry(q.labels, q.right) ?? q.right],
+    feedback: [...(why ? [why] : []), ...q.explain],
+  };
 }

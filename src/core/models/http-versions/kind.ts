@@ -4,6 +4,7 @@
 // (questions.ts); its queries compute a mode's total, a request's sent or
 // done time, or a mode's connections for short answers.
 import { interpolate } from '../../i18n/localize.js';
+import { ownEntry } from '../../own.js';
 import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
 import { nameList, rawQuestionIds, readQuestions } from '../block.js';
 import { defineKind, type Params } from '../kind.js';
@@ -233,7 +234,7 @@ export const httpVersionsKind = defineKind<VersionsPage, VersionsState, Versions
       id: q.id,
       question: asked.text,
       choices: asked.choices,
-      ...(asked.labels ? { labels: asked.choices.map((c) => asked.labels?.[c]) } : {}),
+      ...(asked.labels ? { labels: asked.choices.map((c) => ownEntry(asked.labels, c)) } : {}),
       hints: q.hints,
       answered: state.asking.answered,
     };

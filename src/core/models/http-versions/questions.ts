@@ -5,6 +5,7 @@
 import type { Verdict } from '../../answers/verdict.js';
 import type { LocalText } from '../../i18n/localize.js';
 import { joinTexts } from '../../i18n/phrases.js';
+import { ownEntry } from '../../own.js';
 import { modeLabel, modeName, versionsText, versionsTextWith } from './phrases.js';
 import { type RequestTiming, type VersionMode, type VersionsResult, firstDone, serverTime } from './timeline.js';
 import type { VersionsQuestion } from './types.js';
@@ -154,7 +155,7 @@ export function askQuestion(q: VersionsQuestion, result: VersionsResult, shown: 
 export function gradeAsked(asked: AskedQuestion, choice: string): Verdict {
   return {
     correct: asked.right.includes(choice),
-    expected: asked.right.map((r) => asked.labels?.[r] ?? r),
+    expected: asked.right.map((r) => ownEntry(asked.labels, r) ?? r),
     feedback: asked.why(choice),
   };
 }

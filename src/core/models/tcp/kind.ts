@@ -3,6 +3,7 @@
 // player's; its questions are graded by the engine's next event; its queries
 // read one value out of a run (a segment's seq or ack, a state, a count).
 import { interpolate } from '../../i18n/localize.js';
+import { hasOwnEntry, ownEntry, setOwnEntry } from '../../own.js';
 import { findScenario } from '../../scenario/builtins.js';
 import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
 import { simulate } from '../../tcp/simulate.js';
@@ -114,7 +115,10 @@ function predictPoints(c: Checker, block: JsonObject, path: string): PredictPoin
   });
 }
 
-/** Sets `client.isn`-style paths in a copy of the scenario. */
+/**
+ * Sets `client.isn`-style paths in a copy of the scenario: fields the scenario has itself, never one every object
+ * inherits (`client.constructor`, `__proto__.toString` name no field: setting them would change Object.prototype).
+ */
 function applySettings(scenario: Scenario, set: Params, params: Params): Scenario {
   const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const [path, raw] of Object.entries(set)) {
@@ -123,12 +127,12 @@ function applySettings(scenario: Scenario, set: Params, params: Params): Scenari
     const keys = path.split('.');
     let target = copy;
     for (const key of keys.slice(0, -1)) {
-      const next = target[key];
+      const next = ownEntry(target, key);
       if (typeof next !== 'object' || next === null) throw new Error(`scenario has no field '${path}'`);
       target = next as Record<string, unknown>;
     }
     const last = keys[keys.length - 1]!;
-    if (!(last in target)) throw new Error(`scenario has no field '${path}'`);
+    if (!hasOwnEntry(target, last)) throw new Error(`scenario has no field '${path}'`);
     target[last] = value;
   }
   return copy as unknown as Scenario;
@@ -243,7 +247,7 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
         for (const [k, val] of Object.entries(so)) {
           if (typeof val !== 'string' && typeof val !== 'number')
             c.problem(`${path}.set.${k}`, 'expected a string or a number');
-          else set[k] = val;
+          else setOwnEntry(set, k, val);
         }
       }
     }
@@ -253,7 +257,8 @@ export const tcpKind = defineKind<TcpSettings, PlayerState, PlayerAction, TcpQue
 
   runQuery(q, params, ctx) {
     const set: Params = {};
-    for (const [k, v] of Object.entries(q.set ?? {})) set[k] = typeof v === 'string' ? interpolate(v, params) : v;
+    for (const [k, v] of Object.entries(q.set ?? {}))
+      setOwnEntry(set, k, typeof v === 'string' ? interpolate(v, params) : v);
     try {
       return runQuery(runScenario(ctx, q.scenario, set), q.query);
     } catch (error) {

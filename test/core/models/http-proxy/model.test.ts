@@ -359,6 +359,15 @@ describe('requests built at random', () => {
             expect(gradeQuestion(q, choice).correct).toBe(choice === q.right);
             if (choice !== q.right) expect(q.whys[choice]).toBeDefined();
           }
+          // A choice that is none of them, even one named like what every object inherits, is wrong with no why of
+          // its own: only what the proxies did.
+          for (const choice of ['constructor', 'toString', '__proto__']) {
+            expect(gradeQuestion(q, choice)).toEqual({
+              correct: false,
+              expected: [q.labels[q.right] ?? q.right],
+              feedback: q.explain,
+            });
+          }
         },
       ),
     );
