@@ -15,6 +15,7 @@
 // line, no terminal, a missing or other-version outlines file, an error) draws
 // nothing here: the CLI then does everything, as it does without this file.
 import { join } from 'node:path';
+import { UsageError } from './cli/io.js';
 import { checkPaths, hasTerminal, parseTutorOptions, tutorProgressFile, wantsColor } from './cli/tutor-options.js';
 import { type LocalText, resolveLocale } from './core/i18n/localize.js';
 import type { Progress } from './core/progress/types.js';
@@ -115,9 +116,12 @@ export function startEarlyHome(argv: string[], host: EarlyHost = processHost()):
       release,
     };
   } catch (error) {
-    // The tutorial starts without an early frame (and says what is wrong, if anything is).
+    // The tutorial starts without an early frame (and the CLI says what is wrong with the command line, if
+    // anything is: a subcommand's arguments, for one, are no tutorial options). Anything else is unexpected.
     release();
-    if (host.env.NETTUTOR_DEBUG) process.stderr.write(`nettutor: early start: ${(error as Error)?.stack ?? error}\n`);
+    if (host.env.NETTUTOR_DEBUG && !(error instanceof UsageError)) {
+      process.stderr.write(`nettutor: early start: ${(error as Error)?.stack ?? error}\n`);
+    }
     return undefined;
   }
 }

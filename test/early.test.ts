@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type EarlyHost, startEarlyHome } from '../src/early.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -111,6 +111,23 @@ describe('the start before the CLI loads', () => {
       expect(listeners()).toEqual(before);
     });
   }
+
+  it('says nothing of a command line that is not the tutorial’s, even with NETTUTOR_DEBUG (the CLI reads it)', () => {
+    const said = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const h = host();
+      const debug = { ...h, env: { ...h.env, NETTUTOR_DEBUG: '1' } };
+      expect(startEarlyHome(['progress', '--export'], debug)).toBeUndefined();
+      expect(startEarlyHome(['--colour'], debug)).toBeUndefined();
+      expect(said).not.toHaveBeenCalled();
+      // Something unexpected is said, with its stack, and nothing is drawn.
+      const broken = { ...debug, stdout: Object.assign(new Terminal(), { columns: Number.NaN, on: undefined }) };
+      expect(startEarlyHome([], broken as unknown as EarlyHost)).toBeUndefined();
+      expect(said).toHaveBeenCalledWith(expect.stringContaining('nettutor: early start: TypeError'));
+    } finally {
+      said.mockRestore();
+    }
+  });
 
   it('gives the terminal back when the tutorial does not start (release), once', () => {
     const h = host();
