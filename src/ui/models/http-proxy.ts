@@ -16,7 +16,8 @@ import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
 import { keyText as K, playerText, proxyViewText as S, proxyViewTextWith as SW } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Section, TEACHING, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
 type Tr = (t: LocalText) => string;
@@ -44,8 +45,6 @@ const wrapText = (text: string, width: number, first = '', rest = '') =>
 
 const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
   wrapText(text, width, indent, indent).map((l) => plain(l, style));
-
-const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 
 /** The mark before a line of a header block: a character that says it without colour. */
 function markOf(mark: LineChange['mark'], theme: Theme): string {
@@ -284,7 +283,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   const drawnRows = screenReader ? state.step : diagramRows(state, width, theme, tr);
   const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
   let omitted = false;
-  const room = () => height - rows(sections) - (omitted ? 1 : 0);
+  const room = () => height - rowsOf(sections) - (omitted ? 1 : 0);
   const givesWay = (s: Part, below: number, forDiagram = false) =>
     s.drop !== undefined && s.drop < below && !(forDiagram && s.asked);
   const lowest = (below: number, forDiagram = false) =>
@@ -302,7 +301,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
   for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the diagram too, but only when that makes room for it.
   const extras = sections.filter((s) => givesWay(s, TEACHING, true));
-  if (room() < wanted && room() + rows(extras) >= wanted) {
+  if (room() < wanted && room() + rowsOf(extras) >= wanted) {
     for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
@@ -335,7 +334,7 @@ export function proxyNeed(state: ProxyState, opts: DrawOptions): number {
   const text =
     blockLines(state, step.block, width, theme, screenReader, tr).length +
     (screenReader ? 0 : legendLines(step.block, width, theme, tr).length) +
-    rows(textSections(state, width, theme, question, tr));
+    rowsOf(textSections(state, width, theme, question, tr));
   return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme, tr)) + text;
 }
 

@@ -17,7 +17,8 @@ import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
 import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Section, TEACHING, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type ModelDrawing } from './view.js';
 
 type Tr = (t: LocalText) => string;
@@ -46,7 +47,6 @@ const wrapText = (text: string, width: number, first = '', rest = first) =>
 const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
   wrapText(text, width, indent).map((l) => plain(l, style));
 
-const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 const widthOf = (line: UiLine) => line.reduce((w, s) => w + displayWidth(s.text), 0);
 
 /** The request the text is about: the one asked about, else the last one shown. */
@@ -237,7 +237,7 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
     : tableLines(state, width, theme, tr);
   const wanted = Math.min(table.lines.length, TABLE_MIN_ROWS + 1);
   let omitted = false;
-  const room = () => height - rows(sections) - (omitted ? 1 : 0);
+  const room = () => height - rowsOf(sections) - (omitted ? 1 : 0);
   const givesWay = (s: Part, below: number, forTable = false) =>
     s.drop !== undefined && s.drop < below && !(forTable && s.asked);
   const lowest = (below: number, forTable = false) =>
@@ -254,7 +254,7 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
   // The extras give way to the table too, but only when that makes room for it.
   const extras = sections.filter((s) => givesWay(s, TEACHING, true));
-  if (room() < wanted && room() + rows(extras) >= wanted) {
+  if (room() < wanted && room() + rowsOf(extras) >= wanted) {
     for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
   }
   const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
@@ -281,7 +281,7 @@ export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
 
 /** The rows the model needs for its text whole and the whole table (up to a few rows). */
 export function uaNeed(state: UaCacheState, o: DrawOptions): number {
-  const text = rows(textSections(state, o));
+  const text = rowsOf(textSections(state, o));
   const table = Math.min(1 + state.clients.length, 1 + 6);
   return headLines(state, o.width, o.theme, o.tr).length + table + 1 + text;
 }
