@@ -19,7 +19,10 @@ export interface Section {
 /** The rows the sections take. */
 export const rowsOf = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 
-/** A part of a model's text; `asked`, a part of the question: it gives way when the text does not fit, not for the picture. */
+/**
+ * A part of a model's text; `asked`, a part of the question: it gives way when the text does not fit, not for the
+ * picture.
+ */
 export type Part = Section & { asked?: boolean };
 
 export interface FitOptions {
