@@ -15,11 +15,12 @@ import {
   gatewayReducer,
   startState,
 } from '../../src/core/models/http-gateway/player.js';
-import { choicesFor, gradeQuestion, questionText } from '../../src/core/models/http-gateway/questions.js';
+import { choicesFor, gradeQuestion, labelsFor, questionText } from '../../src/core/models/http-gateway/questions.js';
 import type { UiLine } from '../../src/ui/lines.js';
 import { httpGatewayView } from '../../src/ui/models/http-gateway.js';
 import type { ModelDrawing, QuestionView } from '../../src/ui/models/view.js';
 import { makeLocalizer } from '../../src/ui/screens/lesson-lines.js';
+import { playerText } from '../../src/ui/strings.js';
 import { makeTheme } from '../../src/ui/theme.js';
 
 const view = httpGatewayView as unknown as {
@@ -59,14 +60,26 @@ function draw(state: GatewayState, size: (typeof SIZES)[number], look: (typeof L
     if (look.ascii && /[^\x00-\x7f]/.test(t)) problems.push(`not 7-bit: ${t}`);
   }
   const shown = squeeze(lines.map(lineText).join(''));
-  const readAll = shown.includes(squeeze('More than fits here: i shows it all.'));
+  // "More than fits here: i shows it all.", in the learner's language.
+  const readAll = shown.includes(squeeze(tr(playerText('readTheRest'))));
   return { problems, shown, readAll, tr };
 }
 
-/** The question view the shell builds for a question of the model, answered with `choice` or not. */
-function questionView(state: GatewayState, ask: 'status' | 'who', tr: (t: LocalText) => string, choice?: string) {
+/**
+ * The question view the shell builds for a question of the model, answered with `choice` or not; `labelled`, its
+ * choices named as the learner reads them (the parties in the learner's language).
+ */
+function questionView(
+  state: GatewayState,
+  ask: 'status' | 'who',
+  tr: (t: LocalText) => string,
+  choice?: string,
+  labelled = false,
+) {
   const choices = choicesFor(state.exchange, ask);
-  const q: QuestionView = { question: tr(questionText(ask)), choices, cursor: 0, hints: [] };
+  const labels = labelsFor(state.exchange, ask);
+  const shown = labelled ? choices.map((c, i) => (labels[i] ? tr(labels[i]) : c)) : choices;
+  const q: QuestionView = { question: tr(questionText(ask)), choices: shown, cursor: 0, hints: [] };
   if (choice === undefined) return q;
   const v = gradeQuestion(state.exchange, ask, choice);
   return {
@@ -143,6 +156,67 @@ describe('the gateway drawing', () => {
           }
         expect(problems).toEqual([]);
       });
+
+  /** Each condition's question of each kind, answered with each choice, right and wrong. */
+  function* answered(locale: string) {
+    const theme = makeTheme({ color: false, ascii: false });
+    const tr = makeLocalizer(locale, theme);
+    for (const c of CONDITIONS)
+      for (const ask of ['status', 'who'] as const) {
+        const s = run(
+          startState({ conditions: [c], start: c, questions: [{ id: 'q', condition: c, ask, hints: [] }] }),
+          { type: 'end' },
+        );
+        for (const choice of choicesFor(s.exchange, ask))
+          yield { state: s, question: questionView(s, ask, tr, choice, true), where: `${c} ${ask} ${choice}` };
+      }
+  }
+
+  for (const size of SIZES)
+    for (const look of LOOKS.filter((l) => !l.ascii))
+      it(`${size.name}, ${look.name}: an answered question's verdict and why are whole, never left to i`, () => {
+        const problems: string[] = [];
+        let wrong = 0;
+        for (const { state, question, where } of answered(look.locale)) {
+          const v = question.verdict!;
+          if (!v.correct) wrong++;
+          const d = draw(state, size, look, question);
+          problems.push(...d.problems.map((p) => `${where}: ${p}`));
+          if (d.readAll) problems.push(`${where}: left to i`);
+          for (const t of [v.expected, ...v.feedback])
+            if (!d.shown.includes(squeeze(t))) problems.push(`${where}: "${t}" is not shown whole`);
+        }
+        expect(problems).toEqual([]);
+        expect(wrong).toBeGreaterThan(CONDITIONS.length);
+      });
+
+  it('wraps a verdict wider than its columns (the answer named in full), never running past them', () => {
+    // 40 columns: "✗ The model's answer: 503 Service Unavailable" takes 45.
+    const narrow = { name: '40×30', width: 40, height: 30 };
+    for (const look of LOOKS) {
+      const problems: string[] = [];
+      for (const { state, question, where } of answered(look.locale)) {
+        const d = draw(state, narrow, look, question);
+        problems.push(...d.problems.map((p) => `${where}: ${p}`));
+        if (!d.shown.includes(squeeze(question.verdict!.expected))) problems.push(`${where}: the answer is cut`);
+      }
+      expect(problems, look.name).toEqual([]);
+    }
+  });
+
+  it('where the verdict and the why alone take more rows than there are, the why keeps the rows there are', () => {
+    const tiny = { name: '59×6', width: 59, height: 6 };
+    for (const look of LOOKS.filter((l) => !l.ascii))
+      for (const { state, question, where } of answered(look.locale)) {
+        const d = draw(state, tiny, look, question);
+        const why = squeeze(question.verdict!.feedback.join(''));
+        expect(d.problems, where).toEqual([]);
+        expect(d.shown, where).toContain(squeeze(question.verdict!.expected));
+        // The why's first words at least: the rest of the question gave way before it.
+        expect(d.shown, where).toContain(why.slice(0, 12));
+        if (!d.shown.includes(why)) expect(d.readAll, where).toBe(true);
+      }
+  });
 
   it('tells a screen reader the steps in sentences, not a drawing', () => {
     const theme = makeTheme({ color: false, ascii: false });

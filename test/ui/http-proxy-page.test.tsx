@@ -24,7 +24,7 @@ import { loadLessons } from '../../src/node/lesson-files.js';
 import { App } from '../../src/ui/App.js';
 import type { UiLine } from '../../src/ui/lines.js';
 import { httpProxyView, proxyDrawing } from '../../src/ui/models/http-proxy.js';
-import { questionSections } from '../../src/ui/models/tcp-lines.js';
+import { questionSections } from '../../src/ui/models/question-lines.js';
 import type { QuestionView } from '../../src/ui/models/view.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { frameChecker } from '../helpers/frames.js';

@@ -6,7 +6,6 @@
 // Teaching text is wrapped, never cut; the diagram gets the rows that are
 // left, following the current step.
 import { displayWidth } from '../../core/layout/width.js';
-import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
 import { statusLine } from '../../core/models/http-gateway/exchange.js';
@@ -15,8 +14,10 @@ import type { GatewayAction, GatewayState } from '../../core/models/http-gateway
 import { gatewayDiagram } from '../../core/models/http-gateway/sequence.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText, ui } from '../strings.js';
+import { keyText as K } from '../strings.js';
 import type { Theme } from '../theme.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Part, TEACHING, fitAround, rowsOf } from './sections.js';
 import { type DrawOptions, type QuestionView, defineView } from './view.js';
 
 type Tr = (t: LocalText) => string;
@@ -57,59 +58,6 @@ function headLines(state: GatewayState, width: number, theme: Theme, tr: Tr): Ui
   return lines;
 }
 
-/** The choices of the question; once answered, the one chosen and the right one are marked. */
-function choiceLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  const g = theme.glyphs;
-  const v = q.verdict;
-  return q.choices.flatMap((choice, i) => {
-    const here = i === q.cursor && !v;
-    const chosen = v !== undefined && i === (v.chosen ?? q.cursor);
-    const right = v?.right?.includes(i) ?? false;
-    const mark: UiSpan[] = !v
-      ? []
-      : chosen
-        ? [
-            right
-              ? { text: `  ${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
-              : { text: `  ${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true },
-          ]
-        : right
-          ? [{ text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }]
-          : [];
-    const label = theme.text(`${here ? g.pointer : ' '} ${choice}`);
-    const line: UiLine = [
-      { text: label, bold: here || chosen, color: here ? theme.colors.accent : undefined },
-      ...mark,
-    ];
-    if (line.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return [line];
-    return [...wrapped(label, width), ...(mark.length ? [mark] : [])];
-  });
-}
-
-/** The question, its choices, the hints asked for, and once answered the verdict and why. */
-function questionLines(q: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  const g = theme.glyphs;
-  const lines: UiLine[] = wrap(theme.text(q.question), width, '? ', '  ').map((l) =>
-    plain(l, { bold: true, color: theme.colors.accent }),
-  );
-  lines.push(...choiceLines(q, width, theme, tr));
-  q.hints.forEach((hint, i) => {
-    const lead = tr(ui('hintLead', i + 1));
-    for (const l of wrap(theme.text(hint), width, lead, ' '.repeat(displayWidth(lead))))
-      lines.push(plain(l, { dim: true }));
-  });
-  const v = q.verdict;
-  if (v) {
-    lines.push(
-      v.correct
-        ? plain(`${g.ok} ${tr(verdictText('predictRight', v.expected))}`, { bold: true, color: theme.colors.ok })
-        : plain(`${g.wrong} ${tr(verdictText('predictWrong', v.expected))}`, { bold: true, color: theme.colors.error }),
-    );
-    for (const f of v.feedback) lines.push(...wrapped(theme.text(f), width, {}, '  '));
-  }
-  return lines;
-}
-
 /** The status the client gets, who generated it, the fields it calls for, and why. */
 function outcomeLines(state: GatewayState, width: number, theme: Theme, tr: Tr): UiLine[] {
   const e = state.exchange;
@@ -121,16 +69,20 @@ function outcomeLines(state: GatewayState, width: number, theme: Theme, tr: Tr):
   ];
 }
 
-/** The text under the diagram: the question, or the outcome, or the step, or how to start; then a message. */
-function footLines(state: GatewayState, width: number, theme: Theme, tr: Tr, question: QuestionView | null) {
-  const lines: UiLine[] = [];
+/**
+ * The text under the diagram: the question (drawn as every model's is), or the outcome, or the step, or how to
+ * start; then a message.
+ */
+function footParts(state: GatewayState, width: number, theme: Theme, tr: Tr, question: QuestionView | null): Part[] {
+  const parts: Part[] = [];
   const last = state.exchange.steps.length - 1;
-  if (question) lines.push(...questionLines(question, width, theme, tr));
-  else if (state.step >= last) lines.push(...outcomeLines(state, width, theme, tr));
-  else if (state.step >= 0) lines.push(...wrapped(tr(T.step(state.exchange.steps[state.step]!)), width));
-  else lines.push(...wrapped(tr(T.howToStart()), width, { dim: true }));
-  if (state.message) lines.push(...wrapped(tr(state.message), width, { color: theme.colors.warn }));
-  return lines;
+  // Once answered, the question and its choices give way before the why (the verdict names the right one).
+  if (question) parts.push(...questionSections(question, width, theme, tr, true).map((q) => ({ ...q, asked: true })));
+  else if (state.step >= last) parts.push({ lines: outcomeLines(state, width, theme, tr) });
+  else if (state.step >= 0) parts.push({ lines: wrapped(tr(T.step(state.exchange.steps[state.step]!)), width) });
+  else parts.push({ lines: wrapped(tr(T.howToStart()), width, { dim: true }) });
+  if (state.message) parts.push({ lines: wrapped(tr(state.message), width, { color: theme.colors.warn }) });
+  return parts;
 }
 
 /** The diagram so far in `room` rows: its header, and the rows that end with the current step. */
@@ -150,7 +102,7 @@ function diagramLines(state: GatewayState, width: number, room: number, theme: T
       upTo: state.step,
     });
   } catch (error) {
-    return [plain((error as Error).message, { color: theme.colors.warn })];
+    return wrapped((error as Error).message, width, { color: theme.colors.warn }).slice(0, room);
   }
   const header = diagram.lines.slice(0, 2).map((l) => plain(l, { bold: true }));
   const body = diagram.lines.slice(2);
@@ -183,25 +135,33 @@ function diagramRows(state: GatewayState, width: number, theme: Theme, tr: Tr, s
 const DIAGRAM_COMFORT_ROWS = 2 + 5;
 /** Below this (its header and one row), the diagram is left out. */
 const DIAGRAM_MIN_ROWS = 3;
+/** The condition upstream and where the exchange is: when the text does not fit, it gives way after the hints. */
+const HEAD_RANK = TEACHING + 0.5;
 
 function drawing(state: GatewayState, o: DrawOptions): UiLine[] {
   const { width, height, theme, question, screenReader, tr } = o;
-  const head = headLines(state, width, theme, tr);
-  const foot = footLines(state, width, theme, tr, question);
-  const room = height - head.length;
-  if (foot.length > room) {
-    // Even the text does not fit: whole lines as far as they go, and `i` shows the rest.
-    const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
-    return [...head, ...foot.slice(0, Math.max(0, room - pointer.length)), ...pointer].slice(0, height);
-  }
-  // Once a question is answered, how to go on, if there is a row for it beside a useful diagram.
-  const goOn = question?.verdict ? wrapped(tr(T.goOn()), width, { dim: true }) : [];
-  const withGoOn = room - foot.length - goOn.length - 1 >= DIAGRAM_MIN_ROWS;
-  const extra = withGoOn ? goOn : [];
-  const diagramRoom = room - foot.length - extra.length - 1;
+  // The diagram, when there is room for it, and a blank row under it; the answered question's choices and the
+  // question give way without a word (the verdict names the right one), the hints with the line that says i.
+  const fit = fitAround(
+    [{ lines: headLines(state, width, theme, tr), drop: HEAD_RANK }],
+    [
+      ...footParts(state, width, theme, tr, question),
+      // Once a question is answered, how to go on: it gives way first, to the diagram too.
+      ...(question?.verdict ? [{ lines: wrapped(tr(T.goOn()), width, { dim: true }), drop: -1 }] : []),
+    ],
+    {
+      height,
+      width,
+      tr,
+      wanted: DIAGRAM_MIN_ROWS + 1,
+      keep: question?.verdict ? WHY : Number.POSITIVE_INFINITY,
+      saidFrom: TEACHING,
+    },
+  );
+  const diagramRoom = fit.room - 1;
   const diagram =
     diagramRoom >= DIAGRAM_MIN_ROWS ? diagramLines(state, width, diagramRoom, theme, tr, screenReader) : [];
-  return [...head, ...diagram, ...(room > foot.length ? [[]] : []), ...foot, ...extra].slice(0, height);
+  return [...fit.above, ...diagram, ...(fit.room > 0 ? [[]] : []), ...fit.below, ...fit.tail].slice(0, height);
 }
 
 export const httpGatewayView = defineView<GatewayState>({
@@ -223,7 +183,7 @@ export const httpGatewayView = defineView<GatewayState>({
   need(state, o) {
     const { width, theme, question, screenReader, tr } = o;
     const head = headLines(state, width, theme, tr).length;
-    const foot = footLines(state, width, theme, tr, question).length;
+    const foot = rowsOf(footParts(state, width, theme, tr, question));
     return head + Math.min(DIAGRAM_COMFORT_ROWS, diagramRows(state, width, theme, tr, screenReader)) + 1 + foot;
   },
   info(state, o) {
@@ -232,7 +192,7 @@ export const httpGatewayView = defineView<GatewayState>({
     for (const s of state.exchange.steps.slice(0, state.step + 1)) lines.push(...wrapped(tr(T.step(s)), width));
     if (state.step < 0) lines.push(...wrapped(tr(T.howToStart()), width));
     lines.push([]);
-    if (question) lines.push(...questionLines(question, width, theme, tr));
+    if (question) for (const s of questionSections(question, width, theme, tr)) lines.push(...s.lines);
     else if (state.step >= state.exchange.steps.length - 1) lines.push(...outcomeLines(state, width, theme, tr));
     return lines;
   },

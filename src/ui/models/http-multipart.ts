@@ -22,7 +22,8 @@ import { type Binding, c, INFO, k, summary } from '../keymap.js';
 import { plain, type UiLine, type UiSpan } from '../lines.js';
 import { keyText as K, multipartViewText as S, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, questionSections } from './tcp-lines.js';
+import { questionSections } from './question-lines.js';
+import { type Section, TEACHING, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type QuestionView } from './view.js';
 
 /** What the drawing tells the scroll keys: how far the body can scroll, and a page of its rows. */
@@ -214,9 +215,8 @@ function drawing(state: MultipartState, options: DrawOptions) {
   const { width, height, theme, question, tr } = options;
   const b = blocks(state, options);
   const rows = bodyRows(state, width, theme, tr);
-  const questionRows = () => b.question.reduce((n, s) => n + s.lines.length, 0);
   const fixed = () =>
-    b.form.length + b.contentType.length + b.status.length + b.message.length + questionRows() + b.again.length;
+    b.form.length + b.contentType.length + b.status.length + b.message.length + rowsOf(b.question) + b.again.length;
   // The body keeps a few rows: the form's summary gives way first, then the status, then the reminder, then the
   // choices an answer left unmarked.
   const minBody = Math.min(rows.length, 5);
@@ -319,8 +319,7 @@ export const multipartView = defineView<MultipartState>({
     const rows = bodyRows(state, options.width, options.theme, options.tr).length;
     const body = Math.min(rows, BODY_COMFORT_ROWS) + (rows > BODY_COMFORT_ROWS ? 1 : 0);
     const { question, ...rest } = b;
-    const questionRows = question.reduce((n, s) => n + s.lines.length, 0);
-    return Object.values(rest).reduce((n, lines) => n + lines.length, 0) + questionRows + body;
+    return Object.values(rest).reduce((n, lines) => n + lines.length, 0) + rowsOf(question) + body;
   },
   info(state, options) {
     const b = blocks(state, options);

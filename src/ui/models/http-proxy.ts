@@ -14,15 +14,13 @@ import type { ProxyAction, ProxyState } from '../../core/models/http-proxy/model
 import { layoutSequence } from '../../core/sequence/layout.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText, proxyViewText as S, proxyViewTextWith as SW } from '../strings.js';
+import { keyText as K, proxyViewText as S, proxyViewTextWith as SW } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Part, TEACHING, fitAround, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type ModelDrawing, type QuestionView } from './view.js';
 
 type Tr = (t: LocalText) => string;
-
-/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the diagram. */
-type Part = Section & { asked?: boolean };
 
 const key = (
   keys: Binding['keys'],
@@ -44,8 +42,6 @@ const wrapText = (text: string, width: number, first = '', rest = '') =>
 
 const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
   wrapText(text, width, indent, indent).map((l) => plain(l, style));
-
-const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 
 /** The mark before a line of a header block: a character that says it without colour. */
 function markOf(mark: LineChange['mark'], theme: Theme): string {
@@ -280,44 +276,17 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
     ...(screenReader ? [] : [{ lines: legendLines(step.block, width, theme, tr), drop: 2 }]),
     ...textSections(state, width, theme, question, tr),
   ];
-  let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
   const drawnRows = screenReader ? state.step : diagramRows(state, width, theme, tr);
-  const wanted = screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows);
-  let omitted = false;
-  const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const givesWay = (s: Part, below: number, forDiagram = false) =>
-    s.drop !== undefined && s.drop < below && !(forDiagram && s.asked);
-  const lowest = (below: number, forDiagram = false) =>
-    sections
-      .filter((s) => givesWay(s, below, forDiagram))
-      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Part) => {
-    sections = sections.filter((s) => s !== section);
-    // Titles and the legend go without a word (the status bar says i); a part that teaches gets the line.
-    if (section.drop! >= TEACHING) omitted = true;
-  };
-  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them. An answered question's
-  // why never gives way whole: it keeps the rows there are, and `i` shows the rest.
-  const limit = question?.verdict ? WHY : Number.POSITIVE_INFINITY;
-  for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
-  // The extras give way to the diagram too, but only when that makes room for it.
-  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
-  if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
-  }
-  const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
-  let tail = omitted ? pointer : [];
-  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
-  let above = kept(top);
-  let below = kept(bottom);
-  if (room() < 0) {
-    // Still too much: whole lines, as many as there is room for, and the rest is left to `i`.
-    tail = pointer;
-    const fit = Math.max(0, height - tail.length);
-    above = above.slice(0, fit);
-    below = below.slice(0, Math.max(0, fit - above.length));
-  }
-  const diagramRoom = Math.max(0, Math.min(room(), drawnRows));
+  // Titles and the legend give way without a word (the status bar says i); a part that teaches gets the line.
+  const fit = fitAround(top, bottom, {
+    height,
+    width,
+    tr,
+    wanted: screenReader ? Math.min(1, drawnRows) : Math.min(4, drawnRows),
+    keep: question?.verdict ? WHY : Number.POSITIVE_INFINITY,
+    saidFrom: TEACHING,
+  });
+  const diagramRoom = Math.min(fit.room, drawnRows);
   const diagram = screenReader
     ? diagramRoom > 0
       ? spokenWalk(state, tr).slice(-diagramRoom)
@@ -325,7 +294,7 @@ export function proxyDrawing(state: ProxyState, opts: DrawOptions): ModelDrawing
     : diagramRoom >= 2 && diagramRoom >= Math.min(3, drawnRows)
       ? diagramLines(state, width, diagramRoom, theme, tr)
       : [];
-  return { lines: [...above, ...diagram, ...below, ...tail].slice(0, height) };
+  return { lines: [...fit.above, ...diagram, ...fit.below, ...fit.tail].slice(0, height) };
 }
 
 /** The rows the model needs for its text whole and a few rows of diagram. */
@@ -335,7 +304,7 @@ export function proxyNeed(state: ProxyState, opts: DrawOptions): number {
   const text =
     blockLines(state, step.block, width, theme, screenReader, tr).length +
     (screenReader ? 0 : legendLines(step.block, width, theme, tr).length) +
-    rows(textSections(state, width, theme, question, tr));
+    rowsOf(textSections(state, width, theme, question, tr));
   return headLines(state, width, theme, tr).length + Math.min(6, diagramRows(state, width, theme, tr)) + text;
 }
 

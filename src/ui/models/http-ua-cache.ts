@@ -15,15 +15,13 @@ import { explain, type UaCacheAction, type UaCacheState } from '../../core/model
 import { uaText as say } from '../../core/models/http-ua-cache/phrases.js';
 import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
-import { keyText as K, playerText } from '../strings.js';
+import { keyText as K } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, WHY, questionSections } from './tcp-lines.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Part, TEACHING, fitAround, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type ModelDrawing } from './view.js';
 
 type Tr = (t: LocalText) => string;
-
-/** A part of the text; `asked`, a part of the question: it gives way when the text does not fit, not for the table. */
-type Part = Section & { asked?: boolean };
 
 const key = (
   keys: Binding['keys'],
@@ -46,7 +44,6 @@ const wrapText = (text: string, width: number, first = '', rest = first) =>
 const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
   wrapText(text, width, indent).map((l) => plain(l, style));
 
-const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 const widthOf = (line: UiLine) => line.reduce((w, s) => w + displayWidth(s.text), 0);
 
 /** The request the text is about: the one asked about, else the last one shown. */
@@ -229,59 +226,34 @@ const TABLE_MIN_ROWS = 3;
 
 export function uaDrawing(state: UaCacheState, o: DrawOptions): ModelDrawing {
   const { width, height, theme, screenReader, tr } = o;
-  const top: Part[] = [{ lines: headLines(state, width, theme, tr), drop: 2.5 }];
-  const bottom = textSections(state, o);
-  let sections = [...top, ...bottom].filter((s) => s.lines.length > 0);
   const table = screenReader
     ? { lines: [[], ...spokenTable(state, tr)], at: state.shown - 1 }
     : tableLines(state, width, theme, tr);
   const wanted = Math.min(table.lines.length, TABLE_MIN_ROWS + 1);
-  let omitted = false;
-  const room = () => height - rows(sections) - (omitted ? 1 : 0);
-  const givesWay = (s: Part, below: number, forTable = false) =>
-    s.drop !== undefined && s.drop < below && !(forTable && s.asked);
-  const lowest = (below: number, forTable = false) =>
-    sections
-      .filter((s) => givesWay(s, below, forTable))
-      .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
-  const drop = (section: Part) => {
-    sections = sections.filter((s) => s !== section);
-    if (section.drop! >= TEACHING - 1) omitted = true;
-  };
-  // Only if the text does not fit, whole parts of it give way, lowest first: `i` shows them. An answered question's
-  // why never gives way whole: it keeps the rows there are, and `i` shows the rest.
-  const limit = o.question?.verdict ? WHY : Number.POSITIVE_INFINITY;
-  for (let s = lowest(limit); s && room() < 0; s = lowest(limit)) drop(s);
-  // The extras give way to the table too, but only when that makes room for it.
-  const extras = sections.filter((s) => givesWay(s, TEACHING, true));
-  if (room() < wanted && room() + rows(extras) >= wanted) {
-    for (let s = lowest(TEACHING, true); s && room() < wanted; s = lowest(TEACHING, true)) drop(s);
-  }
-  const pointer = wrapped(tr(playerText('readTheRest')), width, { dim: true }).slice(0, 1);
-  let tail = omitted ? pointer : [];
-  const kept = (list: Part[]) => list.filter((s) => sections.includes(s)).flatMap((s) => s.lines);
-  let above = kept(top);
-  let below = kept(bottom);
-  if (room() < 0) {
-    // Still too much: whole lines, as many as there is room for, and the rest is left to `i`.
-    tail = pointer;
-    const fit = Math.max(0, height - tail.length);
-    above = above.slice(0, fit);
-    below = below.slice(0, Math.max(0, fit - above.length));
-  }
+  // The head, the question and, once it is answered, the request's headers say so when they give way (i shows them).
+  const fit = fitAround([{ lines: headLines(state, width, theme, tr), drop: 2.5 }], textSections(state, o), {
+    height,
+    width,
+    tr,
+    wanted,
+    keep: o.question?.verdict ? WHY : Number.POSITIVE_INFINITY,
+    saidFrom: TEACHING - 1,
+  });
   // A blank row between the table and the text, when there is room for it.
-  const tableRoom = Math.max(0, room());
-  const gap = tableRoom > wanted && below.length > 0 ? 1 : 0;
+  const gap = fit.room > wanted && fit.below.length > 0 ? 1 : 0;
   const drawn =
-    tableRoom - gap >= Math.min(TABLE_MIN_ROWS, table.lines.length) ? tableWindow(table, tableRoom - gap) : [];
+    fit.room - gap >= Math.min(TABLE_MIN_ROWS, table.lines.length) ? tableWindow(table, fit.room - gap) : [];
   return {
-    lines: [...above, ...drawn, ...(drawn.length > 0 && gap ? [[]] : []), ...below, ...tail].slice(0, height),
+    lines: [...fit.above, ...drawn, ...(drawn.length > 0 && gap ? [[]] : []), ...fit.below, ...fit.tail].slice(
+      0,
+      height,
+    ),
   };
 }
 
 /** The rows the model needs for its text whole and the whole table (up to a few rows). */
 export function uaNeed(state: UaCacheState, o: DrawOptions): number {
-  const text = rows(textSections(state, o));
+  const text = rowsOf(textSections(state, o));
   const table = Math.min(1 + state.clients.length, 1 + 6);
   return headLines(state, o.width, o.theme, o.tr).length + table + 1 + text;
 }

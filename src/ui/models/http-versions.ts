@@ -23,7 +23,8 @@ import { type Binding, INFO, c, k, summary } from '../keymap.js';
 import { type UiLine, type UiSpan, plain } from '../lines.js';
 import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { type Section, TEACHING, questionSections } from './tcp-lines.js';
+import { questionSections } from './question-lines.js';
+import { type Section, TEACHING, rowsOf } from './sections.js';
 import { type DrawOptions, type ModelDrawing, defineView } from './view.js';
 
 type Tr = (t: LocalText) => string;
@@ -259,8 +260,6 @@ function pendingText(state: VersionsState): LocalText | null {
             : 'nextAny',
   );
 }
-
-const rowsOf = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 
 /** Every part of the model for this width, before it is fitted to a height. */
 function parts(state: VersionsState, o: Omit<DrawOptions, 'height'>) {

@@ -7,7 +7,6 @@
 // that are left. Only on the smallest terminals is a part left out whole,
 // and a line then says that `i` shows everything (see playerInfo).
 import { displayWidth } from '../../core/layout/width.js';
-import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { type Ladder, renderLadder } from '../../core/ladder/render.js';
 import { lineText, padToWidth, type Span, wrapSpans } from '../../core/layout/prose.js';
@@ -18,8 +17,10 @@ import { scaleNote } from '../../core/tcp/scale.js';
 import { statesAt } from '../../core/tcp/snapshot.js';
 import { type Scenario, type SimResult, flagLabel } from '../../core/tcp/types.js';
 import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
-import { playerText as P, ui } from '../strings.js';
+import { playerText as P } from '../strings.js';
 import type { Theme } from '../theme.js';
+import { questionSections } from './question-lines.js';
+import { type Section, TEACHING, rowsOf } from './sections.js';
 import type { ModelDrawing, QuestionView } from './view.js';
 
 /** What the player drew that its scroll keys need: how far the ladder can scroll, and a page of rows. */
@@ -36,25 +37,12 @@ const COMPARE_COMFORT_ROWS = 5;
 
 type Tr = (t: LocalText) => string;
 
-/** Sections ranked from here up are what the moment teaches: they give way to nothing but the terminal's size. */
-export const TEACHING = 3;
-/** The rank of an answered question's why: everything else of the question gives way before it. */
-export const WHY = TEACHING + 1;
-
-export interface Section {
-  lines: UiLine[];
-  /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
-  drop?: number;
-}
-
 function wrap(text: string, width: number, first = '', rest = ''): string[] {
   return wrapSpans([{ text, style: 'plain' }], width, first, rest).map(lineText);
 }
 
 const wrapped = (text: string, width: number, style: Omit<UiSpan, 'text'> = {}, indent = ''): UiLine[] =>
   wrap(text, width, indent, indent).map((l) => plain(l, style));
-
-const rows = (sections: readonly Section[]) => sections.reduce((n, s) => n + s.lines.length, 0);
 
 /** A window of `room` rows over `total`, where it sits by itself at `follow`, moved by `offset`. */
 function windowOf(total: number, room: number, follow: number, offset: number) {
@@ -134,106 +122,6 @@ function changesLines(state: PlayerState, width: number, theme: Theme, tr: Tr): 
 /** The run's scale, when TIME-WAIT is in it (in the scenario as written or as changed). */
 function scaleOf(state: PlayerState): LocalText | undefined {
   return scaleNote(state.scenario, state.result) ?? scaleNote(state.base, state.baseResult);
-}
-
-/** The choices of a predict question; once answered, the one chosen and the right ones are marked. */
-export function choiceLines(predict: QuestionView, width: number, theme: Theme, tr: Tr): UiLine[] {
-  return choiceSections(predict, width, theme, tr).flatMap((s) => s.lines);
-}
-
-/**
- * Each choice as a section of its own: once answered, a choice neither chosen nor right is the first thing to give
- * way when rows are short (drop 0), so the verdict and the why keep their room; with `answeredGivesWay`, the marked
- * ones next (drop 1).
- */
-function choiceSections(
-  predict: QuestionView,
-  width: number,
-  theme: Theme,
-  tr: Tr,
-  answeredGivesWay = false,
-): Section[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const v = predict.verdict;
-  return predict.choices.map((choice, i) => {
-    const here = i === predict.cursor && !v;
-    const chosen = v !== undefined && i === (v.chosen ?? predict.cursor);
-    const right = v?.right?.includes(i) ?? false;
-    const mark: UiSpan[] = !v
-      ? []
-      : chosen
-        ? [
-            right
-              ? { text: `  ${g.ok} ${tr(ui('optionRight'))}`, color: theme.colors.ok, bold: true }
-              : { text: `  ${g.wrong} ${tr(ui('optionWrong'))}`, color: theme.colors.error, bold: true },
-          ]
-        : right
-          ? [{ text: `  ${g.ok} ${tr(ui('optionRightNotChosen'))}`, color: theme.colors.ok }]
-          : [];
-    const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
-    const lead = t(`${here ? g.pointer : ' '} `);
-    const spans: UiLine = [{ text: `${lead}${t(choice)}`, ...style }, ...mark];
-    // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
-    const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
-    // A choice is a value (a number, flags, a state): it fits; should one not (a list of fields), it wraps, its mark
-    // after; its further lines hang two columns in, so that they do not read as choices of their own.
-    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop };
-    const hang = ' '.repeat(displayWidth(lead) + 2);
-    const lines = wrap(t(choice), width, lead, hang).map((l) => plain(l, style));
-    const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
-    if (marked.length > 0) lines.push([{ text: hang }, ...marked]);
-    return { lines, drop };
-  });
-}
-
-/**
- * A predict question (or any question a model asks): the question, its choices, the hints asked for, and once
- * answered the verdict and why. Other models' views draw their questions with it too. `answeredGivesWay`: once
- * answered, the marked choices and then the question may give way too, for a view whose own drawing needs the rows
- * (the verdict names the right value; the why explains it).
- */
-export function questionSections(
-  predict: QuestionView,
-  width: number,
-  theme: Theme,
-  tr: Tr,
-  answeredGivesWay = false,
-): Section[] {
-  const g = theme.glyphs;
-  const t = theme.text;
-  const sections: Section[] = [
-    {
-      lines: wrap(t(predict.question), width, '? ', '  ').map((l) =>
-        plain(l, { bold: true, color: theme.colors.accent }),
-      ),
-      // Answered, the question may give way after its choices: the verdict and the why are what is read now.
-      drop: predict.verdict && answeredGivesWay ? 2 : undefined,
-    },
-    ...choiceSections(predict, width, theme, tr, answeredGivesWay),
-  ];
-  const hints: UiLine[] = [];
-  predict.hints.forEach((hint, i) => {
-    const lead = tr(ui('hintLead', i + 1));
-    for (const line of wrap(t(hint), width, lead, ' '.repeat(displayWidth(lead))))
-      hints.push(plain(line, { dim: true }));
-  });
-  if (hints.length > 0) sections.push({ lines: hints, drop: TEACHING });
-  const v = predict.verdict;
-  if (v) {
-    const [glyph, text, color] = v.correct
-      ? [g.ok, tr(verdictText('predictRight', v.expected)), theme.colors.ok]
-      : [g.wrong, tr(verdictText('predictWrong', v.expected)), theme.colors.error];
-    // The verdict names the right value, which may be long (a boundary): it wraps, never cut.
-    sections.push({
-      lines: wrap(t(text), width, `${glyph} `, ' '.repeat(displayWidth(glyph) + 1)).map((l) =>
-        plain(l, { bold: true, color }),
-      ),
-    });
-    const why = v.feedback.flatMap((f) => wrapped(t(f), width, {}, '  '));
-    if (why.length > 0) sections.push({ lines: why, drop: WHY });
-  }
-  return sections;
 }
 
 /** Where the selected segment is: the one the current event sends, delivers or drops, else the last one sent. */
@@ -540,7 +428,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
   // Left out whole, lowest first, and `i` shows them: the extras (ranked below TEACHING) to keep a minimal
   // ladder on screen; the rest only when the text alone does not fit, the ladder gone already.
   let omitted = false;
-  const room = () => height - fixed - rows(sections) - (omitted ? 1 : 0);
+  const room = () => height - fixed - rowsOf(sections) - (omitted ? 1 : 0);
   const dropLowest = (below: number) => {
     const droppable = sections.filter((s) => s.drop !== undefined && s.drop < below);
     if (droppable.length === 0) return false;
@@ -585,7 +473,7 @@ export function playerNeed(state: PlayerState, opts: Omit<PlayerDrawOptions, 'he
   const { width, theme, question, screenReader, tr } = opts;
   const head = headLines(state, width, theme, tr).length;
   if (state.compare) return head + compareNeed(state, width, tr);
-  const text = rows(textSections(state, width, theme, question, tr));
+  const text = rowsOf(textSections(state, width, theme, question, tr));
   const ladder = Math.min(
     (screenReader ? 0 : 2) + LADDER_COMFORT_ROWS,
     ladderRows(state, width, theme, screenReader, opts.locale),
