@@ -61,11 +61,15 @@ export interface EarlyHost {
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Draws the first home screen when `argv` asks for the tutorial's home screen on a terminal; else nothing. */
-export function startEarlyHome(argv: string[], host: EarlyHost = processHost()): EarlyHome | undefined {
+export function startEarlyHome(argv: string[], given?: EarlyHost): EarlyHome | undefined {
   let release = () => {};
+  let host = given;
   try {
     const options = parseTutorOptions(argv);
-    if (options.help || options.version || options.lesson || options.lessons || !hasTerminal(host)) return undefined;
+    if (options.help || options.version || options.lesson || options.lessons) return undefined;
+    // The process's streams only now: a subcommand's start never creates them here.
+    host ??= processHost();
+    if (!hasTerminal(host)) return undefined;
     checkPaths(options, host.cwd);
     const lessons = readLessonOutlines(host.outlinesFile, host.version);
     if (!lessons) return undefined;
@@ -79,13 +83,14 @@ export function startEarlyHome(argv: string[], host: EarlyHost = processHost()):
     host.stdout.on('error', ignore);
     host.stdin.on?.('error', ignore);
     const screen = new ScreenOutput(host.stdout);
+    const on = host;
     let adopted = false;
     let released = false;
     let frame: { stop(): void } | undefined;
     // Before the tutorial takes over, nothing can have changed the progress: a signal only needs the terminal back.
     const onSignal = (signal: NodeJS.Signals) => {
       release();
-      (host.onSignal ?? exitOn)(signal);
+      (on.onSignal ?? exitOn)(signal);
     };
     release = () => {
       if (released || adopted) return;
@@ -93,7 +98,7 @@ export function startEarlyHome(argv: string[], host: EarlyHost = processHost()):
       for (const s of SIGNALS) process.off(s, onSignal);
       frame?.stop();
       screen.restore();
-      if (host.stdin.isTTY) host.stdin.setRawMode?.(false);
+      if (on.stdin.isTTY) on.stdin.setRawMode?.(false);
     };
     for (const s of SIGNALS) process.on(s, onSignal);
     frame = showEarlyFrame(screen, host.stdin, {
@@ -119,7 +124,7 @@ export function startEarlyHome(argv: string[], host: EarlyHost = processHost()):
     // The tutorial starts without an early frame (and the CLI says what is wrong with the command line, if
     // anything is: a subcommand's arguments, for one, are no tutorial options). Anything else is unexpected.
     release();
-    if (host.env.NETTUTOR_DEBUG && !(error instanceof UsageError)) {
+    if ((host ?? process).env.NETTUTOR_DEBUG && !(error instanceof UsageError)) {
       process.stderr.write(`nettutor: early start: ${(error as Error)?.stack ?? error}\n`);
     }
     return undefined;
