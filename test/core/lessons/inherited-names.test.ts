@@ -164,4 +164,29 @@ describe('names every object inherits, in a lesson', () => {
     expect(Object.getOwnPropertyDescriptors(Object.prototype)).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('"set" that leaves no valid scenario is named, not run: a list\'s length, an object replaced, a word for a number', () => {
+    const query = (set: Record<string, string | number>) =>
+      runModelQuery(
+        {
+          kind: 'tcp',
+          settings: { scenario: 'handshake', set, query: { segment: { side: 'client', nth: 2 }, field: 'ack' } },
+        },
+        {},
+        {},
+      );
+    expect(query({ 'actions.length': 0 })).toEqual({ error: "scenario has no field 'actions.length'" });
+    for (const [path, value] of [
+      ['client', 5],
+      ['latencyMs', 'slow'],
+      ['server.isn', -1],
+    ] as const) {
+      const answer = query({ [path]: value }) as { error?: string };
+      expect(answer.error, path).toMatch(
+        new RegExp(`^"set" ${path.replace('.', '\\.')} makes the scenario invalid: \\S`),
+      );
+    }
+    // A valid setting still runs.
+    expect(query({ 'server.isn': 41 })).toEqual({ value: '42' });
+  });
 });

@@ -5,6 +5,7 @@
 import { interpolate } from '../../i18n/localize.js';
 import { hasOwnEntry, ownEntry, setOwnEntry } from '../../own.js';
 import { findScenario } from '../../scenario/builtins.js';
+import { parseScenario } from '../../scenario/validate.js';
 import type { Checker, FieldProblem, Json, JsonObject } from '../../schema/checker.js';
 import { simulate } from '../../tcp/simulate.js';
 import { FLAG_ORDER, SIDES, SIM_EVENT_TYPES, type Scenario, type SimResult } from '../../tcp/types.js';
@@ -132,8 +133,18 @@ function applySettings(scenario: Scenario, set: Params, params: Params): Scenari
       target = next as Record<string, unknown>;
     }
     const last = keys[keys.length - 1]!;
-    if (!hasOwnEntry(target, last)) throw new Error(`scenario has no field '${path}'`);
+    // A list's length is no field of the scenario file (`actions.length` would drop or add actions).
+    if (!hasOwnEntry(target, last) || (Array.isArray(target) && last === 'length')) {
+      throw new Error(`scenario has no field '${path}'`);
+    }
     target[last] = value;
+  }
+  // What was set must still make a scenario (a number where a number goes, no emptied list of actions…): checked
+  // as a scenario file is, so a mistake is named rather than run.
+  const checked = parseScenario(copy);
+  if (!checked.ok) {
+    const p = checked.problems[0]!;
+    throw new Error(`"set" ${Object.keys(set).join(', ')} makes the scenario invalid: ${p.field}: ${p.message}`);
   }
   return copy as unknown as Scenario;
 }
