@@ -22,8 +22,8 @@ import { type Binding, c, INFO, k, summary } from '../keymap.js';
 import { plain, type UiLine, type UiSpan } from '../lines.js';
 import { keyText as K, multipartViewText as S, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
-import { questionSections } from './question-lines.js';
-import { type Section, TEACHING, rowsOf } from './sections.js';
+import { WHY, questionSections } from './question-lines.js';
+import { type Section, TEACHING, leaveOutWith, rowsOf } from './sections.js';
 import { type DrawOptions, defineView, type QuestionView } from './view.js';
 
 /** What the drawing tells the scroll keys: how far the body can scroll, and a page of its rows. */
@@ -207,7 +207,8 @@ function dropLowest(sections: Section[], below: number): boolean {
     if (s.drop !== undefined && s.drop < below && (lowest < 0 || s.drop < sections[lowest]!.drop!)) lowest = i;
   });
   if (lowest < 0) return false;
-  sections.splice(lowest, 1);
+  const kept = leaveOutWith(sections, sections[lowest]!);
+  sections.splice(0, sections.length, ...kept);
   return true;
 }
 
@@ -218,13 +219,13 @@ function drawing(state: MultipartState, options: DrawOptions) {
   const fixed = () =>
     b.form.length + b.contentType.length + b.status.length + b.message.length + rowsOf(b.question) + b.again.length;
   // The body keeps a few rows: the form's summary gives way first, then the status, then the reminder, then the
-  // choices an answer left unmarked.
+  // choices an answer left unmarked (all of them), the question read, the hints, and the marked choices (both).
   const minBody = Math.min(rows.length, 5);
   if (height - fixed() < minBody) b.form = [];
   if (height - fixed() < minBody) b.status = [];
   if (height - fixed() < minBody) b.again = [];
-  while (height - fixed() < minBody && dropLowest(b.question, TEACHING)) {}
-  // Still short: the body gives way (i shows it), then the hints and the Content-Type; the verdict's why never does.
+  while (height - fixed() < minBody && dropLowest(b.question, WHY)) {}
+  // Still short: the body gives way (i shows it), then the Content-Type; the verdict's why never does.
   while (height - fixed() < 0 && dropLowest(b.question, TEACHING + 1)) {}
   if (height - fixed() < 0) b.contentType = [];
   let room = Math.max(0, height - fixed());

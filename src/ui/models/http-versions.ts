@@ -24,7 +24,7 @@ import { type UiLine, type UiSpan, plain } from '../lines.js';
 import { keyText as K, playerText } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { questionSections } from './question-lines.js';
-import { type Section, TEACHING, rowsOf } from './sections.js';
+import { type Section, TEACHING, leaveOutWith, rowsOf } from './sections.js';
 import { type DrawOptions, type ModelDrawing, defineView } from './view.js';
 
 type Tr = (t: LocalText) => string;
@@ -324,7 +324,7 @@ function drawing(state: VersionsState, o: DrawOptions): ModelDrawing & { shown: 
     const droppable = below.filter((s) => s.drop !== undefined && s.drop < under);
     if (droppable.length === 0) return false;
     const lowest = droppable.reduce((lo, s) => (s.drop! < lo.drop! ? s : lo));
-    below = below.filter((s) => s !== lowest);
+    below = leaveOutWith(below, lowest);
     omitted = true;
     return true;
   };

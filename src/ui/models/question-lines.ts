@@ -2,9 +2,9 @@
 // question, its choices (a choice that wraps hangs its further lines two
 // columns in), the hints asked for, and once answered the verdict and why,
 // each a section ranked by what gives way first (see sections.ts): the
-// choices neither chosen nor right first, then (for a view whose own drawing
-// needs the rows) the marked choices and the question, then the hints; the
-// verdict never, and the why last of all.
+// choices neither chosen nor right first (all of them together), then (for
+// a view whose own drawing needs the rows) the question, the hints and the
+// marked choices (together); the verdict never, and the why last of all.
 import { verdictText } from '../../core/answers/verdict.js';
 import type { LocalText } from '../../core/i18n/localize.js';
 import { lineText, wrapSpans } from '../../core/layout/prose.js';
@@ -19,15 +19,18 @@ type Tr = (t: LocalText) => string;
 
 /** The rank of an answered question's why: everything else of the question gives way before it. */
 export const WHY = TEACHING + 1;
+/** The rank of an answered question's marked choices (chosen, right), where they may give way: just below the why. */
+const MARKED = TEACHING + 0.5;
 
 function wrap(text: string, width: number, first = '', rest = ''): string[] {
   return wrapSpans([{ text, style: 'plain' }], width, first, rest).map(lineText);
 }
 
 /**
- * Each choice as a section of its own: once answered, a choice neither chosen nor right is the first thing to give
- * way when rows are short (drop 0), so the verdict and the why keep their room; with `answeredGivesWay`, the marked
- * ones next (drop 1).
+ * Each choice as a section of its own: once answered, the choices neither chosen nor right are the first thing to give
+ * way when rows are short (drop 0), all of them together, so the verdict and the why keep their room and what is left
+ * is the marked ones, never a part of the list; with `answeredGivesWay`, the marked ones too (together), but only after
+ * the question and the hints, for the why.
  */
 function choiceSections(
   predict: QuestionView,
@@ -57,16 +60,20 @@ function choiceSections(
     const style = { bold: here || chosen, color: here ? theme.colors.accent : undefined };
     const lead = t(`${here ? g.pointer : ' '} `);
     const spans: UiLine = [{ text: `${lead}${t(choice)}`, ...style }, ...mark];
-    // Once answered, a choice left unmarked gives way first; the marked ones too when the verdict may stand alone.
-    const drop = v ? (mark.length === 0 ? 0 : answeredGivesWay ? 1 : undefined) : undefined;
+    // Once answered, the choices left unmarked give way first, all of them together: a part of the list would read as
+    // if it were the whole. The marked ones stay, after the question and the hints have given way; only for the why
+    // do they give way too (together), where the verdict may stand alone.
+    const unmarked = mark.length === 0;
+    const drop = v ? (unmarked ? 0 : answeredGivesWay ? MARKED : undefined) : undefined;
+    const together = v ? (unmarked ? 'unmarked choices' : 'marked choices') : undefined;
     // A choice is a value (a number, flags, a state): it fits; should one not (a list of fields), it wraps, its mark
     // after; its further lines hang two columns in, so that they do not read as choices of their own.
-    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop };
+    if (spans.reduce((w, s) => w + displayWidth(s.text), 0) <= width) return { lines: [spans], drop, together };
     const hang = ' '.repeat(displayWidth(lead) + 2);
     const lines = wrap(t(choice), width, lead, hang).map((l) => plain(l, style));
     const marked = mark.map((m) => ({ ...m, text: m.text.trimStart() }));
     if (marked.length > 0) lines.push([{ text: hang }, ...marked]);
-    return { lines, drop };
+    return { lines, drop, together };
   });
 }
 

@@ -14,6 +14,16 @@ export interface Section {
   lines: UiLine[];
   /** Left out first when the terminal is too short for everything: lowest first; never when undefined. */
   drop?: number;
+  /**
+   * Sections that give way together, all or none (an answered question's unmarked choices): leaving out one leaves
+   * out every section with the same value.
+   */
+  together?: string;
+}
+
+/** The sections without `part` and the sections that give way together with it. */
+export function leaveOutWith<S extends Section>(sections: readonly S[], part: S): S[] {
+  return sections.filter((s) => s !== part && (part.together === undefined || s.together !== part.together));
 }
 
 /** The rows the sections take. */
@@ -61,7 +71,7 @@ export function fitAround(top: readonly Part[], bottom: readonly Part[], o: FitO
       .filter((s) => givesWay(s, below, forPicture))
       .reduce<Part | undefined>((lo, s) => (lo === undefined || s.drop! < lo.drop! ? s : lo), undefined);
   const leaveOut = (part: Part) => {
-    parts = parts.filter((s) => s !== part);
+    parts = leaveOutWith(parts, part);
     if (part.drop! >= o.saidFrom) omitted = true;
   };
   for (let s = lowest(o.keep); s && room() < 0; s = lowest(o.keep)) leaveOut(s);

@@ -20,7 +20,7 @@ import { type UiLine, type UiSpan, fromProse, plain } from '../ui-line.js';
 import { playerText as P } from '../strings.js';
 import type { Theme } from '../theme.js';
 import { questionSections } from './question-lines.js';
-import { type Section, TEACHING, rowsOf } from './sections.js';
+import { type Section, TEACHING, leaveOutWith, rowsOf } from './sections.js';
 import type { ModelDrawing, QuestionView } from './view.js';
 
 /** What the player drew that its scroll keys need: how far the ladder can scroll, and a page of rows. */
@@ -433,7 +433,7 @@ export function playerDrawing(state: PlayerState, opts: PlayerDrawOptions): Mode
     const droppable = sections.filter((s) => s.drop !== undefined && s.drop < below);
     if (droppable.length === 0) return false;
     const lowest = droppable.reduce((lo, s) => (s.drop! < lo.drop! ? s : lo));
-    sections = sections.filter((s) => s !== lowest);
+    sections = leaveOutWith(sections, lowest);
     omitted = true;
     return true;
   };
