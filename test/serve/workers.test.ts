@@ -14,7 +14,7 @@ import { secondLesson } from '../helpers/builtin-lessons.js';
 import { KEY, Learner, startServer } from '../helpers/ssh.js';
 
 const FAULTY = new URL('../fixtures/faulty-render.mjs', import.meta.url).href;
-const NOISY = new URL('../fixtures/noisy-render.mjs', import.meta.url).href;
+const NOISY = new URL('./fixtures/noisy-render.mjs', import.meta.url).href;
 
 const servers: WorkshopServer[] = [];
 const learners: Learner[] = [];
