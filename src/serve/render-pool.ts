@@ -7,7 +7,11 @@
 // terminated) ends its sessions, each with the usual friendly message, and a
 // new thread takes its place; the server goes on. So does a thread that stops
 // answering (a learner's app stuck in a loop would freeze every learner on
-// it): the watchdog ends it the same way.
+// it): the watchdog ends it the same way. What a thread prints (a library's
+// warning on its stdout or stderr) reaches the server's log a line at a time,
+// saying which thread and stream it came from.
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import type { Lesson } from '../core/lessons/types.js';
 import type { Progress } from '../core/progress/types.js';
@@ -80,6 +84,51 @@ export interface ClosedApp {
 
 type SessionParams = Omit<OpenSession, 't' | 'id'>;
 
+/** The longest line of a thread's output kept whole; a longer one is logged in pieces of this length. */
+export const OUTPUT_LINE_MAX = 4096;
+
+/**
+ * Text written to a stream, in whole lines: `line` is called once per line (without its end, `\n` or `\r\n`),
+ * and only once it is complete, so that writes in pieces never appear as pieces nor mixed with another stream's.
+ * A line longer than `max` is handed on in pieces of `max` characters; `end` hands on what is left unfinished.
+ */
+export class OutputLines {
+  private pending = '';
+  private readonly decoder = new StringDecoder('utf8');
+
+  constructor(
+    private readonly line: (text: string) => void,
+    private readonly max = OUTPUT_LINE_MAX,
+  ) {}
+
+  write(chunk: Buffer | string): void {
+    this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    for (let at = this.pending.indexOf('\n'); at >= 0; at = this.pending.indexOf('\n')) {
+      const text = this.pending.slice(0, at);
+      this.pending = this.pending.slice(at + 1);
+      this.cut(text.endsWith('\r') ? text.slice(0, -1) : text, true);
+    }
+    this.cut(this.pending, false);
+  }
+
+  end(): void {
+    const rest = this.pending + this.decoder.end();
+    this.pending = '';
+    if (rest !== '') this.cut(rest, true);
+  }
+
+  /** Hands on `text` in pieces of `max`; the last piece too if `whole`, else it waits for the rest of its line. */
+  private cut(text: string, whole: boolean): void {
+    let rest = text;
+    while (rest.length > this.max) {
+      this.line(rest.slice(0, this.max));
+      rest = rest.slice(this.max);
+    }
+    if (whole) this.line(rest);
+    else this.pending = rest;
+  }
+}
+
 class RenderThread {
   readonly worker: Worker;
   readonly sessions = new Map<number, RemoteApp>();
@@ -108,9 +157,28 @@ class RenderThread {
       // learner), and the server's memory with it. 1 GB holds a thousand learners' apps; a thread that ran
       // out would end only its own sessions and be replaced.
       resourceLimits: { maxOldGenerationSizeMb: RENDER_THREAD_HEAP_MB },
+      // What the thread prints comes here rather than straight to the server's stdout and stderr (see `output`).
+      stdout: true,
+      stderr: true,
     });
+    this.output('stdout', this.worker.stdout, options);
+    this.output('stderr', this.worker.stderr, options);
     // The server's listener keeps the process alive; a thread never does.
     this.worker.unref();
+  }
+
+  /**
+   * What the thread writes to one of its streams (a library's warning, a stray console.log): to the server's log,
+   * a line at a time, saying which thread and stream it came from.
+   */
+  private output(stream: 'stdout' | 'stderr', from: Readable, options: RenderPoolOptions): void {
+    // A blank line says nothing.
+    const lines = new OutputLines((text) => {
+      if (text.trim() !== '') options.log('render-thread-output', { thread: this.number, stream, text });
+    });
+    from.on('data', (chunk: Buffer | string) => lines.write(chunk));
+    from.on('end', () => lines.end());
+    from.on('error', () => {});
   }
 
   post(message: ToRender, transfer?: ArrayBuffer[]): void {

@@ -21,6 +21,9 @@ import { ScreenOutput, type TerminalLike } from '../node/screen-output.js';
 import { DEFAULT_INPUT_LIMITS, InputPump, SessionInput } from './channel-io.js';
 import type { FromRender, OpenSession, RenderThreadData, ToRender } from './render-protocol.js';
 import { type App, type FailureOwner, type RenderApp, failureScope } from './session.js';
+import { SessionLine } from './session-line.js';
+
+export { SessionLine, type StartedSession } from './session-line.js';
 
 /** The learner's terminal as a render thread sees it: its size, and writes sent to the main thread, once per turn. */
 export class PortTerminal extends EventEmitter implements TerminalLike {
@@ -208,101 +211,6 @@ class RenderedSession implements FailureOwner {
       else error = result.error;
     }
     this.post({ t: 'closed', id: this.id, progress: this.current, ...(error ? { error } : {}) });
-  }
-}
-
-/** What the thread does with a session once its app has started. */
-export interface StartedSession {
-  keys(data: Uint8Array): void;
-  resize(cols: number, rows: number): void;
-  close(): void;
-}
-
-/** A session whose app has not started yet, and what came for it meanwhile. */
-interface Waiting {
-  open: OpenSession;
-  keys: Uint8Array[];
-  bytes: number;
-  size?: { cols: number; rows: number };
-}
-
-/**
- * The thread's sessions, and those waiting to start. A learner's key comes before another learner's first
- * frame: a new session waits in line and one is started per turn of the event loop (`schedule`), while keys and
- * window changes are handled as they come. When a room arrives at once, keys are then not held up behind every
- * start still queued, each of which draws a whole first frame. What comes for a session still waiting (keys,
- * its window's size) is kept for it, the keys up to what its input would keep.
- */
-export class SessionLine<S extends StartedSession> {
-  readonly started = new Map<number, S>();
-  private readonly waiting = new Map<number, Waiting>();
-  private scheduled = false;
-
-  constructor(
-    /** Starts the app (undefined: it could not, and the main thread has been told). */
-    private readonly start: (open: OpenSession) => S | undefined,
-    private readonly schedule: (fn: () => void) => void = (fn) => setImmediate(fn),
-  ) {}
-
-  /** Sessions waiting to start. */
-  get queued(): number {
-    return this.waiting.size;
-  }
-
-  open(open: OpenSession): void {
-    this.waiting.set(open.id, { open, keys: [], bytes: 0 });
-    this.next();
-  }
-
-  private next(): void {
-    if (this.scheduled || this.waiting.size === 0) return;
-    this.scheduled = true;
-    this.schedule(this.startOne);
-  }
-
-  private readonly startOne = () => {
-    this.scheduled = false;
-    const first = this.waiting.values().next();
-    if (first.done) return;
-    const w = first.value;
-    this.waiting.delete(w.open.id);
-    this.next();
-    const session = this.start({ ...w.open, ...w.size });
-    if (!session) return;
-    this.started.set(w.open.id, session);
-    for (const keys of w.keys) session.keys(keys);
-  };
-
-  keys(id: number, data: Uint8Array): void {
-    const session = this.started.get(id);
-    if (session) {
-      session.keys(data);
-      return;
-    }
-    const w = this.waiting.get(id);
-    if (w && w.bytes + data.byteLength <= w.open.input.maxPending) {
-      w.keys.push(data);
-      w.bytes += data.byteLength;
-    }
-  }
-
-  resize(id: number, cols: number, rows: number): void {
-    const session = this.started.get(id);
-    if (session) {
-      session.resize(cols, rows);
-      return;
-    }
-    const w = this.waiting.get(id);
-    if (w) w.size = { cols, rows };
-  }
-
-  /** Ends the session; false if there was none (or it had not started: then it never will). */
-  close(id: number): boolean {
-    this.waiting.delete(id);
-    const session = this.started.get(id);
-    this.started.delete(id);
-    session?.close();
-    return session !== undefined;
   }
 }
 

@@ -21,14 +21,17 @@ import { type ChannelLike, ChannelTerminal, type InputLimits } from './channel-i
 import { Dashboard } from './dashboard.js';
 import { DEFAULT_LIMITS, type Limits, RateLimiter } from './limits.js';
 import { RenderPool, type Watchdog } from './render-pool.js';
+import { SessionLine, type StartedSession } from './session-line.js';
 import {
   type ClientTerminal,
   type EndReason,
   type FailureOwner,
   LearnerSession,
+  type LocalStart,
   type RenderApp,
   type SessionChannel,
   failureScope,
+  startLocal,
 } from './session.js';
 import type { Ssh2Module } from './ssh2.js';
 import { LearnerStore } from './state.js';
@@ -156,6 +159,8 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
   private changeTimer: NodeJS.Timeout | undefined;
   /** The render threads (none with `workers: 0`). */
   readonly pool: RenderPool | undefined;
+  /** With `workers: 0`: the apps of this thread waiting to start (a learner's key goes before another's first frame). */
+  readonly line: SessionLine<StartedSession, LocalStart> | undefined;
 
   constructor(
     readonly config: ServeConfig,
@@ -194,7 +199,11 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
         lessons: config.lessons,
         log: (event, fields) => this.log(event, fields),
       });
-    } else if (!deps.render) throw new Error('without render threads, the server needs a render function');
+      this.line = undefined;
+    } else {
+      if (!deps.render) throw new Error('without render threads, the server needs a render function');
+      this.line = new SessionLine<StartedSession, LocalStart>(startLocal);
+    }
   }
 
   private now(): number {
@@ -455,6 +464,7 @@ export class WorkshopServer extends EventEmitter implements FailureOwner {
           store: this.store,
           render: this.deps.render,
           pool: this.pool,
+          line: this.line,
           idleMs: this.config.idleMs,
           maxSessionMs: this.config.maxSessionMs,
           input: this.config.input,

@@ -25,6 +25,7 @@ import { ScreenOutput } from '../node/screen-output.js';
 import { ChannelTerminal, DEFAULT_INPUT_LIMITS, type InputLimits, InputPump, SessionInput } from './channel-io.js';
 import { formatDuration } from './duration.js';
 import type { ClosedApp, RemoteApp, RenderPool } from './render-pool.js';
+import type { SessionLine, StartedSession } from './session-line.js';
 import type { LearnerRecord, LearnerStore, Login } from './state.js';
 import { nicknameProblem as nicknameProblemOf, safeText } from './text.js';
 
@@ -74,6 +75,11 @@ export interface SessionContext {
   render?: RenderApp;
   /** Runs the app in a render thread. */
   pool?: RenderPool;
+  /**
+   * With `render`: the server's line of apps waiting to start (session-line.ts), shared by its sessions, so that a
+   * learner's key goes before another learner's first frame in this thread too. Without it, the app starts at once.
+   */
+  line?: SessionLine<StartedSession, LocalStart>;
   idleMs: number;
   maxSessionMs: number;
   input?: InputLimits;
@@ -98,6 +104,18 @@ export function sessionLook(
   };
 }
 
+/** A session of this thread waiting in the line: `start` mounts its app (undefined: it could not, or it ended). */
+export interface LocalStart {
+  id: number;
+  input: { maxPending: number };
+  start(): StartedSession | undefined;
+}
+
+/** Starts the app of a session waiting in a line of this thread. */
+export const startLocal = (entry: LocalStart): StartedSession | undefined => entry.start();
+
+let nextLineId = 1;
+
 const CRLF = '\r\n';
 
 export class LearnerSession implements FailureOwner {
@@ -118,6 +136,8 @@ export class LearnerSession implements FailureOwner {
   private terminal: ChannelTerminal | undefined;
   private input: SessionInput | undefined;
   private pump: InputPump | undefined;
+  /** The session's place in the server's line (`ctx.line`), once it has one. */
+  private lineId: number | undefined;
   private progressStore: ProgressStore | undefined;
   private record: LearnerRecord | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -224,33 +244,61 @@ export class LearnerSession implements FailureOwner {
     );
     this.screen = new ScreenOutput(this.terminal);
     const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
-    this.app = render({
-      initial: initialTutorState({
-        now: new Date(this.ctx.now()).toISOString(),
-        lessons: this.ctx.lessons,
-        progress,
-        notices,
-        seed,
-      }),
-      locale: look.locale,
-      color: look.color,
-      ascii: look.ascii,
-      progressFile: 'the workshop server',
-      stdin: this.input as unknown as NodeJS.ReadStream,
-      stdout: this.screen as unknown as NodeJS.WriteStream,
-      stderr: sink as unknown as NodeJS.WriteStream,
-      screenReader: this.client.env.INK_SCREEN_READER === 'true',
-      onSave: (p) => this.save(p),
-      onProgress: (p) => {
-        this.progress = p;
-        this.ctx.changed();
+    const mount = () => {
+      this.app = render({
+        initial: initialTutorState({
+          now: new Date(this.ctx.now()).toISOString(),
+          lessons: this.ctx.lessons,
+          progress,
+          notices,
+          seed,
+        }),
+        locale: look.locale,
+        color: look.color,
+        ascii: look.ascii,
+        progressFile: 'the workshop server',
+        stdin: this.input as unknown as NodeJS.ReadStream,
+        stdout: this.screen as unknown as NodeJS.WriteStream,
+        stderr: sink as unknown as NodeJS.WriteStream,
+        screenReader: this.client.env.INK_SCREEN_READER === 'true',
+        onSave: (p) => this.save(p),
+        onProgress: (p) => {
+          this.progress = p;
+          this.ctx.changed();
+        },
+        onCrash: (error) => this.fail(error),
+      });
+      this.app.waitUntilExit().then(
+        () => this.end('quit'),
+        (error) => this.fail(error),
+      );
+    };
+    const line = this.ctx.line;
+    if (!line) {
+      mount();
+      return;
+    }
+    // The app starts at its turn in the line; the keys that come meanwhile wait there for it.
+    const pump = this.pump;
+    const started: StartedSession = {
+      keys: (data) => pump.feed(Buffer.from(data.buffer, data.byteOffset, data.byteLength)),
+      resize: () => {},
+      close: () => {},
+    };
+    this.lineId = nextLineId++;
+    line.open({
+      id: this.lineId,
+      input: this.ctx.input ?? DEFAULT_INPUT_LIMITS,
+      start: () => {
+        if (this.ended) return undefined;
+        let ok = false;
+        this.guard(() => {
+          mount();
+          ok = true;
+        });
+        return ok ? started : undefined;
       },
-      onCrash: (error) => this.fail(error),
     });
-    this.app.waitUntilExit().then(
-      () => this.end('quit'),
-      (error) => this.fail(error),
-    );
   }
 
   /** The app in a render thread: what it draws goes to the channel, the learner's keys and size go to it. */
@@ -327,6 +375,7 @@ export class LearnerSession implements FailureOwner {
     this.idleTimer?.refresh();
     if (this.prompt) this.guard(() => this.prompt?.feed(data));
     else if (this.remote) this.remote.keys(data);
+    else if (this.lineId !== undefined) this.ctx.line?.keys(this.lineId, data);
     else this.pump?.feed(data);
   }
 
@@ -340,6 +389,7 @@ export class LearnerSession implements FailureOwner {
     clearTimeout(this.idleTimer);
     clearTimeout(this.maxTimer);
     this.pump?.stop();
+    if (this.lineId !== undefined) this.ctx.line?.close(this.lineId);
     this.channel.off('data', this.onData);
     if (reason === 'disconnect') this.terminal?.close({ discard: true });
     const remote = this.remote;

@@ -1,12 +1,24 @@
-// A render thread's line of sessions: one app started per turn of the event
-// loop, keys for started apps handled at once (a learner's key comes before
-// another learner's first frame), and what comes for an app still waiting kept
-// for it.
+// A line of sessions (session-line.ts), in a render thread and in the server's
+// own thread (--workers 0): one app started per turn of the event loop, keys
+// for started apps handled at once (a learner's key comes before another
+// learner's first frame), and what comes for an app still waiting kept for it.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/core/progress/merge.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/serve/channel-io.js';
 import type { OpenSession } from '../../src/serve/render-protocol.js';
-import { SessionLine, type StartedSession } from '../../src/serve/render-thread.js';
+import { SessionLine, type StartedSession } from '../../src/serve/session-line.js';
+import {
+  LearnerSession,
+  type LocalStart,
+  type RenderApp,
+  type SessionChannel,
+  startLocal,
+} from '../../src/serve/session.js';
+import { LearnerStore } from '../../src/serve/state.js';
 
 const text = new TextEncoder();
 const bytes = (s: string) => text.encode(s);
@@ -118,5 +130,104 @@ describe('a render thread’s line of sessions', () => {
     turn();
     expect(events).toEqual(['start 1 80x24', 'start 2 80x24']);
     expect([...l.started.keys()]).toEqual([2]);
+  });
+});
+
+/** A channel as LearnerSession uses it, whose learner types with `type`. */
+class FakeChannel extends EventEmitter {
+  written = '';
+  write(data: string): boolean {
+    this.written += data;
+    return true;
+  }
+  exit(): void {}
+  end(): void {}
+  type(s: string): void {
+    this.emit('data', Buffer.from(s));
+  }
+}
+
+describe('the server’s own thread’s line of sessions (--workers 0)', () => {
+  /** Learners whose apps (a stand-in for the tutorial) say when they start and what keys they get. */
+  function room(count: number) {
+    const events: string[] = [];
+    const turns: Array<() => void> = [];
+    const sessionLine = new SessionLine<StartedSession, LocalStart>(startLocal, (fn) => turns.push(fn));
+    let n = 0;
+    const render: RenderApp = (options) => {
+      const who = ++n;
+      events.push(`start ${who}`);
+      const stdin = options.stdin as unknown as EventEmitter & { read(): string | null };
+      stdin.on('readable', () => {
+        for (let k = stdin.read(); k !== null; k = stdin.read()) events.push(`keys ${who} ${k}`);
+      });
+      return { unmount: () => events.push(`unmount ${who}`), waitUntilExit: () => new Promise(() => {}) };
+    };
+    const store = new LearnerStore(mkdtempSync(join(tmpdir(), 'nettutor-line-')));
+    store.prepare();
+    const channels: FakeChannel[] = [];
+    const sessions: LearnerSession[] = [];
+    for (let i = 1; i <= count; i++) {
+      const channel = new FakeChannel();
+      channels.push(channel);
+      sessions.push(
+        new LearnerSession(
+          {
+            lessons: [],
+            notices: [],
+            store,
+            render,
+            line: sessionLine,
+            idleMs: 0,
+            maxSessionMs: 0,
+            log: () => {},
+            changed: () => {},
+            now: () => Date.parse('2026-11-30T00:00:00.000Z'),
+          },
+          channel as unknown as SessionChannel,
+          { cols: 80, rows: 24, term: 'xterm-256color', env: {} },
+          { kind: 'passphrase', nickname: `learner${i}` },
+          false,
+          () => {},
+        ),
+      );
+    }
+    const turn = () => turns.shift()?.();
+    return { events, turns, turn, channels, sessions, sessionLine };
+  }
+
+  it('starts one app per turn, and hands a started app’s keys on at once, ahead of those waiting', () => {
+    const { events, turns, turn, channels, sessionLine } = room(3);
+    expect(events).toEqual([]);
+    expect(turns).toHaveLength(1);
+    turn();
+    expect(events).toEqual(['start 1']);
+    expect(sessionLine.queued).toBe(2);
+    channels[0]!.type('j');
+    expect(events.at(-1)).toBe('keys 1 j');
+    turn();
+    turn();
+    expect(events).toEqual(['start 1', 'keys 1 j', 'start 2', 'start 3']);
+    expect(turns).toHaveLength(0);
+  });
+
+  it('keeps the keys that come for an app still waiting, for when it starts', () => {
+    const { events, turn, channels } = room(2);
+    channels[1]!.type('\u001b[B');
+    channels[1]!.type('\r');
+    turn();
+    turn();
+    expect(events).toEqual(['start 1', 'start 2', 'keys 2 \u001b[B', 'keys 2 \r']);
+  });
+
+  it('never starts the app of a learner who left while waiting, and unmounts a started one', async () => {
+    const { events, turn, sessions, sessionLine } = room(2);
+    await sessions[1]!.end('disconnect');
+    turn();
+    expect(turn()).toBeUndefined();
+    expect(events).toEqual(['start 1']);
+    await sessions[0]!.end('quit');
+    expect(events).toEqual(['start 1', 'unmount 1']);
+    expect(sessionLine.started.size).toBe(0);
   });
 });

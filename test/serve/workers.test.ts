@@ -2,17 +2,19 @@
 // code): the whole tutorial works there as it does in the server's own thread,
 // sessions on different threads are independent, an exception in one learner's
 // app ends that session alone, a thread that stops ends only its own sessions
-// (with the friendly message) and is replaced, and progress is saved.
+// (with the friendly message) and is replaced, progress is saved, and what a
+// thread prints reaches the server's log, a whole line at a time, prefixed.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WorkshopServer } from '../../src/serve/server.js';
+import { type LogEntry, type WorkshopServer, formatLog } from '../../src/serve/server.js';
 import { SECRET_PATH } from '../fixtures/faulty-render.mjs';
 import { secondLesson } from '../helpers/builtin-lessons.js';
 import { KEY, Learner, startServer } from '../helpers/ssh.js';
 
 const FAULTY = new URL('../fixtures/faulty-render.mjs', import.meta.url).href;
+const NOISY = new URL('./fixtures/noisy-render.mjs', import.meta.url).href;
 
 const servers: WorkshopServer[] = [];
 const learners: Learner[] = [];
@@ -193,5 +195,26 @@ describe('render threads that cannot start', () => {
     await expect(
       startServer({ workers: 1 }, { renderThreads: { entry: new URL(`file://${missing}`).href } }),
     ).rejects.toThrow(/no-such-module/);
+  });
+
+  it('has what its thread prints reach the server’s log a whole line at a time, saying which thread and stream', async () => {
+    const s = await server({ workers: 1 }, { renderThreads: { renderWrapper: NOISY } });
+    const printed: string[] = [];
+    s.on('log', (e: LogEntry) => {
+      if (e.event === 'render-thread-output') printed.push(formatLog(e).replace(/^\S+ /, ''));
+    });
+    const l = await learner(s.port, { username: 'dora' });
+    await l.waitFor('Enter open');
+    await vi.waitFor(() => expect(printed).toHaveLength(4));
+    // Each stream's lines in order, whole, though written in pieces mixed with the other stream's.
+    expect(printed.filter((p) => p.includes('stream=stdout'))).toEqual([
+      'render-thread-output thread=1 stream=stdout text="noisy: a warning in two pieces"',
+      'render-thread-output thread=1 stream=stdout text="noisy: and a second line"',
+      'render-thread-output thread=1 stream=stdout text="noisy: from console.log"',
+    ]);
+    expect(printed.filter((p) => p.includes('stream=stderr'))).toEqual([
+      'render-thread-output thread=1 stream=stderr text="noisy: an error on stderr"',
+    ]);
+    expect(l.raw).not.toContain('noisy');
   });
 });
