@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xterm from '@xterm/headless';
 import * as ssh2 from 'ssh2';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { loadLessons } from '../../src/node/lesson-files.js';
 import type { AuthConfig } from '../../src/serve/auth.js';
 import { readableKeyPair } from '../../src/serve/host-key.js';
@@ -25,6 +25,34 @@ export const PASSPHRASE = 'correct horse';
 const builtin = loadLessons({ builtinDir: 'lessons' }).lessons;
 
 export const tempDir = (name = 'serve') => mkdtempSync(join(tmpdir(), `nettutor-${name}-`));
+
+/**
+ * The servers and learners a test file starts: `server` and `learner` start and keep them (the lists keep those
+ * started another way); after each test every learner is ended and every server stopped.
+ */
+export function workshopFixtures() {
+  const servers: WorkshopServer[] = [];
+  const learners: Learner[] = [];
+  afterEach(async () => {
+    for (const l of learners.splice(0)) l.end();
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  });
+  const track = (l: Learner) => {
+    learners.push(l);
+    return l;
+  };
+  return {
+    servers,
+    learners,
+    track,
+    server: async (...args: Parameters<typeof startServer>) => {
+      const s = await startServer(...args);
+      servers.push(s);
+      return s;
+    },
+    learner: async (port: number, options: LearnerOptions = {}) => track(await Learner.open(port, options)),
+  };
+}
 
 /** What a render thread starts from: the built dist/cli.js (the tests' global setup builds it). */
 export const RENDER_THREAD_ENTRY = new URL('../../dist/cli.js', import.meta.url).href;

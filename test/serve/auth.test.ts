@@ -1,28 +1,13 @@
 // Who gets in: the workshop passphrase (password and keyboard-interactive),
 // open logins that ask a nickname, authorized keys with their signatures
 // really checked, the instructor's secret; at most 6 failed tries.
-import { describe, expect, it, afterEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ssh2 from 'ssh2';
 import { parseAuthorizedKeys } from '../../src/serve/auth.js';
 import { readableKeyPair } from '../../src/serve/host-key.js';
-import type { WorkshopServer } from '../../src/serve/server.js';
-import { KEY, Learner, PASSPHRASE, ssh2Module, startServer } from '../helpers/ssh.js';
+import { KEY, Learner, PASSPHRASE, ssh2Module, workshopFixtures } from '../helpers/ssh.js';
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-function track(l: Learner) {
-  learners.push(l);
-  return l;
-}
+const { server, track } = workshopFixtures();
 
 const alice = readableKeyPair(ssh2Module);
 const mallory = readableKeyPair(ssh2Module);

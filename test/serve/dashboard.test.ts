@@ -3,18 +3,13 @@
 // the instructor secret (the server's own terminal is tested end to end with
 // OpenSSH, in test/e2e/serve-openssh.test.ts).
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeRegExp, secondLesson } from '../helpers/builtin-lessons.js';
 import { dashboardLines } from '../../src/serve/dashboard.js';
-import type { LearnerView, WorkshopServer } from '../../src/serve/server.js';
-import { KEY, Learner, PASSPHRASE, startServer } from '../helpers/ssh.js';
+import type { LearnerView } from '../../src/serve/server.js';
+import { KEY, Learner, PASSPHRASE, startServer, workshopFixtures } from '../helpers/ssh.js';
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
+const { servers, learners } = workshopFixtures();
 
 const view = (over: Partial<LearnerView>): LearnerView => ({
   nickname: 'alice',

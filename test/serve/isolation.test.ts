@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerKind } from '../../src/core/models/registry.js';
 import { loadLessonFolder } from '../../src/node/lesson-files.js';
-import { type WorkshopServer, isolateFailures } from '../../src/serve/server.js';
+import { isolateFailures } from '../../src/serve/server.js';
 import type { RenderApp } from '../../src/serve/session.js';
 import { registerView } from '../../src/ui/models/registry.js';
 import { renderApp } from '../../src/ui/render-app.js';
@@ -15,7 +15,7 @@ import { counterKind } from '../fixtures/counter/kind.js';
 import { counterView } from '../fixtures/counter/view.js';
 import faulty, { SECRET_PATH } from '../fixtures/faulty-render.mjs';
 import { writeLessonFiles } from '../helpers/lesson-folder.js';
-import { KEY, Learner, startServer, tempDir } from '../helpers/ssh.js';
+import { KEY, Learner, startServer, tempDir, workshopFixtures } from '../helpers/ssh.js';
 import { loadLessons } from '../../src/node/lesson-files.js';
 
 // A lesson whose model's view throws when drawn: a bug in a future lesson's code.
@@ -26,8 +26,6 @@ const BROKEN_EN = '# Broken on purpose\n\nA lesson whose drawing fails.\n\n## co
 /** The real app, with a stdin that fails on `!` (key handler), `T` (timer) and `P` (promise). */
 const faultyRender: RenderApp = faulty(renderApp);
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
 const restore: Array<() => void> = [];
 
 beforeAll(() => {
@@ -39,11 +37,11 @@ beforeAll(() => {
     },
   });
 });
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
+// Registered before the fixtures' own: after-each hooks run in reverse order, so this runs once servers stop.
+afterEach(() => {
   for (const r of restore.splice(0)) r();
 });
+const { servers, learners } = workshopFixtures();
 
 async function setup() {
   const dir = tempDir('broken');

@@ -4,28 +4,11 @@
 // reconnect and after a server restart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { escapeRegExp, secondLesson } from '../helpers/builtin-lessons.js';
-import type { WorkshopServer } from '../../src/serve/server.js';
-import { KEY, Learner, startServer } from '../helpers/ssh.js';
+import { KEY, workshopFixtures } from '../helpers/ssh.js';
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-async function learner(port: number, options: ConstructorParameters<typeof Learner>[1] = {}) {
-  const l = await Learner.open(port, options);
-  learners.push(l);
-  return l;
-}
+const { server, learner } = workshopFixtures();
 
 describe('a learner over SSH', () => {
   it('gets the tutorial at the size of its own terminal, resizing live', async () => {

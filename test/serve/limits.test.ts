@@ -5,31 +5,15 @@ import { type Socket, connect } from 'node:net';
 import * as ssh2 from 'ssh2';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/serve/limits.js';
-import type { WorkshopServer } from '../../src/serve/server.js';
-import { KEY, Learner, PASSPHRASE, startServer } from '../helpers/ssh.js';
+import { KEY, Learner, PASSPHRASE, workshopFixtures } from '../helpers/ssh.js';
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
 const sockets: Socket[] = [];
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
+afterEach(() => {
   for (const s of sockets.splice(0)) s.destroy();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-async function learner(port: number, options: ConstructorParameters<typeof Learner>[1] = {}) {
-  const l = await Learner.open(port, options);
-  learners.push(l);
-  return l;
-}
+const { server, learner, track } = workshopFixtures();
 function loggedIn(port: number, options: ConstructorParameters<typeof Learner>[1] = {}) {
-  const l = new Learner(port, { password: PASSPHRASE, ...options });
-  learners.push(l);
-  return l.connect();
+  return track(new Learner(port, { password: PASSPHRASE, ...options })).connect();
 }
 
 /** A TCP connection that says nothing; resolves when the server closes it. */

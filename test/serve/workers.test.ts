@@ -7,32 +7,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type LogEntry, type WorkshopServer, formatLog } from '../../src/serve/server.js';
 import { SECRET_PATH } from '../fixtures/faulty-render.mjs';
 import { secondLesson } from '../helpers/builtin-lessons.js';
-import { KEY, Learner, startServer } from '../helpers/ssh.js';
+import { KEY, startServer, workshopFixtures } from '../helpers/ssh.js';
 
 const FAULTY = new URL('../fixtures/faulty-render.mjs', import.meta.url).href;
 const NOISY = new URL('./fixtures/noisy-render.mjs', import.meta.url).href;
 
-const servers: WorkshopServer[] = [];
-const learners: Learner[] = [];
-afterEach(async () => {
-  for (const l of learners.splice(0)) l.end();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-async function learner(port: number, options: ConstructorParameters<typeof Learner>[1] = {}) {
-  const l = await Learner.open(port, options);
-  learners.push(l);
-  return l;
-}
+const { server, learner } = workshopFixtures();
 
 function progressOf(s: WorkshopServer, nickname: string) {
   const folder = readdirSync(join(s.config.stateDir, 'learners')).find((f) => f.startsWith(`passphrase-${nickname}-`));
