@@ -15,12 +15,11 @@ import type { LocalText } from '../core/i18n/localize.js';
 import type { Lesson } from '../core/lessons/types.js';
 import { emptyProgress } from '../core/progress/merge.js';
 import type { Progress } from '../core/progress/types.js';
-import { initialTutorState } from '../core/tutor/machine.js';
 import { type ProgressStore, openProgressStore } from '../node/progress-store.js';
 import { ScreenOutput, type TerminalLike } from '../node/screen-output.js';
 import { DEFAULT_INPUT_LIMITS, InputPump, SessionInput } from './channel-io.js';
 import type { FromRender, OpenSession, RenderThreadData, ToRender } from './render-protocol.js';
-import { type App, type FailureOwner, type RenderApp, failureScope } from './session.js';
+import { type App, type FailureOwner, type RenderApp, failureScope, mountLearnerApp } from './session.js';
 import { SessionLine } from './session-line.js';
 
 export { SessionLine, type StartedSession } from './session-line.js';
@@ -112,24 +111,19 @@ class RenderedSession implements FailureOwner {
 
   start(): void {
     const o = this.open;
-    const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
     this.guard(() => {
-      this.app = this.render({
-        initial: initialTutorState({
-          now: o.now,
-          lessons: this.lessons,
-          progress: o.progress,
-          notices: o.notices as LocalText[],
-          seed: o.seed,
-        }),
+      this.app = mountLearnerApp(this.render, {
+        lessons: this.lessons,
+        now: o.now,
+        progress: o.progress,
+        notices: o.notices as LocalText[],
+        seed: o.seed,
         locale: o.locale,
         color: o.color,
         ascii: o.ascii,
-        progressFile: 'the workshop server',
-        stdin: this.input as unknown as NodeJS.ReadStream,
-        stdout: this.screen as unknown as NodeJS.WriteStream,
-        stderr: sink as unknown as NodeJS.WriteStream,
         screenReader: o.screenReader,
+        input: this.input,
+        screen: this.screen,
         onSave: (p) => this.save(p),
         onProgress: (p) => {
           this.current = p;

@@ -67,6 +67,54 @@ export interface App {
 
 export type RenderApp = (options: import('../ui/render-app.js').RenderAppOptions) => App;
 
+/** What a learner's app starts from, wherever it runs. */
+export interface LearnerApp {
+  lessons: Lesson[];
+  /** ISO time the session starts. */
+  now: string;
+  progress: Progress;
+  notices: LocalText[];
+  seed: number;
+  locale: string;
+  color: boolean;
+  ascii: boolean;
+  screenReader: boolean;
+  /** The learner's keys (a SessionInput) and the screen they see. */
+  input: SessionInput;
+  screen: ScreenOutput;
+  onSave: (progress: Progress) => string | undefined;
+  onProgress: (progress: Progress) => void;
+  onCrash: (error: unknown) => void;
+}
+
+/**
+ * Starts a learner's app, the same in a render thread as in the server's own: the tutorial's state for the
+ * session, the learner's look, their keys and screen (Ink's stderr goes nowhere: a learner sees only the app).
+ */
+export function mountLearnerApp(render: RenderApp, a: LearnerApp): App {
+  const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
+  return render({
+    initial: initialTutorState({
+      now: a.now,
+      lessons: a.lessons,
+      progress: a.progress,
+      notices: a.notices,
+      seed: a.seed,
+    }),
+    locale: a.locale,
+    color: a.color,
+    ascii: a.ascii,
+    progressFile: 'the workshop server',
+    stdin: a.input as unknown as NodeJS.ReadStream,
+    stdout: a.screen as unknown as NodeJS.WriteStream,
+    stderr: sink as unknown as NodeJS.WriteStream,
+    screenReader: a.screenReader,
+    onSave: a.onSave,
+    onProgress: a.onProgress,
+    onCrash: a.onCrash,
+  });
+}
+
 export interface SessionContext {
   lessons: Lesson[];
   notices: LocalText[];
@@ -243,24 +291,21 @@ export class LearnerSession implements FailureOwner {
       this.ctx.input ?? DEFAULT_INPUT_LIMITS,
     );
     this.screen = new ScreenOutput(this.terminal);
-    const sink = new ScreenOutput({ write: () => true, on: () => {}, off: () => {} });
+    const input = this.input;
+    const screen = this.screen;
     const mount = () => {
-      this.app = render({
-        initial: initialTutorState({
-          now: new Date(this.ctx.now()).toISOString(),
-          lessons: this.ctx.lessons,
-          progress,
-          notices,
-          seed,
-        }),
+      this.app = mountLearnerApp(render, {
+        lessons: this.ctx.lessons,
+        now: new Date(this.ctx.now()).toISOString(),
+        progress,
+        notices,
+        seed,
         locale: look.locale,
         color: look.color,
         ascii: look.ascii,
-        progressFile: 'the workshop server',
-        stdin: this.input as unknown as NodeJS.ReadStream,
-        stdout: this.screen as unknown as NodeJS.WriteStream,
-        stderr: sink as unknown as NodeJS.WriteStream,
         screenReader: this.client.env.INK_SCREEN_READER === 'true',
+        input,
+        screen,
         onSave: (p) => this.save(p),
         onProgress: (p) => {
           this.progress = p;
